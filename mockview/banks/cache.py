@@ -1,0 +1,148 @@
+"""A cache of checked banks, keyed by file content, like Python's ``.pyc``.
+
+PyYAML's parser reads about 3-4 MB a second, so a coach's folder of a
+hundred banks would cost over a second at every start. Checking a bank is
+deterministic: the same bytes checked by the same validator give the same
+bank and the same problems. The cache stores that result in
+``<data dir>/cache/banks.json`` under a digest of the file's bytes and of the
+validator's own source, so editing a bank or upgrading mockview both miss it.
+
+The cache is an optimisation only: if it is missing, corrupt, written by
+another version or cannot be saved, banks are simply parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from mockview.banks.model import Bank, Keyword, Question
+from mockview.banks.problems import Problem
+
+CACHE_FORMAT = 1
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def validator_fingerprint() -> str:
+    """A digest of the code that turns bank bytes into banks and problems."""
+    digest = hashlib.blake2b(f"format {CACHE_FORMAT}".encode(), digest_size=16)
+    for source in sorted(_PACKAGE_DIR.glob("*.py")):
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def content_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+class BankCache:
+    """Checked banks by absolute path and content digest."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._entries: dict[str, list[Any]] = self._read() if path else {}
+        self._dirty = False
+
+    def _read(self) -> dict[str, list[Any]]:
+        assert self.path is not None
+        try:
+            stored = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(stored, dict) or stored.get("validator") != validator_fingerprint():
+            return {}
+        entries = stored.get("files")
+        return entries if isinstance(entries, dict) else {}
+
+    def get(
+        self, key: str, digest: str, display: str, source: str
+    ) -> tuple[Bank | None, list[Problem]] | None:
+        entry = self._entries.get(key)
+        if not entry or entry[0] != digest:
+            return None
+        try:
+            _, bank_data, problem_rows = entry
+            problems = [Problem(display, *row) for row in problem_rows]
+            bank = _bank_from_data(bank_data, display, source) if bank_data else None
+        except (TypeError, ValueError, IndexError, KeyError):
+            return None
+        return bank, problems
+
+    def put(self, key: str, digest: str, bank: Bank | None, problems: list[Problem]) -> None:
+        self._entries[key] = [
+            digest,
+            _bank_to_data(bank) if bank else None,
+            [[p.line, p.column, p.message, p.severity] for p in problems],
+        ]
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the cache if it changed; failing to write is not an error."""
+        if not self._dirty or self.path is None:
+            return
+        for key in [key for key in self._entries if not os.path.exists(key)]:
+            del self._entries[key]
+        payload = {"validator": validator_fingerprint(), "files": self._entries}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".banks-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, self.path)
+        except OSError:
+            return
+        self._dirty = False
+
+
+def _bank_to_data(bank: Bank) -> list[Any]:
+    return [
+        bank.id,
+        bank.title,
+        bank.description,
+        bank.line,
+        [
+            [
+                q.id,
+                q.text,
+                q.kind,
+                q.category,
+                q.tags,
+                [[k.term, k.synonyms, k.weight, k.required] for k in q.keywords],
+                q.tips,
+                q.follow_ups,
+                q.time_limit,
+                q.words,
+                q.line,
+            ]
+            for q in bank.questions
+        ],
+    ]
+
+
+def _bank_from_data(data: list[Any], path: str, source: str) -> Bank:
+    bank_id, title, description, line, rows = data
+    questions = tuple(
+        Question(
+            bank_id,
+            qid,
+            text,
+            kind,
+            category,
+            tuple(tags),
+            tuple(Keyword(term, tuple(synonyms), weight, required) for term, synonyms, weight, required in keywords),
+            tuple(tips),
+            tuple(follow_ups),
+            time_limit,
+            (words[0], words[1]),
+            qline,
+        )
+        for qid, text, kind, category, tags, keywords, tips, follow_ups, time_limit, words, qline in rows
+    )
+    return Bank(bank_id, title, description, questions, path, source, line)  # type: ignore[arg-type]

@@ -1,0 +1,231 @@
+"""Find and load every bank a command can see.
+
+Banks come from three places, most specific first: files or folders given on
+the command line (``--bank PATH``), the user's own ``<data dir>/banks/``, and
+the banks shipped with the package. When two files claim the same bank id the
+more specific one wins and the other is reported as a warning. A broken file
+is reported and skipped; it never stops the others from loading.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from mockview.banks.cache import BankCache
+from mockview.banks.checks import suggest
+from mockview.banks.model import Bank, Question
+from mockview.banks.problems import Problem
+from mockview.banks.validate import load_bank_file
+from mockview.errors import MockviewError
+from mockview.paths import bank_cache_path, shipped_banks_dir, user_banks_dir
+
+Source = Literal["shipped", "user", "path"]
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Library:
+    """The loaded banks, by id, and every problem met while loading them."""
+
+    banks: dict[str, Bank] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[tuple[str, Source]] = field(default_factory=list)
+    cache: BankCache | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    def questions(self) -> Iterator[Question]:
+        for bank in self.banks.values():
+            yield from bank.questions
+
+    def question(self, full_id: str) -> Question | None:
+        bank_id, _, question_id = full_id.partition("/")
+        bank = self.banks.get(bank_id)
+        return bank.question(question_id) if bank else None
+
+    def bank(self, name: str) -> Bank:
+        """The bank called ``name``, or a clear error naming the known ones."""
+        if name in self.banks:
+            return self.banks[name]
+        guess = suggest(name, self.banks)
+        hint = f"; did you mean '{guess}'?" if guess else ""
+        known = ", ".join(sorted(self.banks)) or "none"
+        raise MockviewError(f"unknown bank '{name}'{hint} (loaded banks: {known})")
+
+    def add_file(self, path: Path, source: Source, display: str | None = None) -> Bank | None:
+        shown = display or str(path)
+        self.files.append((shown, source))
+        bank, problems = load_bank_file(path, source, shown, self.cache)
+        self.problems.extend(problems)
+        if bank is None:
+            return None
+        existing = self.banks.get(bank.id)
+        if existing is not None:
+            self.problems.append(
+                Problem(
+                    shown,
+                    bank.line,
+                    1,
+                    f"bank id '{bank.id}' is already loaded from {existing.path}; "
+                    f"its question ids would clash, so this file is skipped",
+                    "warning",
+                )
+            )
+            return existing
+        self.banks[bank.id] = bank
+        return bank
+
+    def add_path(self, path: Path, source: Source) -> list[Bank]:
+        """Load one file, or every bank file under a folder; return the banks."""
+        if not path.exists():
+            raise MockviewError(f"no such file or folder: {path}")
+        files = [path] if path.is_file() else list(bank_files(path))
+        if path.is_dir() and not files:
+            raise MockviewError(f"no .yaml bank files in {path}")
+        loaded = [self.add_file(file, source) for file in files]
+        return [bank for bank in loaded if bank is not None]
+
+
+def bank_files(folder: Path) -> Iterator[Path]:
+    """Every ``.yaml``/``.yml`` file under ``folder``, sorted, hidden ones skipped."""
+    if not folder.is_dir():
+        return
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(BANK_SUFFIXES) and not name.startswith("."):
+                yield Path(root) / name
+
+
+def load_library(
+    data_dir: Path | None,
+    paths: Iterable[str | Path] = (),
+    *,
+    include_shipped: bool = True,
+    include_user: bool = True,
+) -> Library:
+    """Load banks from the given paths, the user's folder and the shipped set.
+
+    With a data directory, checked banks are cached there by content (see
+    :mod:`mockview.banks.cache`), so unchanged files are not parsed again.
+    """
+    library = Library(cache=BankCache(bank_cache_path(data_dir)) if data_dir else None)
+    for path in paths:
+        library.add_path(Path(path), "path")
+    if include_user and data_dir is not None:
+        for file in bank_files(user_banks_dir(data_dir)):
+            library.add_file(file, "user")
+    if include_shipped:
+        for file in bank_files(shipped_banks_dir()):
+            library.add_file(file, "shipped")
+    if library.cache is not None:
+        library.cache.save()
+    return library
+
+
+def split_bank_args(args: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Split ``--bank`` values into bank names and paths to load.
+
+    A value that names an existing file or folder, or looks like a path
+    (contains a slash or ends in .yaml), is a path; anything else is a name.
+    """
+    names: list[str] = []
+    paths: list[str] = []
+    for arg in args:
+        looks_like_path = os.sep in arg or "/" in arg or arg.endswith(BANK_SUFFIXES)
+        if looks_like_path or (Path(arg).exists() and not _is_plain_name(arg)):
+            paths.append(arg)
+        else:
+            names.append(arg)
+    return names, paths
+
+
+def _is_plain_name(arg: str) -> bool:
+    return all(ch.isalnum() or ch == "-" for ch in arg)
+
+
+@dataclass
+class FileCheck:
+    """The outcome of validating one bank file."""
+
+    path: str
+    bank: Bank | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.bank is not None and not any(p.severity == "error" for p in self.problems)
+
+
+def validate_files(paths: Iterable[str | Path], data_dir: Path | None) -> list[FileCheck]:
+    """Validate the given files and folders (or every discovered bank).
+
+    Bank ids clashing between the checked files, or with a bank already
+    installed, are reported as warnings on the file that would lose.
+    """
+    targets: list[Path] = []
+    checks: list[FileCheck] = []
+    given = [Path(p) for p in paths]
+    if not given:
+        given = [shipped_banks_dir()]
+        if data_dir is not None:
+            given.append(user_banks_dir(data_dir))
+    for path in given:
+        if path.is_dir():
+            targets.extend(bank_files(path))
+        elif path.exists():
+            targets.append(path)
+        else:
+            checks.append(FileCheck(str(path), None, [Problem(str(path), 1, 1, "no such file or folder")]))
+    owners: dict[str, str] = {}
+    for target in targets:
+        bank, problems = load_bank_file(target)
+        if bank is not None:
+            if bank.id in owners:
+                problems.append(
+                    Problem(
+                        str(target),
+                        bank.line,
+                        1,
+                        f"bank id '{bank.id}' is also used by {owners[bank.id]}; "
+                        "only one of them will load",
+                        "warning",
+                    )
+                )
+            else:
+                owners[bank.id] = str(target)
+        checks.append(FileCheck(str(target), bank, problems))
+    _warn_clashes_with_installed(checks, data_dir, {t.resolve() for t in targets})
+    return checks
+
+
+def _warn_clashes_with_installed(
+    checks: list[FileCheck], data_dir: Path | None, checked: set[Path]
+) -> None:
+    installed: dict[str, Path] = {}
+    folders = [shipped_banks_dir()] + ([user_banks_dir(data_dir)] if data_dir else [])
+    for folder in folders:
+        for file in bank_files(folder):
+            if file.resolve() in checked:
+                continue
+            bank, _ = load_bank_file(file)
+            if bank is not None:
+                installed.setdefault(bank.id, file)
+    for check in checks:
+        if check.bank is not None and check.bank.id in installed:
+            check.problems.append(
+                Problem(
+                    check.path,
+                    check.bank.line,
+                    1,
+                    f"bank id '{check.bank.id}' is also used by the installed bank "
+                    f"{installed[check.bank.id]}; choose another id",
+                    "warning",
+                )
+            )

@@ -1,0 +1,139 @@
+"""The question-bank model: what a bank file means once it has been checked.
+
+These dataclasses are frozen: a loaded bank is a value, shared by the TUI,
+the command line and the analysis without anyone changing it behind the
+others' backs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["star", "research", "open"]
+KINDS: tuple[Kind, ...] = ("star", "research", "open")
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""Bank and question ids: lowercase letters and digits, words joined by '-'."""
+
+DEFAULT_TIME_LIMIT = 150
+DEFAULT_WORDS: dict[str, tuple[int, int]] = {
+    "star": (150, 350),
+    "open": (60, 250),
+    "research": (80, 250),
+}
+"""Target answer length by kind when a bank does not set ``words``."""
+
+NEUTRAL_FILLS = {"company": "the company", "role": "the role"}
+_PLACEHOLDER = re.compile(r"\{(company|role)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    """One point of the rubric: a term, what else may say it, and its weight."""
+
+    term: str
+    synonyms: tuple[str, ...] = ()
+    weight: float = 1.0
+    required: bool = False
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """The term first, then its synonyms: every wording that counts."""
+        return (self.term, *self.synonyms)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question with its defaults already applied."""
+
+    bank: str
+    id: str
+    text: str
+    kind: Kind = "star"
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    keywords: tuple[Keyword, ...] = ()
+    tips: tuple[str, ...] = ()
+    follow_ups: tuple[str, ...] = ()
+    time_limit: float = DEFAULT_TIME_LIMIT
+    words: tuple[int, int] = DEFAULT_WORDS["star"]
+    line: int = 0
+    """Where the question starts in its file (0 when not from a file)."""
+
+    @property
+    def full_id(self) -> str:
+        return f"{self.bank}/{self.id}"
+
+    def render_text(self, company: str | None = None, role: str | None = None) -> str:
+        """The question as asked.
+
+        Only ``research`` questions are templates: ``{company}`` and ``{role}``
+        are filled from the given values, or a neutral wording when missing.
+        In other kinds braces are literal text.
+        """
+        if self.kind != "research":
+            return self.text
+        return fill_placeholders(self.text, company=company, role=role)
+
+
+def fill_placeholders(text: str, *, company: str | None, role: str | None) -> str:
+    """Replace ``{company}`` and ``{role}``; leave every other brace alone."""
+    values = {"company": company, "role": role}
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = (values.get(name) or "").strip()
+        return value or NEUTRAL_FILLS[name]
+
+    return _PLACEHOLDER.sub(fill, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """A loaded bank: its id, where it came from, and its questions."""
+
+    id: str
+    title: str
+    description: str = ""
+    questions: tuple[Question, ...] = ()
+    path: str = ""
+    source: Literal["shipped", "user", "path"] = "path"
+    line: int = 1
+    """Line of the ``bank:`` key, for messages about the bank as a whole."""
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Categories in the order they first appear."""
+        seen: dict[str, None] = {}
+        for question in self.questions:
+            if question.category:
+                seen.setdefault(question.category, None)
+        return tuple(seen)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for question in self.questions:
+            for tag in question.tags:
+                seen.setdefault(tag, None)
+        return tuple(seen)
+
+    def question(self, question_id: str) -> Question | None:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Defaults:
+    """A bank's ``defaults`` block; ``None`` means "use the kind's default"."""
+
+    kind: Kind = "star"
+    time_limit: float | None = None
+    words: tuple[int, int] | None = None
+
+    def words_for(self, kind: Kind) -> tuple[int, int]:
+        return self.words if self.words is not None else DEFAULT_WORDS[kind]

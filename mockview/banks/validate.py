@@ -1,0 +1,267 @@
+"""Check a parsed bank file and build the :class:`Bank` it describes.
+
+Every problem in the file is collected (not just the first), each with the
+line and column of the offending key or value. A bank with any error is not
+built; warnings do not stop it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mockview.banks.cache import BankCache, content_digest
+from mockview.banks.checks import RecordChecker, describe
+from mockview.banks.model import (
+    DEFAULT_TIME_LIMIT,
+    ID_PATTERN,
+    KINDS,
+    Bank,
+    Defaults,
+    Keyword,
+    Kind,
+    Question,
+)
+from mockview.banks.problems import START, Problem
+from mockview.banks.yamlsource import (
+    LocatedList,
+    LocatedMap,
+    parse_yaml_bytes,
+    read_limited_bytes,
+)
+
+TOP_KEYS = ("bank", "title", "description", "defaults", "questions")
+DEFAULT_KEYS = ("kind", "time_limit", "words")
+QUESTION_KEYS = (
+    "id",
+    "text",
+    "kind",
+    "category",
+    "tags",
+    "keywords",
+    "tips",
+    "follow_ups",
+    "time_limit",
+    "words",
+)
+KEYWORD_KEYS = ("term", "synonyms", "weight", "required")
+
+
+def load_bank_file(
+    path: Path,
+    source: str = "path",
+    display: str | None = None,
+    cache: BankCache | None = None,
+) -> tuple[Bank | None, list[Problem]]:
+    """Read, check and build one bank file; never raises for bad content."""
+    shown = display if display is not None else str(path)
+    raw, problems = read_limited_bytes(path, shown)
+    if raw is None:
+        return None, problems
+    if cache is None:
+        return bank_from_bytes(raw, shown, source)
+    key, digest = str(path.resolve()), content_digest(raw)
+    cached = cache.get(key, digest, shown, source)
+    if cached is not None:
+        return cached
+    result = bank_from_bytes(raw, shown, source)
+    cache.put(key, digest, *result)
+    return result
+
+
+def bank_from_bytes(raw: bytes, path: str, source: str = "path") -> tuple[Bank | None, list[Problem]]:
+    """Parse and check a bank's bytes; the bank is ``None`` if any error."""
+    document = parse_yaml_bytes(raw, path)
+    if not document.ok or document.data is None:
+        return None, document.problems
+    bank, problems = check_bank(document.data, path, source=source)
+    problems = document.problems + problems
+    if any(problem.severity == "error" for problem in problems):
+        return None, problems
+    return bank, problems
+
+
+def check_bank(data: Any, path: str, source: str = "path") -> tuple[Bank | None, list[Problem]]:
+    """Validate parsed YAML data as a bank; return the bank and all problems."""
+    checker = _BankChecker(path)
+    bank = checker.bank(data, source)
+    return bank, checker.problems
+
+
+def valid_id(value: str) -> bool:
+    return bool(ID_PATTERN.match(value))
+
+
+def suggest_id(value: str) -> str:
+    """An id in the allowed form made from arbitrary text."""
+    cleaned = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in value.lower())
+    return "-".join(part for part in cleaned.split("-") if part) or "my-bank"
+
+
+class _BankChecker(RecordChecker):
+    def bank(self, data: Any, source: str) -> Bank | None:
+        top = self.mapping(data, "the top level of a bank", START)
+        if top is None:
+            return None
+        self.unknown_keys(top, TOP_KEYS, "bank")
+        bank_id = self._id(top, "bank", "bank id")
+        title = self.text(top, "title", default=bank_id)
+        description = self.text(top, "description")
+        defaults = self._defaults(top)
+        questions = self._questions(top, bank_id, defaults)
+        if questions is None:
+            return None
+        return Bank(
+            id=bank_id,
+            title=title,
+            description=description,
+            questions=tuple(questions),
+            path=self.path,
+            source=source,  # type: ignore[arg-type]
+            line=top.key_at("bank").line,
+        )
+
+    def _id(self, record: LocatedMap, key: str, what: str) -> str:
+        value = self.text(record, key, required=True)
+        if value and not valid_id(value):
+            self.error(
+                record.value_at(key),
+                f"invalid {what} '{value}': use lowercase letters, digits and '-' "
+                f"(e.g. '{suggest_id(value)}')",
+            )
+        return value
+
+    def _defaults(self, top: LocatedMap) -> Defaults:
+        if "defaults" not in top or top["defaults"] is None:
+            return Defaults()
+        record = self.mapping(top["defaults"], "'defaults'", top.value_at("defaults"))
+        if record is None:
+            return Defaults()
+        self.unknown_keys(record, DEFAULT_KEYS, "defaults")
+        kind: Kind = self.choice(record, "kind", KINDS, "star")  # type: ignore[assignment]
+        return Defaults(
+            kind=kind,
+            time_limit=self.positive_number(record, "time_limit", "seconds"),
+            words=self._words(record),
+        )
+
+    def _words(self, record: LocatedMap) -> tuple[int, int] | None:
+        if "words" not in record:
+            return None
+        value = record["words"]
+        position = record.value_at("words")
+        numbers_ok = (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value)
+        )
+        if not numbers_ok:
+            self.error(
+                position,
+                f"'words' must be [min, max], two whole numbers, got {_short(value)}",
+            )
+            return None
+        low, high = value
+        if low > high or high == 0:
+            self.error(position, f"'words' must be [min, max] with min <= max, got [{low}, {high}]")
+            return None
+        return (low, high)
+
+    def _questions(
+        self, top: LocatedMap, bank_id: str, defaults: Defaults
+    ) -> list[Question] | None:
+        if "questions" not in top:
+            self.error(top.position, "missing required key 'questions'")
+            return None
+        value = top["questions"]
+        position = top.value_at("questions")
+        if value is None or (isinstance(value, list) and not value):
+            self.error(position, "'questions' is empty: a bank needs at least one question")
+            return None
+        if not isinstance(value, LocatedList):
+            self.error(position, f"'questions' must be a list, got {describe(value)}")
+            return None
+        questions: list[Question] = []
+        first_line: dict[str, int] = {}
+        for index, record in enumerate(value):
+            if not isinstance(record, LocatedMap):
+                self.mapping(record, f"question {index + 1}", value.item_at(index))
+                continue
+            question = self._question(record, bank_id, defaults)
+            if question is None:
+                continue
+            if question.id in first_line:
+                self.error(
+                    record.value_at("id"),
+                    f"duplicate question id '{question.id}' (first at line {first_line[question.id]})",
+                )
+                continue
+            first_line[question.id] = question.line
+            questions.append(question)
+        return questions
+
+    def _question(self, record: LocatedMap, bank_id: str, defaults: Defaults) -> Question | None:
+        self.unknown_keys(record, QUESTION_KEYS, "question")
+        question_id = self._id(record, "id", "question id")
+        text = self.text(record, "text", required=True)
+        kind: Kind = self.choice(record, "kind", KINDS, defaults.kind)  # type: ignore[assignment]
+        time_limit = self.positive_number(record, "time_limit", "seconds")
+        words = self._words(record)
+        question = Question(
+            bank=bank_id,
+            id=question_id,
+            text=text,
+            kind=kind,
+            category=self.text(record, "category"),
+            tags=self.text_list(record, "tags"),
+            keywords=self._keywords(record),
+            tips=self.text_list(record, "tips"),
+            follow_ups=self.text_list(record, "follow_ups"),
+            time_limit=time_limit or defaults.time_limit or DEFAULT_TIME_LIMIT,
+            words=words or defaults.words_for(kind),
+            line=record.position.line,
+        )
+        if not question_id or not text:
+            return None
+        return question
+
+    def _keywords(self, record: LocatedMap) -> tuple[Keyword, ...]:
+        if "keywords" not in record or record["keywords"] is None:
+            return ()
+        value = record["keywords"]
+        if not isinstance(value, LocatedList):
+            self.error(record.value_at("keywords"), f"'keywords' must be a list, got {describe(value)}")
+            return ()
+        keywords: list[Keyword] = []
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                if item.strip():
+                    keywords.append(Keyword(term=item.strip()))
+                else:
+                    self.error(value.item_at(index), f"keyword {index + 1} is empty")
+                continue
+            if not isinstance(item, LocatedMap):
+                self.error(
+                    value.item_at(index),
+                    f"keyword {index + 1} must be a term or a mapping with 'term', got {describe(item)}",
+                )
+                continue
+            self.unknown_keys(item, KEYWORD_KEYS, "keyword")
+            term = self.text(item, "term", required=True)
+            weight = self.positive_number(item, "weight")
+            if term:
+                keywords.append(
+                    Keyword(
+                        term=term,
+                        synonyms=self.text_list(item, "synonyms"),
+                        weight=weight if weight is not None else 1.0,
+                        required=self.boolean(item, "required"),
+                    )
+                )
+        return tuple(keywords)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(repr(v) if isinstance(v, str) else str(v) for v in value) + "]"
+    return describe(value)

@@ -1,0 +1,65 @@
+"""Helpers shared by the command modules: data dir, output, reading files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from mockview.errors import MockviewError
+from mockview.paths import resolve_data_dir
+
+SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data directory for this run (not created here)."""
+    return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def warn(message: str) -> None:
+    print(f"mockview: {message}", file=sys.stderr)
+
+
+def read_text_file(path: str | Path, what: str = "file") -> str:
+    """Read a UTF-8 text file or raise one clear line saying why not."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise MockviewError(f"no such {what}: {path}") from None
+    except IsADirectoryError:
+        raise MockviewError(f"{path} is a folder, not a {what}") from None
+    except OSError as error:
+        raise MockviewError(f"cannot read {path}: {error.strerror or error}") from None
+    return decode_text(raw, str(path))
+
+
+def decode_text(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise MockviewError(
+            f"{where}:{line}: not valid UTF-8 text (byte 0x{raw[error.start]:02x})"
+        ) from None
+
+
+def table(rows: list[list[str]], headers: list[str]) -> str:
+    """A plain left-aligned text table, the last column left ragged."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for index, cell in enumerate(row):
+            widths[index] = max(widths[index], len(cell))
+    lines = []
+    for row in [headers, *rows]:
+        cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])] + [row[-1]]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

@@ -1,0 +1,80 @@
+"""Where mockview keeps its data.
+
+The data directory is, in order of preference, the ``--data-dir`` option, the
+``MOCKVIEW_HOME`` environment variable, or the platform's user data directory.
+Nothing is created at import time: :func:`ensure_data_dir` creates the
+directory when a command first needs to write.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mockview.errors import MockviewError
+
+ENV_HOME = "MOCKVIEW_HOME"
+APP_NAME = "mockview"
+
+
+def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """The data directory chosen by option, environment or platform."""
+    if option:
+        return Path(option).expanduser()
+    from_env = os.environ.get(ENV_HOME)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs  # deferred: only needed when no directory was given
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_data_dir(data_dir: Path) -> Path:
+    """Create ``data_dir`` if needed and check that it is writable."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise MockviewError(
+            f"cannot create the data directory {data_dir}: {error.strerror or error}"
+        ) from None
+    if not data_dir.is_dir():
+        raise MockviewError(f"the data directory {data_dir} is not a directory")
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise MockviewError(
+            f"the data directory {data_dir} is read-only; "
+            f"choose another with --data-dir or ${ENV_HOME}"
+        )
+    return data_dir
+
+
+def user_banks_dir(data_dir: Path) -> Path:
+    """Where the user's own banks live (may not exist yet)."""
+    return data_dir / "banks"
+
+
+def profiles_dir(data_dir: Path) -> Path:
+    """Where company profiles live (may not exist yet)."""
+    return data_dir / "profiles"
+
+
+def bank_cache_path(data_dir: Path) -> Path:
+    """Checked banks cached by content; safe to delete at any time."""
+    return data_dir / "cache" / "banks.json"
+
+
+def history_db_path(data_dir: Path) -> Path:
+    return data_dir / "history.db"
+
+
+def shipped_banks_dir() -> Path:
+    """The banks installed with the package.
+
+    A wheel installs them as ``mockview/question_banks``; in a source checkout
+    (and an editable install) they sit beside the package at the top of the
+    repository.
+    """
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "question_banks"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "question_banks"

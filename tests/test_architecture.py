@@ -1,0 +1,65 @@
+"""The house rules of DESIGN.md, checked: the core never imports Textual, and
+commands other than the TUI ones start without it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "mockview"
+CORE_PACKAGES = ["mockview.banks", "mockview.analysis", "mockview.store", "mockview.prep"]
+
+
+def core_modules() -> list[str]:
+    modules = []
+    for package in CORE_PACKAGES:
+        folder = PACKAGE / package.split(".")[1]
+        for file in sorted(folder.glob("*.py")):
+            name = package if file.stem == "__init__" else f"{package}.{file.stem}"
+            modules.append(name)
+    return modules
+
+
+def imported_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def test_core_modules_do_not_import_textual() -> None:
+    modules = core_modules()
+    assert "mockview.banks.validate" in modules
+    loaded = imported_after("\n".join(f"import {name}" for name in modules))
+    assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
+
+
+def test_no_module_outside_tui_mentions_textual_imports() -> None:
+    offenders = []
+    for file in PACKAGE.rglob("*.py"):
+        if "tui" in file.relative_to(PACKAGE).parts:
+            continue
+        for line in file.read_text().splitlines():
+            stripped = line.strip()
+            if stripped.startswith(("import textual", "from textual")):
+                offenders.append(f"{file}: {stripped}")
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["banks", "list"], ["banks", "validate"], ["banks", "schema"], ["--version"]],
+    ids=" ".join,
+)
+def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mockview", *args],
+        capture_output=True,
+        text=True,
+        env={"MOCKVIEW_HOME": str(tmp_path), "PATH": ""},
+    )
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    assert imported, "importtime printed nothing"
+    assert not [name for name in imported if name.split(".")[0] == "textual"]
