@@ -174,7 +174,7 @@ def validate_files(paths: Iterable[str | Path], data_dir: Path | None) -> list[F
     given = [Path(p) for p in paths]
     if not given:
         given = [shipped_banks_dir()]
-        if data_dir is not None:
+        if data_dir is not None and user_banks_dir(data_dir).is_dir():
             given.append(user_banks_dir(data_dir))
     for path in given:
         if path.is_dir():
