@@ -6,6 +6,6 @@ sets ``handler`` to a function taking the parsed arguments.
 
 from __future__ import annotations
 
-from mockview.commands import banks
+from mockview.commands import banks, score
 
-COMMAND_MODULES = (banks,)
+COMMAND_MODULES = (score, banks)

@@ -1,0 +1,110 @@
+"""Analysis speed: one long answer in-process, and `mockview score` as a process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mockview.analysis import analyse_answer
+from mockview.banks.model import Keyword, Question
+from run import Benchmark
+
+_SENTENCES = [
+    "Last spring I was the analyst on a four-person finance team at a regional logistics firm.",
+    "Our month-end close took nine working days and the auditors had flagged two late filings.",
+    "My manager asked me to get the close under five days before the annual audit in October.",
+    "I started by mapping every step of the close in a spreadsheet with who owned it and how long it took.",
+    "Then I interviewed each of the three accountants about where they waited on someone else.",
+    "I found that reconciliations waited two days for bank statements that could be pulled automatically.",
+    "So I wrote a small script that downloaded the statements every night and matched the easy items.",
+    "I also moved the accruals review to the second day and set up a shared checklist with deadlines.",
+    "When the controller pushed back on the new order, I ran one close both ways and compared the results.",
+    "We um basically kind of agreed after that, and I trained the team over two afternoons.",
+    "As a result the close dropped from nine days to four, and the audit had zero late filings.",
+    "I learned that measuring the waiting time matters more than making each step faster.",
+]
+
+
+def _answer(words: int = 500) -> str:
+    text, count = [], 0
+    while count < words:
+        for sentence in _SENTENCES:
+            text.append(sentence)
+            count += len(sentence.split())
+            if count >= words:
+                break
+    return " ".join(text)
+
+
+_QUESTION = Question(
+    bank="bench",
+    id="close",
+    text="Tell me about a time you improved a process.",
+    kind="star",
+    keywords=tuple(
+        Keyword(term, (f"{term} work", f"the {term}"), weight=1 + i % 3, required=i % 10 == 0)
+        for i, term in enumerate(
+            """reconciliation audit deadline checklist automated script trained measured stakeholder
+            controller accruals bottleneck interviewed mapped owner compared results agreed pushback
+            statements nightly order filings days close waiting faster learned team spreadsheet""".split()
+        )
+    ),
+)
+ANSWER = _answer()
+assert len(_QUESTION.keywords) == 30 and 480 <= len(ANSWER.split()) <= 520
+
+
+def _analyse() -> None:
+    analyse_answer(_QUESTION, ANSWER, seconds=180)
+
+
+_tmp: Path | None = None
+
+
+def _setup_process() -> None:
+    global _tmp
+    _tmp = Path(tempfile.mkdtemp(prefix="mockview-bench-score-"))
+    (_tmp / "answer.txt").write_text(ANSWER)
+    _score_process()  # warm the file cache and the bank cache once
+
+
+def _score_process() -> float:
+    assert _tmp is not None
+    env = {**os.environ, "MOCKVIEW_HOME": str(_tmp / "home")}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mockview", "score", "--bank", "star",
+         "--question", "more-work-than-time", "--answer-file", str(_tmp / "answer.txt"), "--json"],
+        capture_output=True, text=True, env=env,
+    )
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr[-500:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    assert not any(name.split(".")[0] == "textual" for name in imported), "score imported Textual"
+    return elapsed
+
+
+BENCHMARKS = [
+    Benchmark(
+        "analyse a 500-word answer, 30 keywords",
+        _analyse,
+        target=5,
+        unit="ms",
+        repeat=51,
+        setup=_analyse,
+        note="in-process, after one warm-up call",
+    ),
+    Benchmark(
+        "`mockview score --json` whole process",
+        _score_process,
+        target=0.3,
+        unit="s",
+        repeat=9,
+        setup=_setup_process,
+        note="checks Textual is never imported (python -X importtime)",
+    ),
+]

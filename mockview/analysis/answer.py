@@ -1,0 +1,138 @@
+"""Analyse one typed answer to one question: the entry point of the package.
+
+:func:`analyse_answer` is pure and deterministic: the same question, answer
+and timing always give the same :class:`Analysis`. Its :meth:`to_dict` form is
+the JSON contract of ``mockview score --json`` (see DESIGN.md) and what the
+store keeps with every attempt; front ends render from that form so that a
+stored attempt looks exactly as it did when it was made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mockview.analysis.delivery import DeliveryReport, analyse_delivery
+from mockview.analysis.keywords import DEFAULT_THRESHOLD, KeywordReport, match_keywords
+from mockview.analysis.lexicon import PARTS
+from mockview.analysis.scoring import Verdict, score_answer
+from mockview.analysis.sentences import Sentence, split_sentences
+from mockview.analysis.star import StarReport, analyse_star
+from mockview.analysis.tips import build_tips
+from mockview.banks.model import Question
+
+MAX_ANALYSED_CHARS = 200_000
+"""Longer answers are analysed on their first 200,000 characters (about 35,000 words)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    question: Question
+    answer: str
+    sentences: tuple[Sentence, ...]
+    star: StarReport
+    keywords: KeywordReport
+    delivery: DeliveryReport
+    verdict: Verdict
+    tips: tuple[str, ...]
+
+    @property
+    def score(self) -> int:
+        return self.verdict.score
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: DESIGN.md's fields, plus details a front end shows."""
+        star = self.star
+        kind_is_star = self.question.kind == "star"
+        return {
+            "score": self.verdict.score,
+            "verdict": self.verdict.verdict,
+            "fumbled_reasons": list(self.verdict.fumbled_reasons),
+            "holding_back": list(self.verdict.holding_back),
+            "score_parts": [
+                {"name": part.name, "points": part.points, "out_of": part.out_of}
+                for part in self.verdict.parts
+            ],
+            "question": {
+                "id": self.question.full_id,
+                "text": self.question.text,
+                "kind": self.question.kind,
+            },
+            "sentences": [sentence.text for sentence in self.sentences],
+            "spans": [[sentence.start, sentence.end] for sentence in self.sentences],
+            "star": {
+                **{
+                    part: {
+                        "present": star.parts[part].present,
+                        "share": star.parts[part].share,
+                        "sentences": list(star.parts[part].sentences),
+                        "confidence": star.parts[part].confidence,
+                    }
+                    for part in PARTS
+                },
+                "assignments": list(star.assignments),
+                "labelled": star.labelled,
+                "required": kind_is_star,
+                "action_i": star.action_i,
+                "action_we": star.action_we,
+                "measurable_result": star.measurable_result,
+                "notes": list(star.notes),
+            },
+            "keywords": {
+                "matched": [
+                    {"term": m.term, "found": m.found, "form": m.form, "score": round(m.score, 1)}
+                    for m in self.keywords.matched
+                ],
+                "missing": [keyword.term for keyword in self.keywords.missing],
+                "missing_required": list(self.keywords.missing_required),
+                "coverage": self.keywords.coverage,
+                "has_rubric": self.keywords.has_rubric,
+            },
+            "delivery": {
+                "words": self.delivery.words,
+                "target_words": list(self.delivery.target),
+                "length": self.delivery.length,
+                "speaking_seconds": self.delivery.speaking_seconds,
+                "seconds": self.delivery.seconds,
+                "time_limit": self.delivery.time_limit,
+                "overtime": self.delivery.overtime,
+                "wpm": self.delivery.wpm,
+                "fillers": self.delivery.fillers,
+                "hedges": self.delivery.hedges,
+                "i_count": self.delivery.i_count,
+                "we_count": self.delivery.we_count,
+                "numbers": self.delivery.numbers,
+                "top_words": [[word, count] for word, count in self.delivery.top_words],
+            },
+            "tips": list(self.tips),
+        }
+
+
+def analyse_answer(
+    question: Question,
+    answer: str,
+    seconds: float | None = None,
+    *,
+    time_limit: float | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Analysis:
+    """Analyse ``answer`` to ``question``; ``seconds`` is the time taken, if known."""
+    text = answer[:MAX_ANALYSED_CHARS]
+    sentences = split_sentences(text)
+    star = analyse_star(sentences)
+    keywords = match_keywords(text, question.keywords, threshold)
+    limit = time_limit if time_limit is not None else question.time_limit
+    delivery = analyse_delivery(text, question.words, seconds, limit)
+    star_for_kind = star if question.kind == "star" else None
+    verdict = score_answer(question.kind, star_for_kind, keywords, delivery)
+    tips = build_tips(question, star_for_kind, keywords, delivery, verdict)
+    return Analysis(
+        question=question,
+        answer=answer,
+        sentences=tuple(sentences),
+        star=star,
+        keywords=keywords,
+        delivery=delivery,
+        verdict=verdict,
+        tips=tuple(tips),
+    )

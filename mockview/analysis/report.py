@@ -1,0 +1,92 @@
+"""A plain-text report of an analysis, for the terminal and screen readers.
+
+It reads the JSON form (:meth:`Analysis.to_dict`), so a stored attempt is
+reported exactly as it was scored. Only words and numbers are used, no bars
+or colours: the same text serves ``mockview score``, the line-mode practice
+front end and exports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mockview.analysis.lexicon import PARTS
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def format_report(analysis: dict[str, Any]) -> str:
+    """The analysis as readable lines of text."""
+    lines: list[str] = []
+    verdict = analysis["verdict"]
+    lines.append(f"Score {analysis['score']}/100: {verdict}")
+    if analysis["fumbled_reasons"]:
+        lines.append("  Fumbled because: " + "; ".join(analysis["fumbled_reasons"]) + ".")
+    elif analysis.get("holding_back"):
+        lines.append("  Not strong yet: " + "; ".join(analysis["holding_back"]) + ".")
+    parts = analysis.get("score_parts") or []
+    if parts:
+        lines.append(
+            "  Points: " + ", ".join(f"{p['name']} {p['points']:g}/{p['out_of']:g}" for p in parts)
+        )
+
+    star = analysis["star"]
+    if star.get("required", True):
+        shown = []
+        for part in PARTS:
+            info = star[part]
+            shown.append(
+                f"{part.capitalize()} {info['share']:.0%}" if info["present"] else f"{part.capitalize()} missing"
+            )
+        lines.append("STAR: " + ", ".join(shown) + ("  (from your labels)" if star.get("labelled") else ""))
+        for note in star.get("notes", []):
+            lines.append(f"  - {note}")
+
+    keywords = analysis["keywords"]
+    if keywords.get("has_rubric", bool(keywords["matched"] or keywords["missing"])):
+        total = len(keywords["matched"]) + len(keywords["missing"])
+        lines.append(
+            f"Rubric: {len(keywords['matched'])} of {total} points made "
+            f"({keywords['coverage']:.0%} by weight)"
+        )
+        for match in keywords["matched"]:
+            same = match["found"].lower() == match["term"].lower()
+            lines.append(f"  + {match['term']}" + ("" if same else f' (you said "{match["found"]}")'))
+        for term in keywords["missing"]:
+            required = " [required]" if term in keywords.get("missing_required", []) else ""
+            lines.append(f"  - {term}{required}")
+
+    delivery = analysis["delivery"]
+    low, high = delivery.get("target_words", [0, 0])
+    line = f"Delivery: {delivery['words']} words (target {low}-{high}), about {_clock(delivery['speaking_seconds'])} to say"
+    if delivery.get("seconds") is not None:
+        line += f"; took {_clock(delivery['seconds'])}"
+        if delivery.get("time_limit"):
+            line += f" of {_clock(delivery['time_limit'])}"
+        if delivery.get("overtime"):
+            line += f" ({_clock(delivery['overtime'])} over)"
+        if delivery.get("wpm"):
+            line += f", typing {delivery['wpm']:.0f} words a minute"
+    lines.append(line)
+    details = [f"'I' {delivery['i_count']}, 'we' {delivery['we_count']}", f"numbers {delivery['numbers']}"]
+    if delivery["fillers"]:
+        details.append("fillers " + ", ".join(f"'{w}' {_times(n)}" for w, n in delivery["fillers"].items()))
+    if delivery["hedges"]:
+        details.append("hedges " + ", ".join(f"'{w}' {_times(n)}" for w, n in delivery["hedges"].items()))
+    lines.append("  " + "; ".join(details))
+    leaned_on = [(w, n) for w, n in delivery["top_words"] if n >= 3]
+    if leaned_on:
+        lines.append("  Words you lean on: " + ", ".join(f"{w} ({n})" for w, n in leaned_on))
+
+    if analysis["tips"]:
+        lines.append("Tips:")
+        for number, tip in enumerate(analysis["tips"], 1):
+            lines.append(f"  {number}. {tip}")
+    return "\n".join(lines)

@@ -1,0 +1,202 @@
+"""Split a typed answer into sentences, keeping where each one came from.
+
+Typed answers are messy: bullet lists, numbered steps, headings such as
+"Situation" on a line of their own, abbreviations ("e.g.", "Dr.", "U.S."),
+decimals and versions ("3.5", "v2.1"), quotes, and long run-on paragraphs
+with no full stop at all. Each :class:`Sentence` keeps its character span in
+the original answer so a front end can colour the answer in place, and the
+STAR label (if the person wrote one) that it sits under.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mockview.analysis.lexicon import ABBREVIATIONS, LABELS, SINGLE_LETTER_LABELS
+
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+|[.,]\d+)*")
+"""A word: letters or digits, with inner apostrophes and hyphens; "3,000" and "2.5" are one word."""
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*•·+–—▪►]|\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s))[ \t]+")
+_TERMINATOR = re.compile(r"[.!?…]+['\"”’)\]]*(?=\s|$)|[。！？]+")
+_PRONOUN_I = re.compile(r"I(?:['’]\w+)?\b")
+_RUN_ON_WORDS = 45
+_RUN_ON_SPLIT = re.compile(
+    r"(?:,\s+|\s+)(?=(?:and then|and so|so then|then|so|but|after that|afterwards|which meant|because of that|in the end|finally|eventually)\b)",
+    re.IGNORECASE,
+)
+
+_LABEL_WORDS = sorted(LABELS, key=len, reverse=True)
+_LABEL_ALTERNATION = "|".join(re.escape(word) for word in _LABEL_WORDS)
+_LABEL_PREFIX = re.compile(
+    rf"^[ \t]*(?:#+[ \t]*)?(?:\*\*|__|\*|_)?[ \t]*(?P<label>{_LABEL_ALTERNATION})[ \t]*(?:\*\*|__|\*|_)?"
+    rf"[ \t]*(?P<sep>[:\-–—.)]|\*\*|$)[ \t]*(?:\*\*|__)?[ \t]*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the answer and where it is."""
+
+    text: str
+    start: int
+    end: int
+    label: str | None = None
+    """The STAR part announced by an explicit label this sentence sits under."""
+    bullet: bool = False
+    word_count: int = 0
+
+
+def match_label(line: str) -> tuple[str, int] | None:
+    """The STAR part a line's leading label announces, and where its text starts.
+
+    Accepts "Situation:", "S:", "**Task** -", "Action —", "## Result" and a
+    label alone on its line. One-letter labels need a separator, and a word
+    like "Action" only counts when followed by a separator or nothing, so an
+    ordinary sentence that starts "Actions speak..." is not a label.
+    """
+    match = _LABEL_PREFIX.match(line)
+    if not match:
+        return None
+    label = match.group("label").lower()
+    if label in SINGLE_LETTER_LABELS and match.group("sep") in ("", "."):
+        return None  # a bare "S" line, or an initial as in "A. Smith"
+    return LABELS[label], match.end()
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The answer's sentences in order, with spans into ``text``."""
+    sentences: list[Sentence] = []
+    label: str | None = None
+    for line_start, body in _logical_lines(text):
+        bullet = _BULLET.match(body)
+        offset = bullet.end() if bullet else 0
+        # A label inside a list item names that item only; a label on its
+        # own line or starting a paragraph holds until the next label.
+        item_label = label
+        for start, end in _sentence_spans(body, offset):
+            found = match_label(body[start:end])
+            if found is not None:
+                item_label = found[0]
+                start += found[1]
+                if not bullet:
+                    label = item_label
+            _emit(body, start, end, line_start, item_label, bullet is not None, sentences)
+    return sentences
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Lines with hard-wrapped sentences joined back together.
+
+    A line that starts in lower case (or with "I"), is not a list item and follows a line
+    that did not end a sentence continues that sentence ("...and it\nwas my
+    job"). The newline stays inside the text, so spans stay exact.
+    """
+    logical: list[tuple[int, str]] = []
+    position = 0
+    previous_open = False
+    for raw in text.splitlines(keepends=True):
+        start = position
+        position += len(raw)
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        if not stripped:
+            previous_open = False
+            continue
+        continues = (
+            previous_open
+            and (stripped[0].islower() or _PRONOUN_I.match(stripped) is not None)
+            and not _BULLET.match(body)
+        )
+        if continues:
+            first_start, first_body = logical[-1]
+            logical[-1] = (first_start, text[first_start:start] + body)
+        else:
+            logical.append((start, body))
+        previous_open = not _TERMINATOR.search(stripped[-3:] + " ") and match_label(body) is None
+    return logical
+
+
+def _sentence_spans(line: str, offset: int) -> list[tuple[int, int]]:
+    spans = []
+    start = offset
+    for match in _TERMINATOR.finditer(line, offset):
+        end = match.end()
+        if _ends_sentence(line, match.start(), end):
+            spans.append((start, end))
+            start = end
+    spans.append((start, len(line)))
+    return spans
+
+
+_LAST_WORD = re.compile(r"[^\s(\[\"“]+$")
+
+
+def _ends_sentence(line: str, dot: int, end: int) -> bool:
+    """Whether the terminator at ``dot`` really ends a sentence."""
+    if line[dot] != ".":
+        return True
+    word_match = _LAST_WORD.search(line, max(0, dot - 40), dot)
+    word = word_match.group(0).lower() if word_match else ""
+    following = line[end:].lstrip()
+    if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
+        return False
+    if word in ("no", "nos") and following[:1].isdigit():
+        return False  # "No. 5"
+    if len(word) == 1 and word.isalpha() and line[dot - 1].isupper():
+        return False  # an initial: "J. Smith"
+    if following[:1].islower():
+        return False  # "approx. three", "etc. and"
+    return True
+
+
+def _emit(
+    line: str, start: int, end: int, line_start: int, label: str | None, bullet: bool, out: list[Sentence]
+) -> None:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if not stripped or not WORD.search(stripped):
+        return
+    begin = start + len(piece) - len(piece.lstrip())
+    finish = begin + len(stripped)
+    for part_start, part_end, word_count in _split_run_on(line, begin, finish):
+        out.append(
+            Sentence(
+                text=line[part_start:part_end],
+                start=line_start + part_start,
+                end=line_start + part_end,
+                label=label,
+                bullet=bullet,
+                word_count=word_count,
+            )
+        )
+
+
+def _split_run_on(line: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Break a very long unpunctuated stretch at natural joints ("so", "then").
+
+    Returns ``(start, end, word count)`` for each piece.
+    """
+    text = line[start:end]
+    count = len(WORD.findall(text))
+    if count <= _RUN_ON_WORDS:
+        return [(start, end, count)]
+    cuts = [m.start() for m in _RUN_ON_SPLIT.finditer(text)]
+    pieces: list[tuple[int, int]] = []
+    piece_start = 0
+    for cut in cuts:
+        if len(WORD.findall(text[piece_start:cut])) >= 12:
+            pieces.append((piece_start, cut))
+            piece_start = cut
+    pieces.append((piece_start, len(text)))
+    spans = []
+    for a, b in pieces:
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip(" ,"))
+        trail = len(chunk) - len(chunk.rstrip())
+        words = len(WORD.findall(chunk))
+        if words:
+            spans.append((start + a + lead, start + b - trail, words))
+    return spans

@@ -1,0 +1,300 @@
+"""Find the Situation, Task, Action and Result in an answer.
+
+Explicit labels win: text under "Situation:" (or "S:", "**Task** -", a
+"Result" heading...) belongs to that part until the next label. Otherwise
+each sentence is scored for each part from cue phrases (see
+:mod:`mockview.analysis.lexicon`) plus its position (context comes early,
+outcomes late), and unassigned sentences inherit from their neighbours where
+the story clearly continues.
+
+The notes follow the coaching consensus: the Action is the heart of the
+answer (about half of it or more), Situation and Task together take at most
+about a quarter, a Result should be measurable, and the Action should say
+what *you* did ("I"), not only what the team did ("we").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mockview.analysis.cues import CueTable
+from mockview.analysis.lexicon import (
+    ACTION_CUES,
+    MEASURABLE,
+    NON_ANSWERS,
+    PARTS,
+    RESULT_CUES,
+    SITUATION_CUES,
+    TASK_CUES,
+)
+from mockview.analysis.sentences import Sentence
+
+ASSIGN_THRESHOLD = 1.0
+"""A sentence needs at least this much cue evidence to be given a part."""
+
+SECONDARY_THRESHOLD = 2.0
+"""Cue evidence for a second part of the same sentence to count as present."""
+
+SECONDARY_PAIRS = {
+    "situation": ("task",),
+    "task": ("situation",),
+    "action": ("result",),
+    "result": ("action",),
+}
+"""Which parts one sentence can tell together. A target in a Task ("get it
+under 2.5%") or a figure in the Situation is not a Result."""
+
+LONE_LABEL_WEIGHT = 3.0
+"""A single label in an otherwise unlabelled answer is a strong cue, not a rule."""
+
+ACTION_SHARE_TARGET = 0.45
+CONTEXT_SHARE_LIMIT = 0.30
+
+
+@dataclass(frozen=True, slots=True)
+class PartReport:
+    present: bool
+    share: float
+    sentences: tuple[int, ...]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class StarReport:
+    parts: dict[str, PartReport]
+    assignments: tuple[str | None, ...]
+    """The part of each sentence, or ``None``."""
+    labelled: bool
+    action_i: int
+    action_we: int
+    measurable_result: bool
+    notes: tuple[str, ...]
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(part for part in PARTS if not self.parts[part].present)
+
+    @property
+    def action_mostly_we(self) -> bool:
+        return self.action_we >= 3 and self.action_we > 2 * self.action_i
+
+
+_CUES = CueTable(
+    {
+        "situation": SITUATION_CUES,
+        "task": TASK_CUES,
+        "action": ACTION_CUES,
+        "result": RESULT_CUES,
+    }
+)
+_MEASURABLE = re.compile("|".join(rf"(?:{p})" for p in MEASURABLE))
+_NON_ANSWER = re.compile(rf"^\W*(?:{'|'.join(NON_ANSWERS)})\b")
+_I = re.compile(r"(?<!\w)i(?!\w)")
+_WE = re.compile(r"(?<!\w)we(?!\w)")
+# These match the lowercased, normalised sentence text.
+
+
+def cue_scores(sentence: str) -> dict[str, float]:
+    """How strongly a sentence reads as each part, from cue phrases alone."""
+    return _CUES.scores(_normalise(sentence).lower())
+
+
+def _is_measurable(lowered: str) -> bool:
+    """Whether a lowercased sentence states a figure, a proportion or a count."""
+    return _MEASURABLE.search(lowered) is not None
+
+
+def _normalise(text: str) -> str:
+    """One kind of apostrophe and single spaces, so cues match across line wraps."""
+    if "’" in text or "‘" in text:
+        text = text.replace("’", "'").replace("‘", "'")
+    return " ".join(text.split())
+
+
+def analyse_star(sentences: list[Sentence]) -> StarReport:
+    """Assign every sentence to a part and report on the four parts."""
+    word_counts = [s.word_count for s in sentences]
+    lowered = [_normalise(s.text).lower() for s in sentences]
+    scores = _CUES.score_all(lowered)
+    labelled = len({s.label for s in sentences if s.label}) >= 2
+    measurable = [_is_measurable(text) for text in lowered]
+    if labelled:
+        assignments, confidence = _from_labels(sentences, scores, measurable)
+    else:
+        for sentence, score in zip(sentences, scores):
+            if sentence.label:
+                score[sentence.label] += LONE_LABEL_WEIGHT
+        assignments, confidence = _from_cues(scores, word_counts, measurable)
+    secondary = [] if labelled else _secondary_parts(scores, assignments)
+    total = sum(word_counts) or 1
+    parts: dict[str, PartReport] = {}
+    for part in PARTS:
+        indices = tuple(i for i, assigned in enumerate(assignments) if assigned == part)
+        evidence = tuple(sorted({*indices, *(i for i, also in secondary if also == part)}))
+        share = sum(word_counts[i] for i in indices) / total
+        parts[part] = PartReport(
+            present=bool(evidence),
+            share=round(share, 3),
+            sentences=evidence,
+            confidence=round(confidence.get(part, 0.0), 2) if evidence else 0.0,
+        )
+    action_text = " ".join(lowered[i] for i in parts["action"].sentences)
+    action_i = len(_I.findall(action_text))
+    action_we = len(_WE.findall(action_text))
+    measurable_result = parts["result"].present and any(
+        measurable[i] for i in _outcome_sentences(assignments, scores, parts["result"].sentences)
+    )
+    report = StarReport(
+        parts=parts,
+        assignments=tuple(assignments),
+        labelled=labelled,
+        action_i=action_i,
+        action_we=action_we,
+        measurable_result=measurable_result,
+        notes=(),
+    )
+    return StarReport(**{**_fields(report), "notes": tuple(star_notes(report))})
+
+
+def _outcome_sentences(
+    assignments: list[str | None], scores: list[dict[str, float]], result_sentences: tuple[int, ...]
+) -> set[int]:
+    """Sentences that report outcomes: the Result, and any later sentence with a Result cue.
+
+    Figures often sit in a sentence told as an action ("I killed the job and
+    errors were back to normal within two minutes").
+    """
+    first_action = next((i for i, a in enumerate(assignments) if a == "action"), 0)
+    return set(result_sentences) | {
+        i for i in range(first_action, len(assignments)) if scores[i]["result"] > 0
+    }
+
+
+def _secondary_parts(
+    scores: list[dict[str, float]], assignments: list[str | None]
+) -> list[tuple[int, str]]:
+    """Parts a sentence also tells, beside its main one.
+
+    "I was the analyst responsible for the numbers" is Situation and Task at
+    once; the sentence is coloured by its main part, but both are present.
+    """
+    found = []
+    for index, (score, main) in enumerate(zip(scores, assignments)):
+        if main is None:
+            continue
+        for part in SECONDARY_PAIRS[main]:
+            value = score[part]
+            if value >= SECONDARY_THRESHOLD and value >= 0.6 * score[main]:
+                found.append((index, part))
+    return found
+
+
+def _fields(report: StarReport) -> dict[str, object]:
+    return {name: getattr(report, name) for name in StarReport.__slots__}
+
+
+def _from_labels(
+    sentences: list[Sentence], scores: list[dict[str, float]], measurable: list[bool]
+) -> tuple[list[str | None], dict[str, float]]:
+    """Labels decide; sentences without one are judged by their cues."""
+    assignments, confidence = _from_cues(scores, [s.word_count for s in sentences], measurable)
+    for index, sentence in enumerate(sentences):
+        if sentence.label:
+            assignments[index] = sentence.label
+    for part in PARTS:
+        indices = [i for i, s in enumerate(sentences) if s.label == part]
+        if not indices:
+            continue
+        says_nothing = all(
+            _NON_ANSWER.search(sentences[i].text.lower()) or scores[i][part] < 0 for i in indices
+        ) or (
+            any(scores[i][part] < 0 for i in indices) and not any(scores[i][part] > 0 for i in indices)
+        )
+        if says_nothing:
+            for i in indices:
+                assignments[i] = None  # "Result: not sure yet" is no Result
+        else:
+            confidence[part] = 0.95
+    return assignments, confidence
+
+
+def _from_cues(
+    scores: list[dict[str, float]], word_counts: list[int], measurable: list[bool]
+) -> tuple[list[str | None], dict[str, float]]:
+    count = len(scores)
+    adjusted: list[dict[str, float]] = []
+    for index, raw in enumerate(scores):
+        position = index / (count - 1) if count > 1 else 0.5
+        score = dict(raw)
+        score["situation"] += max(0.0, 0.9 - 1.8 * position)
+        score["result"] += max(0.0, 1.8 * position - 1.0)
+        if position < 0.5:
+            score["task"] += 0.2
+        if 0.15 < position < 0.9:
+            score["action"] += 0.3
+        if position > 0.8 and count > 3:
+            # Context and goals are not where a story ends.
+            score["situation"] *= 0.5
+            score["task"] *= 0.5
+        adjusted.append(score)
+    assignments: list[str | None] = []
+    for score in adjusted:
+        part, value = max(score.items(), key=lambda item: (item[1], -PARTS.index(item[0])))
+        assignments.append(part if value >= ASSIGN_THRESHOLD else None)
+    _fill_gaps(assignments, adjusted, measurable)
+    confidence: dict[str, float] = {}
+    for part in PARTS:
+        best = max((adjusted[i][part] for i, a in enumerate(assignments) if a == part), default=0.0)
+        confidence[part] = min(1.0, best / 4)
+    return assignments, confidence
+
+
+def _fill_gaps(
+    assignments: list[str | None], scores: list[dict[str, float]], measurable: list[bool]
+) -> None:
+    """Give unassigned sentences to the part the story is clearly in."""
+    count = len(assignments)
+    actions = [i for i, a in enumerate(assignments) if a == "action"]
+    for index, assigned in enumerate(assignments):
+        later_actions = sum(1 for i in actions if i > index)
+        later_results = any(a == "result" for a in assignments[index + 1 :])
+        if assigned == "result" and later_actions >= 2 and not later_results and scores[index]["result"] < 3.0:
+            # A finding in the middle of the work, not how the story ended.
+            assignments[index] = "action" if scores[index]["action"] > 0 else None
+    last_action = max((i for i, a in enumerate(assignments) if a == "action"), default=count)
+    for index in range(last_action + 1, count):
+        if assignments[index] is None and measurable[index] and scores[index]["result"] >= 0:
+            assignments[index] = "result"  # a figure after the actions is an outcome
+    for index in range(count):
+        if assignments[index] is not None:
+            continue
+        before = next((assignments[i] for i in range(index - 1, -1, -1) if assignments[i]), None)
+        after = next((assignments[i] for i in range(index + 1, count) if assignments[i]), None)
+        if before is not None and before == after:
+            assignments[index] = before
+        elif before == "action" and after in ("result", None) and scores[index]["action"] > 0:
+            assignments[index] = "action"
+        elif before is None and after in ("task", "action") and index == 0:
+            assignments[index] = "situation"
+
+
+def star_notes(report: StarReport) -> list[str]:
+    """Short observations about the story's shape, most important first."""
+    notes: list[str] = []
+    parts = report.parts
+    for part in PARTS:
+        if not parts[part].present:
+            notes.append(f"no {part.capitalize()}")
+    action = parts["action"]
+    context = parts["situation"].share + parts["task"].share
+    if action.present and action.share < ACTION_SHARE_TARGET - 0.1:
+        notes.append(f"Action is only {action.share:.0%} of the answer; aim for about half")
+    if context > CONTEXT_SHARE_LIMIT + 0.05 and (action.present or parts["result"].present):
+        notes.append(f"context (Situation + Task) takes {context:.0%} of the answer")
+    if report.action_mostly_we:
+        times = {0: "never", 1: "once"}.get(report.action_i, f"{report.action_i} times")
+        notes.append(f"Action says 'we' {report.action_we} times and 'I' {times}")
+    if parts["result"].present and not report.measurable_result:
+        notes.append("Result has no measurable outcome")
+    return notes

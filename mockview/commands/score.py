@@ -1,0 +1,142 @@
+"""``mockview score``: analyse one answer without the app.
+
+The answer comes from ``--answer-file`` or standard input; the question from
+a bank (``--bank/--question``) or from the command line (``--question-text``
+with optional ``--kind`` and ``--keywords``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import replace
+
+from mockview.banks.model import DEFAULT_WORDS, KINDS, Keyword, Question
+from mockview.commands.common import data_dir, decode_text, print_json, read_text_file
+from mockview.errors import MockviewError
+
+_STORY_PROMPT = re.compile(
+    r"\b(?:tell me about a time|describe a (?:time|situation)|give (?:me )?an example|"
+    r"walk me through a time|share an example|talk about a time|a time when you)\b",
+    re.IGNORECASE,
+)
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "score",
+        help="analyse one answer and print the feedback",
+        description="Analyse an answer (from --answer-file or standard input) against a bank "
+        "question or a question given on the command line.",
+        parents=[common],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  mockview score --bank star --question missed-deadline --answer-file answer.txt\n"
+        "  echo 'I set up a rota...' | mockview score --question-text 'How do you prioritise?' "
+        "--keywords 'deadline, impact=urgency|most important' --json",
+    )
+    source = parser.add_argument_group("the question (one of)")
+    source.add_argument("--bank", metavar="NAME|PATH", help="bank that holds the question")
+    source.add_argument("--question", metavar="ID", help="question id in --bank (or a full id bank/question)")
+    source.add_argument("--question-text", metavar="TEXT", help="an ad-hoc question")
+    source.add_argument("--kind", choices=KINDS, help="kind of an ad-hoc question (default: star for "
+                        "'tell me about a time...' prompts, else open)")
+    source.add_argument("--keywords", metavar="LIST", help="rubric of an ad-hoc question: comma-separated "
+                        "terms; 'term=synonym|synonym' adds synonyms, a leading '!' makes a term required")
+    parser.add_argument("--answer-file", metavar="FILE", help="read the answer from FILE (default: standard input)")
+    parser.add_argument("--seconds", type=float, metavar="S", help="how long the answer took, for pace and time")
+    parser.add_argument("--company", metavar="NAME", help="fills {company} in research questions")
+    parser.add_argument("--role", metavar="ROLE", help="fills {role} in research questions")
+    parser.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    parser.set_defaults(handler=run)
+
+
+def parse_keywords(spec: str) -> tuple[Keyword, ...]:
+    """Keywords from ``"a, !b, c=synonym|other"``."""
+    keywords = []
+    for item in spec.split(","):
+        item = item.strip()
+        if not item:
+            continue
+        required = item.startswith("!")
+        item = item.lstrip("!").strip()
+        term, _, synonyms = item.partition("=")
+        term = term.strip()
+        if not term:
+            raise MockviewError(f"empty keyword in --keywords: {spec!r}")
+        forms = tuple(s.strip() for s in synonyms.split("|") if s.strip())
+        keywords.append(Keyword(term=term, synonyms=forms, required=required))
+    return tuple(keywords)
+
+
+def resolve_question(args: argparse.Namespace) -> Question:
+    if args.question_text is not None:
+        if args.bank or args.question:
+            raise MockviewError("give either --question-text or --bank/--question, not both")
+        text = args.question_text.strip()
+        if not text:
+            raise MockviewError("--question-text is empty")
+        kind = args.kind or ("star" if _STORY_PROMPT.search(text) else "open")
+        keywords = parse_keywords(args.keywords) if args.keywords else ()
+        return Question(bank="adhoc", id="question", text=text, kind=kind, keywords=keywords,
+                        words=DEFAULT_WORDS[kind])
+    if not args.question:
+        raise MockviewError("say which question: --bank NAME --question ID, or --question-text TEXT")
+    if args.kind or args.keywords:
+        raise MockviewError("--kind and --keywords are for --question-text; bank questions have their own")
+    from mockview.banks.library import load_library, split_bank_args
+
+    bank_name = args.bank
+    question_id = args.question
+    if "/" in question_id and not bank_name:
+        bank_name, _, question_id = question_id.partition("/")
+    if not bank_name:
+        raise MockviewError("--question needs --bank (or a full id such as star/missed-deadline)")
+    names, paths = split_bank_args([bank_name])
+    library = load_library(data_dir(args), paths)
+    bank = library.bank(names[0]) if names else _bank_from_path(library)
+    question = bank.question(question_id)
+    if question is None:
+        from mockview.banks.checks import suggest
+
+        guess = suggest(question_id, [q.id for q in bank.questions])
+        hint = f"; did you mean '{guess}'?" if guess else ""
+        raise MockviewError(f"no question '{question_id}' in bank '{bank.id}'{hint}")
+    return question
+
+
+def _bank_from_path(library):
+    loaded = [bank for bank in library.banks.values() if bank.source == "path"]
+    if not loaded:
+        problems = "; ".join(str(p) for p in library.errors[:3])
+        raise MockviewError(f"the bank file has problems: {problems}")
+    return loaded[0]
+
+
+def read_answer(args: argparse.Namespace) -> str:
+    if args.answer_file:
+        return read_text_file(args.answer_file, "answer file")
+    if sys.stdin.isatty():
+        print("Type or paste your answer; finish with Ctrl-D on a new line.", file=sys.stderr)
+    return decode_text(sys.stdin.buffer.read(), "standard input")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.seconds is not None and args.seconds < 0:
+        raise MockviewError("--seconds must not be negative")
+    question = resolve_question(args)
+    if question.kind == "research":
+        question = replace(question, text=question.render_text(args.company, args.role))
+    answer = read_answer(args)
+    from mockview.analysis import analyse_answer
+    from mockview.analysis.report import format_report
+
+    analysis = analyse_answer(question, answer, args.seconds).to_dict()
+    if args.json:
+        print_json(analysis)
+    else:
+        print(question.text)
+        print()
+        print(format_report(analysis))
+    return 0

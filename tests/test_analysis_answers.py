@@ -1,0 +1,137 @@
+"""Whole-answer analysis: STAR notes, verdict rules, tips, and the JSON form."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from mockview.analysis import analyse_answer
+from mockview.banks.model import Keyword, Question
+
+STORY = Question(
+    bank="t", id="conflict", text="Tell me about a time you disagreed with a coworker.",
+    kind="star",
+    keywords=(Keyword("listened"), Keyword("compromise", ("middle ground",), required=True)),
+    tips=("Name the disagreement in one sentence.",),
+)
+
+STRONG = """Last spring I was one of four engineers on the payments team at a travel startup, and the
+lead wanted to migrate our bookings database in a single weekend. I thought that was too risky, and it
+was my job to make sure the risk was on the table before we committed. I asked her for half an hour and
+listened to her plan first; her real worry was a dual-write period that never ends. So I wrote a
+one-page proposal that met her in the middle: two weeks of dual writes with a hard end date, a nightly
+script I built to compare row counts, and a rollback switch. I ran the comparison myself every morning
+and posted the numbers in the team channel. She agreed to the middle ground. We cut over on day twelve
+with zero mismatched rows and no downtime, and the checksum script is now part of our migration
+checklist."""
+
+
+def test_a_strong_story() -> None:
+    analysis = analyse_answer(STORY, STRONG, seconds=150)
+    assert analysis.verdict.verdict == "strong", analysis.verdict
+    assert all(analysis.star.parts[p].present for p in ("situation", "task", "action", "result"))
+    assert analysis.star.measurable_result
+    assert analysis.keywords.missing_required == ()
+    assert analysis.score >= 80
+
+
+def test_empty_answer_is_fumbled_with_a_reason_and_a_tip() -> None:
+    analysis = analyse_answer(STORY, "   \n ")
+    assert analysis.verdict.verdict == "fumbled"
+    assert analysis.verdict.fumbled_reasons == ("no answer",)
+    assert analysis.score == 0
+    assert analysis.tips[0].startswith("You didn't answer.")
+
+
+def test_missing_required_keyword_is_fumbled() -> None:
+    analysis = analyse_answer(STORY, STRONG.replace("middle ground", "plan").replace("in the middle", "halfway"))
+    assert analysis.verdict.verdict == "fumbled"
+    assert "missing a required point: compromise" in analysis.verdict.fumbled_reasons
+    assert any("'compromise'" in tip for tip in analysis.tips)
+
+
+def test_story_without_a_result_is_fumbled_and_told_to_add_one() -> None:
+    no_result = STRONG.split("She agreed")[0]
+    analysis = analyse_answer(STORY, no_result)
+    assert not analysis.star.parts["result"].present
+    assert analysis.verdict.verdict == "fumbled"
+    assert "no Result: the answer never says how it ended" in analysis.verdict.fumbled_reasons
+    assert any("what happened in the end" in tip for tip in analysis.tips)
+
+
+def test_far_too_short_is_fumbled() -> None:
+    analysis = analyse_answer(STORY, "I listened and we found a middle ground, which worked.")
+    assert analysis.verdict.verdict == "fumbled"
+    assert analysis.verdict.fumbled_reasons[0].startswith("far too short")
+
+
+def test_action_told_as_we_is_flagged_with_the_counts() -> None:
+    answer = (
+        "Last year our team at a bank had a payments outage during the holiday rush, and I was on call. "
+        "We jumped on a call and we split up the work. We looked at the dashboards and we rolled back the deploy. "
+        "We found the bad feature flag and we turned it off, and we updated the status page every fifteen minutes. "
+        "In the end errors dropped to zero within forty minutes and customers lost 2% of payments instead of 20%."
+    )
+    analysis = analyse_answer(replace(STORY, keywords=()), answer)
+    assert analysis.star.action_mostly_we
+    assert any(note.startswith("Action says 'we'") for note in analysis.star.notes)
+    assert any("They are hiring you, not your team" in tip for tip in analysis.tips)
+    assert "the Action is told as 'we', not 'I'" in analysis.verdict.holding_back
+
+
+def test_explicit_labels_are_honoured() -> None:
+    answer = (
+        "Situation: our release was slipping.\nTask: I had to ship by Friday.\n"
+        "Action: I cut two features and paired with the newest developer on the rest.\n"
+        "Result: we shipped on Friday with zero critical bugs."
+    )
+    analysis = analyse_answer(STORY, answer)
+    assert analysis.star.labelled
+    assert [analysis.star.parts[p].sentences for p in ("situation", "task", "action", "result")] == [(0,), (1,), (2,), (3,)]
+
+
+def test_a_labelled_part_that_says_nothing_is_absent() -> None:
+    answer = "Situation: we were late.\nAction: I re-planned the work.\nResult: not sure, I left soon after."
+    analysis = analyse_answer(STORY, answer)
+    assert not analysis.star.parts["result"].present
+
+
+def test_open_questions_do_not_need_star() -> None:
+    question = Question(bank="t", id="why", text="Why this job?", kind="open", keywords=(Keyword("growth"),), words=(20, 120))
+    answer = ("I want to grow as an engineer, and your team ships to millions of users every week. "
+              "The growth path from junior to senior is clear here, and I have used your product for two years.")
+    analysis = analyse_answer(question, answer)
+    assert analysis.verdict.verdict != "fumbled"
+    assert analysis.verdict.fumbled_reasons == ()
+
+
+def test_tips_are_at_most_five_and_most_important_first() -> None:
+    answer = "Um, basically, like, I think maybe we kind of, um, did stuff, I guess, and, like, it was fine I think."
+    analysis = analyse_answer(STORY, answer)
+    assert 1 <= len(analysis.tips) <= 5
+    assert analysis.tips[0].startswith("At ")  # far too short comes first
+
+
+def test_json_form_keeps_the_design_contract() -> None:
+    data = analyse_answer(STORY, STRONG, seconds=120).to_dict()
+    json.dumps(data)
+    assert set(data) >= {"score", "verdict", "fumbled_reasons", "sentences", "star", "keywords", "delivery", "tips"}
+    assert set(data["star"]) >= {"situation", "task", "action", "result"}
+    assert set(data["star"]["action"]) >= {"present", "share", "sentences"}
+    assert set(data["keywords"]) >= {"matched", "missing", "coverage"}
+    assert set(data["keywords"]["matched"][0]) >= {"term", "found"}
+    assert set(data["delivery"]) >= {"words", "seconds", "wpm", "fillers", "hedges", "i_count", "we_count", "numbers", "top_words"}
+    assert 0 <= data["score"] <= 100 and data["verdict"] in ("strong", "ok", "fumbled")
+    assert all(0 <= i < len(data["sentences"]) for p in ("situation", "task", "action", "result") for i in data["star"][p]["sentences"])
+
+
+def test_score_parts_add_up_to_the_score() -> None:
+    analysis = analyse_answer(STORY, STRONG)
+    assert round(sum(part.points for part in analysis.verdict.parts)) == analysis.score
+    assert round(sum(part.out_of for part in analysis.verdict.parts)) == 100
+
+
+def test_markup_in_answers_is_kept_as_typed() -> None:
+    answer = "[bold]I[/bold] fixed the [link=x]bug[/link]. It worked."
+    data = analyse_answer(STORY, answer).to_dict()
+    assert data["sentences"][0] == "[bold]I[/bold] fixed the [link=x]bug[/link]."

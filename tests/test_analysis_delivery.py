@@ -1,0 +1,59 @@
+"""Delivery: length, pace, fillers and hedges counted with care."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockview.analysis.delivery import analyse_delivery, length_band
+
+
+def fillers(text: str) -> dict[str, int]:
+    return analyse_delivery(text, (150, 350)).fillers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I like my job and I would like to stay.",
+        "It looks like rain. I'd like, if possible, a window seat.",
+        "What kind of manager are you? That sort of thing happens.",
+        "You know what I mean is that you know the answer.",
+        "It was like a zoo in there.",
+    ],
+)
+def test_ordinary_uses_are_not_fillers(text: str) -> None:
+    assert fillers(text) == {}
+
+
+def test_fillers_are_counted() -> None:
+    text = "Um, so, basically I was like, really busy. Like, you know, it was kind of chaos. Uh, I mean, it worked."
+    assert fillers(text) == {"like": 2, "basically": 1, "i mean": 1, "kind of": 1, "uh": 1, "um": 1, "you know": 1}
+
+
+def test_hedges_are_counted() -> None:
+    report = analyse_delivery("I think maybe we just shipped it. Probably. I guess it worked, I feel like.", (60, 250))
+    assert report.hedges == {"i feel like": 1, "i guess": 1, "i think": 1, "just": 1, "maybe": 1, "probably": 1}
+
+
+def test_counts_and_speaking_time() -> None:
+    text = "I cut costs by 40% and saved $3,000 in two weeks. We were happy and I was proud."
+    report = analyse_delivery(text, (150, 350), seconds=30, time_limit=20)
+    assert report.words == 18
+    assert report.i_count == 2 and report.we_count == 1
+    assert report.numbers == 3  # 40%, $3,000, two
+    assert report.speaking_seconds == round(18 / 145 * 60, 1)
+    assert report.wpm == 36.0
+    assert report.overtime == 10
+
+
+def test_top_words_leave_out_stop_words() -> None:
+    text = "The team met. The team agreed. The team shipped the release, and the release worked."
+    assert analyse_delivery(text, (60, 250)).top_words == [("team", 3), ("release", 2)]
+
+
+@pytest.mark.parametrize(
+    ("words", "band"),
+    [(0, "empty"), (30, "far too short"), (100, "short"), (200, "ok"), (400, "long")],
+)
+def test_length_bands(words: int, band: str) -> None:
+    assert length_band(words, (150, 350)) == band

@@ -1,0 +1,76 @@
+"""Sentence splitting on the messy text people really type."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockview.analysis.sentences import split_sentences
+
+
+def texts(answer: str) -> list[str]:
+    return [sentence.text for sentence in split_sentences(answer)]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("I called her. She agreed! Did it work? Yes.", ["I called her.", "She agreed!", "Did it work?", "Yes."]),
+        ("We used e.g. Jira, i.e. the old one. Then we moved.", ["We used e.g. Jira, i.e. the old one.", "Then we moved."]),
+        ("Dr. Smith and Mr. J. Jones met at 5 p.m. in the U.S. office.", ["Dr. Smith and Mr. J. Jones met at 5 p.m. in the U.S. office."]),
+        ("Latency fell from 3.5 s to 0.8 s in v2.1. Great.", ["Latency fell from 3.5 s to 0.8 s in v2.1.", "Great."]),
+        ('He said "no." Then I left.', ['He said "no."', "Then I left."]),
+        ("It was us vs. them. Costs fell approx. 20%.", ["It was us vs. them.", "Costs fell approx. 20%."]),
+        ("- made a list\n- called each client\n* booked calls", ["made a list", "called each client", "booked calls"]),
+        ("1. First step.\n2) Second step\n3. Third", ["First step.", "Second step", "Third"]),
+        ("Line one without a stop\nLine two", ["Line one without a stop", "Line two"]),
+        ("I asked her for an hour and\nlistened to her plan. Then\nI wrote it up.", ["I asked her for an hour and\nlistened to her plan.", "Then\nI wrote it up."]),
+        ("- I did the vendor course\n  in my first two weeks\n- Made a checklist", ["I did the vendor course\n  in my first two weeks", "Made a checklist"]),
+        ("我在公司工作。我们完成了项目！", ["我在公司工作。", "我们完成了项目！"]),
+        ("¿Qué hice? Hablé con el equipo.", ["¿Qué hice?", "Hablé con el equipo."]),
+        ("Shipped it 🚀. Everyone cheered 🎉", ["Shipped it 🚀.", "Everyone cheered 🎉"]),
+        ("", []),
+        ("   \n\n  ", []),
+        ("...", []),
+    ],
+)
+def test_split(answer: str, expected: list[str]) -> None:
+    assert texts(answer) == expected
+
+
+def test_spans_point_back_into_the_answer() -> None:
+    answer = "Situation: we were late.\n\n- I made a plan.  Then I called Dr. Lee.\n"
+    for sentence in split_sentences(answer):
+        assert answer[sentence.start:sentence.end] == sentence.text
+
+
+def test_run_on_text_is_broken_at_natural_joints() -> None:
+    answer = (
+        "so i was working at this shop and the manager told me to fix the stock system and i didnt "
+        "know how so i asked around and then i found a guy who knew excel and we built a sheet and then "
+        "it worked and we saved like 10 hours a week and everyone was happy about it and then i got promoted"
+    )
+    pieces = texts(answer)
+    assert len(pieces) >= 3
+    assert " ".join(pieces).split() == answer.split()
+
+
+@pytest.mark.parametrize(
+    ("answer", "labels"),
+    [
+        ("Situation: A.\nTask: B.\nAction: C.\nResult: D.", ["situation", "task", "action", "result"]),
+        ("S: we were late. T: fix it.\nA: I called. R: it worked.", ["situation", "task", "action", "result"]),
+        ("**Situation** - A.\n**Task** - B.", ["situation", "task"]),
+        ("Action — I did it.\nResult – it worked.", ["action", "result"]),
+        ("## Situation\nWe were late.\nIt was bad.\n## Result\nWe shipped.", ["situation", "situation", "result"]),
+        ("Situation\nWe were late.\n\nAction\nI fixed it.", ["situation", "action"]),
+        ("Actions speak louder than words. A team of five.", [None, None]),
+        ("A. Smith helped. S. Jones too.", [None, None]),
+        ("1. Context: we were late.\n2. I fixed it.", ["situation", None]),
+    ],
+)
+def test_explicit_labels(answer: str, labels: list[str | None]) -> None:
+    assert [sentence.label for sentence in split_sentences(answer)] == labels
+
+
+def test_label_text_is_not_part_of_the_sentence() -> None:
+    assert texts("**Task** - I needed to fix it.") == ["I needed to fix it."]

@@ -1,0 +1,84 @@
+"""`mockview score` as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+ANSWER = (
+    "Last year I was the only analyst on a small finance team, and my manager asked me to cut the "
+    "month-end close from nine days to five. I mapped every step, then I wrote a script that pulled the "
+    "bank statements overnight and I moved the accruals review earlier. As a result the close dropped "
+    "to four days and the auditors found zero late filings."
+)
+
+
+def test_bank_question_text_report(run_cli, tmp_path: Path) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text(ANSWER)
+    result = run_cli("score", "--bank", "star", "--question", "more-work-than-time", "--answer-file", str(answer))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Walk me through a week")
+    assert "Score " in result.stdout and "STAR: Situation" in result.stdout and "Tips:" in result.stdout
+
+
+def test_json_from_stdin_with_full_id(run_cli) -> None:
+    result = run_cli("score", "--question", "star/more-work-than-time", "--seconds", "95", "--json", input=ANSWER)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["question"]["id"] == "star/more-work-than-time"
+    assert data["delivery"]["seconds"] == 95.0 and data["delivery"]["wpm"] > 0
+    assert data["verdict"] in ("strong", "ok", "fumbled")
+
+
+def test_ad_hoc_question_with_keywords(run_cli) -> None:
+    result = run_cli(
+        "score", "--question-text", "Tell me about a time you improved a process.",
+        "--keywords", "script, !audit=auditors|auditor, deadline", "--json", input=ANSWER,
+    )
+    data = json.loads(result.stdout)
+    assert data["question"]["kind"] == "star"
+    assert {m["term"]: m["found"] for m in data["keywords"]["matched"]} == {"script": "script", "audit": "auditors"}
+    assert data["keywords"]["missing"] == ["deadline"]
+
+
+def test_ad_hoc_open_question_is_inferred(run_cli) -> None:
+    data = json.loads(run_cli("score", "--question-text", "Why this job?", "--json", input="Because I like it.").stdout)
+    assert data["question"]["kind"] == "open"
+
+
+def test_research_question_is_filled_with_company(run_cli) -> None:
+    result = run_cli("score", "--bank", "company-research", "--question", "what-do-you-know",
+                     "--company", "Acme", "--role", "data analyst", "--json", input="Acme makes anvils.")
+    data = json.loads(result.stdout)
+    assert "Acme" in data["question"]["text"] and "{company}" not in data["question"]["text"]
+
+
+def test_errors_are_one_clear_line(run_cli, tmp_path: Path) -> None:
+    cases = [
+        (["score", "--bank", "nope", "--question", "x"], "unknown bank 'nope'"),
+        (["score", "--bank", "star", "--question", "more-work-than-tim"], "did you mean 'more-work-than-time'?"),
+        (["score", "--bank", "star", "--question", "x", "--answer-file", str(tmp_path / "missing.txt")], "no question 'x'"),
+        (["score", "--question", "star/more-work-than-time", "--answer-file", str(tmp_path / "missing.txt")], "no such answer file"),
+        (["score"], "say which question"),
+        (["score", "--question-text", "  "], "--question-text is empty"),
+    ]
+    for args, message in cases:
+        result = run_cli(*args, input="")
+        assert result.returncode == 1, (args, result.stderr)
+        assert message in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
+
+
+def test_undecodable_input_is_a_clear_error(run_cli) -> None:
+    result = run_cli("score", "--question-text", "Why?", input=b"caf\xe9 \xff")
+    assert result.returncode == 1
+    assert b"standard input:1: not valid UTF-8 text (byte 0xe9)" in result.stderr
+
+
+def test_answer_file_that_is_binary_or_a_folder(run_cli, tmp_path: Path) -> None:
+    binary = tmp_path / "b.bin"
+    binary.write_bytes(b"\x00\xff\xfe")
+    assert "not valid UTF-8" in run_cli("score", "--question-text", "Why?", "--answer-file", str(binary)).stderr
+    assert "is a folder" in run_cli("score", "--question-text", "Why?", "--answer-file", str(tmp_path)).stderr
