@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mockview"
-CORE_PACKAGES = ["mockview.banks", "mockview.analysis", "mockview.store", "mockview.prep"]
+CORE_PACKAGES = ["mockview.banks", "mockview.analysis", "mockview.store", "mockview.prep", "mockview.practice"]
 
 
 def core_modules() -> list[str]:
@@ -50,7 +50,8 @@ def test_no_module_outside_tui_mentions_textual_imports() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["banks", "list"], ["banks", "validate"], ["banks", "schema"], ["--version"]],
+    [["banks", "list"], ["banks", "validate"], ["banks", "schema"], ["--version"], ["history"],
+     ["stats", "--json"], ["retry", "--list"], ["export", "--format", "md"]],
     ids=" ".join,
 )
 def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) -> None:

@@ -11,15 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from mockview.analysis.lexicon import PARTS
+from mockview.text import times
 
 
 def _clock(seconds: float) -> str:
     seconds = int(round(seconds))
     return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def format_report(analysis: dict[str, Any]) -> str:
@@ -77,9 +74,9 @@ def format_report(analysis: dict[str, Any]) -> str:
     lines.append(line)
     details = [f"'I' {delivery['i_count']}, 'we' {delivery['we_count']}", f"numbers {delivery['numbers']}"]
     if delivery["fillers"]:
-        details.append("fillers " + ", ".join(f"'{w}' {_times(n)}" for w, n in delivery["fillers"].items()))
+        details.append("fillers " + ", ".join(f"'{w}' {times(n)}" for w, n in delivery["fillers"].items()))
     if delivery["hedges"]:
-        details.append("hedges " + ", ".join(f"'{w}' {_times(n)}" for w, n in delivery["hedges"].items()))
+        details.append("hedges " + ", ".join(f"'{w}' {times(n)}" for w, n in delivery["hedges"].items()))
     lines.append("  " + "; ".join(details))
     leaned_on = [(w, n) for w, n in delivery["top_words"] if n >= 3]
     if leaned_on:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from mockview.analysis.delivery import DeliveryReport
 from mockview.analysis.keywords import KeywordReport
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
+from mockview.text import plural
 
 FUMBLED_BELOW = 55
 STRONG_FROM = 80
@@ -159,7 +160,7 @@ def fumbled_reasons(
     if delivery.words == 0:
         return ["no answer"]
     if delivery.length == "far too short":
-        reasons.append(f"far too short: {delivery.words} words where {low} is the minimum")
+        reasons.append(f"far too short: {plural(delivery.words, 'word')} where {low} is the minimum")
     if kind == "star" and star is not None:
         if not star.parts["action"].present:
             reasons.append("no Action: the answer never says what you did")
@@ -193,5 +194,5 @@ def holding_back(
     if keywords.has_rubric and keywords.coverage < 0.5:
         reasons.append(f"covers only {keywords.coverage:.0%} of the rubric")
     if delivery.length in ("short", "long"):
-        reasons.append(f"{delivery.length} at {delivery.words} words (target {delivery.target[0]}-{delivery.target[1]})")
+        reasons.append(f"{delivery.length} at {plural(delivery.words, 'word')} (target {delivery.target[0]}-{delivery.target[1]})")
     return reasons

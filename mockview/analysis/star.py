@@ -29,6 +29,7 @@ from mockview.analysis.lexicon import (
     TASK_CUES,
 )
 from mockview.analysis.sentences import Sentence
+from mockview.text import times
 
 ASSIGN_THRESHOLD = 1.0
 """A sentence needs at least this much cue evidence to be given a part."""
@@ -293,8 +294,8 @@ def star_notes(report: StarReport) -> list[str]:
     if context > CONTEXT_SHARE_LIMIT + 0.05 and (action.present or parts["result"].present):
         notes.append(f"context (Situation + Task) takes {context:.0%} of the answer")
     if report.action_mostly_we:
-        times = {0: "never", 1: "once"}.get(report.action_i, f"{report.action_i} times")
-        notes.append(f"Action says 'we' {report.action_we} times and 'I' {times}")
+        said = times(report.action_i) if report.action_i else "never"
+        notes.append(f"Action says 'we' {times(report.action_we)} and 'I' {said}")
     if parts["result"].present and not report.measurable_result:
         notes.append("Result has no measurable outcome")
     return notes

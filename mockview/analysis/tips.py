@@ -14,16 +14,13 @@ from mockview.analysis.keywords import KeywordReport
 from mockview.analysis.scoring import Verdict
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
 from mockview.banks.model import Question
+from mockview.text import plural, times
 
 MAX_TIPS = 5
 
 
-def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
-
-
 def _counted(counts: dict[str, int], limit: int = 3) -> str:
-    return ", ".join(f"'{word}' {_times(n)}" for word, n in list(counts.items())[:limit])
+    return ", ".join(f"'{word}' {times(n)}" for word, n in list(counts.items())[:limit])
 
 
 def build_tips(
@@ -44,7 +41,7 @@ def build_tips(
         add(0, "You didn't answer. Even a rough answer teaches you more than a skip: "
                "say one sentence each for the situation, your task, what you did and how it ended.")
     elif delivery.length == "far too short":
-        add(1, f"At {delivery.words} words this is a headline, not an answer; aim for {low}-{high}. "
+        add(1, f"At {plural(delivery.words, 'word')} this is a headline, not an answer; aim for {low}-{high}. "
                "Give a sentence of context, then walk through what you did step by step, then the outcome.")
 
     if star is not None and delivery.words:
@@ -68,7 +65,7 @@ def build_tips(
             add(7, "Say what you were responsible for or trying to achieve ('My job was to...', "
                    "'I needed to...') before you describe the actions.")
         if star.action_mostly_we:
-            add(5, f"Your Action says 'we' {star.action_we} times and 'I' {_times(star.action_i) if star.action_i else 'never'}. "
+            add(5, f"Your Action says 'we' {star.action_we} times and 'I' {times(star.action_i) if star.action_i else 'never'}. "
                    "They are hiring you, not your team: say which steps were yours.")
         if parts["result"].present and not star.measurable_result:
             add(8, "Your Result has no number. Add one measurable outcome: a percentage, hours saved, "

@@ -1,0 +1,142 @@
+"""``mockview history``, ``stats`` and ``export``: what you have practised, and how it went."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+
+from mockview.commands.common import data_dir, print_json, table, warn
+from mockview.errors import MockviewError
+from mockview.text import plural
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    history = subparsers.add_parser("history", help="your answers, newest first", parents=[common],
+                                    description="List your answers, newest first.")
+    history.add_argument("--json", action="store_true", help="print JSON, answers included")
+    history.add_argument("--limit", type=limit, metavar="N",
+                         help="at most N answers (default: 20 as text, all as JSON; 0 means all)")
+    history.set_defaults(handler=run_history)
+
+    stats = subparsers.add_parser("stats", help="your progress in figures", parents=[common],
+                                  description="Answers, sessions, scores by category and week, "
+                                  "fumbles, re-drills due, your streak and what improved most.")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(handler=run_stats)
+
+    export = subparsers.add_parser("export", help="export your history", parents=[common],
+                                   description="Export your history: a readable Markdown report per "
+                                   "session, or every attempt as JSON or CSV.")
+    export.add_argument("--format", required=True, choices=("md", "json", "csv"))
+    export.add_argument("--since", type=day, metavar="YYYY-MM-DD", help="only answers from this day on")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.set_defaults(handler=run_export)
+
+
+def _open(args: argparse.Namespace):
+    from mockview.clock import SystemClock
+    from mockview.store import open_store
+
+    return open_store(data_dir(args), clock=SystemClock(), warn=warn)
+
+
+def run_history(args: argparse.Namespace) -> int:
+    history = _open(args)
+    try:
+        count = args.limit if args.limit is not None else (0 if args.json else 20)
+        attempts = history.attempts(limit=count or None)
+        if args.json:
+            print_json([attempt.to_json() for attempt in attempts])
+            return 0
+        if not attempts:
+            print("No answers yet. Start with: mockview practice")
+            return 0
+        rows = [
+            [
+                a.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                a.question_id,
+                str(a.score),
+                "skipped" if a.skipped else a.verdict,
+                f"{a.seconds:.0f}s" if a.seconds is not None else "-",
+            ]
+            for a in attempts
+        ]
+        print(table(rows, ["WHEN", "QUESTION", "SCORE", "VERDICT", "TIME"]))
+        return 0
+    finally:
+        history.close()
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from mockview.store.stats import compute_stats
+
+    history = _open(args)
+    try:
+        stats = compute_stats(history, history.clock.now())
+    finally:
+        history.close()
+    if args.json:
+        print_json(stats.to_json())
+        return 0
+    average = f"{stats.average_score:.0f}" if stats.average_score is not None else "-"
+    print(f"{plural(stats.answers, 'answer')} in {plural(stats.sessions, 'session')}, average score {average}")
+    print(f"{stats.fumbled} fumbled; {stats.due} due for re-drill now"
+          + (f", {stats.leeches} leeches" if stats.leeches else ""))
+    print(f"Streak: {plural(stats.streak_days, 'day')} in a row")
+    if stats.by_category:
+        print()
+        print(table([[c["category"], str(c["attempts"]), f"{c['average_score']:.0f}"] for c in stats.by_category],
+                    ["CATEGORY", "ANSWERS", "AVERAGE"]))
+    if stats.by_week:
+        print()
+        print(table([[w["week"], str(w["attempts"]), f"{w['average_score']:.0f}" if w["average_score"] is not None else "-"]
+                     for w in stats.by_week[-8:]], ["WEEK", "ANSWERS", "AVERAGE"]))
+    if stats.most_improved:
+        print()
+        print("Most improved:")
+        for item in stats.most_improved:
+            print(f"  {item['first_score']} -> {item['latest_score']}  {item['question_id']}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from mockview.store.drafts import write_atomically
+    from mockview.store.export import export_history
+
+    since = datetime.combine(args.since, time.min).astimezone(timezone.utc) if args.since else None
+    history = _open(args)
+    try:
+        text = export_history(history, args.format, since)
+    finally:
+        history.close()
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    if target.is_dir():
+        raise MockviewError(f"{target} is a folder; give a file name")
+    try:
+        write_atomically(target, text)
+    except OSError as error:
+        raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
+    print(f"wrote {target}", file=sys.stderr)
+    return 0

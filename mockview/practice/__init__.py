@@ -1,0 +1,1 @@
+"""Practice sessions: choosing questions, the session engine, the line-mode front end."""

@@ -1,0 +1,259 @@
+"""The plain, line-mode front end: for screen readers, dumb terminals, pipes and scripts.
+
+Each question is printed with its time limit; the answer is read from
+standard input until a line holding only "." (or the end of input); the
+analysis report follows, then the next question. A line holding only "?"
+shows a hint. An empty answer is a skip. A self-rating is asked for only
+when standard input is a terminal.
+
+What is typed is kept as a draft (see :mod:`mockview.store.drafts`): after
+every line once two seconds have passed, by a timer while waiting, and at
+once on Ctrl+C, SIGTERM and SIGHUP.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from mockview.analysis.report import format_report
+from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession
+from mockview.store.drafts import SAVE_EVERY_SECONDS, Draft, DraftKeeper, discard, recovered_drafts
+from mockview.store.redrill import Rating
+from mockview.store.snapshots import question_from_snapshot
+
+END_OF_ANSWER = "."
+HINT = "?"
+RATING_WORDS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY,
+                "again": Rating.AGAIN, "hard": Rating.HARD, "good": Rating.GOOD, "easy": Rating.EASY}
+
+
+def clock_text(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class PlainFrontEnd:
+    """Drives a :class:`PracticeSession` over text streams."""
+
+    def __init__(
+        self,
+        session: PracticeSession,
+        data_dir: Path,
+        *,
+        stdin: TextIO = sys.stdin,
+        stdout: TextIO = sys.stdout,
+        interactive: bool | None = None,
+    ) -> None:
+        self.session = session
+        self.data_dir = data_dir
+        self.stdin = stdin
+        self.stdout = stdout
+        self.interactive = stdin.isatty() if interactive is None else interactive
+        session.time_analysis = self.interactive
+        self.keeper = DraftKeeper(data_dir, {"mode": session.mode, "filters": session.filters.to_json()})
+        self._input_ended = False
+        self._prefill: dict[int, str] = {}
+        self._prefill_time: dict[int, float] = {}
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    # --- the whole run ------------------------------------------------------
+
+    def run(self) -> int:
+        self.offer_recovered_drafts()
+        if self.session.finished:
+            self.say("No questions to ask.")
+            return 0
+        with self._saving_drafts():
+            total = len(self.session.plan)
+            while not self.session.finished and not self._input_ended:
+                self.ask(self.session.index + 1, total)
+        left = len(self.session.plan) - self.session.index
+        if left:
+            self.say(f"Input ended; {left} question{'s' if left != 1 else ''} left unasked.")
+        self.finish()
+        return 0
+
+    def ask(self, number: int, total: int) -> AnswerResult:
+        spent = self._prefill_time.pop(self.session.index, 0.0)
+        prefill = self._prefill.pop(self.session.index, "")
+        planned = self.session.begin_question(already_spent=spent)
+        self.say("")
+        self.say(self.header(planned, number, total))
+        self.say(planned.text)
+        if planned.note:
+            self.say(f"({planned.note})")
+        if number == 1 or prefill:
+            self.say(f"Type your answer. A line with just '{END_OF_ANSWER}' submits it, "
+                     f"'{HINT}' shows a hint; an empty answer skips.")
+        if prefill:
+            self.say("Your answer so far:")
+            for line in prefill.splitlines():
+                self.say(f"  {line}")
+        answer = self.read_answer(planned, prefill)
+        result = self.session.submit(answer)
+        self.keeper.clear()
+        self.report(result)
+        if self.interactive and not self._input_ended:
+            self.ask_rating(result)
+        return result
+
+    def header(self, planned: PlannedQuestion, number: int, total: int) -> str:
+        parts = [f"Question {number} of {total}", planned.question.full_id]
+        if planned.question.category:
+            parts.append(planned.question.category)
+        parts.append(f"{clock_text(planned.time_limit)} on the clock")
+        return " | ".join(parts)
+
+    def read_answer(self, planned: PlannedQuestion, prefill: str) -> str:
+        lines = prefill.splitlines() if prefill else []
+        while True:
+            try:
+                line = self.stdin.readline()
+            except KeyboardInterrupt:
+                self.keeper.flush(now=self.session.clock.now())
+                raise
+            if line == "":
+                self._input_ended = True
+                break
+            text = line.rstrip("\r\n")
+            if text.strip() == END_OF_ANSWER:
+                break
+            if text.strip() == HINT:
+                tip = self.session.hint()
+                self.say(f"Hint: {tip}" if tip else "No hints for this question.")
+                continue
+            lines.append(text)
+            self.keeper.update(planned.snapshot, "\n".join(lines), self.session.stopwatch.elapsed,
+                               now=self.session.clock.now())
+        return "\n".join(lines).strip("\n")
+
+    def report(self, result: AnswerResult) -> None:
+        analysis = result.analysis
+        self.say("")
+        if not analysis["delivery"]["words"]:
+            self.say("Skipped: it counts as fumbled.")
+        else:
+            self.say(format_report(analysis))
+        overtime = analysis["delivery"].get("overtime") or 0
+        if self.interactive and overtime:
+            self.say(f"Over time by {clock_text(overtime)}; your answer was kept.")
+        if result.previous is not None:
+            before = result.previous
+            self.say(f"Last time ({before.submitted_at.astimezone():%d %b}): {before.score}/100, "
+                     f"{before.verdict}; now {analysis['score']}/100, {analysis['verdict']}.")
+        self.say("Re-drill: " + result.change.describe(self.session.clock.now()) + ".")
+        if result.change.leech:
+            from mockview.store.redrill import LEECH_TIP
+
+            self.say(LEECH_TIP.format(fumbles=result.change.fumbles))
+
+    def ask_rating(self, result: AnswerResult) -> None:
+        suggested = result.suggested_rating
+        self.stdout.write(
+            f"Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (Enter keeps {suggested.name.capitalize()}): "
+        )
+        self.stdout.flush()
+        reply = self.stdin.readline()
+        if reply == "":
+            self._input_ended = True
+            return
+        choice = RATING_WORDS.get(reply.strip().lower())
+        if choice is not None and choice != suggested:
+            change = self.session.rate(result.attempt_id, choice)
+            if change is not None:
+                self.say("Re-drill: " + change.describe(self.session.clock.now()) + ".")
+
+    def finish(self) -> None:
+        summary = self.session.summary()
+        reflection = None
+        if summary.answered:
+            self.say("")
+            self.say(f"Session done: {summary.answered} answered, {summary.skipped} skipped, "
+                     f"average score {summary.average_score if summary.average_score is not None else '-'}, "
+                     f"total time {clock_text(summary.total_seconds)}.")
+            for text, when in summary.fumbled:
+                self.say(f"  Fumbled: {text} ({when})")
+            if self.interactive and not self._input_ended:
+                reflection = self.ask_reflection()
+        self.session.finish(reflection)
+
+    def ask_reflection(self) -> dict[str, str]:
+        answers = {}
+        for key, prompt in (("went_right", "What went right? "), ("went_wrong", "What went wrong? ")):
+            self.stdout.write(prompt)
+            self.stdout.flush()
+            reply = self.stdin.readline()
+            if reply == "":
+                break
+            answers[key] = reply.strip()
+        return answers
+
+    # --- drafts -----------------------------------------------------------------
+
+    def offer_recovered_drafts(self) -> None:
+        for draft in recovered_drafts(self.data_dir):
+            when = draft.saved_at.astimezone()
+            self.say(f"You left an unfinished answer on {when:%d %b %H:%M} to:")
+            self.say(f"  {draft.question.get('text', draft.question.get('id', ''))}")
+            for line in draft.answer.splitlines():
+                self.say(f"  > {line}")
+            if not self.interactive:
+                self.say("It is kept, and offered again when you practise at a terminal.")
+                continue
+            self.stdout.write("Answer it now (Enter), discard it (d), or keep it for later (k)? ")
+            self.stdout.flush()
+            choice = self.stdin.readline().strip().lower()
+            if choice == "d":
+                discard(draft)
+                self.say("Discarded.")
+            elif choice != "k":
+                self.resume(draft)
+
+    def resume(self, draft: Draft) -> None:
+        question = question_from_snapshot(draft.question)
+        planned = PlannedQuestion(question=question, text=draft.question.get("text") or question.text,
+                                  time_limit=question.time_limit)
+        index = self.session.index
+        self.session.plan.insert(index, planned)
+        self._prefill[index] = draft.answer
+        self._prefill_time[index] = draft.elapsed
+        discard(draft)  # the new keeper holds it from now on
+        self.keeper.update(planned.snapshot, draft.answer, draft.elapsed, now=self.session.clock.now())
+        self.keeper.flush(now=self.session.clock.now())
+
+    @contextmanager
+    def _saving_drafts(self) -> Iterator[None]:
+        """Flush the draft every two seconds in the background, and on SIGTERM/SIGHUP."""
+        stop = threading.Event()
+
+        def keep_saving() -> None:
+            while not stop.wait(SAVE_EVERY_SECONDS / 4):
+                self.keeper.flush_if_due(now=self.session.clock.now())
+
+        def on_signal(signum: int, _frame: object) -> None:
+            self.keeper.flush(now=self.session.clock.now())
+            raise SystemExit(128 + signum)
+
+        previous = {}
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                previous[number] = signal.signal(number, on_signal)
+        saver = threading.Thread(target=keep_saving, name="draft-saver", daemon=True)
+        saver.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            saver.join(timeout=1)
+            for number, handler in previous.items():
+                signal.signal(number, handler)

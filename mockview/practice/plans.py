@@ -1,0 +1,79 @@
+"""Build the question plan for a practice session or a re-drill."""
+
+from __future__ import annotations
+
+from mockview.banks.library import Library
+from mockview.banks.model import Question
+from mockview.clock import Clock
+from mockview.errors import MockviewError
+from mockview.practice.engine import PlannedQuestion, PracticeSession
+from mockview.practice.selection import Filters, matching_questions, plan_questions
+from mockview.store.redrill import QueueItem, describe_due, due_items, queue
+from mockview.store.repository import History
+from mockview.store.snapshots import question_from_snapshot
+
+
+def planned(question: Question, filters: Filters) -> PlannedQuestion:
+    return PlannedQuestion(
+        question=question,
+        text=question.render_text(filters.company, filters.role),
+        time_limit=filters.time_limit or question.time_limit,
+    )
+
+
+def build_practice(library: Library, history: History, filters: Filters, clock: Clock) -> PracticeSession:
+    pool = matching_questions(library, filters)
+    chosen = plan_questions(
+        pool.questions, filters.count, order=filters.order, seed=filters.seed, last_seen=history.last_seen()
+    )
+    return PracticeSession(
+        history=history,
+        plan=[planned(question, filters) for question in chosen],
+        mode="practice",
+        filters=filters,
+        banks=pool.banks,
+        clock=clock,
+    )
+
+
+def redrill_question(library: Library, item: QueueItem, filters: Filters) -> PlannedQuestion:
+    """The current bank version of a queued question, or its snapshot if the bank lost it."""
+    current = library.question(item.question_id)
+    if current is not None:
+        text = item.question.get("text") if current.kind == "research" else current.text
+        return PlannedQuestion(
+            question=current,
+            text=text or current.render_text(filters.company, filters.role),
+            time_limit=filters.time_limit or current.time_limit,
+            source=item.source if item.source != "practice" else "bank",
+            note=item.note,
+        )
+    question = question_from_snapshot(item.question)
+    return PlannedQuestion(
+        question=question,
+        text=question.text,
+        time_limit=filters.time_limit or question.time_limit,
+        source="snapshot" if item.source == "practice" else item.source,
+        note=item.note,
+    )
+
+
+def build_retry(library: Library, history: History, filters: Filters, clock: Clock) -> PracticeSession:
+    now = clock.now()
+    items = due_items(history, now)
+    if not items:
+        _, upcoming = queue(history, now)
+        if upcoming:
+            raise MockviewError(
+                f"nothing is due for re-drill yet; the next one is due {describe_due(upcoming[0].due, now)}"
+            )
+        raise MockviewError("the re-drill queue is empty: fumbled questions join it when you practise")
+    items = items[: filters.count] if filters.count else items
+    return PracticeSession(
+        history=history,
+        plan=[redrill_question(library, item, filters) for item in items],
+        mode="retry",
+        filters=filters,
+        banks=tuple(sorted({item.question_id.split("/")[0] for item in items})),
+        clock=clock,
+    )

@@ -1,0 +1,123 @@
+"""Which questions a practice session asks, and in what order.
+
+Questions are filtered by bank, category and tag, then ordered so that the
+ones not seen for longest come first (never-seen ones before all others);
+within that, the order is random (repeatable with a seed) or the banks' own
+order. A session never asks the same question twice.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from mockview.banks.checks import suggest
+from mockview.banks.library import Library, split_bank_args
+from mockview.banks.model import Question
+from mockview.errors import MockviewError
+
+ORDERS = ("random", "bank")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the person asked for; stored with the session."""
+
+    banks: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    count: int = 5
+    order: str = "random"
+    seed: int | None = None
+    time_limit: float | None = None
+    company: str | None = None
+    role: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "banks": list(self.banks),
+            "categories": list(self.categories),
+            "tags": list(self.tags),
+            "count": self.count,
+            "order": self.order,
+            "seed": self.seed,
+            "time_limit": self.time_limit,
+            "company": self.company,
+            "role": self.role,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """The questions that pass the filters, and the banks they came from."""
+
+    questions: tuple[Question, ...]
+    banks: tuple[str, ...] = field(default=())
+
+
+def matching_questions(library: Library, filters: Filters) -> Pool:
+    """The questions of the chosen banks that match the category and tag filters."""
+    names, _paths = split_bank_args(filters.banks)
+    if filters.banks:
+        chosen = [library.bank(name) for name in names]
+        chosen += [bank for bank in library.banks.values() if bank.source == "path" and bank not in chosen]
+        if not chosen:
+            raise MockviewError("none of the given banks could be loaded")
+    else:
+        chosen = list(library.banks.values())
+    questions = [question for bank in chosen for question in bank.questions]
+    if filters.categories:
+        wanted = {c.lower() for c in filters.categories}
+        _check_known("category", wanted, {q.category.lower() for q in questions if q.category})
+        questions = [q for q in questions if q.category.lower() in wanted]
+    if filters.tags:
+        wanted_tags = {t.lower() for t in filters.tags}
+        _check_known("tag", wanted_tags, {t.lower() for q in questions for t in q.tags})
+        questions = [q for q in questions if wanted_tags & {t.lower() for t in q.tags}]
+    if not questions:
+        raise MockviewError("no questions match those filters")
+    return Pool(tuple(questions), tuple(bank.id for bank in chosen))
+
+
+def _check_known(what: str, wanted: set[str], known: set[str]) -> None:
+    unknown = sorted(wanted - known)
+    if not unknown:
+        return
+    name = unknown[0]
+    guess = suggest(name, known)
+    hint = f"; did you mean '{guess}'?" if guess else ""
+    shown = ", ".join(sorted(known)[:12])
+    raise MockviewError(f"no {what} '{name}' in the chosen banks{hint} (they have: {shown})")
+
+
+def plan_questions(
+    questions: Sequence[Question],
+    count: int,
+    *,
+    order: str = "random",
+    seed: int | None = None,
+    last_seen: dict[str, datetime] | None = None,
+    exclude: Iterable[str] = (),
+) -> list[Question]:
+    """Up to ``count`` distinct questions, least recently seen first."""
+    if count < 1:
+        raise MockviewError("the number of questions must be at least 1")
+    if order not in ORDERS:
+        raise MockviewError(f"unknown order '{order}': expected {' or '.join(ORDERS)}")
+    seen = last_seen or {}
+    excluded = set(exclude)
+    rng = random.Random(seed)
+    unique: dict[str, Question] = {}
+    for question in questions:
+        if question.full_id not in excluded:
+            unique.setdefault(question.full_id, question)
+    candidates = list(unique.values())
+    tiebreak = {q.full_id: (rng.random() if order == "random" else index) for index, q in enumerate(candidates)}
+
+    def key(question: Question) -> tuple[float, float]:
+        when = seen.get(question.full_id)
+        return (when.timestamp() if when else float("-inf"), tiebreak[question.full_id])
+
+    return sorted(candidates, key=key)[:count]

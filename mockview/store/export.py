@@ -1,0 +1,92 @@
+"""Exports of the history: a readable Markdown report, or every attempt as JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from typing import Any
+
+from mockview.store.repository import AttemptRow, History, SessionRow
+
+FORMATS = ("md", "json", "csv")
+CSV_COLUMNS = (
+    "id", "session_id", "submitted_at", "question_id", "bank", "category", "question", "answer",
+    "seconds", "time_limit", "score", "verdict", "self_rating", "hints_used", "skipped", "parent_id",
+)
+
+
+def export_history(history: History, fmt: str, since: datetime | None = None) -> str:
+    attempts = history.attempts(since=since, oldest_first=True)
+    if fmt == "json":
+        return json.dumps([_full(a) for a in attempts], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(attempts)
+    return _markdown(history, attempts, since)
+
+
+def _full(attempt: AttemptRow) -> dict[str, Any]:
+    data = attempt.to_json()
+    data["question_snapshot"] = attempt.question
+    data["analysis"] = attempt.analysis
+    return data
+
+
+def _csv(attempts: list[AttemptRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for attempt in attempts:
+        data = attempt.to_json()
+        writer.writerow(["" if data[column] is None else data[column] for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _markdown(history: History, attempts: list[AttemptRow], since: datetime | None) -> str:
+    sessions = {session.id: session for session in history.sessions(since=None)}
+    groups: dict[int | None, list[AttemptRow]] = {}
+    for attempt in attempts:
+        groups.setdefault(attempt.session_id, []).append(attempt)
+    lines = ["# mockview practice report", ""]
+    if since is not None:
+        lines += [f"Since {since.date().isoformat()}.", ""]
+    if not attempts:
+        lines.append("No answers recorded yet.")
+    for session_id, group in groups.items():
+        lines += _session_section(sessions.get(session_id) if session_id else None, group)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _session_section(session: SessionRow | None, attempts: list[AttemptRow]) -> list[str]:
+    when = (session.started_at if session else attempts[0].submitted_at).astimezone()
+    mode = session.mode if session else "practice"
+    scored = [a.score for a in attempts if not a.skipped]
+    average = f"{sum(scored) / len(scored):.0f}" if scored else "-"
+    lines = [f"## {when:%Y-%m-%d %H:%M}: {mode}, {len(attempts)} questions, average score {average}", ""]
+    if session and session.banks:
+        lines += [f"Banks: {', '.join(session.banks)}", ""]
+    for number, attempt in enumerate(attempts, 1):
+        lines.append(f"### {number}. {attempt.question.get('text', attempt.question_id)}")
+        lines.append("")
+        seconds = f", {attempt.seconds:.0f} s" if attempt.seconds is not None else ""
+        lines.append(f"`{attempt.question_id}`: **{attempt.score}/100, {attempt.verdict}**{seconds}")
+        lines.append("")
+        if attempt.skipped:
+            lines += ["*Skipped.*", ""]
+        else:
+            lines += [f"> {line}" if line else ">" for line in attempt.answer.splitlines()] + [""]
+        reasons = attempt.analysis.get("fumbled_reasons") or []
+        if reasons:
+            lines += ["Fumbled because: " + "; ".join(reasons) + ".", ""]
+        tips = attempt.analysis.get("tips") or []
+        if tips:
+            lines += [f"- {tip}" for tip in tips] + [""]
+    if session and session.reflection:
+        lines.append("**Reflection**")
+        lines.append("")
+        for key, value in session.reflection.items():
+            if value:
+                lines.append(f"- {key.replace('_', ' ').capitalize()}: {value}")
+        lines.append("")
+    return lines

@@ -1,0 +1,53 @@
+"""Questions as stored with each attempt and re-drill.
+
+History must survive edits, renames and deletions of bank files, so every
+attempt keeps a snapshot of the question as it was asked (the text with
+{company}/{role} filled in, and the rubric). A re-drill of a question that
+no loaded bank has any more is asked from its snapshot.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mockview.banks.model import Keyword, Question
+
+
+def snapshot(question: Question, asked_text: str | None = None) -> dict[str, Any]:
+    """A JSON-ready copy of ``question``; ``asked_text`` is the text shown."""
+    return {
+        "id": question.full_id,
+        "bank": question.bank,
+        "text": asked_text if asked_text is not None else question.text,
+        "template": question.text,
+        "kind": question.kind,
+        "category": question.category,
+        "tags": list(question.tags),
+        "keywords": [[k.term, list(k.synonyms), k.weight, k.required] for k in question.keywords],
+        "tips": list(question.tips),
+        "follow_ups": list(question.follow_ups),
+        "time_limit": question.time_limit,
+        "words": list(question.words),
+    }
+
+
+def question_from_snapshot(data: dict[str, Any]) -> Question:
+    """The question a snapshot describes (its text as it was asked)."""
+    bank, _, question_id = str(data.get("id", "unknown/question")).partition("/")
+    words = data.get("words") or [150, 350]
+    return Question(
+        bank=data.get("bank") or bank,
+        id=question_id or "question",
+        text=data.get("text") or "",
+        kind=data.get("kind") or "open",
+        category=data.get("category") or "",
+        tags=tuple(data.get("tags") or ()),
+        keywords=tuple(
+            Keyword(term, tuple(synonyms), float(weight), bool(required))
+            for term, synonyms, weight, required in data.get("keywords") or ()
+        ),
+        tips=tuple(data.get("tips") or ()),
+        follow_ups=tuple(data.get("follow_ups") or ()),
+        time_limit=float(data.get("time_limit") or 150),
+        words=(int(words[0]), int(words[1])),
+    )

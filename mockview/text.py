@@ -1,0 +1,14 @@
+"""Small helpers for the words mockview prints."""
+
+from __future__ import annotations
+
+
+def plural(count: int | float, word: str, plural_form: str | None = None) -> str:
+    """``"1 word"``, ``"2 words"``."""
+    shown = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{shown} {word if count == 1 else (plural_form or word + 's')}"
+
+
+def times(count: int) -> str:
+    """``"once"``, ``"twice"``, ``"3 times"``."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")

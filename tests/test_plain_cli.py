@@ -1,0 +1,244 @@
+"""The plain front end and the history commands, as real processes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+STRONG = """Last spring I was one of four engineers on the payments team at a travel startup, and our lead
+wanted to migrate the bookings database in one weekend. It was my job to make sure the risk was understood
+before we committed. I asked her for half an hour and listened to her plan; her worry was a dual-write
+period that never ends. So I wrote a one-page proposal for two weeks of dual writes with a hard end date,
+I built a nightly script to compare row counts, and I added a rollback switch. I ran the comparison myself
+every morning and posted the numbers where the team could see them. We agreed on that middle ground.
+As a result we cut over on day twelve with zero mismatched rows and no downtime, and the script is now
+part of our migration checklist."""
+
+THREE_ANSWERS = f"{STRONG}\n.\n\n.\nI don't know.\n.\n"
+
+
+def run_mockview(run_cli, *args: str, input: str = ""):
+    result = run_cli(*args, input=input)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_three_piped_answers_then_history_retry_and_stats(run_cli) -> None:
+    practice = run_mockview(run_cli, "practice", "--plain", "--bank", "star", "--count", "3", "--seed", "1",
+                            input=THREE_ANSWERS)
+    out = practice.stdout
+    assert out.count("Question ") == 3 and "Question 3 of 3" in out
+    assert "Skipped: it counts as fumbled." in out
+    assert "Session done: 3 answered, 1 skipped" in out
+    assert "Rate yourself" not in out  # not a terminal: no self-rating
+
+    history = json.loads(run_mockview(run_cli, "history", "--json").stdout)
+    assert len(history) == 3
+    assert [a["answer"] for a in reversed(history)] == [STRONG, "", "I don't know."]
+    assert history[1]["skipped"] is True and history[1]["verdict"] == "fumbled"
+    assert all(a["question_id"].startswith("star/") for a in history)
+    assert history[0]["submitted_at"] >= history[-1]["submitted_at"]
+
+    queue = json.loads(run_mockview(run_cli, "retry", "--list", "--json").stdout)
+    fumbled = {a["question_id"] for a in history if a["verdict"] == "fumbled"}
+    assert {item["question_id"] for item in queue["due"]} == fumbled
+    assert all(item["due_now"] for item in queue["due"]) and queue["upcoming"] == []
+
+    stats = json.loads(run_mockview(run_cli, "stats", "--json").stdout)
+    assert stats["attempts"] == 3 and stats["sessions"] == 1
+    assert stats["fumbled"] == len(fumbled) and stats["due"] == len(fumbled)
+    assert stats["streak_days"] == 1
+    assert {c["category"] for c in stats["by_category"]} <= {a["category"] for a in history}
+    assert stats["by_week"][0]["attempts"] == 3
+
+
+def test_the_same_seed_asks_the_same_questions(run_cli, tmp_path: Path) -> None:
+    first = run_mockview(run_cli, "--data-dir", str(tmp_path / "a"), "practice", "--plain", "--bank", "star",
+                         "--count", "3", "--seed", "7", input="")
+    second = run_mockview(run_cli, "--data-dir", str(tmp_path / "b"), "practice", "--plain", "--bank", "star",
+                          "--count", "3", "--seed", "7", input="")
+    assert first.stdout.splitlines()[1] == second.stdout.splitlines()[1]
+
+
+def test_retry_plain_re_drills_the_fumbled_ones(run_cli) -> None:
+    run_mockview(run_cli, "practice", "--plain", "--bank", "star", "--count", "3", "--seed", "1", input=THREE_ANSWERS)
+    retry = run_mockview(run_cli, "retry", "--plain", input=f"{STRONG}\n.\n{STRONG}\n.\n")
+    assert "Question 2 of 2" in retry.stdout
+    assert "Last time (" in retry.stdout
+    history = json.loads(run_mockview(run_cli, "history", "--json").stdout)
+    assert len(history) == 5
+
+
+def test_retry_with_an_empty_queue_is_a_clear_message(run_cli) -> None:
+    result = run_cli("retry", "--plain", input="")
+    assert result.returncode == 1
+    assert "the re-drill queue is empty" in result.stderr
+    assert "The re-drill queue is empty" in run_cli("retry", "--list").stdout
+
+
+def start_practice(mockview_home: Path) -> subprocess.Popen:
+    env = {**os.environ, "MOCKVIEW_HOME": str(mockview_home)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "mockview", "practice", "--plain", "--bank", "star", "--count", "1", "--seed", "3"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+
+
+def wait_for_draft(mockview_home: Path, text: str, timeout: float = 10) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for path in (mockview_home / "drafts").glob("*.json"):
+            try:
+                draft = json.loads(path.read_text())
+            except (OSError, ValueError):
+                continue
+            if text in draft["answer"]:
+                return draft
+        time.sleep(0.1)
+    raise AssertionError(f"no draft containing {text!r}")
+
+
+def test_a_draft_survives_kill_9_and_is_offered_next_time(run_cli, mockview_home: Path) -> None:
+    process = start_practice(mockview_home)
+    process.stdin.write("At my last job the release kept slipping.\n")
+    process.stdin.flush()
+    time.sleep(0.3)
+    process.stdin.write("So I split the work into weekly milestones.\n")
+    process.stdin.flush()
+    draft = wait_for_draft(mockview_home, "weekly milestones")  # written within about two seconds
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    assert draft["answer"] == ("At my last job the release kept slipping.\n"
+                               "So I split the work into weekly milestones.")
+    assert draft["question"]["id"].startswith("star/")
+
+    again = run_cli("practice", "--plain", "--bank", "star", "--count", "1", input="")
+    assert "You left an unfinished answer" in again.stdout
+    assert draft["question"]["text"] in again.stdout
+    assert "  > So I split the work into weekly milestones." in again.stdout
+    assert "It is kept" in again.stdout
+    assert len(list((mockview_home / "drafts").glob("*.json"))) == 1
+
+
+def test_sigterm_saves_what_was_typed_at_once(mockview_home: Path) -> None:
+    process = start_practice(mockview_home)
+    process.stdin.write("First line is saved straight away.\n")
+    process.stdin.flush()
+    wait_for_draft(mockview_home, "First line")
+    process.stdin.write("Second line comes within two seconds.\n")
+    process.stdin.flush()
+    time.sleep(0.4)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=10) == 128 + signal.SIGTERM
+    draft = wait_for_draft(mockview_home, "Second line", timeout=1)
+    assert draft["answer"].endswith("Second line comes within two seconds.")
+
+
+def test_a_recovered_draft_can_be_finished_at_a_terminal(mockview_home: Path) -> None:
+    from mockview.banks.library import load_library
+    from mockview.clock import SystemClock
+    from mockview.practice.plain import PlainFrontEnd
+    from mockview.practice.plans import build_practice
+    from mockview.practice.selection import Filters
+    from mockview.store import open_store
+    from mockview.store.drafts import DraftKeeper
+
+    question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline you nearly missed.",
+                "kind": "star", "time_limit": 150, "words": [150, 350]}
+    keeper = DraftKeeper(mockview_home)
+    keeper.update(question, "At my last job the release slipped.", 42.0, now=SystemClock().now())
+    keeper.flush(now=SystemClock().now())
+    os.utime(keeper.path)
+    data = json.loads(keeper.path.read_text())
+    data["pid"] = 999_999_999  # a process that is gone
+    keeper.path.write_text(json.dumps(data))
+
+    history = open_store(mockview_home)
+    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1), SystemClock())
+    typed = "\n".join(["", "Then I cut scope and we shipped on time.", ".", "", ".", "", "", ""]) + "\n"
+    out = io.StringIO()
+    PlainFrontEnd(session, mockview_home, stdin=io.StringIO(typed), stdout=out, interactive=True).run()
+    history.close()
+    history = open_store(mockview_home)
+    resumed = history.attempts(question_id="star/old")
+    assert resumed and resumed[0].answer == "At my last job the release slipped.\nThen I cut scope and we shipped on time."
+    assert resumed[0].seconds >= 42
+    assert list((mockview_home / "drafts").glob("*.json")) == []
+    history.close()
+
+
+def test_self_rating_is_asked_at_a_terminal(mockview_home: Path) -> None:
+    from mockview.banks.library import load_library
+    from mockview.clock import SystemClock
+    from mockview.practice.plain import PlainFrontEnd
+    from mockview.practice.plans import build_practice
+    from mockview.practice.selection import Filters
+    from mockview.store import open_store
+
+    history = open_store(mockview_home)
+    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1, seed=2), SystemClock())
+    out = io.StringIO()
+    PlainFrontEnd(session, mockview_home, stdin=io.StringIO("Not sure.\n.\n4\nStayed calm\nNo story ready\n"),
+                  stdout=out, interactive=True).run()
+    assert "Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (Enter keeps Again)" in out.getvalue()
+    (attempt,) = history.attempts()
+    assert attempt.self_rating == 4
+    assert history.session(attempt.session_id).reflection == {"went_right": "Stayed calm", "went_wrong": "No story ready"}
+    history.close()
+
+
+def test_exports(run_cli, tmp_path: Path) -> None:
+    run_mockview(run_cli, "practice", "--plain", "--bank", "star", "--count", "3", "--seed", "1", input=THREE_ANSWERS)
+    markdown = run_mockview(run_cli, "export", "--format", "md").stdout
+    assert markdown.startswith("# mockview practice report")
+    assert "## " in markdown and "**" in markdown and "> Last spring I was one of four engineers" in markdown
+    assert "*Skipped.*" in markdown
+
+    exported = json.loads(run_mockview(run_cli, "export", "--format", "json").stdout)
+    assert len(exported) == 3 and exported[0]["analysis"]["verdict"] in ("strong", "ok", "fumbled")
+    assert exported[0]["answer"] == STRONG
+
+    target = tmp_path / "out.csv"
+    run_mockview(run_cli, "export", "--format", "csv", "-o", str(target))
+    rows = list(csv.DictReader(target.open()))
+    assert len(rows) == 3 and rows[0]["answer"] == STRONG and rows[1]["skipped"] == "True"
+
+    assert json.loads(run_mockview(run_cli, "export", "--format", "json", "--since", "2999-01-01").stdout) == []
+    bad = run_cli("export", "--format", "json", "--since", "yesterday")
+    assert bad.returncode == 2 and "not a date in YYYY-MM-DD form" in bad.stderr
+
+
+def test_history_text_and_limit(run_cli) -> None:
+    assert "No answers yet" in run_mockview(run_cli, "history").stdout
+    run_mockview(run_cli, "practice", "--plain", "--bank", "star", "--count", "3", "--seed", "1", input=THREE_ANSWERS)
+    text = run_mockview(run_cli, "history", "--limit", "2").stdout.splitlines()
+    assert text[0].split() == ["WHEN", "QUESTION", "SCORE", "VERDICT", "TIME"] and len(text) == 3
+    assert len(json.loads(run_mockview(run_cli, "history", "--json", "--limit", "1").stdout)) == 1
+    assert "3 answers in 1 session, average score" in run_mockview(run_cli, "stats").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["practice", "--plain", "--count", "0"], "must be at least 1"),
+        (["practice", "--plain", "--time-limit", "-5"], "must be between 0 and 86400 seconds"),
+        (["practice", "--plain", "--order", "sideways"], "invalid choice"),
+    ],
+)
+def test_usage_errors(run_cli, args: list[str], message: str) -> None:
+    result = run_cli(*args, input="")
+    assert result.returncode == 2 and message in result.stderr
+
+
+def test_unknown_filters_are_user_errors(run_cli) -> None:
+    result = run_cli("practice", "--plain", "--bank", "star", "--tag", "nonexistent-tag", input="")
+    assert result.returncode == 1 and "no tag 'nonexistent-tag'" in result.stderr
