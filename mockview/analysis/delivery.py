@@ -22,6 +22,8 @@ SPEAKING_WPM = 145
 LONGEST_SPOKEN = 180
 """Seconds: answers that would take longer than this to say lose the listener."""
 SHORTEST_SPOKEN = 45
+PLAUSIBLE_TYPING_WPM = 250
+"""Faster than this the answer was pasted, and a typing speed means nothing."""
 """Seconds: answers shorter than this rarely tell a whole story."""
 
 _NUMBER = re.compile(

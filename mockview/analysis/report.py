@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
 from mockview.analysis.lexicon import PARTS
 from mockview.text import times
 
@@ -44,7 +45,8 @@ def format_report(analysis: dict[str, Any]) -> str:
             )
         lines.append("STAR: " + ", ".join(shown) + ("  (from your labels)" if star.get("labelled") else ""))
         for note in star.get("notes", []):
-            lines.append(f"  - {note}")
+            if not note.startswith("no "):  # the line above says which parts are missing
+                lines.append(f"  - {note}")
 
     keywords = analysis["keywords"]
     if keywords.get("has_rubric", bool(keywords["matched"] or keywords["missing"])):
@@ -69,7 +71,7 @@ def format_report(analysis: dict[str, Any]) -> str:
             line += f" of {_clock(delivery['time_limit'])}"
         if delivery.get("overtime"):
             line += f" ({_clock(delivery['overtime'])} over)"
-        if delivery.get("wpm"):
+        if delivery.get("wpm") and delivery["wpm"] <= PLAUSIBLE_TYPING_WPM:
             line += f", typing {delivery['wpm']:.0f} words a minute"
     lines.append(line)
     details = [f"'I' {delivery['i_count']}, 'we' {delivery['we_count']}", f"numbers {delivery['numbers']}"]

@@ -65,6 +65,19 @@ class AttemptRow:
 
 
 @dataclass(frozen=True, slots=True)
+class AttemptSummary:
+    id: int
+    submitted_at: datetime
+    bank: str
+    question_id: str
+    category: str
+    score: int
+    verdict: str
+    skipped: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class SessionRow:
     id: int
     started_at: datetime
@@ -245,6 +258,39 @@ class History:
             args.append(limit)
         return [_attempt(row) for row in self.connection.execute(sql, args)]
 
+    def attempt_list(
+        self,
+        *,
+        bank: str | None = None,
+        category: str | None = None,
+        verdict: str | None = None,
+        limit: int = 1000,
+    ) -> list[AttemptSummary]:
+        """Light rows for a table of attempts, newest first (no answers or analyses)."""
+        clauses, args = [], []
+        for column, value in (("bank", bank), ("category", category), ("verdict", verdict)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                args.append(value)
+        sql = ("SELECT id, submitted_at, bank, question_id, category, score, verdict, skipped, "
+               "json_extract(question, '$.text') AS text FROM attempts")
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY submitted_at DESC, id DESC LIMIT ?"
+        args.append(limit)
+        return [
+            AttemptSummary(row["id"], from_text(row["submitted_at"]), row["bank"], row["question_id"],
+                           row["category"], row["score"], row["verdict"], bool(row["skipped"]), row["text"] or "")
+            for row in self.connection.execute(sql, args)
+        ]
+
+    def distinct_values(self, column: str) -> list[str]:
+        """The banks, categories or verdicts that occur in the history."""
+        if column not in ("bank", "category", "verdict"):
+            raise ValueError(column)
+        return [row[0] for row in self.connection.execute(
+            f"SELECT DISTINCT {column} FROM attempts WHERE {column} != '' ORDER BY {column}")]
+
     def previous_attempt(self, question_id: str, before_id: int) -> AttemptRow | None:
         row = self.connection.execute(
             "SELECT * FROM attempts WHERE question_id = ? AND id < ? AND skipped = 0 "
@@ -359,6 +405,27 @@ class History:
         ]
 
     # --- figures for stats ---------------------------------------------------
+
+    def recent_sessions(self, limit: int) -> list[tuple[SessionRow, int, float | None]]:
+        """The latest sessions with their number of answers and average score."""
+        rows = self.connection.execute(
+            "SELECT s.*, count(a.id) AS answers, avg(CASE WHEN a.skipped = 0 THEN a.score END) AS average "
+            "FROM sessions s LEFT JOIN attempts a ON a.session_id = s.id "
+            "GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [(_session(row), row["answers"], row["average"]) for row in rows]
+
+    def recent_scores(self, limit: int, category: str | None = None) -> list[int]:
+        """Scores of the latest answers given (skips left out), oldest first."""
+        sql = "SELECT score FROM attempts WHERE skipped = 0"
+        args: list[Any] = []
+        if category is not None:
+            sql += " AND category = ?"
+            args.append(category)
+        sql += " ORDER BY submitted_at DESC, id DESC LIMIT ?"
+        args.append(limit)
+        return [row[0] for row in self.connection.execute(sql, args)][::-1]
 
     def totals(self) -> tuple[int, int, float | None, int]:
         """(answers, sessions, average score of answers given, fumbled answers)."""

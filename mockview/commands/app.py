@@ -1,0 +1,29 @@
+"""Start the Textual app (imported only by the commands that open it)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from mockview.commands.common import data_dir
+
+
+def run_app(args: argparse.Namespace, start: str = "home") -> int:
+    """Run the app; practice and retry open on their first question."""
+    # Textual is imported here, not at the top: other commands must start
+    # fast and never load it.
+    from mockview.commands.practice import filters_from
+    from mockview.practice.selection import Filters
+    from mockview.tui.app import MockviewApp
+
+    filters = filters_from(args) if start in ("practice", "retry") else Filters()
+    app = MockviewApp(data_dir(args), start=start, filters=filters)
+    app.run()
+    if app.error_message:
+        print(f"mockview: {app.error_message}", file=sys.stderr)
+        return app.return_code or 1
+    return app.return_code or 0
+
+
+def run_home(args: argparse.Namespace) -> int:
+    return run_app(args, start="home")

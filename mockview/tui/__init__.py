@@ -1,0 +1,1 @@
+"""The Textual app: one client of the session engine, the store and the analysis."""

@@ -1,0 +1,1 @@
+"""Screens of the mockview app, one per file."""

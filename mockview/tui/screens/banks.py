@@ -1,0 +1,135 @@
+"""The loaded banks, their problems in place, and editing them in $EDITOR."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+
+from textual import work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from mockview.banks.library import Library, validate_files
+from mockview.banks.problems import Problem
+from mockview.tui.messages import LibraryLoaded
+from mockview.tui.widgets.cells import cell
+
+
+def editor_command() -> list[str]:
+    """$VISUAL, else $EDITOR, else vi: the person's own editor."""
+    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    return shlex.split(chosen)
+
+
+class BanksScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open", "Questions", id="banks-open", tooltip="See the questions of this bank"),
+        Binding("v", "validate", "Validate", id="banks-validate", tooltip="Check every bank file again"),
+        Binding("e", "edit", "Edit", id="banks-edit", tooltip="Open this bank file in $EDITOR, then reload"),
+        Binding("escape", "app.pop_screen", "Back", id="banks-back", tooltip="Back to home"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="banks"):
+            yield DataTable(id="bank-table", cursor_type="row", zebra_stripes=True)
+            yield Static(Content("Problems").stylize("bold"), classes="section-title")
+            with VerticalScroll(id="problems-scroll"):
+                yield Static(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#bank-table", DataTable)
+        table.add_columns("Bank", "Title", "Source", "Questions", "Problems", "File")
+        self.show_library(self.app.library)
+        table.focus()
+
+    def on_library_loaded(self, event: LibraryLoaded) -> None:
+        self.show_library(event.library)
+
+    def show_library(self, library: Library | None) -> None:
+        if library is None:
+            return
+        table = self.query_one("#bank-table", DataTable)
+        table.clear()
+        by_path = {bank.path: bank for bank in library.banks.values()}
+        errors: dict[str, int] = {}
+        for problem in library.errors:
+            errors[problem.path] = errors.get(problem.path, 0) + 1
+        for path, source in library.files:
+            bank = by_path.get(path)
+            table.add_row(
+                cell(bank.id if bank else "(not loaded)"),
+                cell(bank.title if bank else "", 30),
+                cell(source),
+                cell(len(bank.questions) if bank else "-"),
+                cell(errors.get(path, 0)),
+                cell(path),
+                key=path,
+            )
+        self.show_problems(library.problems)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        widget = self.query_one("#problems", Static)
+        if not problems:
+            widget.update(Content("No problems: every bank file is valid.").stylize("$text-success"))
+            return
+        lines = [Content(str(problem)).stylize("$text-error" if problem.severity == "error" else "$text-warning")
+                 for problem in problems]
+        widget.update(Content("\n").join(lines))
+
+    def selected_path(self) -> str | None:
+        table = self.query_one("#bank-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_open(self) -> None:
+        path = self.selected_path()
+        library = self.app.library
+        bank = next((b for b in library.banks.values() if b.path == path), None) if library else None
+        if bank is None:
+            self.notify("This file did not load: fix the problems shown below first.", severity="warning")
+            return
+        from mockview.tui.screens.bank_questions import BankQuestionsScreen
+
+        self.app.push_screen(BankQuestionsScreen(bank))
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    @work(thread=True, exclusive=True, group="validate")
+    def action_validate(self) -> None:
+        library = self.app.library
+        paths = [path for path, _ in library.files] if library else []
+        checks = validate_files(paths, None) if paths else []
+        problems = [problem for check in checks for problem in check.problems]
+        self.app.call_from_thread(self.show_problems, problems)
+        self.app.call_from_thread(self.notify, f"Checked {len(checks)} files: {len(problems)} problems.")
+
+    def action_edit(self) -> None:
+        path = self.selected_path()
+        if path is None:
+            return
+        command = editor_command() + [path]
+        try:
+            with self.app.suspend():
+                completed = subprocess.run(command)
+        except SuspendNotSupported:
+            completed = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True)
+        except OSError as error:
+            self.notify(f"Could not start the editor {command[0]!r}: {error.strerror or error}", severity="error")
+            return
+        if completed.returncode != 0:
+            self.notify(f"The editor exited with status {completed.returncode}.", severity="warning")
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def reload(self) -> None:
+        library = self.app.reload_library()
+        self.app.call_from_thread(self.notify, f"Reloaded: {len(library.banks)} banks, {len(library.errors)} problems.")

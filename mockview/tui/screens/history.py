@@ -1,0 +1,165 @@
+"""Every answer, sortable and filterable, with scores over time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static
+
+from mockview.store import reading
+from mockview.store.repository import AttemptSummary
+from mockview.tui.widgets.cells import cell, scores_caption, sparkline_width
+
+ALL = "all"
+SORTS = ("when", "bank", "question", "score", "verdict")
+ROW_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class HistoryData:
+    rows: list[AttemptSummary]
+    banks: list[str]
+    categories: list[str]
+    scores: list[int]
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="history-open", tooltip="Show this answer and its feedback"),
+        Binding("s", "cycle_sort", "Sort", id="history-sort", tooltip="Sort by the next column"),
+        Binding("o", "flip_order", "Reverse", id="history-reverse", tooltip="Reverse the order"),
+        Binding("escape", "app.pop_screen", "Back", id="history-back", tooltip="Back to home"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[AttemptSummary] = []
+        self.sort = "when"
+        self.reverse = True
+        self._filled = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="history"):
+            with Horizontal(id="history-filters"):
+                yield Select([("all banks", ALL)], value=ALL, allow_blank=False, id="filter-bank", compact=True)
+                yield Select([("all categories", ALL)], value=ALL, allow_blank=False, id="filter-category",
+                             compact=True)
+                yield Select([("all verdicts", ALL), ("strong", "strong"), ("ok", "ok"), ("fumbled", "fumbled")],
+                             value=ALL, allow_blank=False, id="filter-verdict", compact=True)
+            yield Static(id="chart-title")
+            yield Sparkline([], id="chart")
+            yield Static(id="chart-caption")
+            yield Static(id="history-count")
+            yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#attempts", DataTable)
+        for key, label in zip(SORTS, ("When", "Bank", "Question", "Score", "Verdict")):
+            table.add_column(label, key=key)
+        table.focus()
+        self.load()
+
+    def choice(self, widget_id: str) -> str | None:
+        value = self.query_one(widget_id, Select).value
+        return None if value in (ALL, Select.BLANK) else str(value)
+
+    @work(thread=True, exclusive=True, group="history")
+    def load(self) -> None:
+        app = self.app
+        bank, category, verdict = (self.choice(i) for i in ("#filter-bank", "#filter-category", "#filter-verdict"))
+        with reading(app.data_dir, clock=app.clock) as history:
+            data = HistoryData(
+                rows=history.attempt_list(bank=bank, category=category, verdict=verdict, limit=ROW_LIMIT),
+                banks=history.distinct_values("bank"),
+                categories=history.distinct_values("category"),
+                scores=history.recent_scores(60, category=category),
+            )
+        app.call_from_thread(self.show, data, category)
+
+    def show(self, data: HistoryData, category: str | None) -> None:
+        if not self._filled:
+            self._filled = True
+            self.query_one("#filter-bank", Select).set_options([("all banks", ALL)] + [(b, b) for b in data.banks])
+            self.query_one("#filter-category", Select).set_options(
+                [("all categories", ALL)] + [(c, c) for c in data.categories]
+            )
+        self.rows = data.rows
+        scope = f"category {category}" if category else "all categories"
+        self.query_one("#chart-title", Static).update(
+            Content(f"Scores over time, {scope} (last {len(data.scores)} answers)").stylize("bold")
+        )
+        chart = self.query_one("#chart", Sparkline)
+        chart.data = data.scores
+        chart.display = bool(data.scores)
+        chart.styles.width = sparkline_width(len(data.scores))
+        self.query_one("#chart-caption", Static).update(Content(scores_caption(data.scores)).stylize("$text-muted"))
+        shown = f"{len(data.rows)} answers" + (f" (the latest {ROW_LIMIT})" if len(data.rows) == ROW_LIMIT else "")
+        self.query_one("#history-count", Static).update(Content(shown).stylize("$text-muted"))
+        self.fill_table()
+
+    def fill_table(self) -> None:
+        table = self.query_one("#attempts", DataTable)
+        table.clear()
+        if not self.rows:
+            table.add_row(cell("No answers match"), "", "", "", "")
+            return
+        for row in self.rows:
+            table.add_row(
+                cell(row.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
+                cell(row.bank),
+                cell(row.text, 50),
+                row.score,
+                cell("skipped" if row.skipped else row.verdict),
+                key=str(row.id),
+            )
+        table.sort(self.sort, key=_sort_key(self.sort), reverse=self.reverse)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if self._filled:
+            self.load()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        self.reverse = not self.reverse if key == self.sort else key in ("when", "score")
+        self.sort = key
+        self.fill_table()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.reverse = self.sort in ("when", "score")
+        self.fill_table()
+        self.notify(f"Sorted by {self.sort}", timeout=2)
+
+    def action_flip_order(self) -> None:
+        self.reverse = not self.reverse
+        self.fill_table()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_row(event.row_key.value)
+
+    def action_open(self) -> None:
+        table = self.query_one("#attempts", DataTable)
+        if not self.rows or table.cursor_row < 0:
+            return
+        self.open_row(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def open_row(self, key: str | None) -> None:
+        if not key or not key.isdigit():
+            return
+        from mockview.tui.screens.attempt import AttemptScreen
+
+        self.app.push_screen(AttemptScreen(int(key)))
+
+
+def _sort_key(column: str):
+    if column == "score":
+        return lambda value: value
+    return lambda value: str(value).lower()

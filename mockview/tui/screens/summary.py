@@ -1,0 +1,77 @@
+"""The end of a session: every answer, what comes back when, and a moment to reflect."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static, TextArea
+
+from mockview.practice.engine import PracticeSession
+from mockview.text import plural
+from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.countdown import clock_text
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save and finish", id="summary-save", priority=True,
+                tooltip="Save your reflection with the session and go home"),
+        Binding("escape", "finish", "Finish", id="summary-finish", tooltip="Go home without a reflection"),
+    ]
+
+    def __init__(self, session: PracticeSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        summary = self.session.summary()
+        average = f"{summary.average_score:.0f}" if summary.average_score is not None else "-"
+        yield Header()
+        with VerticalScroll(id="summary"):
+            yield Static(Content(
+                f"Session done: {plural(summary.answered, 'answer')} ({summary.skipped} skipped), "
+                f"average score {average}, total time {clock_text(summary.total_seconds)}"
+            ).stylize("bold"), id="summary-totals")
+            yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
+            if summary.fumbled:
+                lines = [Content("Coming back for re-drill").stylize("bold")]
+                lines += [Content(f"  • {text} ({when})") for text, when in summary.fumbled]
+                yield Static(Content("\n").join(lines), id="summary-fumbled")
+            yield Static(Content("What went right?").stylize("bold"))
+            yield TextArea(id="went-right", soft_wrap=True, tab_behavior="focus")
+            yield Static(Content("What went wrong?").stylize("bold"))
+            yield TextArea(id="went-wrong", soft_wrap=True, tab_behavior="focus")
+            with Horizontal(classes="buttons"):
+                yield Button("Save and finish (^s)", id="save", variant="primary", compact=True)
+                yield Button("Finish (esc)", id="finish", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#summary-table", DataTable)
+        table.add_columns("#", "Question", "Score", "Verdict", "Time")
+        for number, (text, score, verdict, seconds) in enumerate(self.session.summary().rows, 1):
+            table.add_row(cell(number), cell(text, 60), cell(score), cell(verdict), cell(clock_text(seconds)))
+        for area in self.query(TextArea):
+            area.cursor_blink = self.app.cursor_blink
+        self.query_one("#went-right", TextArea).focus()
+
+    def action_save(self) -> None:
+        reflection = {
+            "went_right": self.query_one("#went-right", TextArea).text.strip(),
+            "went_wrong": self.query_one("#went-wrong", TextArea).text.strip(),
+        }
+        self.app.end_session(reflection)
+        if any(reflection.values()):
+            self.app.notify("Reflection saved with the session.")
+
+    def action_finish(self) -> None:
+        self.app.end_session()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_finish()

@@ -1,0 +1,1 @@
+"""Widgets of the mockview app."""

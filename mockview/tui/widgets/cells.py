@@ -1,0 +1,30 @@
+"""Table cells that show text literally.
+
+``DataTable`` reads a plain ``str`` cell as Rich markup, so a question such
+as "What is [the] plan?" would lose its brackets. Every cell that can hold
+text from a bank or a person goes through :func:`cell`.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+
+def cell(value: object, width: int | None = None) -> Text:
+    """``value`` as literal text, cut to ``width`` characters with an ellipsis."""
+    text = str(value)
+    if width is not None and len(text) > width:
+        text = text[: width - 1] + "…"
+    return Text(text, no_wrap=True, end="")
+
+
+def sparkline_width(points: int) -> int:
+    """Cells for a sparkline of ``points`` values: a few per point, so a short
+    history does not smear into a solid block."""
+    return max(12, min(points * 3, 90))
+
+
+def scores_caption(scores: list[int]) -> str:
+    if not scores:
+        return "No answers yet."
+    return f"{len(scores)} answers: first {scores[0]}, latest {scores[-1]}, best {max(scores)}"

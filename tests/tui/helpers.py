@@ -1,0 +1,51 @@
+"""Shared pieces for the app tests: a deterministic app and ways to wait for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from mockview.practice.selection import Filters
+from mockview.tui.app import MockviewApp
+from tests.conftest import FakeClock
+
+STORY = (
+    "At my last job our release kept slipping and the client was angry. My goal was to ship the billing "
+    "module by March. First I split the work into weekly milestones, then I paired with the newest "
+    "developer and I set up a daily check-in with the client. We shipped two days early and the client "
+    "renewed for two years, a contract worth 40% more."
+)
+SIZE = (100, 32)
+
+
+def make_app(home: Path, clock: FakeClock | None = None, **options) -> MockviewApp:
+    """The app on a frozen clock with the cursor not blinking: what tests and snapshots need."""
+    return MockviewApp(home, clock=clock or FakeClock(), cursor_blink=False, **options)
+
+
+def practice_app(home: Path, clock: FakeClock | None = None, **filters) -> MockviewApp:
+    chosen = Filters(**{"banks": ("star",), "count": 2, "seed": 1, **filters})
+    return make_app(home, clock, start="practice", filters=chosen)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers finish and the screen catch up."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type into the focused widget, as a person would."""
+    await pilot.press(*[("space" if ch == " " else ch) for ch in text])
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste a long answer into the answer area (typing it key by key is slow in tests)."""
+    from textual.widgets import TextArea
+
+    area = pilot.app.screen.query_one("#answer", TextArea)
+    area.insert(text)
+    await pilot.pause()

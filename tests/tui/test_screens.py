@@ -1,0 +1,253 @@
+"""Home, setup, history, banks, quitting and drafts in the app."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+from textual.widgets import DataTable, SelectionList, Static, TextArea
+
+from mockview.store import open_store
+from mockview.store.drafts import DraftKeeper
+from mockview.tui.screens.attempt import AttemptScreen
+from mockview.tui.screens.banks import BanksScreen
+from mockview.tui.screens.bank_questions import BankQuestionsScreen
+from mockview.tui.screens.history import HistoryScreen
+from mockview.tui.screens.home import HomeScreen
+from mockview.tui.screens.question import QuestionScreen
+from mockview.tui.screens.setup import SetupScreen
+from tests.conftest import FakeClock
+from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, settle, type_text
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def answer_two(home: Path, clock: FakeClock) -> None:
+    """Give one strong-ish answer and one skip, through the app."""
+    app = practice_app(home, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await paste(pilot, STORY)
+        clock.advance(90)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+
+
+async def test_home_shows_due_re_drills_sessions_and_scores(mockview_home: Path, utc) -> None:
+    clock = FakeClock()
+    await answer_two(mockview_home, clock)
+    app = make_app(mockview_home, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert text_of(app, "#due") == "Re-drills due: 1"
+        assert text_of(app, "#streak") == "Streak: 1 day"
+        assert text_of(app, "#totals").startswith("Answers: 2, average ")
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        assert [str(value) for value in table.get_row_at(0)[1:3]] == ["practice", "2"]
+        assert app.screen.query_one("#scores").display
+
+
+async def test_home_keys_open_every_screen(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, screen in (("p", SetupScreen), ("h", HistoryScreen), ("b", BanksScreen)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, screen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, HomeScreen)
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)  # nothing due: a notice, not a crash
+
+
+async def test_setup_starts_a_session_with_the_chosen_bank_and_count(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        banks = app.screen.query_one("#banks", SelectionList)
+        banks.select("company-research")
+        await pilot.pause()
+        categories = app.screen.query_one("#categories", SelectionList)
+        assert {categories.get_option_at_index(i).value for i in range(categories.option_count)} <= {
+            "company-knowledge", "motivation", "culture-fit", "role-fit", "closing"}
+        app.screen.query_one("#count").value = "3"
+        app.screen.query_one("#company").value = "Acme"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert len(app.session.plan) == 3
+        assert all(p.question.bank == "company-research" for p in app.session.plan)
+        assert any("Acme" in p.text for p in app.session.plan) or all("{company}" not in p.text for p in app.session.plan)
+
+
+async def test_setup_shows_problems_in_place(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        app.screen.query_one("#tags").value = "no-such-tag"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "no tag 'no-such-tag'" in text_of(app, "#setup-error")
+
+
+async def test_history_lists_filters_sorts_and_opens(mockview_home: Path, utc) -> None:
+    clock = FakeClock()
+    await answer_two(mockview_home, clock)
+    app = make_app(mockview_home, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.query_one("#attempts", DataTable)
+        assert table.row_count == 2
+        verdicts = {str(table.get_row_at(i)[4]) for i in range(2)}
+        assert "skipped" in verdicts
+        app.screen.query_one("#filter-verdict").value = "fumbled"
+        await settle(pilot)
+        assert table.row_count == 1 and str(table.get_row_at(0)[4]) == "skipped"
+        app.screen.query_one("#filter-verdict").value = "all"
+        await settle(pilot)
+        await pilot.press("s")  # sort by bank
+        await pilot.pause()
+        assert app.screen.sort == "bank"
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AttemptScreen)
+        assert "Score" in text_of(app, ".verdict")
+
+
+async def test_banks_show_problems_validate_and_edit_in_the_editor(mockview_home: Path, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    folder = mockview_home / "banks"
+    folder.mkdir(parents=True)
+    broken = folder / "broken.yaml"
+    broken.write_text("bank: broken\nquestions:\n  - id: a\n    text: Fine?\n    catgory: x\n")
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nsed -i 's/catgory/category/' \"$1\"\n")
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.delenv("VISUAL", raising=False)
+
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        problems = text_of(app, "#problems")
+        assert f"{broken}:5:5: unknown key 'catgory' in question; did you mean 'category'?" in problems
+        table = app.screen.query_one("#bank-table", DataTable)
+        row = next(i for i in range(table.row_count) if str(table.get_row_at(i)[5]) == str(broken))
+        table.move_cursor(row=row)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "did you mean 'category'" in text_of(app, "#problems")
+        await pilot.press("e")
+        await settle(pilot)
+        assert "catgory" not in broken.read_text()
+        assert "broken" in app.library.banks
+        assert text_of(app, "#problems") == "No problems: every bank file is valid."
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BankQuestionsScreen)
+        assert app.screen.bank.id == "broken"
+
+
+async def test_quitting_mid_answer_asks_and_keeps_the_draft(mockview_home: Path) -> None:
+    app = practice_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "my half answer")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        await pilot.pause()
+    drafts = list((mockview_home / "drafts").glob("*.json"))
+    assert len(drafts) == 1
+    assert json.loads(drafts[0].read_text())["answer"] == "my half answer"
+
+
+async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: Path) -> None:
+    question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline you nearly missed.",
+                "kind": "star", "time_limit": 150, "words": [150, 350]}
+    clock = FakeClock()
+    keeper = DraftKeeper(mockview_home)
+    keeper.update(question, "At my last job the release slipped.", 30.0, now=clock.now())
+    data = json.loads(keeper.path.read_text())
+    data["pid"] = 999_999_999
+    keeper.path.write_text(json.dumps(data))
+
+    app = make_app(mockview_home, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#draft-panel").display
+        assert "Tell me about a deadline you nearly missed." in text_of(app, "#draft-text")
+        await pilot.press("u")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        area = app.screen.query_one("#answer", TextArea)
+        assert area.text == "At my last job the release slipped."
+        await type_text(pilot, " Then")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    history = open_store(mockview_home)
+    (attempt,) = history.attempts()
+    assert attempt.answer == "At my last job the release slipped. Then"
+    assert attempt.seconds >= 30
+    history.close()
+    assert not os.path.exists(keeper.path)
+
+
+async def test_retry_from_the_command_line_opens_the_due_question(mockview_home: Path) -> None:
+    clock = FakeClock()
+    await answer_two(mockview_home, clock)
+    app = make_app(mockview_home, clock, start="retry")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.session.mode == "retry" and len(app.session.plan) == 1
+
+
+async def test_the_command_palette_lists_the_main_places(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Practice", "Re-drill", "History", "Banks", "Home"} <= set(titles)
+
+
+async def test_small_terminal_still_shows_the_answer_area(mockview_home: Path) -> None:
+    app = practice_app(mockview_home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        area = app.screen.query_one("#answer", TextArea)
+        assert area.region.height >= 5
+        assert app.screen.query_one("#submit").region.height >= 1
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert area.region.width > 100
