@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from mockview.analysis import lexicon
 from mockview.analysis.cues import CueTable, required_literals
 from mockview.analysis.sentences import split_sentences
-from mockview.analysis.star import _CUES, _normalise
+from mockview.analysis.star import _normalise, cue_table
 
 GROUPS = {
     "situation": lexicon.SITUATION_CUES,
@@ -43,7 +43,7 @@ def sentences_of(path: Path) -> list[str]:
 @pytest.mark.parametrize("path", ANSWERS[::3], ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_fast_scoring_equals_naive_on_real_answers(path: Path) -> None:
     texts = sentences_of(path)
-    assert _CUES.score_all(texts) == [naive_scores(text) for text in texts]
+    assert cue_table().score_all(texts) == [naive_scores(text) for text in texts]
 
 
 words = st.sampled_from(
@@ -57,7 +57,7 @@ words = st.sampled_from(
 @given(st.lists(st.lists(words, max_size=25).map(" ".join), min_size=1, max_size=6))
 def test_fast_scoring_equals_naive_on_generated_text(texts: list[str]) -> None:
     texts = [text.lower() for text in texts]
-    assert _CUES.score_all(texts) == [naive_scores(text) for text in texts]
+    assert cue_table().score_all(texts) == [naive_scores(text) for text in texts]
 
 
 def test_required_literals_are_sound_examples() -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from mockview.analysis.cues import CueTable
 from mockview.analysis.lexicon import (
@@ -81,14 +82,17 @@ class StarReport:
         return self.action_we >= 3 and self.action_we > 2 * self.action_i
 
 
-_CUES = CueTable(
-    {
-        "situation": SITUATION_CUES,
-        "task": TASK_CUES,
-        "action": ACTION_CUES,
-        "result": RESULT_CUES,
-    }
-)
+@cache
+def cue_table() -> CueTable:
+    """The STAR cues, compiled on first use (about 50 ms: not worth paying at import)."""
+    return CueTable(
+        {
+            "situation": SITUATION_CUES,
+            "task": TASK_CUES,
+            "action": ACTION_CUES,
+            "result": RESULT_CUES,
+        }
+    )
 _MEASURABLE = re.compile("|".join(rf"(?:{p})" for p in MEASURABLE))
 _NON_ANSWER = re.compile(rf"^\W*(?:{'|'.join(NON_ANSWERS)})\b")
 _I = re.compile(r"(?<!\w)i(?!\w)")
@@ -98,7 +102,7 @@ _WE = re.compile(r"(?<!\w)we(?!\w)")
 
 def cue_scores(sentence: str) -> dict[str, float]:
     """How strongly a sentence reads as each part, from cue phrases alone."""
-    return _CUES.scores(_normalise(sentence).lower())
+    return cue_table().scores(_normalise(sentence).lower())
 
 
 def _is_measurable(lowered: str) -> bool:
@@ -117,7 +121,7 @@ def analyse_star(sentences: list[Sentence]) -> StarReport:
     """Assign every sentence to a part and report on the four parts."""
     word_counts = [s.word_count for s in sentences]
     lowered = [_normalise(s.text).lower() for s in sentences]
-    scores = _CUES.score_all(lowered)
+    scores = cue_table().score_all(lowered)
     labelled = len({s.label for s in sentences if s.label}) >= 2
     measurable = [_is_measurable(text) for text in lowered]
     if labelled:
