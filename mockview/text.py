@@ -10,5 +10,11 @@ def plural(count: int | float, word: str, plural_form: str | None = None) -> str
 
 
 def times(count: int) -> str:
-    """``"once"``, ``"twice"``, ``"3 times"``."""
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    """``"never"``, ``"once"``, ``"twice"``, ``"3 times"``."""
+    return {0: "never", 1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def clock(seconds: float) -> str:
+    """``"2:05"``: minutes and seconds, as a clock shows them."""
+    seconds = int(round(max(0.0, seconds)))
+    return f"{seconds // 60}:{seconds % 60:02d}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mockview.analysis.closing import ClosingReport, analyse_closing
 from mockview.analysis.delivery import DeliveryReport, analyse_delivery
 from mockview.analysis.keywords import DEFAULT_THRESHOLD, KeywordReport, match_keywords
 from mockview.analysis.lexicon import PARTS
@@ -35,6 +36,8 @@ class Analysis:
     delivery: DeliveryReport
     verdict: Verdict
     tips: tuple[str, ...]
+    closing: ClosingReport | None = None
+    """For a "closing" question: the candidate's own questions."""
 
     @property
     def score(self) -> int:
@@ -105,6 +108,7 @@ class Analysis:
                 "top_words": [[word, count] for word, count in self.delivery.top_words],
             },
             "tips": list(self.tips),
+            **({"closing": self.closing.to_dict()} if self.closing is not None else {}),
         }
 
 
@@ -124,8 +128,9 @@ def analyse_answer(
     limit = time_limit if time_limit is not None else question.time_limit
     delivery = analyse_delivery(text, question.words, seconds, limit)
     star_for_kind = star if question.kind == "star" else None
-    verdict = score_answer(question.kind, star_for_kind, keywords, delivery)
-    tips = build_tips(question, star_for_kind, keywords, delivery, verdict)
+    closing = analyse_closing(sentences) if question.kind == "closing" else None
+    verdict = score_answer(question.kind, star_for_kind, keywords, delivery, closing)
+    tips = build_tips(question, star_for_kind, keywords, delivery, verdict, closing)
     return Analysis(
         question=question,
         answer=answer,
@@ -135,4 +140,5 @@ def analyse_answer(
         delivery=delivery,
         verdict=verdict,
         tips=tuple(tips),
+        closing=closing,
     )

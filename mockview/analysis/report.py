@@ -12,12 +12,7 @@ from typing import Any
 
 from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
 from mockview.analysis.lexicon import PARTS
-from mockview.text import times
-
-
-def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
+from mockview.text import clock, times
 
 
 def format_report(analysis: dict[str, Any]) -> str:
@@ -64,13 +59,13 @@ def format_report(analysis: dict[str, Any]) -> str:
 
     delivery = analysis["delivery"]
     low, high = delivery.get("target_words", [0, 0])
-    line = f"Delivery: {delivery['words']} words (target {low}-{high}), about {_clock(delivery['speaking_seconds'])} to say"
+    line = f"Delivery: {delivery['words']} words (target {low}-{high}), about {clock(delivery['speaking_seconds'])} to say"
     if delivery.get("seconds") is not None:
-        line += f"; took {_clock(delivery['seconds'])}"
+        line += f"; took {clock(delivery['seconds'])}"
         if delivery.get("time_limit"):
-            line += f" of {_clock(delivery['time_limit'])}"
+            line += f" of {clock(delivery['time_limit'])}"
         if delivery.get("overtime"):
-            line += f" ({_clock(delivery['overtime'])} over)"
+            line += f" ({clock(delivery['overtime'])} over)"
         if delivery.get("wpm") and delivery["wpm"] <= PLAUSIBLE_TYPING_WPM:
             line += f", typing {delivery['wpm']:.0f} words a minute"
     lines.append(line)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mockview.analysis.closing import MIN_QUESTIONS, ClosingReport
 from mockview.analysis.delivery import DeliveryReport
 from mockview.analysis.keywords import KeywordReport
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
@@ -49,6 +50,14 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "length": 25,
         "specifics": 10,
         "language": 20,
+    },
+    "closing": {
+        "questions": 40,   # at least two real questions
+        "topics": 30,      # about the role, team, product, success...
+        "order": 10,       # not leading with pay or perks
+        "rubric": 10,
+        "length": 5,
+        "language": 5,
     },
 }
 STRUCTURE_SPLIT = {"situation": 8, "task": 7, "action": 15, "result": 10}
@@ -114,10 +123,18 @@ def _specifics_points(kind: str, star: StarReport | None, delivery: DeliveryRepo
 
 
 def score_answer(
-    kind: str, star: StarReport | None, keywords: KeywordReport, delivery: DeliveryReport
+    kind: str,
+    star: StarReport | None,
+    keywords: KeywordReport,
+    delivery: DeliveryReport,
+    closing: ClosingReport | None = None,
 ) -> Verdict:
     weights = WEIGHTS.get(kind, WEIGHTS["open"])
     fractions: dict[str, float] = {}
+    if kind == "closing" and closing is not None:
+        fractions["questions"] = min(1.0, len(closing.questions) / MIN_QUESTIONS)
+        fractions["topics"] = min(1.0, len(closing.topics) / 2)
+        fractions["order"] = 0.0 if closing.salary_first or not closing.questions else 1.0
     if kind == "star" and star is not None:
         fractions["structure"] = sum(
             STRUCTURE_SPLIT[part] for part in STRUCTURE_SPLIT if star.parts[part].present
@@ -127,7 +144,8 @@ def score_answer(
     if keywords.has_rubric:
         fractions["rubric"] = keywords.coverage
     fractions["length"] = _length_points(delivery)
-    fractions["specifics"] = _specifics_points(kind, star, delivery)
+    if "specifics" in weights:
+        fractions["specifics"] = _specifics_points(kind, star, delivery)
     fractions["language"] = _language_points(delivery)
     available = sum(weight for name, weight in weights.items() if name in fractions)
     scale = 100 / available if available else 0
@@ -137,8 +155,8 @@ def score_answer(
         if name in fractions
     )
     score = 0 if delivery.words == 0 else round(sum(part.points for part in parts))
-    fumbled = fumbled_reasons(kind, star, keywords, delivery, score)
-    holding = () if fumbled else holding_back(kind, star, keywords, delivery, score)
+    fumbled = fumbled_reasons(kind, star, keywords, delivery, score, closing)
+    holding = () if fumbled else holding_back(kind, star, keywords, delivery, score, closing)
     if fumbled:
         verdict = "fumbled"
     elif score >= STRONG_FROM and not holding:
@@ -154,11 +172,15 @@ def fumbled_reasons(
     keywords: KeywordReport,
     delivery: DeliveryReport,
     score: int,
+    closing: ClosingReport | None = None,
 ) -> list[str]:
     reasons: list[str] = []
     low = delivery.target[0]
     if delivery.words == 0:
         return ["no answer"]
+    if closing is not None and not closing.enough:
+        asked = len(closing.questions)
+        reasons.append(f"only {plural(asked, 'real question')} for the interviewer; ask at least {MIN_QUESTIONS}")
     if delivery.length == "far too short":
         reasons.append(f"far too short: {plural(delivery.words, 'word')} where {low} is the minimum")
     if kind == "star" and star is not None:
@@ -179,8 +201,14 @@ def holding_back(
     keywords: KeywordReport,
     delivery: DeliveryReport,
     score: int,
+    closing: ClosingReport | None = None,
 ) -> list[str]:
     reasons: list[str] = []
+    if closing is not None:
+        if closing.salary_first:
+            reasons.append("the first question is about pay or perks")
+        if len(closing.topics) < 2:
+            reasons.append("the questions cover only one side of the job")
     if score < STRONG_FROM:
         reasons.append(f"score {score} is under {STRONG_FROM}")
     if kind == "star" and star is not None:

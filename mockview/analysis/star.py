@@ -298,8 +298,7 @@ def star_notes(report: StarReport) -> list[str]:
     if context > CONTEXT_SHARE_LIMIT + 0.05 and (action.present or parts["result"].present):
         notes.append(f"context (Situation + Task) takes {context:.0%} of the answer")
     if report.action_mostly_we:
-        said = times(report.action_i) if report.action_i else "never"
-        notes.append(f"Action says 'we' {times(report.action_we)} and 'I' {said}")
+        notes.append(f"Action says 'we' {times(report.action_we)} and 'I' {times(report.action_i)}")
     if parts["result"].present and not report.measurable_result:
         notes.append("Result has no measurable outcome")
     return notes

@@ -9,6 +9,7 @@ are not strong, since they were written for exactly this question.
 
 from __future__ import annotations
 
+from mockview.analysis.closing import ClosingReport
 from mockview.analysis.delivery import LONGEST_SPOKEN, DeliveryReport
 from mockview.analysis.keywords import KeywordReport
 from mockview.analysis.scoring import Verdict
@@ -29,6 +30,7 @@ def build_tips(
     keywords: KeywordReport,
     delivery: DeliveryReport,
     verdict: Verdict,
+    closing: ClosingReport | None = None,
 ) -> list[str]:
     candidates: list[tuple[int, str]] = []
 
@@ -65,7 +67,7 @@ def build_tips(
             add(7, "Say what you were responsible for or trying to achieve ('My job was to...', "
                    "'I needed to...') before you describe the actions.")
         if star.action_mostly_we:
-            add(5, f"Your Action says 'we' {star.action_we} times and 'I' {times(star.action_i) if star.action_i else 'never'}. "
+            add(5, f"Your Action says 'we' {times(star.action_we)} and 'I' {times(star.action_i)}. "
                    "They are hiring you, not your team: say which steps were yours.")
         if parts["result"].present and not star.measurable_result:
             add(8, "Your Result has no number. Add one measurable outcome: a percentage, hours saved, "
@@ -78,11 +80,21 @@ def build_tips(
             add(10, f"Your Action is only {parts['action'].share:.0%} of the answer; make it about half. "
                     "Say what you did first, next and last, and why.")
 
+    if closing is not None and delivery.words:
+        if not closing.enough:
+            add(2, "Ask at least two real questions about the job: what the first months look like, how the "
+                   "team works, how success is measured here. 'No, you covered everything' reads as no interest.")
+        if closing.salary_first:
+            add(3, "Lead with a question about the work; leave pay and perks for the recruiter or the offer stage.")
+        if closing.enough and len(closing.topics) < 2:
+            add(6, "Spread your questions: one about the role or its challenges, one about the team or what "
+                   "success looks like.")
+
     if delivery.length == "long" or delivery.speaking_seconds > LONGEST_SPOKEN:
         minutes = delivery.speaking_seconds / 60
         add(11, f"At {delivery.words} words this takes about {minutes:.1f} minutes to say; interviewers start to drift "
                 f"after three. Aim for {low}-{high} words: trim the background first.")
-    elif delivery.length == "short":
+    elif delivery.length == "short" and closing is None:
         add(12, f"At {delivery.words} words this is on the short side (target {low}-{high}). "
                 "Add detail where it counts: what exactly you did, in what order, and what changed.")
 

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["star", "research", "open"]
-KINDS: tuple[Kind, ...] = ("star", "research", "open")
+Kind = Literal["star", "research", "open", "closing"]
+KINDS: tuple[Kind, ...] = ("star", "research", "open", "closing")
+"""star: a story is expected; research: about the company; open: anything else;
+closing: the candidate's own questions at the end ("any questions for us?")."""
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Bank and question ids: lowercase letters and digits, words joined by '-'."""
@@ -22,6 +24,7 @@ DEFAULT_WORDS: dict[str, tuple[int, int]] = {
     "star": (150, 350),
     "open": (60, 250),
     "research": (80, 250),
+    "closing": (20, 150),
 }
 """Target answer length by kind when a bank does not set ``words``."""
 

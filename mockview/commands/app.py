@@ -9,15 +9,17 @@ from mockview.commands.common import data_dir
 
 
 def run_app(args: argparse.Namespace, start: str = "home") -> int:
-    """Run the app; practice and retry open on their first question."""
+    """Run the app; practice, retry and interview open on their first question."""
     # Textual is imported here, not at the top: other commands must start
     # fast and never load it.
+    from mockview.commands.interview import options_from
     from mockview.commands.practice import filters_from
     from mockview.practice.selection import Filters
     from mockview.tui.app import MockviewApp
 
     filters = filters_from(args) if start in ("practice", "retry") else Filters()
-    app = MockviewApp(data_dir(args), start=start, filters=filters)
+    interview = options_from(args) if start == "interview" else None
+    app = MockviewApp(data_dir(args), start=start, filters=filters, interview_options=interview)
     app.run()
     if app.error_message:
         print(f"mockview: {app.error_message}", file=sys.stderr)

@@ -225,17 +225,21 @@ class PracticeSession:
             )
             if rating is not None:
                 self.history.set_self_rating(attempt_id, int(rating), db)
-            change = record_answer(
-                self.history,
-                db,
-                question=question,
-                attempt_id=attempt_id,
-                verdict=analysis["verdict"],
-                now=now,
-                rating=rating,
-                source=planned.source if planned.source != "bank" else "practice",
-                note=planned.note,
-            )
+            if planned.parent_attempt is not None:
+                # A follow-up is part of its question's answer, not a question to re-drill on its own.
+                change = ScheduleChange(question["id"], "unscheduled", None, None, 0, False)
+            else:
+                change = record_answer(
+                    self.history,
+                    db,
+                    question=question,
+                    attempt_id=attempt_id,
+                    verdict=analysis["verdict"],
+                    now=now,
+                    rating=rating,
+                    source=planned.source if planned.source in ("debrief", "snapshot") else "practice",
+                    note=planned.note if planned.source == "debrief" else "",
+                )
         result = AnswerResult(
             attempt_id=attempt_id,
             planned=planned,

@@ -23,19 +23,16 @@ from typing import TextIO
 
 from mockview.analysis.report import format_report
 from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession
+from mockview.practice.report_card import format_report_card
 from mockview.store.drafts import SAVE_EVERY_SECONDS, Draft, DraftKeeper, discard, recovered_drafts
 from mockview.store.redrill import Rating
 from mockview.store.snapshots import question_from_snapshot
+from mockview.text import clock
 
 END_OF_ANSWER = "."
 HINT = "?"
 RATING_WORDS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY,
                 "again": Rating.AGAIN, "hard": Rating.HARD, "good": Rating.GOOD, "easy": Rating.EASY}
-
-
-def clock_text(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class PlainFrontEnd:
@@ -110,7 +107,7 @@ class PlainFrontEnd:
         parts = [f"Question {number} of {total}", planned.question.full_id]
         if planned.question.category:
             parts.append(planned.question.category)
-        parts.append(f"{clock_text(planned.time_limit)} on the clock")
+        parts.append(f"{clock(planned.time_limit)} on the clock")
         return " | ".join(parts)
 
     def read_answer(self, planned: PlannedQuestion, prefill: str) -> str:
@@ -145,7 +142,7 @@ class PlainFrontEnd:
             self.say(format_report(analysis))
         overtime = analysis["delivery"].get("overtime") or 0
         if self.interactive and overtime:
-            self.say(f"Over time by {clock_text(overtime)}; your answer was kept.")
+            self.say(f"Over time by {clock(overtime)}; your answer was kept.")
         if result.previous is not None:
             before = result.previous
             self.say(f"Last time ({before.submitted_at.astimezone():%d %b}): {before.score}/100, "
@@ -179,7 +176,7 @@ class PlainFrontEnd:
             self.say("")
             self.say(f"Session done: {summary.answered} answered, {summary.skipped} skipped, "
                      f"average score {summary.average_score if summary.average_score is not None else '-'}, "
-                     f"total time {clock_text(summary.total_seconds)}.")
+                     f"total time {clock(summary.total_seconds)}.")
             for text, when in summary.fumbled:
                 self.say(f"  Fumbled: {text} ({when})")
             if self.interactive and not self._input_ended:
@@ -257,3 +254,66 @@ class PlainFrontEnd:
             saver.join(timeout=1)
             for number, handler in previous.items():
                 signal.signal(number, handler)
+
+
+class PlainInterview(PlainFrontEnd):
+    """A mock interview in line mode: no feedback until the report card."""
+
+    def __init__(self, interview, data_dir: Path, **kwargs) -> None:
+        super().__init__(interview.session, data_dir, **kwargs)
+        self.interview = interview
+
+    def run(self) -> int:
+        self.say("Mock interview: no feedback until the end. A line with just '.' ends each answer; "
+                 "an empty answer skips.")
+        with self._saving_drafts():
+            while not self.interview.finished and not self._input_ended:
+                self.ask_next()
+        left = len(self.session.plan) - self.session.index
+        if left:
+            self.say(f"Input ended; {left} question{'s' if left != 1 else ''} left unasked.")
+        card = self.interview.report_card()
+        self.say("")
+        self.stdout.write(format_report_card(card))
+        self.stdout.flush()
+        reflection = self.ask_interview_reflection() if self.interactive and not self._input_ended else None
+        self.interview.finish(reflection.to_json() if reflection and not reflection.empty else None)
+        return 0
+
+    def ask_next(self) -> None:
+        planned = self.interview.begin_question()
+        self.say("")
+        if planned.parent_attempt is not None:
+            self.say(f"Interviewer: {planned.text}")
+        else:
+            main = sum(1 for p in self.session.plan if p.parent_attempt is None)
+            number = sum(1 for p in self.session.plan[: self.session.index + 1] if p.parent_attempt is None)
+            self.say(f"Question {number} of {main} | {clock(self.interview.elapsed)} into the interview | "
+                     f"{clock(planned.time_limit)} on the clock")
+            self.say(planned.text)
+        answer = self.read_answer(planned, "")
+        self.interview.answer(answer)
+        self.keeper.clear()
+
+    def ask_interview_reflection(self):
+        from mockview.practice.reflection import FACTORS, Reflection, parse_factors, parse_items
+
+        self.say("")
+        self.say("Looking back (one item per line, '*' at the start stars what mattered most, empty line to end):")
+        went_right = parse_items(self._read_block("What went right?"))
+        went_wrong = parse_items(self._read_block("What went wrong?"))
+        self.say("What got in the way? Some common ones: " + ", ".join(FACTORS) + ".")
+        self.stdout.write("Factors, comma-separated: ")
+        self.stdout.flush()
+        factors = parse_factors(self.stdin.readline())
+        return Reflection(went_right, went_wrong, factors)
+
+    def _read_block(self, prompt: str) -> str:
+        self.say(prompt)
+        lines = []
+        while True:
+            line = self.stdin.readline()
+            if not line.strip():
+                break
+            lines.append(line.rstrip("\n"))
+        return "\n".join(lines)

@@ -82,11 +82,29 @@ def _session_section(session: SessionRow | None, attempts: list[AttemptRow]) -> 
         tips = attempt.analysis.get("tips") or []
         if tips:
             lines += [f"- {tip}" for tip in tips] + [""]
+    if session and session.report:
+        from mockview.practice.report_card import ReportCard, format_report_card
+
+        lines += ["**Report card**", "", "```text", format_report_card(ReportCard.from_json(session.report)).rstrip(),
+                  "```", ""]
     if session and session.reflection:
-        lines.append("**Reflection**")
-        lines.append("")
-        for key, value in session.reflection.items():
-            if value:
-                lines.append(f"- {key.replace('_', ' ').capitalize()}: {value}")
-        lines.append("")
+        lines += ["**Reflection**", ""] + reflection_lines(session.reflection) + [""]
+    return lines
+
+
+def reflection_lines(reflection: dict[str, Any]) -> list[str]:
+    """A reflection as Markdown list items; starred items are marked with a star."""
+    lines = []
+    for key, value in reflection.items():
+        if not value:
+            continue
+        label = key.replace("_", " ").capitalize()
+        if isinstance(value, list):
+            shown = [
+                (("★ " if item.get("starred") else "") + item.get("text", "")) if isinstance(item, dict) else str(item)
+                for item in value
+            ]
+            lines.append(f"- {label}: " + "; ".join(shown))
+        else:
+            lines.append(f"- {label}: {value}")
     return lines

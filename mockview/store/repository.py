@@ -86,6 +86,7 @@ class SessionRow:
     banks: list[str]
     filters: dict[str, Any]
     reflection: dict[str, Any] | None
+    report: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,16 +161,27 @@ class History:
         with self.transaction() as db:
             db.execute("UPDATE sessions SET reflection = ? WHERE id = ?", (_dumps(reflection), session_id))
 
+    def save_report(self, session_id: int, report: dict[str, Any]) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE sessions SET report = ? WHERE id = ?", (_dumps(report), session_id))
+
     def session(self, session_id: int) -> SessionRow | None:
         row = self.connection.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
         return _session(row) if row else None
 
-    def sessions(self, limit: int | None = None, since: datetime | None = None) -> list[SessionRow]:
-        sql = "SELECT * FROM sessions"
-        args: list[Any] = []
+    def sessions(
+        self, limit: int | None = None, since: datetime | None = None, mode: str | None = None
+    ) -> list[SessionRow]:
+        clauses, args = [], []
         if since is not None:
-            sql += " WHERE started_at >= ?"
+            clauses.append("started_at >= ?")
             args.append(to_text(since))
+        if mode is not None:
+            clauses.append("mode = ?")
+            args.append(mode)
+        sql = "SELECT * FROM sessions"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY started_at DESC, id DESC"
         if limit is not None:
             sql += " LIMIT ?"
@@ -501,6 +513,7 @@ def _session(row: sqlite3.Row) -> SessionRow:
         banks=json.loads(row["banks"]),
         filters=json.loads(row["filters"]),
         reflection=json.loads(row["reflection"]) if row["reflection"] else None,
+        report=json.loads(row["report"]) if row["report"] else None,
     )
 
 

@@ -79,5 +79,10 @@ CREATE INDEX attempts_answered ON attempts(question_id, skipped);
 """Version 2: reflections, hints and skips, follow-ups, leech and graduation
 bookkeeping, and covering indexes so statistics never read the answers."""
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+V3 = """
+ALTER TABLE sessions ADD COLUMN report TEXT;
+"""
+"""Version 3: the report card of a mock interview, kept with its session."""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,11 +18,13 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from mockview.banks.library import Library, load_library, split_bank_args
 from mockview.clock import Clock, SystemClock
 from mockview.errors import MockviewError
 from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession
+from mockview.practice.interview import Interview, InterviewOptions
 from mockview.practice.plans import build_practice, build_retry
 from mockview.practice.selection import Filters
 from mockview.store import History, open_store
@@ -48,6 +50,7 @@ class MockviewApp(App[None]):
         *,
         start: str = "home",
         filters: Filters | None = None,
+        interview_options: InterviewOptions | None = None,
         clock: Clock | None = None,
         cursor_blink: bool = True,
     ) -> None:
@@ -55,6 +58,8 @@ class MockviewApp(App[None]):
         self.data_dir = data_dir
         self.start = start
         self.filters = filters or Filters()
+        self.interview_options = interview_options or InterviewOptions()
+        self.interview: Interview | None = None
         self.clock = clock or SystemClock()
         self.cursor_blink = cursor_blink
         self.library: Library | None = None
@@ -104,9 +109,11 @@ class MockviewApp(App[None]):
         _, paths = split_bank_args(self.filters.banks)
         return load_library(self.data_dir, paths)
 
-    def on_worker_state_changed(self, event) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group != "library" or not worker.is_finished:
+        # The event's own state, not the worker's: a thread worker can finish
+        # before its earlier RUNNING event is handled.
+        if worker.group != "library" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         if worker.error is not None:
             error = worker.error
@@ -123,6 +130,8 @@ class MockviewApp(App[None]):
             self.begin_practice(self.filters, from_command_line=True)
         elif self.start == "retry":
             self.begin_retry(from_command_line=True)
+        elif self.start == "interview":
+            self.begin_interview(self.interview_options, from_command_line=True)
 
     # --- practice flow -----------------------------------------------------
 
@@ -152,6 +161,46 @@ class MockviewApp(App[None]):
         self._run_session(session)
         return None
 
+    def begin_interview(self, options: InterviewOptions, *, from_command_line: bool = False) -> str | None:
+        """Start a mock interview; returns a problem to show instead, if any."""
+        assert self.history is not None and self.library is not None
+        try:
+            interview = Interview.build(self.library, self.history, options, self.clock)
+        except MockviewError as error:
+            if from_command_line:
+                self.fail(str(error))
+            return str(error)
+        self.interview = interview
+        self._run_session(interview.session)
+        return None
+
+    def after_interview_answer(self) -> None:
+        """Next question (or follow-up), or the report card once the interview is over."""
+        assert self.interview is not None
+        if self.interview.finished:
+            from mockview.tui.screens.report_card import ReportCardScreen
+
+            self._show(ReportCardScreen(self.interview.report_card()))
+        else:
+            self.show_question()
+
+    def end_interview(self, reflection: dict | None) -> None:
+        if self.interview is not None:
+            self.interview.finish(reflection)
+            self.notify("Report card saved: see it again under History, Interviews (i).")
+        self.interview = None
+        self.session = None
+        self.keeper = None
+        self.action_go_home()
+
+    def action_open_interview_setup(self) -> None:
+        from mockview.tui.screens.interview_setup import InterviewSetupScreen
+
+        if self.library is None:
+            self.notify("Still loading the banks…")
+            return
+        self.push_screen(InterviewSetupScreen())
+
     def action_retry(self) -> None:
         if self.library is None:
             self.notify("Still loading the banks…")
@@ -169,6 +218,8 @@ class MockviewApp(App[None]):
         discard(draft)
 
     def _run_session(self, session: PracticeSession, *, prefill: str = "", spent: float = 0.0) -> None:
+        if session.mode != "interview":
+            self.interview = None
         self.session = session
         self.keeper = DraftKeeper(self.data_dir, {"mode": session.mode, "filters": session.filters.to_json()})
         self.show_question(prefill=prefill, spent=spent)
@@ -177,7 +228,7 @@ class MockviewApp(App[None]):
         from mockview.tui.screens.question import QuestionScreen
 
         assert self.session is not None
-        self._show(QuestionScreen(self.session, prefill=prefill, spent=spent))
+        self._show(QuestionScreen(self.session, prefill=prefill, spent=spent, interview=self.interview))
 
     def show_feedback(self, result: AnswerResult) -> None:
         from mockview.tui.screens.feedback import FeedbackScreen
@@ -289,6 +340,8 @@ class MockviewApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Practice", "Choose banks and start answering questions", self.action_open_setup)
         yield SystemCommand("Re-drill", "Answer the questions due for re-drill", self.action_retry)
+        yield SystemCommand("Mock interview", "A full interview with follow-ups; feedback at the end",
+                            self.action_open_interview_setup)
         yield SystemCommand("History", "Your answers, scores over time, and their feedback", self.action_open_history)
         yield SystemCommand("Banks", "The question banks, their problems, and editing them", self.action_open_banks)
         yield SystemCommand("Home", "Back to the home screen", self.action_go_home)

@@ -106,3 +106,22 @@ def test_history(snap_compare, mockview_home: Path, seeded: FakeClock) -> None:
         await wait(pilot)
 
     assert snap_compare(make_app(mockview_home, seeded), terminal_size=(100, 30), run_before=open_history)
+
+
+def test_report_card(snap_compare, mockview_home: Path, utc) -> None:
+    from mockview.practice.interview import InterviewOptions
+
+    clock = FakeClock()
+    answers = iter([STORY, "We finished two weeks late but kept the client.", STORY, "What does success look like "
+                    "in six months? How does the team decide what to build next?"] + [SHORT] * 6)
+
+    async def interview(pilot: Pilot) -> None:
+        await wait(pilot)
+        while type(pilot.app.screen).__name__ == "QuestionScreen":
+            pilot.app.screen.query_one("#answer").insert(next(answers))
+            clock.advance(75)
+            await pilot.press("ctrl+s")
+            await wait(pilot)
+
+    app = make_app(mockview_home, clock, start="interview", interview_options=InterviewOptions(length="short", seed=4))
+    assert snap_compare(app, terminal_size=(100, 48), run_before=interview)

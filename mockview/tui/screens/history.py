@@ -34,6 +34,8 @@ class HistoryScreen(Screen[None]):
         Binding("enter", "open", "Open", id="history-open", tooltip="Show this answer and its feedback"),
         Binding("s", "cycle_sort", "Sort", id="history-sort", tooltip="Sort by the next column"),
         Binding("o", "flip_order", "Reverse", id="history-reverse", tooltip="Reverse the order"),
+        Binding("i", "interviews", "Interviews", id="history-interviews",
+                tooltip="Past mock interviews and their report cards"),
         Binding("escape", "app.pop_screen", "Back", id="history-back", tooltip="Back to home"),
     ]
 
@@ -141,6 +143,11 @@ class HistoryScreen(Screen[None]):
     def action_flip_order(self) -> None:
         self.reverse = not self.reverse
         self.fill_table()
+
+    def action_interviews(self) -> None:
+        from mockview.tui.screens.interviews import InterviewsScreen
+
+        self.app.push_screen(InterviewsScreen())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_row(event.row_key.value)

@@ -34,6 +34,8 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("p", "app.open_setup", "Practice", id="home-practice", tooltip="Choose banks and start"),
+        Binding("i", "app.open_interview_setup", "Interview", id="home-interview",
+                tooltip="A full mock interview, feedback at the end"),
         Binding("r", "app.retry", "Re-drill", id="home-retry", tooltip="Answer the questions due for re-drill"),
         Binding("h", "app.open_history", "History", id="home-history", tooltip="Your answers and scores over time"),
         Binding("b", "app.open_banks", "Banks", id="home-banks", tooltip="Question banks and their problems"),
@@ -68,6 +70,7 @@ class HomeScreen(Screen[None]):
             yield Static(Content("No sessions yet: press p to practise, or r to re-drill."), id="no-sessions")
             with Horizontal(classes="buttons", id="home-buttons"):
                 yield Button("Practice (p)", id="practice", variant="primary", compact=True)
+                yield Button("Interview (i)", id="interview", compact=True)
                 yield Button("Re-drill (r)", id="retry", compact=True)
                 yield Button("History (h)", id="history", compact=True)
                 yield Button("Banks (b)", id="banks", compact=True)
@@ -145,6 +148,7 @@ class HomeScreen(Screen[None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {
             "practice": self.app.action_open_setup,
+            "interview": self.app.action_open_interview_setup,
             "retry": self.app.action_retry,
             "history": self.app.action_open_history,
             "banks": self.app.action_open_banks,

@@ -12,8 +12,9 @@ from textual.widgets import Button, Footer, Header, Static, TextArea
 from mockview.analysis.delivery import SPEAKING_WPM
 from mockview.analysis.sentences import WORD
 from mockview.practice.engine import PracticeSession
-from mockview.text import plural
-from mockview.tui.widgets.countdown import Countdown, clock_text
+from mockview.practice.interview import Interview
+from mockview.text import clock, plural
+from mockview.tui.widgets.countdown import Countdown
 
 TICK_SECONDS = 0.25
 
@@ -34,44 +35,75 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+n", "skip", "Skip", id="question-skip", tooltip="Skip this question (counts as fumbled)"),
     ]
 
-    def __init__(self, session: PracticeSession, *, prefill: str = "", spent: float = 0.0) -> None:
+    def __init__(
+        self,
+        session: PracticeSession,
+        *,
+        prefill: str = "",
+        spent: float = 0.0,
+        interview: Interview | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.interview = interview
         self.prefill = prefill
         self.spent = spent
         self.planned = session.current
         assert self.planned is not None
         self.paused = False
 
-    def compose(self) -> ComposeResult:
-        planned = self.planned
-        question = planned.question
-        number = self.session.index + 1
-        meta = [f"Question {number} of {len(self.session.plan)}", question.full_id]
+    def meta_line(self) -> str:
+        question = self.planned.question
+        if self.interview is not None:
+            plan = self.session.plan
+            main = sum(1 for p in plan if p.parent_attempt is None)
+            number = sum(1 for p in plan[: self.session.index + 1] if p.parent_attempt is None)
+            role = {"warm-up": "warm-up", "closing": "closing"}.get(self.planned.note, "")
+            meta = [f"Interview question {number} of {main}"] + ([role] if role else [])
+            return "  ·  ".join(meta)
+        meta = [f"Question {self.session.index + 1} of {len(self.session.plan)}", question.full_id]
         if question.category:
             meta.append(question.category)
         if question.tags:
             meta.append(", ".join(question.tags))
+        return "  ·  ".join(meta)
+
+    def compose(self) -> ComposeResult:
+        planned = self.planned
         yield Header()
         with Vertical(id="question-body"):
-            yield Static(Content("  ·  ".join(meta)), id="question-meta")
-            yield Static(Content(planned.text), id="question-text")
-            if planned.note:
+            yield Static(Content(self.meta_line()), id="question-meta")
+            if planned.parent_attempt is not None:
+                yield Static(Content("The interviewer follows up:"), id="question-note")
+            elif planned.note and self.interview is None:
                 yield Static(Content(planned.note), id="question-note")
-            yield Countdown(planned.time_limit, id="countdown")
+            yield Static(Content(planned.text), id="question-text")
+            with Horizontal(id="clocks"):
+                yield Countdown(planned.time_limit, id="countdown")
+                if self.interview is not None:
+                    yield Static(id="interview-clock")
             yield Static(id="hint-text")
             yield TextArea(self.prefill, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                            id="answer", placeholder="Type your answer. Ctrl+S submits.")
             yield Static(id="answer-stats")
             with Horizontal(classes="buttons"):
                 yield Button("Submit (^s)", id="submit", variant="primary", compact=True)
-                yield Button("Hint (^t)", id="hint", compact=True)
+                if self.interview is None:
+                    yield Button("Hint (^t)", id="hint", compact=True)
                 yield Button("Pause (esc)", id="pause", compact=True)
                 yield Button("Skip (^n)", id="skip", variant="warning", compact=True)
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hint" and self.interview is not None:
+            return None  # no hints in a mock interview: shown neither in the footer nor by the key
+        return True
+
     def on_mount(self) -> None:
-        self.session.begin_question(already_spent=self.spent)
+        if self.interview is not None:
+            self.interview.begin_question(already_spent=self.spent)
+        else:
+            self.session.begin_question(already_spent=self.spent)
         area = self.query_one("#answer", TextArea)
         area.cursor_blink = self.app.cursor_blink
         area.move_cursor(area.document.end)
@@ -88,6 +120,8 @@ class QuestionScreen(Screen[None]):
     def tick(self) -> None:
         """Move the clock on, and save the draft if two seconds have passed."""
         self.query_one(Countdown).elapsed = self.session.stopwatch.elapsed
+        if self.interview is not None:
+            self.query_one("#interview-clock", Static).update(Content(f"Interview {clock(self.interview.elapsed)}"))
         if self.app.keeper is not None:
             self.app.keeper.flush_if_due(now=self.app.clock.now())
 
@@ -100,7 +134,7 @@ class QuestionScreen(Screen[None]):
     def show_answer_stats(self) -> None:
         words = len(WORD.findall(self.answer_text))
         low, high = self.planned.question.words
-        speaking = clock_text(words / SPEAKING_WPM * 60)
+        speaking = clock(words / SPEAKING_WPM * 60)
         hints = len(self.session.hints_used)
         text = f"{plural(words, 'word')} (target {low}-{high}), about {speaking} to say"
         if hints:
@@ -118,6 +152,12 @@ class QuestionScreen(Screen[None]):
     def action_submit(self) -> None:
         if self.paused:
             self.action_toggle_pause()
+        if self.interview is not None:
+            self.interview.answer(self.answer_text)
+            if self.app.keeper is not None:
+                self.app.keeper.clear()
+            self.app.after_interview_answer()
+            return
         result = self.session.submit(self.answer_text)
         if self.app.keeper is not None:
             self.app.keeper.clear()
@@ -139,12 +179,13 @@ class QuestionScreen(Screen[None]):
         area = self.query_one("#answer", TextArea)
         countdown = self.query_one(Countdown)
         self.paused = not self.paused
+        timer = self.interview if self.interview is not None else self.session
         if self.paused:
-            self.session.pause()
+            timer.pause()
             self.keep_draft()
             area.disabled = True
         else:
-            self.session.resume()
+            timer.resume()
             area.disabled = False
             area.focus()
         countdown.paused = self.paused
@@ -165,6 +206,12 @@ class QuestionScreen(Screen[None]):
 
     def _skip(self, confirmed: bool | None) -> None:
         if not confirmed:
+            return
+        if self.interview is not None:
+            self.interview.skip()
+            if self.app.keeper is not None:
+                self.app.keeper.clear()
+            self.app.after_interview_answer()
             return
         result = self.session.skip()
         if self.app.keeper is not None:

@@ -10,9 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static, TextArea
 
 from mockview.practice.engine import PracticeSession
-from mockview.text import plural
+from mockview.text import clock, plural
 from mockview.tui.widgets.cells import cell
-from mockview.tui.widgets.countdown import clock_text
 
 
 class SummaryScreen(Screen[None]):
@@ -33,7 +32,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary"):
             yield Static(Content(
                 f"Session done: {plural(summary.answered, 'answer')} ({summary.skipped} skipped), "
-                f"average score {average}, total time {clock_text(summary.total_seconds)}"
+                f"average score {average}, total time {clock(summary.total_seconds)}"
             ).stylize("bold"), id="summary-totals")
             yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
             if summary.fumbled:
@@ -53,7 +52,7 @@ class SummaryScreen(Screen[None]):
         table = self.query_one("#summary-table", DataTable)
         table.add_columns("#", "Question", "Score", "Verdict", "Time")
         for number, (text, score, verdict, seconds) in enumerate(self.session.summary().rows, 1):
-            table.add_row(cell(number), cell(text, 60), cell(score), cell(verdict), cell(clock_text(seconds)))
+            table.add_row(cell(number), cell(text, 60), cell(score), cell(verdict), cell(clock(seconds)))
         for area in self.query(TextArea):
             area.cursor_blink = self.app.cursor_blink
         self.query_one("#went-right", TextArea).focus()

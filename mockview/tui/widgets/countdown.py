@@ -7,13 +7,10 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label, ProgressBar
 
+from mockview.text import clock
+
 WARN_FRACTION = 0.25
 """The bar turns amber with a quarter of the time left."""
-
-
-def clock_text(seconds: float) -> str:
-    seconds = int(max(0, seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class Countdown(Horizontal):
@@ -31,7 +28,7 @@ class Countdown(Horizontal):
         self.limit = limit
 
     def compose(self) -> ComposeResult:
-        yield Label(clock_text(self.limit), id="clock")
+        yield Label(clock(self.limit), id="clock")
         yield ProgressBar(total=self.limit, show_eta=False, show_percentage=False, id="time-bar")
 
     def watch_elapsed(self) -> None:
@@ -42,14 +39,10 @@ class Countdown(Horizontal):
 
     def _show(self) -> None:
         left = self.limit - self.elapsed
-        clock = self.query_one("#clock", Label)
-        if left >= 0:
-            text = f"{clock_text(left)} left"
-        else:
-            text = f"+{clock_text(-left)} over"
+        text = f"{clock(left)} left" if left >= 0 else f"+{clock(-left)} over"
         if self.paused:
             text += " (paused)"
-        clock.update(text)
+        self.query_one("#clock", Label).update(text)
         self.query_one("#time-bar", ProgressBar).update(progress=min(self.elapsed, self.limit))
         self.set_class(0 <= left <= self.limit * WARN_FRACTION, "-warning")
         self.set_class(left < 0, "-over")

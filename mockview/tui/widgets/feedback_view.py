@@ -18,9 +18,8 @@ from textual.widgets import Static
 
 from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
 from mockview.analysis.lexicon import PARTS
-from mockview.text import times
+from mockview.text import clock, times
 from mockview.tui.widgets.answer_view import AnswerView
-from mockview.tui.widgets.countdown import clock_text
 from mockview.tui.widgets.star_bar import PART_STYLES, StarBar
 
 VERDICT_STYLES = {"strong": "bold $text-success", "ok": "bold $text-warning", "fumbled": "bold $text-error"}
@@ -68,13 +67,13 @@ def keywords_content(keywords: dict[str, Any]) -> Content:
 
 def delivery_content(delivery: dict[str, Any]) -> Content:
     low, high = delivery.get("target_words") or (0, 0)
-    first = f"{delivery['words']} words (target {low}-{high}), about {clock_text(delivery['speaking_seconds'])} to say"
+    first = f"{delivery['words']} words (target {low}-{high}), about {clock(delivery['speaking_seconds'])} to say"
     if delivery.get("seconds") is not None:
-        first += f"; took {clock_text(delivery['seconds'])}"
+        first += f"; took {clock(delivery['seconds'])}"
         if delivery.get("time_limit"):
-            first += f" of {clock_text(delivery['time_limit'])}"
+            first += f" of {clock(delivery['time_limit'])}"
         if delivery.get("overtime"):
-            first += f", {clock_text(delivery['overtime'])} over"
+            first += f", {clock(delivery['overtime'])} over"
         if delivery.get("wpm") and delivery["wpm"] <= PLAUSIBLE_TYPING_WPM:
             first += f"; typing {delivery['wpm']:.0f} wpm"
     second = [f"'I' {delivery['i_count']}, 'we' {delivery['we_count']}", f"numbers {delivery['numbers']}"]

@@ -1,0 +1,90 @@
+"""Checking the answer to "Do you have any questions for us?".
+
+Interviewers read this answer as a sign of interest and preparation. A good
+one asks at least two real questions about the job (the role, the team, the
+product, what success looks like) and does not lead with pay or perks. The
+check counts the questions (a question mark, or a sentence that opens like a
+question), sorts them by topic, and flags a salary-first opening.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mockview.analysis.sentences import Sentence
+
+MIN_QUESTIONS = 2
+
+TOPICS: dict[str, tuple[str, ...]] = {
+    "role": ("role", "day to day", "day-to-day", "typical day", "responsibilit", "expect", "first project",
+             "work on", "priorit", "challenge"),
+    "team": ("team", "manager", "colleague", "work with", "report to", "who would", "collaborat", "peers"),
+    "product": ("product", "customer", "users", "roadmap", "client", "service", "market", "competitor", "strategy"),
+    "success": ("success", "succeed", "measure", "first 90", "first three months", "first six months", "goals",
+                "look like in", "good look", "great look", "kpi", "metric", "evaluat"),
+    "growth": ("learn", "growth", "grow", "career", "mentor", "feedback", "develop", "training", "progress"),
+    "culture": ("culture", "values", "remote", "office", "how do you work", "decisions", "meetings"),
+}
+"""What real questions are about, and words that show it (matched in lowercase)."""
+
+PERKS = ("salary", "pay", "paid", "compensation", "bonus", "holiday", "vacation", "time off", "pto", "benefits",
+         "pension", "perks", "raise", "equity", "stock options")
+
+_OPENERS = re.compile(
+    r"^\W*(?:what|how|who|when|where|why|which|could|can|would|will|is|are|do|does|did|have|has|should|may)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingReport:
+    questions: tuple[str, ...]
+    """The real questions asked, in order."""
+    topics: tuple[str, ...]
+    """The topics they cover, in order of first mention."""
+    salary_first: bool
+    """The first question is about pay or perks."""
+
+    @property
+    def enough(self) -> bool:
+        return len(self.questions) >= MIN_QUESTIONS
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "questions": list(self.questions),
+            "topics": list(self.topics),
+            "salary_first": self.salary_first,
+            "enough": self.enough,
+        }
+
+
+def is_question(text: str) -> bool:
+    """A real question: asked (a "?" or a question opener) and more than a token."""
+    words = re.findall(r"\w+", text)
+    if len(words) < 4:
+        return False
+    return text.rstrip().endswith("?") or _OPENERS.match(text) is not None
+
+
+def topics_of(text: str) -> list[str]:
+    lowered = text.lower()
+    return [topic for topic, cues in TOPICS.items() if any(cue in lowered for cue in cues)]
+
+
+def about_perks(text: str) -> bool:
+    lowered = text.lower()
+    return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in PERKS)
+
+
+def analyse_closing(sentences: list[Sentence]) -> ClosingReport:
+    questions = [s.text.strip() for s in sentences if is_question(s.text)]
+    topics: dict[str, None] = {}
+    for question in questions:
+        for topic in topics_of(question):
+            topics.setdefault(topic, None)
+    return ClosingReport(
+        questions=tuple(questions),
+        topics=tuple(topics),
+        salary_first=bool(questions) and about_perks(questions[0]),
+    )

@@ -1,0 +1,58 @@
+"""``mockview interview``: a full mock interview, feedback held back to a report card."""
+
+from __future__ import annotations
+
+import argparse
+
+from mockview.commands.common import data_dir
+from mockview.commands.practice import load, positive_seconds
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "interview", help="a full mock interview, feedback at the end", parents=[common],
+        description="A realistic mock interview: a warm-up, behavioral and STAR questions (research ones "
+        "with --company), follow-ups on what your answers lacked, and a closing 'any questions for us?'. "
+        "No feedback until the report card at the end.",
+    )
+    parser.add_argument("--length", choices=("short", "standard", "long"), default="standard",
+                        help="about 4, 7 or 10 questions (default: standard)")
+    parser.add_argument("--bank", action="append", default=[], metavar="NAME|PATH",
+                        help="where the main questions come from (default: behavioral and star)")
+    parser.add_argument("--category", action="append", default=[], metavar="C", help="only this category (repeatable)")
+    parser.add_argument("--seed", type=int, metavar="N", help="the same seed plans the same interview")
+    parser.add_argument("--time-limit", type=positive_seconds, metavar="SECONDS", help="override the time limits")
+    parser.add_argument("--company", metavar="NAME", help="the company: adds research questions about it")
+    parser.add_argument("--role", metavar="ROLE", help="the role you are interviewing for")
+    parser.add_argument("--plain", action="store_true", help="line mode for screen readers, pipes and scripts")
+    parser.set_defaults(handler=run_interview)
+
+
+def options_from(args: argparse.Namespace):
+    from mockview.practice.interview import InterviewOptions
+
+    return InterviewOptions(
+        length=args.length,
+        banks=tuple(args.bank),
+        categories=tuple(args.category),
+        seed=args.seed,
+        time_limit=args.time_limit,
+        company=args.company,
+        role=args.role,
+    )
+
+
+def run_interview(args: argparse.Namespace) -> int:
+    if not args.plain:
+        from mockview.commands.app import run_app
+
+        return run_app(args, start="interview")
+    from mockview.practice.interview import Interview
+    from mockview.practice.plain import PlainInterview
+
+    folder, library, history = load(args, args.bank)
+    try:
+        interview = Interview.build(library, history, options_from(args), history.clock)
+        return PlainInterview(interview, folder).run()
+    finally:
+        history.close()

@@ -1,0 +1,183 @@
+"""Mock interviews: the plan, follow-ups, the closing check, the report card, line mode."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from mockview.analysis import analyse_answer
+from mockview.banks.library import load_library
+from mockview.banks.model import Question
+from mockview.errors import MockviewError
+from mockview.practice.engine import PlannedQuestion
+from mockview.practice.interview import (
+    ASK_MEASURE,
+    ASK_OUTCOME,
+    ASK_OWN_PART,
+    Interview,
+    InterviewOptions,
+    choose_follow_up,
+    interleave,
+    plan_interview,
+)
+from mockview.practice.report_card import ReportCard, format_report_card
+from mockview.store import open_store
+
+NO_RESULT = ("At my last job our release kept slipping. My job was to get it back on track. "
+             "I split the work into weekly milestones and I paired with the newest developer.")
+NO_NUMBER = NO_RESULT + " In the end we shipped and the client was happy."
+WE_STORY = ("Last year our team at a bank had an outage and I was on call. We jumped on a call and we split the work. "
+            "We rolled back the deploy and we fixed the flag. As a result errors dropped to zero in 40 minutes.")
+GOOD_CLOSING = "What would success look like in the first six months? How does the team decide what to build next?"
+
+
+@pytest.fixture
+def library(mockview_home: Path):
+    return load_library(mockview_home)
+
+
+@pytest.mark.parametrize(("length", "count"), [("short", 4), ("standard", 7), ("long", 10)])
+def test_the_plan_opens_with_a_warm_up_and_ends_with_the_closing(library, history, length, count) -> None:
+    plan = plan_interview(library, history, InterviewOptions(length=length, seed=5))
+    assert len(plan) == count
+    assert plan[0].note == "warm-up" and plan[0].question.category == "warm-up"
+    assert plan[-1].note == "closing" and plan[-1].question.kind == "closing"
+    middle = plan[1:-1]
+    assert all(p.question.bank in ("behavioral", "star") for p in middle)
+    assert len({p.question.full_id for p in plan}) == count
+
+
+def test_categories_do_not_repeat_back_to_back_when_others_are_left(library, history) -> None:
+    for seed in range(8):
+        middle = plan_interview(library, history, InterviewOptions(length="long", seed=seed))[1:-1]
+        categories = [p.question.category for p in middle]
+        assert all(a != b for a, b in zip(categories, categories[1:])), categories
+
+
+def test_interleave_keeps_everything_and_only_repeats_when_it_must() -> None:
+    questions = [Question(bank="b", id=f"q{i}", text="?", category=c) for i, c in enumerate("aaab")]
+    ordered = interleave(questions)
+    assert sorted(q.id for q in ordered) == ["q0", "q1", "q2", "q3"]
+    assert [q.category for q in ordered] == ["a", "b", "a", "a"]
+
+
+def test_a_company_adds_research_questions_about_it(library, history) -> None:
+    plan = plan_interview(library, history, InterviewOptions(length="standard", seed=1, company="Acme", role="analyst"))
+    research = [p for p in plan if p.question.bank == "company-research"]
+    assert len(research) == 2
+    assert all("{company}" not in p.text and "{role}" not in p.text for p in plan)
+    assert plan[1].question.bank == "company-research"  # right after the warm-up
+
+
+def test_the_same_seed_plans_the_same_interview(library, history) -> None:
+    first = [p.question.full_id for p in plan_interview(library, history, InterviewOptions(seed=9))]
+    again = [p.question.full_id for p in plan_interview(library, history, InterviewOptions(seed=9))]
+    assert first == again
+
+
+def test_bad_options_are_clear_errors(library, history) -> None:
+    with pytest.raises(MockviewError, match="unknown length 'huge'"):
+        plan_interview(library, history, InterviewOptions(length="huge"))
+    with pytest.raises(MockviewError, match="no category 'nope'"):
+        plan_interview(library, history, InterviewOptions(categories=("nope",)))
+
+
+def story_question(follow_ups=("What would you do differently?",)) -> PlannedQuestion:
+    question = Question(bank="star", id="late", text="Tell me about a late project.", kind="star",
+                        follow_ups=follow_ups)
+    return PlannedQuestion(question=question, text=question.text, time_limit=150)
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [(NO_RESULT, ASK_OUTCOME), (NO_NUMBER, ASK_MEASURE), (WE_STORY, ASK_OWN_PART)],
+    ids=["no result", "no number", "all we"],
+)
+def test_follow_ups_probe_what_the_answer_lacked(answer: str, expected: str) -> None:
+    planned = story_question()
+    analysis = analyse_answer(planned.question, answer).to_dict()
+    assert choose_follow_up(planned, analysis, random.Random(1)) == expected
+
+
+def test_otherwise_a_bank_follow_up_and_never_one_for_a_skip_or_a_follow_up() -> None:
+    planned = story_question()
+    complete = NO_RESULT + " As a result we shipped two weeks early and saved 20% of the budget."
+    analysis = analyse_answer(planned.question, complete).to_dict()
+    assert choose_follow_up(planned, analysis, random.Random(1)) == "What would you do differently?"
+    assert choose_follow_up(story_question(()), analysis, random.Random(1)) is None
+    skipped = analyse_answer(planned.question, "").to_dict()
+    assert choose_follow_up(planned, skipped, random.Random(1)) is None
+
+
+def test_the_closing_answer_needs_two_real_questions(library) -> None:
+    closing = library.question("interview/any-questions-for-us")
+    nothing = analyse_answer(closing, "No, I think you covered everything. Thanks!").to_dict()
+    assert nothing["verdict"] == "fumbled"
+    assert nothing["fumbled_reasons"][0].startswith("only 0 real questions")
+    salary = analyse_answer(closing, "What is the salary range? And what does a typical day look like for the team?").to_dict()
+    assert salary["verdict"] == "ok"
+    assert "the first question is about pay or perks" in salary["holding_back"]
+    good = analyse_answer(closing, GOOD_CLOSING + " And what is the biggest challenge for the product this year?").to_dict()
+    assert good["closing"]["enough"] and {"success", "team"} <= set(good["closing"]["topics"])
+    assert good["verdict"] != "fumbled" and not good["fumbled_reasons"]
+
+
+def run_interview(library, history, clock, answers: list[str]) -> Interview:
+    interview = Interview.build(library, history, InterviewOptions(length="short", seed=4), clock)
+    for answer in answers:
+        if interview.finished:
+            break
+        interview.begin_question()
+        clock.advance(60)
+        interview.answer(answer)
+    return interview
+
+
+def test_an_interview_records_follow_ups_with_their_parent(library, history, clock) -> None:
+    interview = run_interview(library, history, clock, [NO_RESULT] * 12)
+    assert interview.finished
+    follow_ups = [r for r in interview.session.results if r.planned.parent_attempt is not None]
+    assert follow_ups
+    stored = history.attempt(follow_ups[0].attempt_id)
+    assert stored.parent_id == follow_ups[0].planned.parent_attempt
+    assert history.schedule_entry(stored.question_id) is None  # follow-ups are not re-drilled on their own
+    assert interview.elapsed == 60 * len(interview.session.results)
+
+
+def test_the_report_card_is_saved_with_the_session(library, history, clock) -> None:
+    interview = run_interview(library, history, clock, [NO_RESULT, "", "", "", "", "", "", ""])
+    card = interview.finish({"went_wrong": [{"text": "Froze", "starred": True}], "factors": ["nervous"]})
+    stored = history.session(interview.session.session_id)
+    assert ReportCard.from_json(stored.report) == card
+    assert stored.reflection["factors"] == ["nervous"]
+    assert card.verdict == "fumbled"
+    assert card.lines[0].role == "warm-up" and card.lines[-1].role == "closing"
+    text = format_report_card(card)
+    for heading in ("Interview report card:", "Questions", "What went right", "What went wrong",
+                    "Delivery across the interview", "Now due for re-drill"):
+        assert heading in text
+
+
+def test_plain_interview_prints_the_stored_report_card_and_queues_the_fumbled(run_cli, mockview_home: Path) -> None:
+    answers = "\n.\n".join([NO_RESULT, "The move into analytics, because I learned SQL.", "", "", GOOD_CLOSING, ""]) + "\n.\n"
+    result = run_cli("interview", "--plain", "--length", "short", "--seed", "4", input=answers)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Score " not in out.split("Interview report card:")[0]  # no feedback before the end
+    history = open_store(mockview_home)
+    (session,) = history.sessions(mode="interview")
+    card = ReportCard.from_json(session.report)
+    assert format_report_card(card) in out
+    fumbled = {a.question_id for a in history.attempts() if a.verdict == "fumbled" and a.parent_id is None}
+    history.close()
+    queue = json.loads(run_cli("retry", "--list", "--json").stdout)
+    assert fumbled and fumbled <= {item["question_id"] for item in queue["due"]}
+
+
+def test_the_report_card_is_in_the_markdown_export(run_cli) -> None:
+    run_cli("interview", "--plain", "--length", "short", "--seed", "4", input=NO_RESULT + "\n.\n")
+    markdown = run_cli("export", "--format", "md").stdout
+    assert "**Report card**" in markdown and "Interview report card:" in markdown
