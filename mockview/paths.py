@@ -31,14 +31,16 @@ def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
 
 def ensure_data_dir(data_dir: Path) -> Path:
     """Create ``data_dir`` if needed and check that it is writable."""
+    if data_dir.exists() and not data_dir.is_dir():
+        raise MockviewError(f"the data directory {data_dir} is a file, not a folder")
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise MockviewError(f"cannot create the data directory {data_dir}: a part of its path is a file") from None
     except OSError as error:
         raise MockviewError(
             f"cannot create the data directory {data_dir}: {error.strerror or error}"
         ) from None
-    if not data_dir.is_dir():
-        raise MockviewError(f"the data directory {data_dir} is not a directory")
     if not os.access(data_dir, os.W_OK | os.X_OK):
         raise MockviewError(
             f"the data directory {data_dir} is read-only; "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 
 def plural(count: int | float, word: str, plural_form: str | None = None) -> str:
     """``"1 word"``, ``"2 words"``."""
@@ -16,5 +18,7 @@ def times(count: int) -> str:
 
 def clock(seconds: float) -> str:
     """``"2:05"``: minutes and seconds, as a clock shows them."""
+    if not math.isfinite(seconds):
+        return "-:--"
     seconds = int(round(max(0.0, seconds)))
     return f"{seconds // 60}:{seconds % 60:02d}"

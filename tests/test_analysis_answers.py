@@ -116,7 +116,8 @@ def test_json_form_keeps_the_design_contract() -> None:
     data = analyse_answer(STORY, STRONG, seconds=120).to_dict()
     json.dumps(data)
     assert set(data) >= {"score", "verdict", "fumbled_reasons", "sentences", "star", "keywords", "delivery", "tips"}
-    assert set(data["star"]) >= {"situation", "task", "action", "result"}
+    assert set(data["star"]) == {"situation", "task", "action", "result"}
+    assert set(data["star_details"]) >= {"assignments", "action_i", "action_we", "measurable_result", "notes"}
     assert set(data["star"]["action"]) >= {"present", "share", "sentences"}
     assert set(data["keywords"]) >= {"matched", "missing", "coverage"}
     assert set(data["keywords"]["matched"][0]) >= {"term", "found"}
@@ -135,3 +136,18 @@ def test_markup_in_answers_is_kept_as_typed() -> None:
     answer = "[bold]I[/bold] fixed the [link=x]bug[/link]. It worked."
     data = analyse_answer(STORY, answer).to_dict()
     assert data["sentences"][0] == "[bold]I[/bold] fixed the [link=x]bug[/link]."
+
+
+def test_an_inherited_situation_or_task_label_gives_way_to_clear_actions() -> None:
+    """People often label only "Situation:" and "Task:" and tell the rest unlabelled."""
+    answer = ("Situation: our support queue was growing every week at my last job. Task: I needed to decide what "
+              "to fix first. I made a list of every ticket type. I pushed back on two feature requests. As a result "
+              "we shipped the fixes in May and cut tickets by 30%.")
+    analysis = analyse_answer(replace(STORY, keywords=()), answer)
+    assert analysis.star.assignments == ("situation", "task", "action", "action", "result")
+    assert analysis.verdict.verdict != "fumbled"
+
+
+def test_a_near_empty_answer_scores_near_zero() -> None:
+    question = Question(bank="t", id="o", text="Why?", kind="open")
+    assert analyse_answer(question, "x").score <= 5

@@ -51,7 +51,9 @@ def test_no_module_outside_tui_mentions_textual_imports() -> None:
 @pytest.mark.parametrize(
     "args",
     [["banks", "list"], ["banks", "validate"], ["banks", "schema"], ["--version"], ["history"],
-     ["stats", "--json"], ["retry", "--list"], ["export", "--format", "md"]],
+     ["stats", "--json"], ["retry", "--list"], ["export", "--format", "md"],
+     ["score", "--question-text", "Why?"], ["practice", "--plain", "--count", "1"],
+     ["interview", "--plain", "--length", "short"]],
     ids=" ".join,
 )
 def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) -> None:
@@ -59,8 +61,10 @@ def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) ->
         [sys.executable, "-X", "importtime", "-m", "mockview", *args],
         capture_output=True,
         text=True,
+        input="An answer.\n.\n",
         env={"MOCKVIEW_HOME": str(tmp_path), "PATH": ""},
     )
+    assert result.returncode == 0, result.stderr[-1000:]
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
     assert imported, "importtime printed nothing"
     assert not [name for name in imported if name.split(".")[0] == "textual"]

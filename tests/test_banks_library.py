@@ -51,7 +51,7 @@ def test_the_more_specific_source_wins_a_bank_id_clash(mockview_home: Path, tmp_
     library = load_library(mockview_home)
     assert library.banks["star"].path == str(mine)
     warnings = [p for p in library.problems if p.severity == "warning"]
-    assert len(warnings) == 1 and "bank id 'star' is already loaded from" in warnings[0].message
+    assert len(warnings) == 1 and "bank 'star' from" in warnings[0].message and "replaces this shipped bank" in warnings[0].message
 
 
 def test_folders_are_searched_recursively_skipping_hidden(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def test_three_piped_answers_then_history_retry_and_stats(run_cli) -> None:
     out = practice.stdout
     assert out.count("Question ") == 3 and "Question 3 of 3" in out
     assert "Skipped: it counts as fumbled." in out
-    assert "Session done: 3 answered, 1 skipped" in out
+    assert "Session done: 2 answered, 1 skipped" in out
     assert "Rate yourself" not in out  # not a terminal: no self-rating
 
     history = json.loads(run_mockview(run_cli, "history", "--json").stdout)
@@ -230,7 +230,7 @@ def test_history_text_and_limit(run_cli) -> None:
     ("args", "message"),
     [
         (["practice", "--plain", "--count", "0"], "must be at least 1"),
-        (["practice", "--plain", "--time-limit", "-5"], "must be between 0 and 86400 seconds"),
+        (["practice", "--plain", "--time-limit", "-5"], "must be more than 0 and at most 86400 seconds"),
         (["practice", "--plain", "--order", "sideways"], "invalid choice"),
     ],
 )
@@ -242,3 +242,38 @@ def test_usage_errors(run_cli, args: list[str], message: str) -> None:
 def test_unknown_filters_are_user_errors(run_cli) -> None:
     result = run_cli("practice", "--plain", "--bank", "star", "--tag", "nonexistent-tag", input="")
     assert result.returncode == 1 and "no tag 'nonexistent-tag'" in result.stderr
+
+
+def test_input_ending_before_an_answer_records_nothing(run_cli) -> None:
+    result = run_mockview(run_cli, "practice", "--plain", "--bank", "star", "--count", "2", input="")
+    assert "Input ended; 2 questions left unasked." in result.stdout
+    assert json.loads(run_mockview(run_cli, "history", "--json").stdout) == []
+    assert json.loads(run_mockview(run_cli, "stats", "--json").stdout)["sessions"] == 0
+
+
+def test_a_user_bank_hiding_a_shipped_one_is_reported(run_cli, mockview_home: Path) -> None:
+    folder = mockview_home / "banks"
+    folder.mkdir(parents=True)
+    (folder / "star.yaml").write_text("bank: star\nquestions:\n  - id: mine\n    text: My own question?\n")
+    result = run_cli("practice", "--plain", "--bank", "star", "--count", "1", input="")
+    assert "bank 'star' from" in result.stderr and "replaces this shipped bank" in result.stderr
+
+
+def test_plain_rating_is_recorded_even_when_it_matches_and_bad_replies_are_explained(mockview_home: Path) -> None:
+    from mockview.banks.library import load_library
+    from mockview.clock import SystemClock
+    from mockview.practice.plain import PlainFrontEnd
+    from mockview.practice.plans import build_practice
+    from mockview.practice.selection import Filters
+    from mockview.store import open_store
+
+    history = open_store(mockview_home)
+    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=2, seed=2),
+                             SystemClock())
+    out = io.StringIO()
+    PlainFrontEnd(session, mockview_home, stdin=io.StringIO("Not sure.\n.\n1\nNo idea.\n.\n7\n\n\n"),
+                  stdout=out, interactive=True).run()
+    assert "Not a rating (1-4); keeping Again." in out.getvalue()
+    first, second = history.attempts(oldest_first=True)
+    assert first.self_rating == 1 and second.self_rating is None
+    history.close()

@@ -82,3 +82,17 @@ def test_answer_file_that_is_binary_or_a_folder(run_cli, tmp_path: Path) -> None
     binary.write_bytes(b"\x00\xff\xfe")
     assert "not valid UTF-8" in run_cli("score", "--question-text", "Why?", "--answer-file", str(binary)).stderr
     assert "is a folder" in run_cli("score", "--question-text", "Why?", "--answer-file", str(tmp_path)).stderr
+
+
+def test_non_finite_seconds_are_refused(run_cli) -> None:
+    for value in ("nan", "inf", "1e400", "-3"):
+        result = run_cli("score", "--question-text", "Why?", "--seconds", value, input="Because.")
+        assert result.returncode == 1 and "--seconds must be a number from 0 to 86400" in result.stderr
+
+
+def test_a_bank_folder_is_searched_for_the_question(run_cli, tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_text(f"bank: {name}\nquestions:\n  - id: q-{name}\n    text: Why {name}?\n")
+    result = run_cli("score", "--bank", str(tmp_path), "--question", "q-b", "--json", input="Because.")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["question"]["id"] == "b/q-b"

@@ -64,15 +64,15 @@ class Analysis:
             "sentences": [sentence.text for sentence in self.sentences],
             "spans": [[sentence.start, sentence.end] for sentence in self.sentences],
             "star": {
-                **{
-                    part: {
-                        "present": star.parts[part].present,
-                        "share": star.parts[part].share,
-                        "sentences": list(star.parts[part].sentences),
-                        "confidence": star.parts[part].confidence,
-                    }
-                    for part in PARTS
-                },
+                part: {
+                    "present": star.parts[part].present,
+                    "share": star.parts[part].share,
+                    "sentences": list(star.parts[part].sentences),
+                    "confidence": star.parts[part].confidence,
+                }
+                for part in PARTS
+            },
+            "star_details": {
                 "assignments": list(star.assignments),
                 "labelled": star.labelled,
                 "required": kind_is_star,
@@ -108,6 +108,7 @@ class Analysis:
                 "top_words": [[word, count] for word, count in self.delivery.top_words],
             },
             "tips": list(self.tips),
+            "truncated": len(self.answer) > MAX_ANALYSED_CHARS,
             **({"closing": self.closing.to_dict()} if self.closing is not None else {}),
         }
 
@@ -142,3 +143,10 @@ def analyse_answer(
         tips=tuple(tips),
         closing=closing,
     )
+
+
+def star_details(analysis: dict[str, Any]) -> dict[str, Any]:
+    """The extra STAR facts of an analysis in its JSON form (which sentence is
+    which part, "I" and "we" in the Action, notes), kept beside ``star`` so
+    that ``star`` holds exactly the four parts."""
+    return analysis.get("star_details") or {}

@@ -12,7 +12,7 @@ from typing import Any
 
 from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
 from mockview.analysis.lexicon import PARTS
-from mockview.text import clock, times
+from mockview.text import clock, plural, times
 
 
 def format_report(analysis: dict[str, Any]) -> str:
@@ -31,15 +31,16 @@ def format_report(analysis: dict[str, Any]) -> str:
         )
 
     star = analysis["star"]
-    if star.get("required", True):
+    details = analysis.get("star_details") or {}
+    if details.get("required", True):
         shown = []
         for part in PARTS:
             info = star[part]
             shown.append(
                 f"{part.capitalize()} {info['share']:.0%}" if info["present"] else f"{part.capitalize()} missing"
             )
-        lines.append("STAR: " + ", ".join(shown) + ("  (from your labels)" if star.get("labelled") else ""))
-        for note in star.get("notes", []):
+        lines.append("STAR: " + ", ".join(shown) + ("  (from your labels)" if details.get("labelled") else ""))
+        for note in details.get("notes", []):
             if not note.startswith("no "):  # the line above says which parts are missing
                 lines.append(f"  - {note}")
 
@@ -47,7 +48,7 @@ def format_report(analysis: dict[str, Any]) -> str:
     if keywords.get("has_rubric", bool(keywords["matched"] or keywords["missing"])):
         total = len(keywords["matched"]) + len(keywords["missing"])
         lines.append(
-            f"Rubric: {len(keywords['matched'])} of {total} points made "
+            f"Rubric: {len(keywords['matched'])} of {plural(total, 'point')} made "
             f"({keywords['coverage']:.0%} by weight)"
         )
         for match in keywords["matched"]:
@@ -79,6 +80,8 @@ def format_report(analysis: dict[str, Any]) -> str:
     if leaned_on:
         lines.append("  Words you lean on: " + ", ".join(f"{w} ({n})" for w, n in leaned_on))
 
+    if analysis.get("truncated"):
+        lines.append("Note: the answer is very long; only its first 200,000 characters were analysed.")
     if analysis["tips"]:
         lines.append("Tips:")
         for number, tip in enumerate(analysis["tips"], 1):

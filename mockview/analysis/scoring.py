@@ -144,9 +144,12 @@ def score_answer(
     if keywords.has_rubric:
         fractions["rubric"] = keywords.coverage
     fractions["length"] = _length_points(delivery)
+    # Clean language and a figure count for little in a few words: they earn
+    # their points in proportion, up to half the minimum length.
+    substance = min(1.0, delivery.words / max(1.0, delivery.target[0] / 2))
     if "specifics" in weights:
-        fractions["specifics"] = _specifics_points(kind, star, delivery)
-    fractions["language"] = _language_points(delivery)
+        fractions["specifics"] = _specifics_points(kind, star, delivery) * substance
+    fractions["language"] = _language_points(delivery) * substance
     available = sum(weight for name, weight in weights.items() if name in fractions)
     scale = 100 / available if available else 0
     parts = tuple(

@@ -47,6 +47,8 @@ class Sentence:
     """The STAR part announced by an explicit label this sentence sits under."""
     bullet: bool = False
     word_count: int = 0
+    own_label: bool = False
+    """The label is written on this sentence itself, not inherited from one above."""
 
 
 def match_label(line: str) -> tuple[str, int] | None:
@@ -83,7 +85,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 start += found[1]
                 if not bullet:
                     label = item_label
-            _emit(body, start, end, line_start, item_label, bullet is not None, sentences)
+            _emit(body, start, end, line_start, item_label, bullet is not None, sentences, found is not None)
     return sentences
 
 
@@ -153,7 +155,14 @@ def _ends_sentence(line: str, dot: int, end: int) -> bool:
 
 
 def _emit(
-    line: str, start: int, end: int, line_start: int, label: str | None, bullet: bool, out: list[Sentence]
+    line: str,
+    start: int,
+    end: int,
+    line_start: int,
+    label: str | None,
+    bullet: bool,
+    out: list[Sentence],
+    own_label: bool = False,
 ) -> None:
     piece = line[start:end]
     stripped = piece.strip()
@@ -161,7 +170,7 @@ def _emit(
         return
     begin = start + len(piece) - len(piece.lstrip())
     finish = begin + len(stripped)
-    for part_start, part_end, word_count in _split_run_on(line, begin, finish):
+    for number, (part_start, part_end, word_count) in enumerate(_split_run_on(line, begin, finish)):
         out.append(
             Sentence(
                 text=line[part_start:part_end],
@@ -170,6 +179,7 @@ def _emit(
                 label=label,
                 bullet=bullet,
                 word_count=word_count,
+                own_label=own_label and number == 0,
             )
         )
 

@@ -205,7 +205,7 @@ def _from_labels(
     """Labels decide; sentences without one are judged by their cues."""
     assignments, confidence = _from_cues(scores, [s.word_count for s in sentences], measurable)
     for index, sentence in enumerate(sentences):
-        if sentence.label:
+        if sentence.label and not _outgrows_label(sentence, scores[index]):
             assignments[index] = sentence.label
     for part in PARTS:
         indices = [i for i, s in enumerate(sentences) if s.label == part]
@@ -222,6 +222,16 @@ def _from_labels(
         else:
             confidence[part] = 0.95
     return assignments, confidence
+
+
+def _outgrows_label(sentence: Sentence, score: dict[str, float]) -> bool:
+    """A sentence under an inherited Situation or Task label that clearly tells
+    an Action or a Result. People often label only "Situation:" and "Task:"
+    and then tell the rest of the story without labels."""
+    if sentence.own_label or sentence.label not in ("situation", "task"):
+        return False
+    best = max(score["action"], score["result"])
+    return best >= SECONDARY_THRESHOLD and best > score[sentence.label] + 0.5
 
 
 def _from_cues(

@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from mockview.banks.problems import Position, Problem
-from mockview.banks.yamlsource import LocatedList, LocatedMap, position_of
+from mockview.banks.yamlsource import REPORTED, LocatedList, LocatedMap, position_of
 
 
 def describe(value: Any) -> str:
@@ -70,6 +70,8 @@ class RecordChecker:
         self, record: LocatedMap, key: str, *, required: bool = False, default: str = ""
     ) -> str:
         """A non-empty string field (numbers are refused: quote them)."""
+        if record.get(key) is REPORTED:
+            return default
         if key not in record:
             if required:
                 self.error(record.position, f"missing required key '{key}'")
@@ -88,7 +90,7 @@ class RecordChecker:
         return value.strip()
 
     def positive_number(self, record: LocatedMap, key: str, unit: str = "") -> float | None:
-        if key not in record:
+        if key not in record or record[key] is REPORTED:
             return None
         value = record[key]
         if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
@@ -101,7 +103,7 @@ class RecordChecker:
         return float(value)
 
     def boolean(self, record: LocatedMap, key: str, default: bool = False) -> bool:
-        if key not in record:
+        if key not in record or record[key] is REPORTED:
             return default
         value = record[key]
         if not isinstance(value, bool):
@@ -111,7 +113,7 @@ class RecordChecker:
 
     def text_list(self, record: LocatedMap, key: str) -> tuple[str, ...]:
         """A list of non-empty strings."""
-        if key not in record or record[key] is None:
+        if key not in record or record[key] is None or record[key] is REPORTED:
             return ()
         value = record[key]
         if not isinstance(value, LocatedList):
@@ -121,6 +123,8 @@ class RecordChecker:
             return ()
         items: list[str] = []
         for index, item in enumerate(value):
+            if item is REPORTED:
+                continue
             if not isinstance(item, str):
                 self.error(
                     value.item_at(index),
@@ -135,6 +139,8 @@ class RecordChecker:
     def mapping(self, value: Any, what: str, position: Position) -> LocatedMap | None:
         if isinstance(value, LocatedMap):
             return value
+        if value is REPORTED:
+            return None
         self.error(position_of(value, position), f"{what} must be a mapping (key: value), got {describe(value)}")
         return None
 

@@ -72,8 +72,8 @@ class Library:
                     shown,
                     bank.line,
                     1,
-                    f"bank id '{bank.id}' is already loaded from {existing.path}; "
-                    f"its question ids would clash, so this file is skipped",
+                    f"bank '{bank.id}' from {existing.path} ({existing.source}) replaces this "
+                    f"{source} bank with the same id; rename one of them to use both",
                     "warning",
                 )
             )

@@ -20,6 +20,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Bank and question ids: lowercase letters and digits, words joined by '-'."""
 
 DEFAULT_TIME_LIMIT = 150
+MAX_TIME_LIMIT = 24 * 3600
+"""Seconds: a longer time limit is a typo, not a plan."""
 DEFAULT_WORDS: dict[str, tuple[int, int]] = {
     "star": (150, 350),
     "open": (60, 250),

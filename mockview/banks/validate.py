@@ -24,6 +24,7 @@ from mockview.banks.model import (
 )
 from mockview.banks.problems import START, Problem
 from mockview.banks.yamlsource import (
+    REPORTED,
     LocatedList,
     LocatedMap,
     parse_yaml_bytes,
@@ -72,8 +73,10 @@ def load_bank_file(
 def bank_from_bytes(raw: bytes, path: str, source: str = "path") -> tuple[Bank | None, list[Problem]]:
     """Parse and check a bank's bytes; the bank is ``None`` if any error."""
     document = parse_yaml_bytes(raw, path)
-    if not document.ok or document.data is None:
+    if document.data is None:
         return None, document.problems
+    # Check the content even after YAML-level problems (a duplicate key, a
+    # bad tag), so that every problem of the file is reported at once.
     bank, problems = check_bank(document.data, path, source=source)
     problems = document.problems + problems
     if any(problem.severity == "error" for problem in problems):
@@ -146,7 +149,7 @@ class _BankChecker(RecordChecker):
         )
 
     def _words(self, record: LocatedMap) -> tuple[int, int] | None:
-        if "words" not in record:
+        if "words" not in record or record["words"] is REPORTED:
             return None
         value = record["words"]
         position = record.value_at("words")
@@ -174,6 +177,8 @@ class _BankChecker(RecordChecker):
             self.error(top.position, "missing required key 'questions'")
             return None
         value = top["questions"]
+        if value is REPORTED:
+            return None
         position = top.value_at("questions")
         if value is None or (isinstance(value, list) and not value):
             self.error(position, "'questions' is empty: a bank needs at least one question")
@@ -184,6 +189,8 @@ class _BankChecker(RecordChecker):
         questions: list[Question] = []
         first_line: dict[str, int] = {}
         for index, record in enumerate(value):
+            if record is REPORTED:
+                continue
             if not isinstance(record, LocatedMap):
                 self.mapping(record, f"question {index + 1}", value.item_at(index))
                 continue
@@ -226,7 +233,7 @@ class _BankChecker(RecordChecker):
         return question
 
     def _keywords(self, record: LocatedMap) -> tuple[Keyword, ...]:
-        if "keywords" not in record or record["keywords"] is None:
+        if "keywords" not in record or record["keywords"] in (None, REPORTED):
             return ()
         value = record["keywords"]
         if not isinstance(value, LocatedList):
@@ -234,6 +241,8 @@ class _BankChecker(RecordChecker):
             return ()
         keywords: list[Keyword] = []
         for index, item in enumerate(value):
+            if item is REPORTED:
+                continue
             if isinstance(item, str):
                 if item.strip():
                     keywords.append(Keyword(term=item.strip()))

@@ -65,6 +65,18 @@ _MERGE_TAG = f"{_TAG_PREFIX}merge"
 _constructor = yaml.constructor.SafeConstructor()
 
 
+class _Reported:
+    """A value whose problem has already been reported (a forbidden tag)."""
+
+    def __repr__(self) -> str:
+        return "REPORTED"
+
+
+REPORTED: Any = _Reported()
+"""Stands in for a value that was refused while reading, so that checks of
+the content do not report the same spot a second time."""
+
+
 class LocatedMap(dict[str, Any]):
     """A mapping read from YAML that remembers where its keys and values are.
 
@@ -336,27 +348,29 @@ class _Builder:
             return node.value
         if tag not in _SCALAR_TAGS:
             self._bad_tag(node)
-            return None
+            return REPORTED
         try:
             return _constructor.yaml_constructors[tag](_constructor, node)
         except (yaml.YAMLError, ValueError, OverflowError):
             return node.value
 
     def _sequence(self, node: yaml.SequenceNode, in_alias: bool) -> LocatedList:
+        if node.tag != _SEQ_TAG:
+            self._bad_tag(node)
+            return REPORTED
         result = LocatedList(self.build(item, in_alias) for item in node.value)
         result._mark = node.start_mark
         result._nodes = node.value
-        if node.tag != _SEQ_TAG:
-            self._bad_tag(node)
         return result
 
     def _mapping(self, node: yaml.MappingNode, in_alias: bool) -> LocatedMap:
+        if node.tag != _MAP_TAG:
+            self._bad_tag(node)
+            return REPORTED
         result = LocatedMap()
         result._mark = node.start_mark
         nodes: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         result._nodes = nodes
-        if node.tag != _MAP_TAG:
-            self._bad_tag(node)
         merged: list[LocatedMap] = []
         for key_node, value_node in node.value:
             key_tag = key_node.tag

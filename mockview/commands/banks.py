@@ -7,11 +7,12 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from mockview.banks.library import Library, load_library, split_bank_args, validate_files
+from mockview.banks.library import load_library, split_bank_args, validate_files
 from mockview.banks.model import Bank
 from mockview.banks.starter import starter_bank
-from mockview.commands.common import data_dir, print_json, table, warn
+from mockview.commands.common import data_dir, print_json, report_load_problems, table
 from mockview.errors import MockviewError
+from mockview.text import plural
 from mockview.paths import user_banks_dir
 
 
@@ -65,15 +66,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     schema.set_defaults(handler=print_schema)
 
 
-def _report_load_problems(library: Library) -> None:
-    broken = sorted({problem.path for problem in library.errors})
-    for path in broken:
-        warn(f"skipped {path}: it has problems (run: mockview banks validate {path})")
-    for problem in library.problems:
-        if problem.severity == "warning":
-            warn(str(problem))
-
-
 def list_banks(args: argparse.Namespace) -> int:
     library = load_library(data_dir(args), args.bank)
     banks = sorted(library.banks.values(), key=lambda bank: (_SOURCE_ORDER[bank.source], bank.id))
@@ -87,7 +79,7 @@ def list_banks(args: argparse.Namespace) -> int:
         print(table(rows, ["BANK", "TITLE", "SOURCE", "QUESTIONS", "CATEGORIES"]))
         total = sum(len(bank.questions) for bank in banks)
         print(f"\n{len(banks)} banks, {total} questions")
-    _report_load_problems(library)
+    report_load_problems(library)
     return 0
 
 
@@ -117,8 +109,8 @@ def validate_banks(args: argparse.Namespace) -> int:
         if check.ok and check.bank is not None:
             bank = check.bank
             print(
-                f"{check.path}: ok, bank '{bank.id}' with {len(bank.questions)} questions "
-                f"in {len(bank.categories)} categories"
+                f"{check.path}: ok, bank '{bank.id}' with {plural(len(bank.questions), 'question')} "
+                f"in {plural(len(bank.categories), 'category', 'categories')}"
             )
         else:
             failed += 1
@@ -181,6 +173,8 @@ def format_bank(bank: Bank) -> str:
 
 def new_bank(args: argparse.Namespace) -> int:
     folder = Path(args.dir) if args.dir else user_banks_dir(data_dir(args))
+    if folder.exists() and not folder.is_dir():
+        raise MockviewError(f"{folder} is a file, not a folder")
     target = folder / f"{args.name}.yaml"
     text = starter_bank(args.name, target.name)
     if target.exists():

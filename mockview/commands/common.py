@@ -28,6 +28,15 @@ def warn(message: str) -> None:
     print(f"mockview: {message}", file=sys.stderr)
 
 
+def report_load_problems(library) -> None:
+    """Say which bank files were skipped, and any bank that hides another."""
+    for path in sorted({problem.path for problem in library.errors}):
+        warn(f"skipped {path}: it has problems (run: mockview banks validate {path})")
+    for problem in library.problems:
+        if problem.severity == "warning":
+            warn(str(problem))
+
+
 def read_text_file(path: str | Path, what: str = "file") -> str:
     """Read a UTF-8 text file or raise one clear line saying why not."""
     path = Path(path)
@@ -36,7 +45,7 @@ def read_text_file(path: str | Path, what: str = "file") -> str:
     except FileNotFoundError:
         raise MockviewError(f"no such {what}: {path}") from None
     except IsADirectoryError:
-        raise MockviewError(f"{path} is a folder, not a {what}") from None
+        raise MockviewError(f"{path} is a folder, not a file") from None
     except OSError as error:
         raise MockviewError(f"cannot read {path}: {error.strerror or error}") from None
     return decode_text(raw, str(path))

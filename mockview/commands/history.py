@@ -24,9 +24,12 @@ def limit(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must not be negative")
+    if not 0 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_LIMIT}")
     return value
+
+
+MAX_LIMIT = 1_000_000_000
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -131,11 +134,13 @@ def run_export(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(text)
         return 0
-    target = Path(args.output)
+    target = Path(args.output).resolve()  # write through a symbolic link, not over it
     if target.is_dir():
         raise MockviewError(f"{target} is a folder; give a file name")
+    if target.parent.exists() and not target.parent.is_dir():
+        raise MockviewError(f"cannot write {args.output}: {target.parent} is a file, not a folder")
     try:
-        write_atomically(target, text)
+        write_atomically(target, text, shared=True)
     except OSError as error:
         raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
     print(f"wrote {target}", file=sys.stderr)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from mockview.commands.common import data_dir
 from mockview.commands.practice import load, positive_seconds
 
 

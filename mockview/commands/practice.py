@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import math
 
-from mockview.commands.common import data_dir, print_json, table, warn
+from mockview.banks.model import MAX_TIME_LIMIT
+from mockview.commands.common import data_dir, print_json, report_load_problems, table, warn
 from mockview.errors import MockviewError
 
 
@@ -23,8 +25,8 @@ def positive_seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 < value <= 24 * 3600:
-        raise argparse.ArgumentTypeError("must be between 0 and 86400 seconds")
+    if not (math.isfinite(value) and 0 < value <= MAX_TIME_LIMIT):
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_TIME_LIMIT} seconds")
     return value
 
 
@@ -93,8 +95,7 @@ def load(args: argparse.Namespace, extra_paths: list[str] | None = None):
     folder = data_dir(args)
     _, paths = split_bank_args(extra_paths or [])
     library = load_library(folder, paths)
-    for path in sorted({problem.path for problem in library.errors}):
-        warn(f"skipped {path}: it has problems (run: mockview banks validate {path})")
+    report_load_problems(library)
     history = open_store(folder, clock=SystemClock(), warn=warn)
     return folder, library, history
 

@@ -8,11 +8,12 @@ with optional ``--kind`` and ``--keywords``).
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 from dataclasses import replace
 
-from mockview.banks.model import DEFAULT_WORDS, KINDS, Keyword, Question
+from mockview.banks.model import DEFAULT_WORDS, KINDS, MAX_TIME_LIMIT, Keyword, Question
 from mockview.commands.common import data_dir, decode_text, print_json, read_text_file
 from mockview.errors import MockviewError
 
@@ -95,23 +96,26 @@ def resolve_question(args: argparse.Namespace) -> Question:
         raise MockviewError("--question needs --bank (or a full id such as star/missed-deadline)")
     names, paths = split_bank_args([bank_name])
     library = load_library(data_dir(args), paths)
-    bank = library.bank(names[0]) if names else _bank_from_path(library)
-    question = bank.question(question_id)
-    if question is None:
-        from mockview.banks.checks import suggest
+    banks = [library.bank(names[0])] if names else _banks_from_path(library)
+    for bank in banks:
+        question = bank.question(question_id)
+        if question is not None:
+            return question
+    from mockview.banks.checks import suggest
 
-        guess = suggest(question_id, [q.id for q in bank.questions])
-        hint = f"; did you mean '{guess}'?" if guess else ""
-        raise MockviewError(f"no question '{question_id}' in bank '{bank.id}'{hint}")
-    return question
+    guess = suggest(question_id, [q.id for bank in banks for q in bank.questions])
+    hint = f"; did you mean '{guess}'?" if guess else ""
+    where = f"bank '{banks[0].id}'" if len(banks) == 1 else f"banks {', '.join(b.id for b in banks)}"
+    raise MockviewError(f"no question '{question_id}' in {where}{hint}")
 
 
-def _bank_from_path(library):
+def _banks_from_path(library) -> list:
+    """The banks loaded from the file or folder given with --bank."""
     loaded = [bank for bank in library.banks.values() if bank.source == "path"]
     if not loaded:
         problems = "; ".join(str(p) for p in library.errors[:3])
         raise MockviewError(f"the bank file has problems: {problems}")
-    return loaded[0]
+    return loaded
 
 
 def read_answer(args: argparse.Namespace) -> str:
@@ -123,8 +127,8 @@ def read_answer(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.seconds is not None and args.seconds < 0:
-        raise MockviewError("--seconds must not be negative")
+    if args.seconds is not None and not (math.isfinite(args.seconds) and 0 <= args.seconds <= MAX_TIME_LIMIT):
+        raise MockviewError(f"--seconds must be a number from 0 to {MAX_TIME_LIMIT}")
     question = resolve_question(args)
     if question.kind == "research":
         question = replace(question, text=question.render_text(args.company, args.role))

@@ -105,6 +105,7 @@ class PracticeSession:
     banks: tuple[str, ...] = ()
     clock: Clock = field(default_factory=SystemClock)
     session_id: int | None = None
+    started_at: datetime | None = None
     index: int = 0
     results: list[AnswerResult] = field(default_factory=list)
     hints_used: set[int] = field(default_factory=set)
@@ -118,8 +119,10 @@ class PracticeSession:
     # --- flow -------------------------------------------------------------
 
     def start(self) -> None:
-        if self.session_id is None:
-            self.session_id = self.history.start_session(self.mode, list(self.banks), self.filters.to_json())
+        """Note when the session began; its row is written with the first answer,
+        so a session left before any answer leaves nothing behind."""
+        if self.started_at is None:
+            self.started_at = self.clock.now()
 
     @property
     def current(self) -> PlannedQuestion | None:
@@ -169,7 +172,7 @@ class PracticeSession:
         analysis = analyse_answer(
             question, answer, seconds if self.time_analysis else None, time_limit=current.time_limit
         ).to_dict()
-        result = self._store(current, answer, seconds, analysis, rating, skipped=not answer.strip())
+        result = self._store(current, answer, seconds, analysis, rating, skipped=analysis["delivery"]["words"] == 0)
         self.index += 1
         return result
 
@@ -210,6 +213,10 @@ class PracticeSession:
         now = self.clock.now()
         question = planned.snapshot
         with self.history.transaction() as db:
+            if self.session_id is None:
+                self.session_id = self.history.start_session(
+                    self.mode, list(self.banks), self.filters.to_json(), started_at=self.started_at, connection=db
+                )
             attempt_id = self.history.add_attempt(
                 session_id=self.session_id,
                 question=question,
@@ -260,6 +267,7 @@ class PracticeSession:
 @dataclass(frozen=True, slots=True)
 class SessionSummary:
     answered: int
+    """Questions answered (skips not counted)."""
     skipped: int
     average_score: float | None
     total_seconds: float
@@ -272,9 +280,10 @@ class SessionSummary:
     def of(cls, results: list[AnswerResult], now: datetime) -> SessionSummary:
         scored = [r for r in results if r.analysis["verdict"] and r.analysis["delivery"]["words"]]
         average = sum(r.analysis["score"] for r in scored) / len(scored) if scored else None
+        skipped = sum(1 for r in results if not r.analysis["delivery"]["words"])
         return cls(
-            answered=len(results),
-            skipped=sum(1 for r in results if not r.analysis["delivery"]["words"]),
+            answered=len(results) - skipped,
+            skipped=skipped,
             average_score=round(average, 1) if average is not None else None,
             total_seconds=round(sum(r.seconds for r in results), 1),
             fumbled=[

@@ -14,6 +14,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from mockview.analysis.answer import star_details
 from mockview.banks.library import Library
 from mockview.banks.model import Question
 from mockview.clock import Clock
@@ -138,12 +139,12 @@ def choose_follow_up(planned: PlannedQuestion, analysis: dict, rng: random.Rando
     if not analysis["delivery"]["words"]:
         return None  # a skipped question is not probed
     if planned.question.kind == "star":
-        star = analysis["star"]
-        if not star["result"]["present"]:
+        details = star_details(analysis)
+        if not analysis["star"]["result"]["present"]:
             return ASK_OUTCOME
-        if not star.get("measurable_result"):
+        if not details.get("measurable_result"):
             return ASK_MEASURE
-        if star.get("action_we", 0) >= 3 and star["action_we"] > 2 * star.get("action_i", 0):
+        if details.get("action_we", 0) >= 3 and details["action_we"] > 2 * details.get("action_i", 0):
             return ASK_OWN_PART
     if planned.question.follow_ups:
         return rng.choice(planned.question.follow_ups)
@@ -198,8 +199,8 @@ class Interview:
         return self.clock.elapsed
 
     def begin_question(self, already_spent: float = 0.0) -> PlannedQuestion:
-        if not self.clock.running and self.session.session_id is None:
-            self.clock.start()
+        if self.session.started_at is None:
+            self.clock.start()  # the interview clock starts with the first question
         return self.session.begin_question(already_spent)
 
     def pause(self) -> None:

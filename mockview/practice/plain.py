@@ -79,7 +79,7 @@ class PlainFrontEnd:
         self.finish()
         return 0
 
-    def ask(self, number: int, total: int) -> AnswerResult:
+    def ask(self, number: int, total: int) -> AnswerResult | None:
         spent = self._prefill_time.pop(self.session.index, 0.0)
         prefill = self._prefill.pop(self.session.index, "")
         planned = self.session.begin_question(already_spent=spent)
@@ -96,6 +96,9 @@ class PlainFrontEnd:
             for line in prefill.splitlines():
                 self.say(f"  {line}")
         answer = self.read_answer(planned, prefill)
+        if answer is None:
+            self.session.pause()
+            return None
         result = self.session.submit(answer)
         self.keeper.clear()
         self.report(result)
@@ -110,8 +113,10 @@ class PlainFrontEnd:
         parts.append(f"{clock(planned.time_limit)} on the clock")
         return " | ".join(parts)
 
-    def read_answer(self, planned: PlannedQuestion, prefill: str) -> str:
+    def read_answer(self, planned: PlannedQuestion, prefill: str) -> str | None:
+        """The answer typed, or ``None`` if input ended before anything was (nothing to record)."""
         lines = prefill.splitlines() if prefill else []
+        read_anything = bool(prefill)
         while True:
             try:
                 line = self.stdin.readline()
@@ -120,7 +125,10 @@ class PlainFrontEnd:
                 raise
             if line == "":
                 self._input_ended = True
+                if not read_anything:
+                    return None
                 break
+            read_anything = True
             text = line.rstrip("\r\n")
             if text.strip() == END_OF_ANSWER:
                 break
@@ -163,16 +171,20 @@ class PlainFrontEnd:
         if reply == "":
             self._input_ended = True
             return
+        if not reply.strip():
+            return
         choice = RATING_WORDS.get(reply.strip().lower())
-        if choice is not None and choice != suggested:
-            change = self.session.rate(result.attempt_id, choice)
-            if change is not None:
-                self.say("Re-drill: " + change.describe(self.session.clock.now()) + ".")
+        if choice is None:
+            self.say(f"Not a rating (1-4); keeping {suggested.name.capitalize()}.")
+            return
+        change = self.session.rate(result.attempt_id, choice)
+        if change is not None:
+            self.say("Re-drill: " + change.describe(self.session.clock.now()) + ".")
 
     def finish(self) -> None:
         summary = self.session.summary()
         reflection = None
-        if summary.answered:
+        if summary.answered or summary.skipped:
             self.say("")
             self.say(f"Session done: {summary.answered} answered, {summary.skipped} skipped, "
                      f"average score {summary.average_score if summary.average_score is not None else '-'}, "
@@ -292,6 +304,9 @@ class PlainInterview(PlainFrontEnd):
                      f"{clock(planned.time_limit)} on the clock")
             self.say(planned.text)
         answer = self.read_answer(planned, "")
+        if answer is None:
+            self.interview.pause()
+            return
         self.interview.answer(answer)
         self.keeper.clear()
 

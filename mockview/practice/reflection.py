@@ -7,7 +7,7 @@ typed one per line; a line that starts with "*" is starred as significant.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 FACTORS = (

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from mockview.analysis.answer import star_details
 from mockview.practice.engine import AnswerResult
 from mockview.text import clock, plural, times
 
@@ -69,9 +70,10 @@ def _role(result: AnswerResult) -> str:
 def _strong_points(analysis: dict[str, Any]) -> list[str]:
     points = []
     star = analysis.get("star", {})
-    if star.get("required") and all(star.get(p, {}).get("present") for p in ("situation", "task", "action", "result")):
+    details = star_details(analysis)
+    if details.get("required") and all(star.get(p, {}).get("present") for p in ("situation", "task", "action", "result")):
         points.append("a complete STAR story")
-    if star.get("required") and star.get("measurable_result"):
+    if details.get("required") and details.get("measurable_result"):
         points.append("a measurable result")
     keywords = analysis.get("keywords", {})
     if keywords.get("has_rubric") and keywords.get("coverage", 0) >= 0.6:

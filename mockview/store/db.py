@@ -27,6 +27,8 @@ FULL_CHECK_BELOW = 64 * 1024 * 1024
 """Databases smaller than this get a full ``quick_check`` when opened."""
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+DAMAGE_SIGNS = ("malformed", "not a database", "corrupt", "encrypted")
+"""What SQLite says about a file that is broken, as opposed to merely unreadable."""
 
 Warn = Callable[[str], None]
 
@@ -88,9 +90,14 @@ def _damage(path: Path) -> str | None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        if "locked" in str(error) or "busy" in str(error):
+        message = str(error)
+        if any(sign in message for sign in DAMAGE_SIGNS):
+            return f"is damaged ({message})"
+        if "locked" in message or "busy" in message:
             return None
-        return f"is damaged ({error})"
+        # Cannot open or read it (permissions, I/O): not proof of damage, so
+        # never move the person's history aside for it.
+        raise MockviewError(f"cannot open {path}: {message}") from None
     return None
 
 

@@ -113,10 +113,19 @@ class DraftKeeper:
                 pass
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, *, shared: bool = False) -> None:
+    """Write ``text`` to ``path`` so that a crash leaves the old file or the new one.
+
+    Drafts stay private to the person (mode 0600); ``shared`` files such as
+    exports get the usual permissions the umask allows.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".draft-", suffix=".tmp")
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".mockview-", suffix=".tmp")
     try:
+        if shared:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()

@@ -66,10 +66,10 @@ class ScheduleChange:
         if self.outcome == "graduated":
             return "left the re-drill queue: strong on two different days"
         when = describe_due(self.due, now) if self.due else "now"
-        verb = {"added": "added to the re-drill queue", "returned": "back in the re-drill queue"}.get(
-            self.outcome, "re-drill"
-        )
-        text = f"{verb}, due {when}"
+        text = {
+            "added": f"added to the re-drill queue, due {when}",
+            "returned": f"back in the re-drill queue, due {when}",
+        }.get(self.outcome, f"next re-drill due {when}")
         if self.leech:
             text += f" (a leech: fumbled {self.fumbles} times)"
         return text

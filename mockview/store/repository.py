@@ -142,13 +142,22 @@ class History:
 
     # --- sessions ---------------------------------------------------------
 
-    def start_session(self, mode: str, banks: list[str], filters: dict[str, Any]) -> int:
+    def start_session(
+        self,
+        mode: str,
+        banks: list[str],
+        filters: dict[str, Any],
+        *,
+        started_at: datetime | None = None,
+        connection: sqlite3.Connection | None = None,
+    ) -> int:
+        """Record a session; pass ``connection`` to join an open transaction."""
+        values = (to_text(started_at or self.clock.now()), mode, _dumps(banks), _dumps(filters))
+        sql = "INSERT INTO sessions (started_at, mode, banks, filters) VALUES (?, ?, ?, ?)"
+        if connection is not None:
+            return int(connection.execute(sql, values).lastrowid)
         with self.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (started_at, mode, banks, filters) VALUES (?, ?, ?, ?)",
-                (to_text(self.clock.now()), mode, _dumps(banks), _dumps(filters)),
-            )
-            return int(cursor.lastrowid)
+            return int(db.execute(sql, values).lastrowid)
 
     def end_session(self, session_id: int) -> None:
         with self.transaction() as db:

@@ -150,8 +150,9 @@ class MockviewApp(App[None]):
     def begin_retry(self, *, from_command_line: bool = False) -> str | None:
         assert self.history is not None and self.library is not None
         try:
-            session = build_retry(self.library, self.history, Filters(count=0, time_limit=self.filters.time_limit),
-                                  self.clock)
+            count = self.filters.count if from_command_line else 0
+            session = build_retry(self.library, self.history,
+                                  Filters(count=count, time_limit=self.filters.time_limit), self.clock)
         except MockviewError as error:
             if from_command_line:
                 self.fail(str(error))
@@ -215,6 +216,11 @@ class MockviewApp(App[None]):
                                   time_limit=question.time_limit)
         session = PracticeSession(history=self.history, plan=[planned], mode="practice", clock=self.clock)
         self._run_session(session, prefill=draft.answer, spent=draft.elapsed)
+        # The new keeper holds the text on disk before the old draft goes, so a
+        # closed terminal right now loses nothing.
+        assert self.keeper is not None
+        self.keeper.update(planned.snapshot, draft.answer, draft.elapsed, now=self.clock.now())
+        self.keeper.flush(now=self.clock.now())
         discard(draft)
 
     def _run_session(self, session: PracticeSession, *, prefill: str = "", spent: float = 0.0) -> None:
@@ -291,6 +297,7 @@ class MockviewApp(App[None]):
             def decided(quit_now: bool | None) -> None:
                 if quit_now:
                     self.save_draft()
+                    self._close_session()
                     self.exit()
 
             self.push_screen(
@@ -300,6 +307,7 @@ class MockviewApp(App[None]):
             )
             return
         self.save_draft()
+        self._close_session()
         self.exit()
 
     # --- other screens ---------------------------------------------------------
@@ -338,6 +346,11 @@ class MockviewApp(App[None]):
             screen.post_message(LibraryLoaded(library))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if self.session is not None:
+            # Mid-session, leaving for another place would strand the session
+            # and its clock: finish it, or quit (the answer is kept).
+            yield from super().get_system_commands(screen)
+            return
         yield SystemCommand("Practice", "Choose banks and start answering questions", self.action_open_setup)
         yield SystemCommand("Re-drill", "Answer the questions due for re-drill", self.action_retry)
         yield SystemCommand("Mock interview", "A full interview with follow-ups; feedback at the end",
@@ -349,5 +362,18 @@ class MockviewApp(App[None]):
 
     def on_unmount(self) -> None:
         self.save_draft()
+        self._close_session()
         if self.history is not None:
             self.history.close()
+
+    def _close_session(self) -> None:
+        """Quitting mid-session still ends it, keeping a reflection typed on the summary."""
+        from mockview.tui.screens.summary import SummaryScreen
+
+        if self.session is None:
+            return
+        reflection = None
+        if self.screen_stack and isinstance(self.screen, SummaryScreen):
+            reflection = self.screen.reflection()
+        self.session.finish(reflection)
+        self.session = None

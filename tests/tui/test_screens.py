@@ -19,6 +19,7 @@ from mockview.tui.screens.home import HomeScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.setup import SetupScreen
 from tests.conftest import FakeClock
+from mockview.practice.selection import Filters
 from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, settle, type_text
 
 
@@ -96,7 +97,9 @@ async def test_setup_starts_a_session_with_the_chosen_bank_and_count(mockview_ho
         assert isinstance(app.screen, QuestionScreen)
         assert len(app.session.plan) == 3
         assert all(p.question.bank == "company-research" for p in app.session.plan)
-        assert any("Acme" in p.text for p in app.session.plan) or all("{company}" not in p.text for p in app.session.plan)
+        templated = [p for p in app.session.plan if "{company}" in p.question.text]
+        assert all("Acme" in p.text for p in templated)
+        assert not any("{company}" in p.text for p in app.session.plan)
 
 
 async def test_setup_shows_problems_in_place(mockview_home: Path) -> None:
@@ -251,3 +254,120 @@ async def test_small_terminal_still_shows_the_answer_area(mockview_home: Path) -
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert area.region.width > 100
+
+
+async def test_one_start_makes_one_session_and_leaving_early_makes_none(mockview_home: Path) -> None:
+    app = practice_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    history = open_store(mockview_home)
+    assert history.sessions() == []
+    history.close()
+
+    app = practice_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await paste(pilot, STORY)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    history = open_store(mockview_home)
+    assert len(history.sessions()) == 1
+    history.close()
+
+
+async def test_a_resumed_draft_is_on_disk_before_anything_is_typed(mockview_home: Path) -> None:
+    question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline.", "kind": "star",
+                "time_limit": 150, "words": [150, 350]}
+    keeper = DraftKeeper(mockview_home)
+    keeper.update(question, "Half an answer.", 12.0, now=FakeClock().now())
+    data = json.loads(keeper.path.read_text())
+    data["pid"] = 999_999_999
+    keeper.path.write_text(json.dumps(data))
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+        drafts = list((mockview_home / "drafts").glob("*.json"))
+        assert len(drafts) == 1 and drafts[0] != keeper.path
+        assert json.loads(drafts[0].read_text())["answer"] == "Half an answer."
+
+
+async def test_history_filters_show_bank_text_literally(mockview_home: Path) -> None:
+    folder = mockview_home / "banks"
+    folder.mkdir(parents=True)
+    (folder / "odd.yaml").write_text('bank: odd\nquestions:\n  - id: q\n    text: Why?\n    category: "team [/] work"\n')
+    app = practice_app(mockview_home, banks=("odd",), count=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "Because")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        select = app.screen.query_one("#filter-category")
+        select.value = "team [/] work"
+        await settle(pilot)
+        assert app.screen.query_one("#attempts", DataTable).row_count == 1
+
+
+async def test_retry_count_from_the_command_line_is_kept(mockview_home: Path) -> None:
+    clock = FakeClock()
+    app = practice_app(mockview_home, clock, count=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+            await settle(pilot)
+            await pilot.press("n")
+            await settle(pilot)
+    app = make_app(mockview_home, clock, start="retry", filters=Filters(count=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(app.session.plan) == 1
+
+
+async def test_validate_in_the_banks_screen_finds_new_files(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        folder = mockview_home / "banks"
+        folder.mkdir(parents=True)
+        (folder / "late.yaml").write_text("bank: late\nquestions:\n  - id: a\n    text: Fine?\n    kindd: open\n")
+        await pilot.press("v")
+        await settle(pilot)
+        assert "unknown key 'kindd' in question; did you mean 'kind'?" in text_of(app, "#problems")
+
+
+async def test_the_palette_offers_no_new_session_during_one(mockview_home: Path) -> None:
+    app = practice_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert not {"Practice", "Re-drill", "Mock interview"} & titles
+        assert "Quit" in titles
+
+
+async def test_quitting_from_the_summary_keeps_the_reflection_and_ends_the_session(mockview_home: Path) -> None:
+    app = practice_app(mockview_home, count=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await paste(pilot, STORY)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await type_text(pilot, "Calm start")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    history = open_store(mockview_home)
+    (session,) = history.sessions()
+    assert session.ended_at is not None and session.reflection["went_right"] == "Calm start"
+    history.close()

@@ -14,8 +14,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mockview.banks.library import Library, validate_files
+from mockview.banks.library import Library
 from mockview.banks.problems import Problem
+from mockview.text import plural
 from mockview.tui.messages import LibraryLoaded
 from mockview.tui.widgets.cells import cell
 
@@ -105,12 +106,12 @@ class BanksScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="validate")
     def action_validate(self) -> None:
-        library = self.app.library
-        paths = [path for path, _ in library.files] if library else []
-        checks = validate_files(paths, None) if paths else []
-        problems = [problem for check in checks for problem in check.problems]
-        self.app.call_from_thread(self.show_problems, problems)
-        self.app.call_from_thread(self.notify, f"Checked {len(checks)} files: {len(problems)} problems.")
+        """Look for bank files again (new ones included) and check every one."""
+        library = self.app.reload_library()
+        self.app.call_from_thread(
+            self.notify,
+            f"Checked {plural(len(library.files), 'file')}: {plural(len(library.problems), 'problem')}.",
+        )
 
     def action_edit(self) -> None:
         path = self.selected_path()

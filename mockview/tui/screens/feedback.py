@@ -41,9 +41,9 @@ class FeedbackScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="feedback"):
             yield Static(Content(result.planned.text).stylize("bold"), id="feedback-question")
-            yield FeedbackView(result.analysis, self._answer_text(), previous=previous)
-            yield Static(id="schedule")
             yield Static(id="rating")
+            yield Static(id="schedule")
+            yield FeedbackView(result.analysis, self._answer_text(), previous=previous)
         yield Footer()
 
     def _answer_text(self) -> str:

@@ -73,10 +73,14 @@ class HistoryScreen(Screen[None]):
         value = self.query_one(widget_id, Select).value
         return None if value in (ALL, Select.BLANK) else str(value)
 
-    @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
+        """Read the filters here, on the app's thread, then query in a worker."""
+        filters = [self.choice(i) for i in ("#filter-bank", "#filter-category", "#filter-verdict")]
+        self._query(*filters)
+
+    @work(thread=True, exclusive=True, group="history")
+    def _query(self, bank: str | None, category: str | None, verdict: str | None) -> None:
         app = self.app
-        bank, category, verdict = (self.choice(i) for i in ("#filter-bank", "#filter-category", "#filter-verdict"))
         with reading(app.data_dir, clock=app.clock) as history:
             data = HistoryData(
                 rows=history.attempt_list(bank=bank, category=category, verdict=verdict, limit=ROW_LIMIT),
@@ -89,9 +93,12 @@ class HistoryScreen(Screen[None]):
     def show(self, data: HistoryData, category: str | None) -> None:
         if not self._filled:
             self._filled = True
-            self.query_one("#filter-bank", Select).set_options([("all banks", ALL)] + [(b, b) for b in data.banks])
+            # Labels as Content: a category such as "team [/] work" is text, not markup.
+            self.query_one("#filter-bank", Select).set_options(
+                [("all banks", ALL)] + [(Content(b), b) for b in data.banks]
+            )
             self.query_one("#filter-category", Select).set_options(
-                [("all categories", ALL)] + [(c, c) for c in data.categories]
+                [("all categories", ALL)] + [(Content(c), c) for c in data.categories]
             )
         self.rows = data.rows
         scope = f"category {category}" if category else "all categories"

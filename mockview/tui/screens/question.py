@@ -199,7 +199,7 @@ class QuestionScreen(Screen[None]):
             self._skip(True)
             return
         self.app.push_screen(
-            ConfirmScreen("Skip this question?", "What you typed is thrown away, and the skip counts as fumbled.",
+            ConfirmScreen("Skip this question?", "The skip counts as fumbled, and what you typed here is discarded.",
                           yes="Skip", no="Keep answering"),
             self._skip,
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,6 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Select
 from textual.widgets.selection_list import Selection
 
 from mockview.banks.library import Library
+from mockview.banks.model import MAX_TIME_LIMIT
 from mockview.practice.selection import Filters
 from mockview.tui.messages import LibraryLoaded
 
@@ -101,8 +104,8 @@ class SetupScreen(Screen[None]):
             raise ValueError("the number of questions must be at least 1")
         limit_text = self.query_one("#time-limit", Input).value.strip()
         time_limit = float(limit_text) if limit_text else None
-        if time_limit is not None and time_limit <= 0:
-            raise ValueError("the time limit must be a positive number of seconds")
+        if time_limit is not None and not (math.isfinite(time_limit) and 0 < time_limit <= MAX_TIME_LIMIT):
+            raise ValueError(f"the time limit must be more than 0 and at most {MAX_TIME_LIMIT} seconds")
         tags = tuple(t.strip() for t in self.query_one("#tags", Input).value.split(",") if t.strip())
         order = self.query_one("#order", Select).value
         return Filters(

@@ -31,7 +31,7 @@ class SummaryScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="summary"):
             yield Static(Content(
-                f"Session done: {plural(summary.answered, 'answer')} ({summary.skipped} skipped), "
+                f"Session done: {plural(summary.answered, 'answer')}, {summary.skipped} skipped, "
                 f"average score {average}, total time {clock(summary.total_seconds)}"
             ).stylize("bold"), id="summary-totals")
             yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
@@ -52,16 +52,19 @@ class SummaryScreen(Screen[None]):
         table = self.query_one("#summary-table", DataTable)
         table.add_columns("#", "Question", "Score", "Verdict", "Time")
         for number, (text, score, verdict, seconds) in enumerate(self.session.summary().rows, 1):
-            table.add_row(cell(number), cell(text, 60), cell(score), cell(verdict), cell(clock(seconds)))
+            table.add_row(cell(number), cell(text, 44), cell(score), cell(verdict), cell(clock(seconds)))
         for area in self.query(TextArea):
             area.cursor_blink = self.app.cursor_blink
         self.query_one("#went-right", TextArea).focus()
 
-    def action_save(self) -> None:
-        reflection = {
+    def reflection(self) -> dict[str, str]:
+        return {
             "went_right": self.query_one("#went-right", TextArea).text.strip(),
             "went_wrong": self.query_one("#went-wrong", TextArea).text.strip(),
         }
+
+    def action_save(self) -> None:
+        reflection = self.reflection()
         self.app.end_session(reflection)
         if any(reflection.values()):
             self.app.notify("Reflection saved with the session.")

@@ -7,6 +7,7 @@ from typing import Any
 from textual.content import Content
 from textual.widgets import Static
 
+from mockview.analysis.answer import star_details
 from mockview.tui.widgets.star_bar import PART_STYLES
 
 
@@ -18,7 +19,7 @@ def coloured_answer(answer: str, analysis: dict[str, Any]) -> Content:
     """
     content = Content(answer)
     spans = analysis.get("spans") or []
-    parts = (analysis.get("star") or {}).get("assignments") or []
+    parts = star_details(analysis).get("assignments") or []
     for (start, end), part in zip(spans, parts):
         if part in PART_STYLES and 0 <= start < end <= len(answer):
             content = content.stylize(PART_STYLES[part], start, end)

@@ -16,9 +16,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from mockview.analysis.answer import star_details
 from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
 from mockview.analysis.lexicon import PARTS
-from mockview.text import clock, times
+from mockview.text import clock, plural, times
 from mockview.tui.widgets.answer_view import AnswerView
 from mockview.tui.widgets.star_bar import PART_STYLES, StarBar
 
@@ -53,7 +54,7 @@ def keywords_content(keywords: dict[str, Any]) -> Content:
     if not keywords.get("has_rubric", True) and not keywords.get("matched") and not keywords.get("missing"):
         return Content("No rubric for this question.").stylize("$text-muted")
     total = len(keywords["matched"]) + len(keywords["missing"])
-    lines = [Content(f"Rubric: {len(keywords['matched'])} of {total} points ({keywords['coverage']:.0%} by weight)").stylize("bold")]
+    lines = [Content(f"Rubric: {len(keywords['matched'])} of {plural(total, 'point')} ({keywords['coverage']:.0%} by weight)").stylize("bold")]
     for match in keywords["matched"]:
         found = match["found"]
         said = "" if found.lower() == match["term"].lower() else f'  (you said "{found}")'
@@ -150,9 +151,10 @@ class FeedbackView(Vertical):
             before, when = self.previous
             yield Static(comparison_content(before, analysis, when), classes="comparison")
         star = analysis.get("star", {})
-        if star.get("required", True):
+        details = star_details(analysis)
+        if details.get("required", True):
             yield StarBar(star)
-            notes = [note for note in star.get("notes") or [] if not note.startswith("no ")]  # the bar shows those
+            notes = [note for note in details.get("notes") or [] if not note.startswith("no ")]  # the bar shows those
             yield Static(Content("\n").join(Content(f"  • {note}") for note in notes).stylize("$text-muted")
                          if notes else Content(""), classes="star-notes")
             yield Static(legend(), classes="legend")
