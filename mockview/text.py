@@ -22,3 +22,9 @@ def clock(seconds: float) -> str:
         return "-:--"
     seconds = int(round(max(0.0, seconds)))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def slug(value: str) -> str:
+    """A file-name-safe form of a name ("Acme Corp." -> "acme-corp"); empty if it has no letters or digits."""
+    cleaned = "".join(ch if ch.isalnum() else "-" for ch in value.lower())
+    return "-".join(part for part in cleaned.split("-") if part)

@@ -53,7 +53,8 @@ def test_no_module_outside_tui_mentions_textual_imports() -> None:
     [["banks", "list"], ["banks", "validate"], ["banks", "schema"], ["--version"], ["history"],
      ["stats", "--json"], ["retry", "--list"], ["export", "--format", "md"],
      ["score", "--question-text", "Why?"], ["practice", "--plain", "--count", "1"],
-     ["interview", "--plain", "--length", "short"]],
+     ["interview", "--plain", "--length", "short"], ["debrief", "list"], ["patterns"], ["company", "list"],
+     ["stories"], ["prep", "--company", "Acme"]],
     ids=" ".join,
 )
 def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) -> None:

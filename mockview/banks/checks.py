@@ -82,10 +82,8 @@ class RecordChecker:
                 self.error(record.value_at(key), f"'{key}' must not be empty")
             return default
         if not isinstance(value, str):
-            self.error(
-                record.value_at(key),
-                f"'{key}' must be text, got {describe(value)}; put it in quotes",
-            )
+            quote = "; put it in quotes" if not isinstance(value, list | dict) else ""
+            self.error(record.value_at(key), f"'{key}' must be text, got {describe(value)}{quote}")
             return default
         return value.strip()
 

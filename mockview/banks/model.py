@@ -32,6 +32,16 @@ DEFAULT_WORDS: dict[str, tuple[int, int]] = {
 
 NEUTRAL_FILLS = {"company": "the company", "role": "the role"}
 _PLACEHOLDER = re.compile(r"\{(company|role)\}")
+_STORY_PROMPT = re.compile(
+    r"\b(?:tell me about a time|describe a (?:time|situation)|give (?:me )?an example|"
+    r"walk me through a time|share an example|talk about a time|a time when you|a time you)\b",
+    re.IGNORECASE,
+)
+
+
+def guess_kind(text: str) -> Kind:
+    """The kind of a question typed by a person: a story prompt is "star", anything else "open"."""
+    return "star" if _STORY_PROMPT.search(text) else "open"
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,3 +72,22 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
         cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])] + [row[-1]]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to the file ``output`` atomically (``-o FILE``)."""
+    from mockview.store.drafts import write_atomically
+
+    if not output:
+        sys.stdout.write(text)
+        return
+    target = Path(output).resolve()  # write through a symbolic link, not over it
+    if target.is_dir():
+        raise MockviewError(f"{target} is a folder; give a file name")
+    if target.parent.exists() and not target.parent.is_dir():
+        raise MockviewError(f"cannot write {output}: {target.parent} is a file, not a folder")
+    try:
+        write_atomically(target, text, shared=True)
+    except OSError as error:
+        raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
+    print(f"wrote {target}", file=sys.stderr)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date, datetime, time, timezone
-from pathlib import Path
 
-from mockview.commands.common import data_dir, print_json, table, warn
-from mockview.errors import MockviewError
+from mockview.commands.common import data_dir, print_json, table, warn, write_output
 from mockview.text import plural
 
 
@@ -122,7 +119,6 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from mockview.store.drafts import write_atomically
     from mockview.store.export import export_history
 
     since = datetime.combine(args.since, time.min).astimezone(timezone.utc) if args.since else None
@@ -131,17 +127,5 @@ def run_export(args: argparse.Namespace) -> int:
         text = export_history(history, args.format, since)
     finally:
         history.close()
-    if not args.output:
-        sys.stdout.write(text)
-        return 0
-    target = Path(args.output).resolve()  # write through a symbolic link, not over it
-    if target.is_dir():
-        raise MockviewError(f"{target} is a folder; give a file name")
-    if target.parent.exists() and not target.parent.is_dir():
-        raise MockviewError(f"cannot write {args.output}: {target.parent} is a file, not a folder")
-    try:
-        write_atomically(target, text, shared=True)
-    except OSError as error:
-        raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
-    print(f"wrote {target}", file=sys.stderr)
+    write_output(text, args.output)
     return 0

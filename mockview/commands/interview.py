@@ -49,9 +49,12 @@ def run_interview(args: argparse.Namespace) -> int:
     from mockview.practice.interview import Interview
     from mockview.practice.plain import PlainInterview
 
+    from mockview.prep.profiles import find_profile
+
     folder, library, history = load(args, args.bank)
     try:
-        interview = Interview.build(library, history, options_from(args), history.clock)
+        options = options_from(args)
+        interview = Interview.build(library, history, options, history.clock, find_profile(folder, options.company))
         return PlainInterview(interview, folder).run()
     finally:
         history.close()

@@ -108,9 +108,12 @@ def run_practice(args: argparse.Namespace) -> int:
     from mockview.practice.plain import PlainFrontEnd
     from mockview.practice.plans import build_practice
 
+    from mockview.prep.profiles import find_profile
+
     folder, library, history = load(args, args.bank)
     try:
-        session = build_practice(library, history, filters_from(args), history.clock)
+        filters = filters_from(args)
+        session = build_practice(library, history, filters, history.clock, find_profile(folder, filters.company))
         return PlainFrontEnd(session, folder).run()
     finally:
         history.close()

@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import argparse
 import math
-import re
 import sys
 from dataclasses import replace
 
-from mockview.banks.model import DEFAULT_WORDS, KINDS, MAX_TIME_LIMIT, Keyword, Question
+from mockview.banks.model import DEFAULT_WORDS, KINDS, MAX_TIME_LIMIT, Keyword, Question, guess_kind
 from mockview.commands.common import data_dir, decode_text, print_json, read_text_file
 from mockview.errors import MockviewError
-
-_STORY_PROMPT = re.compile(
-    r"\b(?:tell me about a time|describe a (?:time|situation)|give (?:me )?an example|"
-    r"walk me through a time|share an example|talk about a time|a time when you)\b",
-    re.IGNORECASE,
-)
-
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
@@ -78,7 +70,7 @@ def resolve_question(args: argparse.Namespace) -> Question:
         text = args.question_text.strip()
         if not text:
             raise MockviewError("--question-text is empty")
-        kind = args.kind or ("star" if _STORY_PROMPT.search(text) else "open")
+        kind = args.kind or guess_kind(text)
         keywords = parse_keywords(args.keywords) if args.keywords else ()
         return Question(bank="adhoc", id="question", text=text, kind=kind, keywords=keywords,
                         words=DEFAULT_WORDS[kind])
@@ -131,7 +123,12 @@ def run(args: argparse.Namespace) -> int:
         raise MockviewError(f"--seconds must be a number from 0 to {MAX_TIME_LIMIT}")
     question = resolve_question(args)
     if question.kind == "research":
-        question = replace(question, text=question.render_text(args.company, args.role))
+        from mockview.prep.profiles import find_profile, with_profile
+
+        profile = find_profile(data_dir(args), args.company)
+        company = profile.company if profile else args.company
+        role = args.role or (profile.role if profile else None)
+        question = replace(with_profile(question, profile), text=question.render_text(company, role))
     answer = read_answer(args)
     from mockview.analysis import analyse_answer
     from mockview.analysis.report import format_report

@@ -109,6 +109,8 @@ class PracticeSession:
     index: int = 0
     results: list[AnswerResult] = field(default_factory=list)
     hints_used: set[int] = field(default_factory=set)
+    stories_peeked: set[str] = field(default_factory=set)
+    """Titles of the person's own stories looked at while answering this question."""
     time_analysis: bool = True
     """False when answers arrive from a pipe: timings would be meaningless."""
 
@@ -138,6 +140,7 @@ class PracticeSession:
             raise MockviewError("the session has no more questions")
         self.start()
         self.hints_used = set()
+        self.stories_peeked = set()
         self.stopwatch.start()
         self.stopwatch.add(already_spent)
         self._question_started = self.clock.now()
@@ -160,6 +163,10 @@ class PracticeSession:
                 self.hints_used.add(number)
                 return tip
         return tips[-1] if tips else None
+
+    def peek_story(self, title: str) -> None:
+        """Record that one of the person's stories was looked at for this question."""
+        self.stories_peeked.add(title)
 
     def submit(self, answer: str, rating: Rating | None = None) -> AnswerResult:
         """Analyse and store the answer to the current question, then move on."""
@@ -228,6 +235,7 @@ class PracticeSession:
                 hints_used=len(self.hints_used),
                 skipped=skipped,
                 parent_id=planned.parent_attempt,
+                stories=sorted(self.stories_peeked),
                 connection=db,
             )
             if rating is not None:

@@ -21,6 +21,7 @@ from mockview.clock import Clock
 from mockview.errors import MockviewError
 from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession, Stopwatch
 from mockview.practice.selection import Filters, matching_questions, plan_questions
+from mockview.prep.profiles import Profile, with_profile
 from mockview.store.repository import History
 
 LENGTHS = {"short": 4, "standard": 7, "long": 10}
@@ -88,7 +89,9 @@ def _frame_questions(library: Library, role: str, rng: random.Random, seen) -> Q
     return plan_questions(pool, 1, seed=rng.random(), last_seen=seen)[0]
 
 
-def plan_interview(library: Library, history: History, options: InterviewOptions) -> list[PlannedQuestion]:
+def plan_interview(
+    library: Library, history: History, options: InterviewOptions, profile: Profile | None = None
+) -> list[PlannedQuestion]:
     """Warm-up, the questions (research ones if a company is given), then the closing question."""
     if options.length not in LENGTHS:
         raise MockviewError(f"unknown length '{options.length}': expected short, standard or long")
@@ -113,10 +116,12 @@ def plan_interview(library: Library, history: History, options: InterviewOptions
     core = interleave(diverse(preferred, middle - len(research)))
 
     ordered = [warm_up] + research[:1] + core + research[1:] + [closing]
+    company = profile.company if profile else options.company
+    role = options.role or (profile.role if profile else None)
     return [
         PlannedQuestion(
-            question=question,
-            text=question.render_text(options.company, options.role),
+            question=with_profile(question, profile),
+            text=question.render_text(company, role),
             time_limit=options.time_limit or question.time_limit,
             note=_role(question, warm_up, closing),
         )
@@ -179,8 +184,11 @@ class Interview:
         self.clock: Stopwatch = Stopwatch(self.session.clock)
 
     @classmethod
-    def build(cls, library: Library, history: History, options: InterviewOptions, clock: Clock) -> Interview:
-        plan = plan_interview(library, history, options)
+    def build(
+        cls, library: Library, history: History, options: InterviewOptions, clock: Clock,
+        profile: Profile | None = None,
+    ) -> Interview:
+        plan = plan_interview(library, history, options, profile)
         session = PracticeSession(history=history, plan=plan, mode="interview", filters=options.filters(),
                                   banks=tuple(sorted({p.question.bank for p in plan})), clock=clock)
         return cls(session, options)

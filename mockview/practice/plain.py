@@ -3,7 +3,8 @@
 Each question is printed with its time limit; the answer is read from
 standard input until a line holding only "." (or the end of input); the
 analysis report follows, then the next question. A line holding only "?"
-shows a hint. An empty answer is a skip. A self-rating is asked for only
+shows a hint, and "??" a story of your own that fits the question (both
+recorded; neither in a mock interview). An empty answer is a skip. A self-rating is asked for only
 when standard input is a terminal.
 
 What is typed is kept as a draft (see :mod:`mockview.store.drafts`): after
@@ -31,6 +32,8 @@ from mockview.text import clock
 
 END_OF_ANSWER = "."
 HINT = "?"
+STORY = "??"
+MAX_STORIES_SHOWN = 2
 RATING_WORDS = {"1": Rating.AGAIN, "2": Rating.HARD, "3": Rating.GOOD, "4": Rating.EASY,
                 "again": Rating.AGAIN, "hard": Rating.HARD, "good": Rating.GOOD, "easy": Rating.EASY}
 
@@ -55,6 +58,8 @@ class PlainFrontEnd:
         session.time_analysis = self.interactive
         self.keeper = DraftKeeper(data_dir, {"mode": session.mode, "filters": session.filters.to_json()})
         self._input_ended = False
+        self.helps = True
+        """Whether hints and stories can be asked for (not in a mock interview)."""
         self._prefill: dict[int, str] = {}
         self._prefill_time: dict[int, float] = {}
 
@@ -90,7 +95,7 @@ class PlainFrontEnd:
             self.say(f"({planned.note})")
         if number == 1 or prefill:
             self.say(f"Type your answer. A line with just '{END_OF_ANSWER}' submits it, "
-                     f"'{HINT}' shows a hint; an empty answer skips.")
+                     f"'{HINT}' shows a hint, '{STORY}' a story of yours that fits; an empty answer skips.")
         if prefill:
             self.say("Your answer so far:")
             for line in prefill.splitlines():
@@ -132,14 +137,36 @@ class PlainFrontEnd:
             text = line.rstrip("\r\n")
             if text.strip() == END_OF_ANSWER:
                 break
-            if text.strip() == HINT:
+            if self.helps and text.strip() == HINT:
                 tip = self.session.hint()
                 self.say(f"Hint: {tip}" if tip else "No hints for this question.")
+                continue
+            if self.helps and text.strip() == STORY:
+                self.peek_stories(planned)
                 continue
             lines.append(text)
             self.keeper.update(planned.snapshot, "\n".join(lines), self.session.stopwatch.elapsed,
                                now=self.session.clock.now())
         return "\n".join(lines).strip("\n")
+
+    def peek_stories(self, planned: PlannedQuestion) -> None:
+        """Show the person's own stories that fit the question, and record the peek."""
+        from mockview.prep.stories import matching_stories, read_stories
+
+        stories, problems = read_stories(self.data_dir)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            self.say(f"Your story bank has problems: {errors[0]}")
+            return
+        fitting = matching_stories(stories, planned.question)
+        if not fitting:
+            self.say("No story in your story bank fits this question (see: mockview stories).")
+            return
+        for story in fitting[:MAX_STORIES_SHOWN]:
+            self.session.peek_story(story.title)
+            self.say(f"Your story \"{story.title}\":")
+            for line in story.text.splitlines():
+                self.say(f"  {line}")
 
     def report(self, result: AnswerResult) -> None:
         analysis = result.analysis
@@ -274,6 +301,7 @@ class PlainInterview(PlainFrontEnd):
     def __init__(self, interview, data_dir: Path, **kwargs) -> None:
         super().__init__(interview.session, data_dir, **kwargs)
         self.interview = interview
+        self.helps = False
 
     def run(self) -> int:
         self.say("Mock interview: no feedback until the end. A line with just '.' ends each answer; "

@@ -8,27 +8,34 @@ from mockview.clock import Clock
 from mockview.errors import MockviewError
 from mockview.practice.engine import PlannedQuestion, PracticeSession
 from mockview.practice.selection import Filters, matching_questions, plan_questions
+from mockview.prep.profiles import Profile, with_profile
 from mockview.store.redrill import QueueItem, describe_due, due_items, queue
 from mockview.store.repository import History
 from mockview.store.snapshots import question_from_snapshot
 
 
-def planned(question: Question, filters: Filters) -> PlannedQuestion:
+def planned(question: Question, filters: Filters, profile: Profile | None = None) -> PlannedQuestion:
+    """The question as it will be asked: the company's name and, with a profile,
+    its specifics added to the rubric of research questions."""
+    company = profile.company if profile else filters.company
+    role = filters.role or (profile.role if profile else None)
     return PlannedQuestion(
-        question=question,
-        text=question.render_text(filters.company, filters.role),
+        question=with_profile(question, profile),
+        text=question.render_text(company, role),
         time_limit=filters.time_limit or question.time_limit,
     )
 
 
-def build_practice(library: Library, history: History, filters: Filters, clock: Clock) -> PracticeSession:
+def build_practice(
+    library: Library, history: History, filters: Filters, clock: Clock, profile: Profile | None = None
+) -> PracticeSession:
     pool = matching_questions(library, filters)
     chosen = plan_questions(
         pool.questions, filters.count, order=filters.order, seed=filters.seed, last_seen=history.last_seen()
     )
     return PracticeSession(
         history=history,
-        plan=[planned(question, filters) for question in chosen],
+        plan=[planned(question, filters, profile) for question in chosen],
         mode="practice",
         filters=filters,
         banks=pool.banks,

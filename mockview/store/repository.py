@@ -39,6 +39,7 @@ class AttemptRow:
     hints_used: int
     skipped: bool
     parent_id: int | None
+    stories: list[str]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +60,7 @@ class AttemptRow:
             "hints_used": self.hints_used,
             "skipped": self.skipped,
             "parent_id": self.parent_id,
+            "stories": self.stories,
             "tips": self.analysis.get("tips", []),
             "fumbled_reasons": self.analysis.get("fumbled_reasons", []),
         }
@@ -103,6 +105,18 @@ class ScheduleRow:
     fumbles: int
     strong_streak: int
     last_strong_day: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DebriefRow:
+    id: int
+    company: str
+    role: str
+    day: str
+    outcome: str
+    data: dict[str, Any]
+    added_at: datetime
+    feedback: list[dict[str, Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +226,7 @@ class History:
         hints_used: int = 0,
         skipped: bool = False,
         parent_id: int | None = None,
+        stories: list[str] | None = None,
         connection: sqlite3.Connection | None = None,
     ) -> int:
         """Store one attempt; pass ``connection`` to join an open transaction."""
@@ -232,11 +247,12 @@ class History:
             hints_used,
             int(skipped),
             parent_id,
+            _dumps(stories or []),
         )
         sql = (
             "INSERT INTO attempts (session_id, question_id, bank, category, question, answer, "
             "started_at, submitted_at, seconds, time_limit, analysis, score, verdict, hints_used, "
-            "skipped, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "skipped, parent_id, stories) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         if connection is not None:
             return int(connection.execute(sql, values).lastrowid)
@@ -425,6 +441,81 @@ class History:
             )
         ]
 
+    # --- debriefs of real interviews -------------------------------------------
+
+    def add_debrief(
+        self, *, company: str, role: str, day: str, outcome: str, data: dict[str, Any],
+        connection: sqlite3.Connection,
+    ) -> int:
+        cursor = connection.execute(
+            "INSERT INTO debriefs (company, role, day, outcome, data, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (company, role, day, outcome, _dumps(data), to_text(self.clock.now())),
+        )
+        return int(cursor.lastrowid)
+
+    def debriefs(self) -> list[DebriefRow]:
+        """Every debrief, the latest interview first."""
+        rows = self.connection.execute("SELECT * FROM debriefs ORDER BY day DESC, id DESC").fetchall()
+        return [self._debrief(row) for row in rows]
+
+    def debrief(self, debrief_id: int) -> DebriefRow | None:
+        row = self.connection.execute("SELECT * FROM debriefs WHERE id = ?", (debrief_id,)).fetchone()
+        return self._debrief(row) if row else None
+
+    def add_feedback(
+        self, debrief_id: int, text: str, focus: list[str], connection: sqlite3.Connection | None = None
+    ) -> None:
+        """Attach interviewer feedback; pass ``connection`` to join an open transaction."""
+        sql = "INSERT INTO debrief_feedback (debrief_id, text, focus, added_at) VALUES (?, ?, ?, ?)"
+        values = (debrief_id, text, _dumps(focus), to_text(self.clock.now()))
+        if connection is not None:
+            connection.execute(sql, values)
+            return
+        with self.transaction() as db:
+            db.execute(sql, values)
+
+    def _debrief(self, row: sqlite3.Row) -> DebriefRow:
+        feedback = [
+            {"text": f["text"], "focus": json.loads(f["focus"]), "added_at": f["added_at"]}
+            for f in self.connection.execute(
+                "SELECT * FROM debrief_feedback WHERE debrief_id = ? ORDER BY id", (row["id"],)
+            )
+        ]
+        return DebriefRow(row["id"], row["company"], row["role"], row["day"], row["outcome"],
+                          json.loads(row["data"]), from_text(row["added_at"]), feedback)
+
+    def story_uses(self) -> dict[str, int]:
+        """How often each story was peeked at while answering."""
+        counts: dict[str, int] = {}
+        for (stories,) in self.connection.execute("SELECT stories FROM attempts WHERE stories != '[]'"):
+            for title in json.loads(stories):
+                counts[title] = counts.get(title, 0) + 1
+        return counts
+
+    def fumbles_by(self, column: str, limit: int) -> list[tuple[str, int, int]]:
+        """(category or question id, fumbled answers, answers) in practice, most fumbled first."""
+        if column not in ("category", "question_id"):
+            raise ValueError(column)
+        return [
+            (row[0], row[1], row[2])
+            for row in self.connection.execute(
+                f"SELECT {column}, sum(verdict = 'fumbled') AS fumbled, count(*) FROM attempts "
+                f"WHERE parent_id IS NULL GROUP BY {column} HAVING fumbled > 0 "
+                f"ORDER BY fumbled DESC, {column} LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def scores_by_category(self) -> dict[str, list[int]]:
+        """Scores of the answers given, oldest first, per category."""
+        scores: dict[str, list[int]] = {}
+        for category, score in self.connection.execute(
+            "SELECT category, score FROM attempts WHERE skipped = 0 AND parent_id IS NULL "
+            "ORDER BY submitted_at, id"
+        ):
+            scores.setdefault(category, []).append(score)
+        return scores
+
     # --- figures for stats ---------------------------------------------------
 
     def recent_sessions(self, limit: int) -> list[tuple[SessionRow, int, float | None]]:
@@ -546,6 +637,7 @@ def _attempt(row: sqlite3.Row) -> AttemptRow:
         hints_used=row["hints_used"],
         skipped=bool(row["skipped"]),
         parent_id=row["parent_id"],
+        stories=json.loads(row["stories"]),
     )
 
 

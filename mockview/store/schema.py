@@ -84,5 +84,27 @@ ALTER TABLE sessions ADD COLUMN report TEXT;
 """
 """Version 3: the report card of a mock interview, kept with its session."""
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+V4 = """
+CREATE TABLE debriefs (
+    id          INTEGER PRIMARY KEY,
+    company     TEXT NOT NULL,
+    role        TEXT NOT NULL DEFAULT '',
+    day         TEXT NOT NULL,
+    outcome     TEXT NOT NULL DEFAULT 'pending',
+    data        TEXT NOT NULL,
+    added_at    TEXT NOT NULL
+);
+CREATE TABLE debrief_feedback (
+    id          INTEGER PRIMARY KEY,
+    debrief_id  INTEGER NOT NULL REFERENCES debriefs(id) ON DELETE CASCADE,
+    text        TEXT NOT NULL,
+    focus       TEXT NOT NULL DEFAULT '[]',
+    added_at    TEXT NOT NULL
+);
+ALTER TABLE attempts ADD COLUMN stories TEXT NOT NULL DEFAULT '[]';
+"""
+"""Version 4: debriefs of real interviews, the interviewer's feedback on them, and
+the stories peeked at while answering."""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,1 @@
+"""Learning from real interviews: debriefs, patterns, company profiles, stories, prep sheets."""

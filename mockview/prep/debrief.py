@@ -1,0 +1,417 @@
+"""Debriefs of real interviews: what happened, what went right and wrong, and why.
+
+A debrief is read from YAML (``mockview debrief add --file``) or filled in
+the app, checked like a bank (every problem with its ``file:line:column``),
+and stored in one transaction together with a re-drill item for every
+question marked fumbled, so that nothing is ever half-saved.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mockview.banks.checks import RecordChecker, describe
+from mockview.banks.model import Question, guess_kind
+from mockview.banks.problems import START, Problem
+from mockview.banks.yamlsource import REPORTED, LocatedList, LocatedMap, read_yaml_file
+from mockview.practice.reflection import Item, parse_factors, parse_items
+from mockview.store.redrill import ScheduleChange, record_answer
+from mockview.store.repository import DebriefRow, History
+from mockview.store.snapshots import snapshot
+
+OUTCOMES = ("pending", "offer", "rejected", "withdrew")
+DEBRIEF_KEYS = (
+    "company", "role", "date", "stage", "format", "interviewers", "outcome", "questions", "went_right",
+    "went_wrong", "factors", "culture_fit", "role_fit", "strategy", "next_time", "feedback",
+)
+QUESTION_KEYS = ("text", "fumbled", "notes")
+ITEM_KEYS = ("text", "starred")
+FIT_KEYS = ("liked", "disliked")
+FEEDBACK_KEYS = ("text", "focus")
+REAL_INTERVIEW_BANK = "debrief"
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    text: str
+    fumbled: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    liked: tuple[str, ...] = ()
+    disliked: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    text: str
+    focus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    company: str
+    date: _dt.date
+    role: str = ""
+    stage: str = ""
+    format: str = ""
+    interviewers: tuple[str, ...] = ()
+    outcome: str = "pending"
+    questions: tuple[AskedQuestion, ...] = ()
+    went_right: tuple[Item, ...] = ()
+    went_wrong: tuple[Item, ...] = ()
+    factors: tuple[str, ...] = ()
+    culture_fit: Fit = field(default_factory=Fit)
+    role_fit: Fit = field(default_factory=Fit)
+    strategy: str = ""
+    next_time: tuple[str, ...] = ()
+    feedback: tuple[Feedback, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything but the feedback, which is stored on its own so more can be added later."""
+        return {
+            "company": self.company,
+            "role": self.role,
+            "date": self.date.isoformat(),
+            "stage": self.stage,
+            "format": self.format,
+            "interviewers": list(self.interviewers),
+            "outcome": self.outcome,
+            "questions": [{"text": q.text, "fumbled": q.fumbled, "notes": q.notes} for q in self.questions],
+            "went_right": [item.to_json() for item in self.went_right],
+            "went_wrong": [item.to_json() for item in self.went_wrong],
+            "factors": list(self.factors),
+            "culture_fit": {"liked": list(self.culture_fit.liked), "disliked": list(self.culture_fit.disliked)},
+            "role_fit": {"liked": list(self.role_fit.liked), "disliked": list(self.role_fit.disliked)},
+            "strategy": self.strategy,
+            "next_time": list(self.next_time),
+        }
+
+
+class _DebriefChecker(RecordChecker):
+    def debrief(self, data: Any) -> Debrief | None:
+        top = self.mapping(data, "the top level of a debrief", START)
+        if top is None:
+            return None
+        self.unknown_keys(top, DEBRIEF_KEYS, "debrief")
+        company = self.text(top, "company", required=True)
+        day = self._date(top)
+        outcome = self.choice(top, "outcome", OUTCOMES, "pending")
+        debrief = Debrief(
+            company=company,
+            date=day or _dt.date.today(),
+            role=self.text(top, "role"),
+            stage=self.text(top, "stage"),
+            format=self.text(top, "format"),
+            interviewers=self._texts(top, "interviewers"),
+            outcome=outcome,
+            questions=self._questions(top),
+            went_right=self._items(top, "went_right"),
+            went_wrong=self._items(top, "went_wrong"),
+            factors=tuple(dict.fromkeys(f.lower() for f in self.text_list(top, "factors"))),
+            culture_fit=self._fit(top, "culture_fit"),
+            role_fit=self._fit(top, "role_fit"),
+            strategy=self.text(top, "strategy"),
+            next_time=self._texts(top, "next_time"),
+            feedback=self._feedback(top),
+        )
+        return debrief if company and day else None
+
+    def _date(self, top: LocatedMap) -> _dt.date | None:
+        if "date" not in top:
+            self.error(top.position, "missing required key 'date' (the day of the interview, YYYY-MM-DD)")
+            return None
+        value = top["date"]
+        if isinstance(value, _dt.datetime):
+            return value.date()
+        if isinstance(value, _dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return _dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        if value is not REPORTED:
+            self.error(top.value_at("date"), f"'date' must be a date like 2026-11-20, got {describe(value)}")
+        return None
+
+    def _texts(self, record: LocatedMap, key: str) -> tuple[str, ...]:
+        """A list of text, or a single text standing for a list of one."""
+        value = record.get(key)
+        if isinstance(value, str):
+            return (value.strip(),) if value.strip() else ()
+        return self.text_list(record, key)
+
+    def _list(self, record: LocatedMap, key: str) -> LocatedList | None:
+        value = record.get(key)
+        if value is None or value is REPORTED:
+            return None
+        if not isinstance(value, LocatedList):
+            self.error(record.value_at(key), f"'{key}' must be a list, got {describe(value)}")
+            return None
+        return value
+
+    def _questions(self, top: LocatedMap) -> tuple[AskedQuestion, ...]:
+        items = self._list(top, "questions")
+        if items is None:
+            return ()
+        questions = []
+        for index, item in enumerate(items):
+            if isinstance(item, str) and item.strip():
+                questions.append(AskedQuestion(item.strip()))
+                continue
+            record = self.mapping(item, f"question {index + 1}", items.item_at(index))
+            if record is None:
+                continue
+            self.unknown_keys(record, QUESTION_KEYS, "question")
+            text = self.text(record, "text", required=True)
+            if text:
+                questions.append(AskedQuestion(text, self.boolean(record, "fumbled"), self.text(record, "notes")))
+        return tuple(questions)
+
+    def _items(self, top: LocatedMap, key: str) -> tuple[Item, ...]:
+        items = self._list(top, key)
+        if items is None:
+            return ()
+        found = []
+        for index, item in enumerate(items):
+            if isinstance(item, str) and item.strip():
+                found.append(Item(item.strip()))
+                continue
+            record = self.mapping(item, f"'{key}' item {index + 1}", items.item_at(index))
+            if record is None:
+                continue
+            self.unknown_keys(record, ITEM_KEYS, f"'{key}' item")
+            text = self.text(record, "text", required=True)
+            if text:
+                found.append(Item(text, self.boolean(record, "starred")))
+        return tuple(found)
+
+    def _fit(self, top: LocatedMap, key: str) -> Fit:
+        value = top.get(key)
+        if value is None or value is REPORTED:
+            return Fit()
+        record = self.mapping(value, f"'{key}'", top.value_at(key))
+        if record is None:
+            return Fit()
+        self.unknown_keys(record, FIT_KEYS, f"'{key}'")
+        return Fit(self._texts(record, "liked"), self._texts(record, "disliked"))
+
+    def _feedback(self, top: LocatedMap) -> tuple[Feedback, ...]:
+        value = top.get("feedback")
+        if isinstance(value, str):
+            return (Feedback(value.strip()),) if value.strip() else ()
+        items = self._list(top, "feedback")
+        if items is None:
+            return ()
+        found = []
+        for index, item in enumerate(items):
+            if isinstance(item, str) and item.strip():
+                found.append(Feedback(item.strip()))
+                continue
+            record = self.mapping(item, f"feedback item {index + 1}", items.item_at(index))
+            if record is None:
+                continue
+            self.unknown_keys(record, FEEDBACK_KEYS, "feedback item")
+            text = self.text(record, "text", required=True)
+            if text:
+                found.append(Feedback(text, self._texts(record, "focus")))
+        return tuple(found)
+
+
+def check_debrief(data: Any, path: str) -> tuple[Debrief | None, list[Problem]]:
+    checker = _DebriefChecker(path)
+    debrief = checker.debrief(data)
+    errors = [p for p in checker.problems if p.severity == "error"]
+    return (None if errors else debrief), checker.problems
+
+
+def read_debrief_file(path: Path) -> tuple[Debrief | None, list[Problem]]:
+    """Read and check a debrief file; never raises for bad content."""
+    document = read_yaml_file(path)
+    if document.data is None:
+        return None, document.problems
+    debrief, problems = check_debrief(document.data, document.path)
+    problems = document.problems + problems
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return debrief, problems
+
+
+def redrill_question(debrief_id: int, number: int, asked: AskedQuestion, debrief: Debrief) -> Question:
+    """A question from a real interview, as a re-drill item of its own."""
+    kind = guess_kind(asked.text)
+    return Question(bank=REAL_INTERVIEW_BANK, id=f"{debrief_id}-{number}", text=asked.text, kind=kind,
+                    category="real interview", tags=tuple(t for t in (debrief.stage,) if t))
+
+
+def where(debrief: Debrief | DebriefRow) -> str:
+    """"from your interview at Acme" in a few words."""
+    return f"from your interview at {debrief.company}"
+
+
+def save_debrief(history: History, debrief: Debrief) -> tuple[int, list[ScheduleChange]]:
+    """Store the debrief, its feedback, and a re-drill item per fumbled question, all or nothing."""
+    now = history.clock.now()
+    changes = []
+    with history.transaction() as db:
+        debrief_id = history.add_debrief(company=debrief.company, role=debrief.role, day=debrief.date.isoformat(),
+                                         outcome=debrief.outcome, data=debrief.to_json(), connection=db)
+        for item in debrief.feedback:
+            history.add_feedback(debrief_id, item.text, list(item.focus), connection=db)
+        for number, asked in enumerate(debrief.questions, 1):
+            if not asked.fumbled:
+                continue
+            question = redrill_question(debrief_id, number, asked, debrief)
+            changes.append(record_answer(history, db, question=snapshot(question), attempt_id=None,
+                                         verdict="fumbled", now=now, source="debrief", note=where(debrief)))
+    return debrief_id, changes
+
+
+# --- the form in the app ----------------------------------------------------------
+
+FORM_FIELDS = (
+    "company", "role", "date", "stage", "format", "interviewers", "outcome", "questions", "went_right",
+    "went_wrong", "factors", "culture_liked", "culture_disliked", "role_liked", "role_disliked", "strategy",
+    "next_time", "feedback",
+)
+"""The fields of the debrief form, all text: what a form draft holds."""
+FUMBLED_MARK = "!"
+NOTES_MARK = " -- "
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    """One entry per non-empty line, list bullets dropped."""
+    return tuple(line for line in (raw.strip().lstrip("-•").strip() for raw in text.splitlines()) if line)
+
+
+def parse_asked(text: str) -> tuple[AskedQuestion, ...]:
+    """Questions typed one per line: a leading "!" marks a fumble, notes follow " -- "."""
+    questions = []
+    for line in _lines(text):
+        fumbled = line.startswith(FUMBLED_MARK)
+        line = line.lstrip(FUMBLED_MARK).strip()
+        question, _, notes = line.partition(NOTES_MARK)
+        if question.strip():
+            questions.append(AskedQuestion(question.strip(), fumbled, notes.strip()))
+    return tuple(questions)
+
+
+def debrief_from_form(values: Mapping[str, str]) -> tuple[Debrief | None, list[tuple[str, str]]]:
+    """A debrief from the form's text fields, or the (field, problem) pairs that stop it."""
+
+    def value(name: str) -> str:
+        return (values.get(name) or "").strip()
+
+    problems: list[tuple[str, str]] = []
+    company = value("company")
+    if not company:
+        problems.append(("company", "Which company was it? The company is needed."))
+    day: _dt.date | None = None
+    try:
+        day = _dt.date.fromisoformat(value("date"))
+    except ValueError:
+        problems.append(("date", f"The date must look like 2026-11-20, not {value('date')!r}."))
+    outcome = value("outcome") or "pending"
+    if outcome not in OUTCOMES:
+        problems.append(("outcome", f"The outcome must be one of {', '.join(OUTCOMES)}."))
+    questions = parse_asked(values.get("questions") or "")
+    if not questions and not any(value(name) for name in ("went_right", "went_wrong", "factors", "strategy")):
+        problems.append(("questions", "Write down at least the questions asked, or what went right or wrong."))
+    if problems or day is None:
+        return None, problems
+    feedback = value("feedback")
+    return Debrief(
+        company=company,
+        date=day,
+        role=value("role"),
+        stage=value("stage"),
+        format=value("format"),
+        interviewers=tuple(part.strip() for part in value("interviewers").split(",") if part.strip()),
+        outcome=outcome,
+        questions=questions,
+        went_right=parse_items(value("went_right")),
+        went_wrong=parse_items(value("went_wrong")),
+        factors=parse_factors(value("factors")),
+        culture_fit=Fit(_lines(value("culture_liked")), _lines(value("culture_disliked"))),
+        role_fit=Fit(_lines(value("role_liked")), _lines(value("role_disliked"))),
+        strategy=value("strategy"),
+        next_time=_lines(value("next_time")),
+        feedback=(Feedback(feedback),) if feedback else (),
+    ), []
+
+
+# --- reading one back ----------------------------------------------------------------
+
+def format_debrief(row: DebriefRow) -> str:
+    """A stored debrief as plain text, for ``debrief show`` and the app."""
+    data = row.data
+    lines = [f"Debrief {row.id}: {row.company}" + (f", {row.role}" if row.role else ""),
+             f"{row.day}; stage {data.get('stage') or '-'}; format {data.get('format') or '-'}; outcome {row.outcome}"]
+    if data.get("interviewers"):
+        lines.append("Interviewers: " + ", ".join(data["interviewers"]))
+
+    def items(title: str, entries: list) -> None:
+        if entries:
+            lines.append("")
+            lines.append(title)
+            for entry in entries:
+                if isinstance(entry, dict):
+                    lines.append(f"  {'*' if entry.get('starred') else '-'} {entry.get('text', '')}")
+                else:
+                    lines.append(f"  - {entry}")
+
+    questions = data.get("questions") or []
+    if questions:
+        lines += ["", "Questions"]
+        for question in questions:
+            mark = "fumbled: in your re-drill queue" if question.get("fumbled") else "answered well"
+            lines.append(f"  - {question['text']} ({mark})")
+            if question.get("notes"):
+                lines.append(f"      {question['notes']}")
+    items("What went right (* = significant)", data.get("went_right") or [])
+    items("What went wrong (* = significant)", data.get("went_wrong") or [])
+    if data.get("factors"):
+        lines += ["", "Factors: " + ", ".join(data["factors"])]
+    for label, key in (("Culture fit", "culture_fit"), ("Role fit", "role_fit")):
+        fit = data.get(key) or {}
+        if fit.get("liked") or fit.get("disliked"):
+            lines += ["", f"{label}: liked {'; '.join(fit.get('liked') or []) or '-'}; "
+                          f"disliked {'; '.join(fit.get('disliked') or []) or '-'}"]
+    if data.get("strategy"):
+        lines += ["", f"Strategy: {data['strategy']}"]
+    items("Next time", data.get("next_time") or [])
+    if row.feedback:
+        lines += ["", "Interviewer feedback"]
+        for feedback in row.feedback:
+            focus = f" [{', '.join(feedback['focus'])}]" if feedback["focus"] else ""
+            lines.append(f"  - {feedback['text']}{focus}")
+    return "\n".join(lines)
+
+
+def debrief_summary(row: DebriefRow) -> dict[str, Any]:
+    """One line's worth of a debrief: for lists and ``debrief list --json``."""
+    questions = row.data.get("questions") or []
+    return {
+        "id": row.id,
+        "company": row.company,
+        "role": row.role,
+        "date": row.day,
+        "stage": row.data.get("stage", ""),
+        "outcome": row.outcome,
+        "questions": len(questions),
+        "fumbled": sum(1 for q in questions if q.get("fumbled")),
+        "factors": row.data.get("factors") or [],
+        "feedback": len(row.feedback),
+    }
+
+
+def parse_focus(text: str) -> list[str]:
+    """Focus areas from a comma-separated line, lower case, each once."""
+    return list(parse_factors(text))

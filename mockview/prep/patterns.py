@@ -1,0 +1,223 @@
+"""Fluke or pattern? What keeps happening across interviews and practice.
+
+Looks at the debriefs of real interviews and the reflections after mock
+interviews (factors, starred went-wrong items), and at practice (what gets
+fumbled, which categories are trending up or down), and says in plain words
+which problems recur and which look like one-offs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from mockview.banks.library import Library
+from mockview.prep.stories import WORD, stem
+from mockview.store.repository import History
+
+SAME_ITEM = 70
+"""How alike two went-wrong items must be (rapidfuzz token set ratio) to count as the same."""
+SAME_QUESTION = 85
+"""How alike (rapidfuzz ratio) a question from a debrief and a bank question must be to be the same."""
+PATTERN_SHARE = 0.5
+"""A factor in at least half the interviews (and at least twice) is a pattern."""
+TREND_POINTS = 5
+MIN_TREND_ANSWERS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Interview:
+    """One interview looked back on: a real one (debrief) or a mock one (reflection)."""
+
+    label: str
+    kind: str
+    """"real" or "mock"."""
+    day: str
+    factors: tuple[str, ...]
+    wrong_starred: tuple[str, ...]
+    fumbled: tuple[str, ...] = ()
+
+
+@dataclass
+class Patterns:
+    interviews: int = 0
+    real: int = 0
+    factors: list[dict[str, Any]] = field(default_factory=list)
+    repeated_problems: list[dict[str, Any]] = field(default_factory=list)
+    fumbled_categories: list[dict[str, Any]] = field(default_factory=list)
+    fumbled_questions: list[dict[str, Any]] = field(default_factory=list)
+    real_fumbles: list[dict[str, Any]] = field(default_factory=list)
+    trends: list[dict[str, Any]] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "interviews": self.interviews,
+            "real_interviews": self.real,
+            "factors": self.factors,
+            "repeated_problems": self.repeated_problems,
+            "fumbled_categories": self.fumbled_categories,
+            "fumbled_questions": self.fumbled_questions,
+            "real_interview_fumbles": self.real_fumbles,
+            "trends": self.trends,
+            "summary": self.summary,
+        }
+
+
+def _starred(items: Any) -> tuple[str, ...]:
+    if not isinstance(items, list):
+        return ()
+    return tuple(item["text"] for item in items if isinstance(item, dict) and item.get("starred") and item.get("text"))
+
+
+def looked_back(history: History) -> list[Interview]:
+    """Every interview with a debrief or a reflection, oldest first."""
+    found = []
+    for debrief in history.debriefs():
+        data = debrief.data
+        found.append(Interview(
+            label=f"{debrief.company} ({debrief.day})",
+            kind="real",
+            day=debrief.day,
+            factors=tuple(data.get("factors") or ()),
+            wrong_starred=_starred(data.get("went_wrong")),
+            fumbled=tuple(q["text"] for q in data.get("questions") or () if q.get("fumbled")),
+        ))
+    for session in history.sessions(mode="interview"):
+        reflection = session.reflection or {}
+        if not reflection:
+            continue
+        found.append(Interview(
+            label=f"mock interview ({session.started_at.date().isoformat()})",
+            kind="mock",
+            day=session.started_at.date().isoformat(),
+            factors=tuple(reflection.get("factors") or ()),
+            wrong_starred=_starred(reflection.get("went_wrong")),
+        ))
+    return sorted(found, key=lambda interview: interview.day)
+
+
+def group_alike(texts: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """(text, where) pairs grouped by meaning, roughly: the same problem said differently."""
+    groups: list[list[tuple[str, str]]] = []
+    for text, where in texts:
+        for group in groups:
+            if fuzz.token_set_ratio(text.lower(), group[0][0].lower()) >= SAME_ITEM:
+                group.append((text, where))
+                break
+        else:
+            groups.append([(text, where)])
+    return groups
+
+
+def _category_of(text: str, library: Library | None) -> str:
+    """The category of a question typed in a debrief: the bank question worded almost the same,
+    else a category named in it ("...a time you failed" -> failure)."""
+    if library is None:
+        return ""
+    lowered = text.lower()
+    best, category = 0.0, ""
+    for question in library.questions():
+        score = fuzz.ratio(lowered, question.text.lower())
+        if score > best and question.category:
+            best, category = score, question.category
+    if best >= SAME_QUESTION:
+        return category
+    said = {stem(word) for word in WORD.findall(lowered)}
+    for name in sorted({q.category for q in library.questions() if q.category}):
+        if any(stem(part) in said for part in WORD.findall(name)):
+            return name
+    return ""
+
+
+def trend(scores: list[int]) -> int | None:
+    """Points gained (or lost) from the first half of the answers to the second."""
+    if len(scores) < MIN_TREND_ANSWERS:
+        return None
+    half = len(scores) // 2
+    first, last = scores[:half], scores[-half:]
+    return round(sum(last) / len(last) - sum(first) / len(first))
+
+
+def find_patterns(history: History, library: Library | None = None) -> Patterns:
+    interviews = looked_back(history)
+    patterns = Patterns(interviews=len(interviews), real=sum(1 for i in interviews if i.kind == "real"))
+    total = len(interviews)
+
+    counts = Counter(f for interview in interviews for f in set(interview.factors))
+    for factor, count in counts.most_common():
+        real = sum(1 for i in interviews if i.kind == "real" and factor in i.factors)
+        patterns.factors.append({
+            "factor": factor, "interviews": count, "of": total, "real": real, "mock": count - real,
+            "pattern": count >= 2 and count >= PATTERN_SHARE * total,
+        })
+
+    starred = [(text, i.label) for i in interviews for text in i.wrong_starred]
+    for group in group_alike(starred):
+        if len({where for _, where in group}) >= 2:
+            patterns.repeated_problems.append({"problem": group[0][0], "times": len(group),
+                                               "where": sorted({where for _, where in group})})
+
+    for category, fumbled, answers in history.fumbles_by("category", 5):
+        patterns.fumbled_categories.append({"category": category or "(none)", "fumbled": fumbled, "answers": answers})
+    for question_id, fumbled, answers in history.fumbles_by("question_id", 5):
+        patterns.fumbled_questions.append({"question_id": question_id, "fumbled": fumbled, "answers": answers})
+
+    real_fumbles = [(text, i.label) for i in interviews if i.kind == "real" for text in i.fumbled]
+    for group in sorted(group_alike(real_fumbles), key=len, reverse=True)[:5]:
+        patterns.real_fumbles.append({"question": group[0][0], "times": len(group),
+                                      "category": _category_of(group[0][0], library),
+                                      "where": sorted({where for _, where in group})})
+
+    for category, scores in sorted(history.scores_by_category().items()):
+        change = trend(scores)
+        if change is not None:
+            direction = "up" if change >= TREND_POINTS else "down" if change <= -TREND_POINTS else "flat"
+            patterns.trends.append({"category": category or "(none)", "answers": len(scores),
+                                    "change": change, "direction": direction})
+
+    patterns.summary = summarise(patterns, interviews)
+    return patterns
+
+
+def summarise(patterns: Patterns, interviews: list[Interview]) -> list[str]:
+    """A few plain sentences: what is a pattern, what looks like a fluke, and the evidence."""
+    lines = []
+    total = len(interviews)
+    if not interviews:
+        lines.append("No interviews looked back on yet: add a debrief after a real interview "
+                     "(mockview debrief) or reflect after a mock one.")
+    for factor in [f for f in patterns.factors if f["pattern"]][:3]:
+        lines.append(f"Pattern: {factor['factor']} in {factor['interviews']} of {factor['of']} interviews "
+                     f"({factor['real']} real, {factor['mock']} mock). Plan for it; don't hope it passes.")
+    watch = [f for f in patterns.factors if not f["pattern"] and f["interviews"] >= 2]
+    if watch:
+        lines.append("Worth watching: " + ", ".join(f"{f['factor']} ({f['interviews']} of {f['of']})" for f in watch[:3])
+                     + ".")
+    one_offs = [f["factor"] for f in patterns.factors if f["interviews"] == 1]
+    if total == 1 and one_offs:
+        lines.append(f"One interview is not enough to tell a fluke from a pattern; watch for "
+                     f"{', '.join(one_offs)} next time.")
+    elif one_offs:
+        lines.append(f"Probably flukes so far: {', '.join(one_offs[:4])} (each in 1 of {total} interviews).")
+    for problem in patterns.repeated_problems[:2]:
+        lines.append(f"Pattern: \"{problem['problem']}\" came up {problem['times']} times "
+                     f"({', '.join(problem['where'])}).")
+    for item in patterns.real_fumbles:
+        if item["times"] >= 2:
+            lines.append(f"Pattern: you fumbled \"{item['question']}\" in {item['times']} real interviews.")
+    falling = [t for t in patterns.trends if t["direction"] == "down"]
+    rising = [t for t in patterns.trends if t["direction"] == "up"]
+    if rising:
+        lines.append("Improving in practice: " + ", ".join(f"{t['category']} (+{t['change']})" for t in rising[:3]) + ".")
+    if falling:
+        lines.append("Slipping in practice: " + ", ".join(f"{t['category']} ({t['change']})" for t in falling[:3]) + ".")
+    if patterns.fumbled_categories:
+        worst = patterns.fumbled_categories[0]
+        lines.append(f"Most fumbled in practice: {worst['category']} ({worst['fumbled']} of {worst['answers']} answers).")
+    if interviews and len(lines) == 0:
+        lines.append(f"Nothing recurs across your {total} interviews yet.")
+    return lines

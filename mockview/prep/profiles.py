@@ -1,0 +1,261 @@
+"""Company profiles: what you found out about a company, in ``<data dir>/profiles/``.
+
+One YAML file per company. With ``--company NAME`` a profile fills
+``{company}`` and ``{role}`` and adds its specifics (products, values,
+recent news, competitors) to the rubric of the company-research questions,
+so "What do you know about us?" is checked against what you researched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from mockview.banks.checks import RecordChecker
+from mockview.banks.model import Keyword, Question
+from mockview.banks.problems import START, Problem
+from mockview.banks.yamlsource import read_yaml_file
+from mockview.errors import MockviewError
+from mockview.paths import profiles_dir
+from mockview.text import slug
+
+RESEARCH_BANK = "company-research"
+LIST_FIELDS = ("products", "values", "news", "competitors", "culture", "questions_to_ask")
+TEXT_FIELDS = ("company", "role", "mission", "why_us")
+PROFILE_KEYS = TEXT_FIELDS + LIST_FIELDS
+CHECKLIST = {
+    "mission": "what the company says it is for",
+    "products": "the products or services, by name",
+    "values": "the values it publishes",
+    "news": "recent news: launches, results, hires",
+    "competitors": "who it competes with",
+    "culture": "what working there is like",
+    "why_us": "why you want this company, in your own words",
+    "questions_to_ask": "questions to ask them at the end",
+}
+"""The research a profile should hold, and what each field is for."""
+FIELD_LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "mission": "Mission",
+    "why_us": "Why this company",
+    "products": "Products",
+    "values": "Values",
+    "news": "Recent news",
+    "competitors": "Competitors",
+    "culture": "Culture",
+    "questions_to_ask": "Questions to ask them",
+}
+RUBRIC_FIELDS = ("products", "values", "news", "competitors")
+"""The fields whose items become rubric points of research questions."""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    company: str
+    role: str = ""
+    mission: str = ""
+    why_us: str = ""
+    products: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    news: tuple[str, ...] = ()
+    competitors: tuple[str, ...] = ()
+    culture: tuple[str, ...] = ()
+    questions_to_ask: tuple[str, ...] = ()
+    path: str = ""
+
+    @property
+    def slug(self) -> str:
+        return slug(self.company)
+
+    def missing(self) -> list[str]:
+        """The checklist fields still empty."""
+        return [name for name in CHECKLIST if not getattr(self, name)]
+
+    def facts(self) -> list[Keyword]:
+        """The specifics a research answer should mention, as rubric points."""
+        seen: dict[str, Keyword] = {}
+        for field_name in RUBRIC_FIELDS:
+            for item in getattr(self, field_name):
+                key = item.lower()
+                if key not in seen:
+                    seen[key] = Keyword(term=item)
+        return list(seen.values())
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {name: getattr(self, name) for name in TEXT_FIELDS}
+        data.update({name: list(getattr(self, name)) for name in LIST_FIELDS})
+        data["missing"] = self.missing()
+        data["path"] = self.path
+        return data
+
+
+class _ProfileChecker(RecordChecker):
+    def profile(self, data: Any, path: str) -> Profile | None:
+        top = self.mapping(data, "the top level of a company profile", START)
+        if top is None:
+            return None
+        self.unknown_keys(top, PROFILE_KEYS, "profile")
+        company = self.text(top, "company", required=True)
+        texts = {name: self.text(top, name) for name in TEXT_FIELDS if name != "company"}
+        lists = {}
+        for name in LIST_FIELDS:
+            value = top.get(name)
+            lists[name] = (value.strip(),) if isinstance(value, str) and value.strip() else self.text_list(top, name)
+        return Profile(company=company, path=path, **texts, **lists) if company else None
+
+
+def read_profile(path: Path) -> tuple[Profile | None, list[Problem]]:
+    document = read_yaml_file(path)
+    if document.data is None:
+        return None, document.problems
+    checker = _ProfileChecker(document.path)
+    profile = checker.profile(document.data, document.path)
+    problems = document.problems + checker.problems
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return profile, problems
+
+
+def profile_path(data_dir: Path, company: str) -> Path:
+    return profiles_dir(data_dir) / f"{slug(company)}.yaml"
+
+
+def list_profiles(data_dir: Path) -> tuple[list[Profile], list[Problem]]:
+    """Every readable profile, and the problems of those that are not."""
+    folder = profiles_dir(data_dir)
+    profiles: list[Profile] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        profile, found = read_profile(path)
+        problems.extend(found)
+        if profile is not None:
+            profiles.append(profile)
+    return profiles, problems
+
+
+def find_profile(data_dir: Path, company: str | None) -> Profile | None:
+    """The profile of ``company`` (by name, in any case or spacing), if there is one.
+
+    A profile that exists but cannot be read is an error: a silent fallback
+    would check research answers against nothing.
+    """
+    if not company:
+        return None
+    path = profile_path(data_dir, company)
+    if not path.exists():
+        return None
+    profile, problems = read_profile(path)
+    if profile is None:
+        first = next(p for p in problems if p.severity == "error")
+        raise MockviewError(f"the profile of {company} has problems: {first}")
+    return profile
+
+
+def with_profile(question: Question, profile: Profile | None) -> Question:
+    """A company-research question checked against the profile's specifics too."""
+    if profile is None or question.bank != RESEARCH_BANK or question.kind != "research":
+        return question
+    known = {k.term.lower() for k in question.keywords}
+    extra = tuple(k for k in profile.facts() if k.term.lower() not in known)
+    return replace(question, keywords=question.keywords + extra)
+
+
+STARTER = """\
+# What you know about {company}, for mockview. Keep list items short: a name
+# or a few words each, because they become points your research answers are
+# checked for. Empty fields show up in the research checklist.
+company: {company}
+role: {role}
+mission: ""
+products: []        # e.g. [Acme Anvils, Roadrunner Tracker]
+values: []          # e.g. [customer obsession, frugality]
+news: []            # e.g. [opened a Berlin office, Series C in May]
+competitors: []
+culture: []         # what people say working there is like
+why_us: ""          # why this company, in your own words
+questions_to_ask: []
+"""
+
+
+def new_profile(data_dir: Path, company: str, role: str = "") -> Path:
+    """Write a starter profile for ``company``; refuses to overwrite one."""
+    if not slug(company):
+        raise MockviewError("the company name needs at least one letter or digit")
+    path = profile_path(data_dir, company)
+    if path.exists():
+        raise MockviewError(f"{path} already exists; edit it, or see it with: mockview company show {company!r}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    quoted = company.replace('"', "'")
+    text = STARTER.format(company=f'"{quoted}"', role=f'"{role}"' if role else '""')
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def save_profile(data_dir: Path, profile: Profile, *, replacing: Path | None = None) -> Path:
+    """Write a profile filled in the app (YAML through the safe dumper).
+
+    ``replacing`` is the file the profile was opened from: renaming the
+    company moves the profile to its new file rather than leaving two.
+    """
+    import yaml
+
+    from mockview.store.drafts import write_atomically
+
+    path = profile_path(data_dir, profile.company)
+    same = replacing is not None and replacing.resolve() == path.resolve()
+    if path.exists() and not same:
+        raise MockviewError(f"a profile for {profile.company} exists already ({path}); open that one to edit it")
+    data: dict[str, Any] = {name: getattr(profile, name) for name in TEXT_FIELDS}
+    data.update({name: list(getattr(profile, name)) for name in LIST_FIELDS})
+    header = f"# What you know about {profile.company}, for mockview.\n"
+    try:
+        write_atomically(path, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), shared=True)
+        if replacing is not None and not same:
+            replacing.unlink(missing_ok=True)
+    except OSError as error:
+        raise MockviewError(f"cannot write {path}: {error.strerror or error}") from None
+    return path
+
+
+def format_profile(profile: Profile) -> str:
+    """A profile as plain text, with its research checklist."""
+    lines = [profile.company + (f" ({profile.role})" if profile.role else ""), profile.path, ""]
+    if profile.mission:
+        lines.append(f"Mission: {profile.mission}")
+    for name in LIST_FIELDS:
+        values = getattr(profile, name)
+        if values:
+            lines.append(f"{FIELD_LABELS[name]}: " + "; ".join(values))
+    if profile.why_us:
+        lines.append(f"Why us: {profile.why_us}")
+    lines += ["", "Research checklist:"]
+    for name, what in CHECKLIST.items():
+        done = "x" if getattr(profile, name) else " "
+        lines.append(f"  [{done}] {name}: {what}")
+    return "\n".join(lines)
+
+
+def profile_from_form(values: dict[str, str]) -> tuple[Profile | None, list[tuple[str, str]]]:
+    """A profile from the app's form: text fields as typed, list fields one item per line."""
+    company = (values.get("company") or "").strip()
+    if not company:
+        return None, [("company", "The company's name is needed.")]
+    if not slug(company):
+        return None, [("company", "The company's name needs at least one letter or digit.")]
+    texts = {name: " ".join((values.get(name) or "").split()) for name in TEXT_FIELDS if name != "company"}
+    lists = {
+        name: tuple(line for line in (raw.strip().lstrip("-•").strip() for raw in (values.get(name) or "").splitlines())
+                    if line)
+        for name in LIST_FIELDS
+    }
+    return Profile(company=company, **texts, **lists), []
+
+
+def profile_to_form(profile: Profile) -> dict[str, str]:
+    """The inverse of :func:`profile_from_form`, to edit a profile in the app."""
+    fields = {name: getattr(profile, name) for name in TEXT_FIELDS}
+    fields.update({name: "\n".join(getattr(profile, name)) for name in LIST_FIELDS})
+    return fields

@@ -1,0 +1,135 @@
+"""A one-page prep sheet for an upcoming interview, in Markdown.
+
+What you know about the company, the stories to tell for the questions you
+are likely to get, what is still due for re-drill, the patterns to watch,
+and the strategy notes you wrote after earlier interviews.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from mockview.banks.library import Library, load_library
+from mockview.prep.patterns import Patterns
+from mockview.prep.profiles import CHECKLIST, RESEARCH_BANK, Profile
+from mockview.prep.stories import Story
+from mockview.store.redrill import QueueItem, describe_due
+from mockview.store.repository import DebriefRow, History
+from mockview.text import slug
+
+LIKELY_CATEGORIES = 5
+"""How many behavioral categories to plan stories for."""
+
+
+def _bullets(items: list[str] | tuple[str, ...], empty: str = "(nothing yet)") -> list[str]:
+    return [f"- {item}" for item in items] if items else [f"- {empty}"]
+
+
+def prep_sheet(
+    company: str,
+    role: str,
+    *,
+    profile: Profile | None,
+    library: Library,
+    stories: list[Story],
+    due: list[QueueItem],
+    patterns: Patterns,
+    debriefs: list[DebriefRow],
+    now: datetime,
+) -> str:
+    name = profile.company if profile else company
+    role = role or (profile.role if profile else "")
+    lines = [f"# Prep sheet: {name}" + (f", {role}" if role else ""), "",
+             f"Written {now.astimezone():%A %d %B %Y} by mockview.", ""]
+
+    lines += ["## The company", ""]
+    if profile is None:
+        lines += [f"No profile yet. Start one with: `mockview company new \"{company}\"`", ""]
+    else:
+        if profile.mission:
+            lines += [f"**Mission:** {profile.mission}", ""]
+        for label, items in (("Products", profile.products), ("Values", profile.values),
+                             ("Recent news", profile.news), ("Competitors", profile.competitors),
+                             ("Culture", profile.culture)):
+            if items:
+                lines.append(f"- **{label}:** " + "; ".join(items))
+        if profile.why_us:
+            lines += ["", f"**Why {name}:** {profile.why_us}"]
+        lines += ["", "**Questions to ask them:**"] + _bullets(profile.questions_to_ask, "prepare at least two")
+        missing = profile.missing()
+        if missing:
+            lines += ["", "**Still to research:** " + "; ".join(CHECKLIST[field] for field in missing)]
+        lines.append("")
+
+    lines += ["## Likely questions and the stories to tell", ""]
+    research = library.banks.get(RESEARCH_BANK)
+    if research is not None:
+        picks = [q for q in research.questions if q.kind == "research"][:3]
+        for question in picks:
+            lines.append(f"- {question.render_text(name, role or None)}")
+        lines.append("")
+    categories = _likely_categories(library, patterns)
+    for category in categories:
+        fitting = [s.title for s in stories if category in s.competencies]
+        story = ", ".join(fitting) if fitting else "no story yet: write one before the interview"
+        lines.append(f"- **{category}**: {story}")
+    lines.append("")
+
+    lines += ["## Still due for re-drill", ""]
+    lines += _bullets([f"{item.question.get('text', item.question_id)} (due {describe_due(item.due, now)}"
+                       + (f"; {item.note}" if item.note else "") + ")" for item in due[:8]], "nothing due")
+    lines.append("")
+
+    lines += ["## Patterns to watch", ""] + _bullets(patterns.summary, "none found yet") + [""]
+
+    lines += ["## From your last interviews", ""]
+    notes = []
+    latest_first = sorted(debriefs, key=lambda d: d.day, reverse=True)
+    ordered = sorted(latest_first, key=lambda d: d.company.lower() != name.lower())  # this company's first
+    for debrief in ordered[:5]:
+        data = debrief.data
+        for item in data.get("next_time") or []:
+            notes.append(f"{item} ({debrief.company}, {debrief.day})")
+        if data.get("strategy"):
+            notes.append(f"{data['strategy']} ({debrief.company}, {debrief.day})")
+        for feedback in debrief.feedback:
+            notes.append(f"Interviewer at {debrief.company}: \"{feedback['text']}\"")
+    lines += _bullets(notes, "no debriefs yet")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _likely_categories(library: Library, patterns: Patterns) -> list[str]:
+    """The categories most fumbled first, then the ones most asked about."""
+    ordered = [c["category"] for c in patterns.fumbled_categories if c["category"] != "(none)"]
+    counts: dict[str, int] = {}
+    for question in library.questions():
+        if question.kind == "star" and question.category:
+            counts[question.category] = counts.get(question.category, 0) + 1
+    for category, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if category not in ordered:
+            ordered.append(category)
+    return ordered[:LIKELY_CATEGORIES]
+
+
+
+def build_prep_sheet(history: History, data_dir: Path, company: str, role: str = "", *,
+                     library: Library | None = None) -> str:
+    """Gather everything the sheet needs (profile, stories, queue, patterns, debriefs) and write it."""
+    from mockview.prep.patterns import find_patterns
+    from mockview.prep.profiles import find_profile
+    from mockview.prep.stories import read_stories
+    from mockview.store.redrill import queue
+
+    library = library if library is not None else load_library(data_dir)
+    profile = find_profile(data_dir, company)
+    stories, _ = read_stories(data_dir)
+    now = history.clock.now()
+    due, upcoming = queue(history, now)
+    return prep_sheet(company, role, profile=profile, library=library, stories=stories, due=due + upcoming,
+                      patterns=find_patterns(history, library), debriefs=history.debriefs(), now=now)
+
+
+def sheet_path(data_dir: Path, company: str, now: datetime) -> Path:
+    """Where the app saves a prep sheet: ``<data dir>/prep/<company>-<date>.md``."""
+    return data_dir / "prep" / f"{slug(company) or 'company'}-{now.astimezone():%Y-%m-%d}.md"

@@ -1,0 +1,52 @@
+"""Drafts of forms (a debrief, a profile, a story), kept until they are saved.
+
+A debrief is written right after a hard interview and can take a while; a
+closed terminal must not throw it away. The form's fields are written to
+``<data dir>/forms/<name>.json`` atomically as they change, offered back
+the next time that form opens, and removed once it is saved.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from mockview.store.drafts import write_atomically
+
+
+def forms_dir(data_dir: Path) -> Path:
+    return data_dir / "forms"
+
+
+class FormDraft:
+    """The unsaved fields of one form."""
+
+    def __init__(self, data_dir: Path, name: str) -> None:
+        self.path = forms_dir(data_dir) / f"{name}.json"
+
+    def save(self, fields: dict[str, Any]) -> None:
+        if not any(_filled(value) for value in fields.values()):
+            self.clear()
+            return
+        write_atomically(self.path, json.dumps(fields, ensure_ascii=False))
+
+    def load(self) -> dict[str, Any] | None:
+        """The fields last saved, or ``None`` (also for a file that cannot be read)."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def clear(self) -> None:
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def _filled(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return bool(value)

@@ -1,0 +1,130 @@
+"""Fluke or pattern: counting what recurs across real and mock interviews and practice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from mockview.banks.library import load_library
+from mockview.prep.debrief import AskedQuestion, Debrief, save_debrief
+from mockview.prep.patterns import find_patterns, trend
+from mockview.practice.reflection import Item
+
+
+def debrief(company: str, day: str, factors: tuple[str, ...], *, wrong: tuple[Item, ...] = (),
+            fumbled: tuple[str, ...] = ()) -> Debrief:
+    return Debrief(company=company, date=dt.date.fromisoformat(day), factors=factors, went_wrong=wrong,
+                   questions=tuple(AskedQuestion(text, True) for text in fumbled))
+
+
+def mock_interview(history, day: str, reflection: dict) -> None:
+    started = dt.datetime.fromisoformat(f"{day}T10:00:00+00:00")
+    session_id = history.start_session("interview", [], {}, started_at=started)
+    history.save_reflection(session_id, reflection)
+
+
+def practise(history, clock, category: str, scores: list[int]) -> None:
+    """Answers in ``category`` with these scores, oldest first."""
+    for score in scores:
+        verdict = "fumbled" if score < 50 else "ok" if score < 75 else "strong"
+        question = {"id": f"star/{category}", "bank": "star", "text": f"A {category} question?", "category": category}
+        history.add_attempt(session_id=None, question=question, answer="…", started_at=clock.now(), seconds=60,
+                            time_limit=150, analysis={"score": score, "verdict": verdict})
+        clock.advance(60)
+
+
+def test_factors_are_counted_across_real_and_mock_interviews(history) -> None:
+    save_debrief(history, debrief("Acme", "2026-10-01", ("nervous", "rambled")))
+    save_debrief(history, debrief("Globex", "2026-10-15", ("nervous",)))
+    save_debrief(history, debrief("Initech", "2026-11-01", ("tired",)))
+    mock_interview(history, "2026-11-10", {"factors": ["nervous", "rambled"], "went_wrong": []})
+    mock_interview(history, "2026-11-12", {})  # no reflection: not looked back on
+
+    patterns = find_patterns(history)
+    assert patterns.interviews == 4 and patterns.real == 3
+    factors = {f["factor"]: f for f in patterns.factors}
+    assert factors["nervous"] == {"factor": "nervous", "interviews": 3, "of": 4, "real": 2, "mock": 1, "pattern": True}
+    assert factors["rambled"]["interviews"] == 2 and factors["rambled"]["pattern"] is True  # half of them
+    assert factors["tired"]["interviews"] == 1 and factors["tired"]["pattern"] is False
+    assert patterns.factors[0]["factor"] == "nervous"  # the most frequent first
+    summary = "\n".join(patterns.summary)
+    assert "Pattern: nervous in 3 of 4 interviews (2 real, 1 mock)" in summary
+    assert "Probably flukes so far: tired (each in 1 of 4 interviews)" in summary
+
+
+def test_a_factor_named_twice_in_one_interview_counts_once(history) -> None:
+    save_debrief(history, debrief("Acme", "2026-10-01", ("nervous",)))
+    mock_interview(history, "2026-10-02", {"factors": ["nervous", "nervous"]})
+    (factor,) = find_patterns(history).factors
+    assert (factor["interviews"], factor["of"]) == (2, 2)
+
+
+def test_one_interview_is_not_yet_a_pattern(history) -> None:
+    save_debrief(history, debrief("Acme", "2026-10-01", ("nervous",)))
+    patterns = find_patterns(history)
+    assert patterns.factors[0]["pattern"] is False
+    assert any("One interview is not enough" in line for line in patterns.summary)
+
+
+def test_starred_problems_said_differently_are_grouped(history) -> None:
+    save_debrief(history, debrief("Acme", "2026-10-01", (), wrong=(Item("Froze on the failure question", True),
+                                                                   Item("Was late", False))))
+    save_debrief(history, debrief("Globex", "2026-10-20", (), wrong=(Item("froze on the failure question again", True),)))
+    mock_interview(history, "2026-11-01", {"went_wrong": [{"text": "Was late", "starred": False}]})
+    (problem,) = find_patterns(history).repeated_problems
+    assert problem["times"] == 2
+    assert problem["where"] == ["Acme (2026-10-01)", "Globex (2026-10-20)"]
+
+
+def test_real_interview_fumbles_are_grouped_and_given_a_category(history, mockview_home) -> None:
+    save_debrief(history, debrief("Acme", "2026-10-01", (), fumbled=("Tell me about a time you failed.",)))
+    save_debrief(history, debrief("Globex", "2026-10-20", (), fumbled=("Tell me about a time you failed",
+                                                                      "Why do you want to work here?")))
+    patterns = find_patterns(history, load_library(mockview_home))
+    first = patterns.real_fumbles[0]
+    assert first["times"] == 2 and first["category"] == "failure"
+    assert any('you fumbled "Tell me about a time you failed." in 2 real interviews' in line
+               for line in patterns.summary)
+
+
+def test_practice_fumbles_and_trends_per_category(history, clock) -> None:
+    practise(history, clock, "conflict", [30, 40, 45, 80, 85, 90])
+    practise(history, clock, "failure", [80, 85, 40, 30])
+    practise(history, clock, "teamwork", [70, 71])  # too few answers for a trend
+
+    patterns = find_patterns(history)
+    assert patterns.fumbled_categories[0] == {"category": "conflict", "fumbled": 3, "answers": 6}
+    assert {"category": "failure", "fumbled": 2, "answers": 4} in patterns.fumbled_categories
+    trends = {t["category"]: t for t in patterns.trends}
+    assert trends["conflict"]["direction"] == "up" and trends["conflict"]["change"] == 47
+    assert trends["failure"]["direction"] == "down" and trends["failure"]["change"] == -48
+    assert "teamwork" not in trends
+    assert any(line.startswith("Improving in practice: conflict (+47)") for line in patterns.summary)
+    assert any(line.startswith("Slipping in practice: failure (-48)") for line in patterns.summary)
+
+
+def test_trend_compares_the_first_half_with_the_last() -> None:
+    assert trend([50, 60, 70]) is None
+    assert trend([50, 50, 70, 70]) == 20
+    assert trend([80, 10, 10, 60, 60]) == 15  # the middle answer belongs to neither half
+
+
+def test_no_interviews_yet_says_how_to_start(history) -> None:
+    patterns = find_patterns(history)
+    assert patterns.interviews == 0
+    assert patterns.summary[0].startswith("No interviews looked back on yet")
+
+
+def test_patterns_command(run_cli, tmp_path) -> None:
+    for number, factors in enumerate(["[nervous, rambled]", "[nervous]", "[late]"]):
+        path = tmp_path / f"d{number}.yaml"
+        path.write_text(f"company: C{number}\ndate: 2026-10-0{number + 1}\nfactors: {factors}\n"
+                        "questions:\n  - text: Tell me about a time you failed.\n    fumbled: true\n")
+        assert run_cli("debrief", "add", "--file", str(path)).returncode == 0
+    data = json.loads(run_cli("patterns", "--json").stdout)
+    assert data["interviews"] == 3 and data["real_interviews"] == 3
+    assert data["factors"][0] == {"factor": "nervous", "interviews": 2, "of": 3, "real": 2, "mock": 0, "pattern": True}
+    assert data["real_interview_fumbles"][0]["times"] == 3
+    text = run_cli("patterns").stdout
+    assert "- Pattern: nervous in 2 of 3 interviews (2 real, 0 mock)." in text
+    assert "FUMBLED IN REAL INTERVIEWS" in text

@@ -1,0 +1,136 @@
+"""Company profiles: the commands, the checklist, and research answers checked against them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mockview.banks.model import Keyword, Question
+from mockview.errors import MockviewError
+from mockview.prep.profiles import (
+    Profile,
+    find_profile,
+    profile_from_form,
+    profile_to_form,
+    read_profile,
+    save_profile,
+    with_profile,
+)
+
+ACME = """\
+company: Acme Corp
+role: Backend engineer
+mission: Anvils that never fail
+products: [Anvil Pro, Roadrunner Tracker]
+values: [customer obsession, frugality]
+news: Opened a Berlin office
+competitors: []
+"""
+ANSWER = ("Acme Corp was founded to make anvils that never fail. Its products are the Anvil Pro and the "
+          "Roadrunner Tracker, sold to workshops and farms. I like that it talks about customer obsession; "
+          "I read that it recently opened a Berlin office, and the growth there is why I want to join.")
+
+
+def write_profile(home: Path, text: str = ACME, name: str = "acme-corp.yaml") -> Path:
+    folder = home / "profiles"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_new_list_and_show(run_cli, mockview_home: Path) -> None:
+    made = run_cli("company", "new", "Acme Corp", "--role", "Backend engineer")
+    assert made.returncode == 0, made.stderr
+    path = mockview_home / "profiles" / "acme-corp.yaml"
+    assert path.exists() and f"wrote {path}" in made.stdout
+    profile, problems = read_profile(path)
+    assert problems == [] and profile.company == "Acme Corp" and profile.role == "Backend engineer"
+
+    again = run_cli("company", "new", "acme corp")
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+    listed = json.loads(run_cli("company", "list", "--json").stdout)
+    assert listed[0]["company"] == "Acme Corp"
+    assert listed[0]["missing"] == ["mission", "products", "values", "news", "competitors", "culture", "why_us",
+                                    "questions_to_ask"]
+
+    path.write_text(ACME, encoding="utf-8")
+    shown = run_cli("company", "show", "ACME corp").stdout
+    assert "Products: Anvil Pro; Roadrunner Tracker" in shown
+    assert "  [x] mission: what the company says it is for" in shown
+    assert "  [ ] competitors: who it competes with" in shown
+    table = run_cli("company", "list").stdout
+    assert "Acme Corp" in table and "competitors, culture, why_us, questions_to_ask" in table
+
+
+def test_show_of_an_unknown_company_names_the_known_ones(run_cli, mockview_home: Path) -> None:
+    write_profile(mockview_home)
+    result = run_cli("company", "show", "Globex")
+    assert result.returncode == 1
+    assert "no profile for 'Globex' (profiles: Acme Corp)" in result.stderr
+
+
+def test_the_profile_is_checked_when_scoring_a_research_question(run_cli, mockview_home: Path) -> None:
+    write_profile(mockview_home)
+    result = run_cli("score", "--question", "company-research/what-do-you-know", "--company", "Acme Corp",
+                     "--json", input=ANSWER)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["question"]["text"] == "What do you know about Acme Corp?"
+    matched = {m["term"] for m in data["keywords"]["matched"]}
+    missing = set(data["keywords"]["missing"])
+    assert {"Anvil Pro", "Roadrunner Tracker", "customer obsession", "Opened a Berlin office"} <= matched
+    assert "frugality" in missing
+
+    without = json.loads(run_cli("score", "--question", "company-research/what-do-you-know", "--company",
+                                 "Globex", "--json", input=ANSWER).stdout)
+    terms = {m["term"] for m in without["keywords"]["matched"]} | set(without["keywords"]["missing"])
+    assert "frugality" not in terms  # no profile for Globex: the bank's own rubric only
+
+
+def test_only_company_research_questions_get_the_profile(mockview_home: Path) -> None:
+    profile = Profile(company="Acme", products=("Anvil Pro",), values=("Frugality", "frugality"))
+    research = Question(bank="company-research", id="q", text="What do you know about us?", kind="research",
+                        keywords=(Keyword("frugality"),))
+    star = Question(bank="star", id="q", text="Tell me about a conflict.", kind="star")
+    assert [k.term for k in with_profile(research, profile).keywords] == ["frugality", "Anvil Pro"]
+    assert with_profile(star, profile) is star
+    assert with_profile(research, None) is research
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("company: Acme\nproducts: {a: 1}\n", "2:11:"),
+    ("company: Acme\nprodcts: [x]\n", "2:1: unknown key 'prodcts' in profile; did you mean 'products'?"),
+    ("role: x\n", "missing required key 'company'"),
+    ("company: Acme\nproducts: [x\n", "acme-corp.yaml:"),
+])
+def test_a_malformed_profile_is_one_clear_line(run_cli, mockview_home: Path, text, expected) -> None:
+    path = write_profile(mockview_home, text)
+    shown = run_cli("company", "show", "Acme Corp")
+    assert shown.returncode == 1 and "Traceback" not in shown.stderr
+    assert str(path) in shown.stderr and expected in shown.stderr
+    practice = run_cli("practice", "--plain", "--bank", "company-research", "--company", "Acme Corp", input="")
+    assert practice.returncode == 1 and "the profile of Acme Corp has problems" in practice.stderr
+    listed = run_cli("company", "list")
+    assert listed.returncode == 0 and str(path) in listed.stderr  # the others are still listed
+
+
+def test_the_form_round_trips_and_a_rename_moves_the_file(mockview_home: Path) -> None:
+    profile, problems = profile_from_form({"company": "Acme Corp", "role": " Backend ", "mission": "Anvils",
+                                           "products": "- Anvil Pro\n\nRoadrunner Tracker\n", "values": ""})
+    assert problems == [] and profile.products == ("Anvil Pro", "Roadrunner Tracker") and profile.role == "Backend"
+    path = save_profile(mockview_home, profile)
+    assert find_profile(mockview_home, "acme corp").products == profile.products
+    assert profile_from_form(profile_to_form(find_profile(mockview_home, "Acme Corp")))[0].mission == "Anvils"
+
+    with pytest.raises(MockviewError, match="exists already"):
+        save_profile(mockview_home, profile)  # a second new profile of the same company
+    renamed, _ = profile_from_form({**profile_to_form(profile), "company": "Acme Inc"})
+    new_path = save_profile(mockview_home, renamed, replacing=path)
+    assert new_path.name == "acme-inc.yaml" and new_path.exists() and not path.exists()
+
+    assert profile_from_form({"company": "  "})[1] == [("company", "The company's name is needed.")]
+    assert profile_from_form({"company": "!!!"})[1][0][0] == "company"
