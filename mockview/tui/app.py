@@ -27,6 +27,7 @@ from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSess
 from mockview.practice.interview import Interview, InterviewOptions
 from mockview.practice.plans import build_practice, build_retry
 from mockview.practice.selection import Filters
+from mockview.prep.profiles import find_profile
 from mockview.store import History, open_store
 from mockview.store.drafts import Draft, DraftKeeper, discard
 from mockview.store.snapshots import question_from_snapshot
@@ -80,6 +81,8 @@ class MockviewApp(App[None]):
         from mockview.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        if self.start == "debrief":
+            self.action_open_debrief()
         self.load_library()
 
     def _warn_later(self, message: str) -> None:
@@ -139,7 +142,8 @@ class MockviewApp(App[None]):
         """Start a session; returns a problem to show instead, if any."""
         assert self.history is not None and self.library is not None
         try:
-            session = build_practice(self.library, self.history, filters, self.clock)
+            session = build_practice(self.library, self.history, filters, self.clock,
+                                     find_profile(self.data_dir, filters.company))
         except MockviewError as error:
             if from_command_line:
                 self.fail(str(error))
@@ -166,7 +170,8 @@ class MockviewApp(App[None]):
         """Start a mock interview; returns a problem to show instead, if any."""
         assert self.history is not None and self.library is not None
         try:
-            interview = Interview.build(self.library, self.history, options, self.clock)
+            interview = Interview.build(self.library, self.history, options, self.clock,
+                                        find_profile(self.data_dir, options.company))
         except MockviewError as error:
             if from_command_line:
                 self.fail(str(error))
@@ -283,8 +288,14 @@ class MockviewApp(App[None]):
     # --- drafts and quitting -------------------------------------------------
 
     def save_draft(self) -> None:
+        """Keep everything typed: the answer in progress and any form half filled."""
+        from mockview.tui.screens.form import FormScreen
+
         if self.keeper is not None:
             self.keeper.flush(now=self.clock.now())
+        for screen in self.screen_stack:
+            if isinstance(screen, FormScreen):
+                screen.keep_form()
 
     def action_request_quit(self) -> None:
         from mockview.tui.screens.confirm import ConfirmScreen
@@ -333,6 +344,31 @@ class MockviewApp(App[None]):
             return
         self.push_screen(BanksScreen())
 
+    def action_open_debrief(self) -> None:
+        from mockview.tui.screens.debrief_form import DebriefFormScreen
+
+        self.push_screen(DebriefFormScreen())
+
+    def action_open_debriefs(self) -> None:
+        from mockview.tui.screens.debriefs import DebriefsScreen
+
+        self.push_screen(DebriefsScreen())
+
+    def action_open_patterns(self) -> None:
+        from mockview.tui.screens.patterns import PatternsScreen
+
+        self.push_screen(PatternsScreen())
+
+    def action_open_companies(self) -> None:
+        from mockview.tui.screens.companies import CompaniesScreen
+
+        self.push_screen(CompaniesScreen())
+
+    def action_open_stories(self) -> None:
+        from mockview.tui.screens.stories import StoriesScreen
+
+        self.push_screen(StoriesScreen())
+
     def reload_library(self) -> Library:
         """Read the banks again (after editing one); called from a worker thread."""
         _, paths = split_bank_args(self.filters.banks)
@@ -357,6 +393,15 @@ class MockviewApp(App[None]):
                             self.action_open_interview_setup)
         yield SystemCommand("History", "Your answers, scores over time, and their feedback", self.action_open_history)
         yield SystemCommand("Banks", "The question banks, their problems, and editing them", self.action_open_banks)
+        yield SystemCommand("Debrief an interview", "Write down how a real interview went; fumbles join the "
+                            "re-drill queue", self.action_open_debrief)
+        yield SystemCommand("Debriefs", "Your real interviews, and the interviewer's feedback",
+                            self.action_open_debriefs)
+        yield SystemCommand("Patterns", "Fluke or pattern: what keeps happening across interviews",
+                            self.action_open_patterns)
+        yield SystemCommand("Company profiles", "What you researched about each company; prep sheets",
+                            self.action_open_companies)
+        yield SystemCommand("Stories", "Your STAR stories and the competencies they cover", self.action_open_stories)
         yield SystemCommand("Home", "Back to the home screen", self.action_go_home)
         yield from super().get_system_commands(screen)
 

@@ -125,3 +125,39 @@ def test_report_card(snap_compare, mockview_home: Path, utc) -> None:
 
     app = make_app(mockview_home, clock, start="interview", interview_options=InterviewOptions(length="short", seed=4))
     assert snap_compare(app, terminal_size=(100, 48), run_before=interview)
+
+
+def test_debrief_form(snap_compare, mockview_home: Path, utc) -> None:
+    async def fill(pilot: Pilot) -> None:
+        await wait(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#company").value = "Acme Corp"
+        screen.query_one("#role").value = "Backend engineer"
+        screen.query_one("#questions").insert("! Tell me about a time you failed. -- blanked\nWhy Acme?")
+        screen.query_one("#company").focus()
+        await wait(pilot)
+
+    app = make_app(mockview_home, FakeClock(), start="debrief")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=fill)
+
+
+def test_patterns(snap_compare, mockview_home: Path, seeded: FakeClock) -> None:
+    import datetime as dt
+
+    from mockview.prep.debrief import AskedQuestion, Debrief, save_debrief
+    from mockview.practice.reflection import Item
+
+    history = open_store(mockview_home, clock=seeded)
+    for number, (company, factors) in enumerate([("Acme Corp", ("nervous", "rambled")), ("Globex", ("nervous",)),
+                                                 ("Initech", ("tired",))]):
+        save_debrief(history, Debrief(company=company, date=dt.date(2026, 3, 10 + number), factors=factors,
+                                      went_wrong=(Item("Froze on the failure question", True),),
+                                      questions=(AskedQuestion("Tell me about a time you failed.", True),)))
+    history.close()
+
+    async def open_patterns(pilot: Pilot) -> None:
+        await wait(pilot)
+        await pilot.press("t")
+        await wait(pilot)
+
+    assert snap_compare(make_app(mockview_home, seeded), terminal_size=(100, 40), run_before=open_patterns)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
-
 from textual import work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -17,14 +13,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 from mockview.banks.library import Library
 from mockview.banks.problems import Problem
 from mockview.text import plural
+from mockview.tui.editor import edit_file
 from mockview.tui.messages import LibraryLoaded
 from mockview.tui.widgets.cells import cell
-
-
-def editor_command() -> list[str]:
-    """$VISUAL, else $EDITOR, else vi: the person's own editor."""
-    chosen = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    return shlex.split(chosen)
 
 
 class BanksScreen(Screen[None]):
@@ -117,17 +108,8 @@ class BanksScreen(Screen[None]):
         path = self.selected_path()
         if path is None:
             return
-        command = editor_command() + [path]
-        try:
-            with self.app.suspend():
-                completed = subprocess.run(command)
-        except SuspendNotSupported:
-            completed = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True)
-        except OSError as error:
-            self.notify(f"Could not start the editor {command[0]!r}: {error.strerror or error}", severity="error")
+        if not edit_file(self.app, path):
             return
-        if completed.returncode != 0:
-            self.notify(f"The editor exited with status {completed.returncode}.", severity="warning")
         self.reload()
 
     @work(thread=True, exclusive=True, group="reload")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Sparkline, Static
@@ -39,6 +39,16 @@ class HomeScreen(Screen[None]):
         Binding("r", "app.retry", "Re-drill", id="home-retry", tooltip="Answer the questions due for re-drill"),
         Binding("h", "app.open_history", "History", id="home-history", tooltip="Your answers and scores over time"),
         Binding("b", "app.open_banks", "Banks", id="home-banks", tooltip="Question banks and their problems"),
+        Binding("d", "app.open_debrief", "Debrief", id="home-debrief",
+                tooltip="Write down how a real interview went"),
+        Binding("l", "app.open_debriefs", "Debriefs", id="home-debriefs", show=False,
+                tooltip="Your debriefs of real interviews"),
+        Binding("t", "app.open_patterns", "Patterns", id="home-patterns", show=False,
+                tooltip="Fluke or pattern: what keeps happening"),
+        Binding("c", "app.open_companies", "Companies", id="home-companies", show=False,
+                tooltip="Company research profiles and prep sheets"),
+        Binding("s", "app.open_stories", "Stories", id="home-stories", show=False,
+                tooltip="Your STAR stories and what they cover"),
         Binding("u", "resume_draft", "Resume draft", id="home-resume", show=False,
                 tooltip="Finish the answer you left unfinished"),
         Binding("x", "discard_draft", "Discard draft", id="home-discard", show=False,
@@ -68,13 +78,21 @@ class HomeScreen(Screen[None]):
             yield Static("Last sessions", classes="section-title")
             yield DataTable(id="sessions", cursor_type="none", zebra_stripes=True)
             yield Static(Content("No sessions yet: press p to practise, or r to re-drill."), id="no-sessions")
-            with Horizontal(classes="buttons", id="home-buttons"):
-                yield Button("Practice (p)", id="practice", variant="primary", compact=True)
-                yield Button("Interview (i)", id="interview", compact=True)
-                yield Button("Re-drill (r)", id="retry", compact=True)
-                yield Button("History (h)", id="history", compact=True)
-                yield Button("Banks (b)", id="banks", compact=True)
-                yield Button("Quit (q)", id="quit", compact=True)
+            yield Static("Practise", classes="section-title")
+            with Grid(classes="home-grid", id="home-buttons"):
+                yield Button("Practice (p)", id="go-practice", variant="primary", compact=True)
+                yield Button("Interview (i)", id="go-interview", compact=True)
+                yield Button("Re-drill (r)", id="go-retry", compact=True)
+                yield Button("History (h)", id="go-history", compact=True)
+                yield Button("Banks (b)", id="go-banks", compact=True)
+            yield Static("After a real interview", classes="section-title")
+            with Grid(classes="home-grid", id="home-prep-buttons"):
+                yield Button("Debrief (d)", id="go-debrief", compact=True)
+                yield Button("Debriefs (l)", id="go-debriefs", compact=True)
+                yield Button("Patterns (t)", id="go-patterns", compact=True)
+                yield Button("Companies (c)", id="go-companies", compact=True)
+                yield Button("Stories (s)", id="go-stories", compact=True)
+                yield Button("Quit (q)", id="go-quit", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -147,12 +165,17 @@ class HomeScreen(Screen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {
-            "practice": self.app.action_open_setup,
-            "interview": self.app.action_open_interview_setup,
-            "retry": self.app.action_retry,
-            "history": self.app.action_open_history,
-            "banks": self.app.action_open_banks,
-            "quit": self.app.action_request_quit,
+            "go-practice": self.app.action_open_setup,
+            "go-interview": self.app.action_open_interview_setup,
+            "go-retry": self.app.action_retry,
+            "go-history": self.app.action_open_history,
+            "go-banks": self.app.action_open_banks,
+            "go-debrief": self.app.action_open_debrief,
+            "go-debriefs": self.app.action_open_debriefs,
+            "go-patterns": self.app.action_open_patterns,
+            "go-companies": self.app.action_open_companies,
+            "go-stories": self.app.action_open_stories,
+            "go-quit": self.app.action_request_quit,
             "resume": self.action_resume_draft,
             "discard": self.action_discard_draft,
         }

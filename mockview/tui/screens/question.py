@@ -31,6 +31,8 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+s", "submit", "Submit", id="question-submit", priority=True,
                 tooltip="Submit the answer and see the feedback"),
         Binding("ctrl+t", "hint", "Hint", id="question-hint", tooltip="Show the next tip for this question (recorded)"),
+        Binding("ctrl+o", "peek_story", "Story", id="question-story",
+                tooltip="Peek at a story of yours that fits this question (recorded)"),
         Binding("escape", "toggle_pause", "Pause", id="question-pause", tooltip="Stop the clock; press again to go on"),
         Binding("ctrl+n", "skip", "Skip", id="question-skip", tooltip="Skip this question (counts as fumbled)"),
     ]
@@ -90,13 +92,14 @@ class QuestionScreen(Screen[None]):
                 yield Button("Submit (^s)", id="submit", variant="primary", compact=True)
                 if self.interview is None:
                     yield Button("Hint (^t)", id="hint", compact=True)
+                    yield Button("Story (^o)", id="story", compact=True)
                 yield Button("Pause (esc)", id="pause", compact=True)
                 yield Button("Skip (^n)", id="skip", variant="warning", compact=True)
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "hint" and self.interview is not None:
-            return None  # no hints in a mock interview: shown neither in the footer nor by the key
+        if action in ("hint", "peek_story") and self.interview is not None:
+            return None  # no help in a mock interview: shown neither in the footer nor by the key
         return True
 
     def on_mount(self) -> None:
@@ -139,6 +142,8 @@ class QuestionScreen(Screen[None]):
         text = f"{plural(words, 'word')} (target {low}-{high}), about {speaking} to say"
         if hints:
             text += f"  ·  {plural(hints, 'hint')} used"
+        if self.session.stories_peeked:
+            text += f"  ·  {plural(len(self.session.stories_peeked), 'story', 'stories')} peeked at"
         self.query_one("#answer-stats", Static).update(Content(text))
 
     def keep_draft(self) -> None:
@@ -174,6 +179,16 @@ class QuestionScreen(Screen[None]):
             total = len(self.planned.question.tips)
             hint.update(Content(f"Hint {shown} of {total}: {tip}"))
         self.show_answer_stats()
+
+    def action_peek_story(self) -> None:
+        from mockview.tui.screens.stories import StoryPeekScreen
+
+        self.keep_draft()
+        self.app.push_screen(StoryPeekScreen(self.session), lambda _: self.after_peek())
+
+    def after_peek(self) -> None:
+        self.show_answer_stats()
+        self.query_one("#answer", TextArea).focus()
 
     def action_toggle_pause(self) -> None:
         area = self.query_one("#answer", TextArea)
@@ -222,6 +237,7 @@ class QuestionScreen(Screen[None]):
         {
             "submit": self.action_submit,
             "hint": self.action_hint,
+            "story": self.action_peek_story,
             "pause": self.action_toggle_pause,
             "skip": self.action_skip,
         }[event.button.id or ""]()

@@ -1,0 +1,175 @@
+"""Your debriefs of real interviews, one in full, and the interviewer's feedback added later."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static, TextArea
+
+from mockview.prep.debrief import debrief_summary, format_debrief, parse_focus
+from mockview.store import reading
+from mockview.store.repository import DebriefRow
+from mockview.tui.widgets.cells import cell
+
+
+class DebriefsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="debriefs-open", tooltip="Read this debrief in full"),
+        Binding("n", "app.open_debrief", "New debrief", id="debriefs-new", tooltip="Debrief another interview"),
+        Binding("f", "feedback", "Add feedback", id="debriefs-feedback",
+                tooltip="Attach what the interviewer said to this debrief"),
+        Binding("escape", "app.pop_screen", "Back", id="debriefs-back", tooltip="Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="debriefs"):
+            yield Static(Content("Real interviews").stylize("bold"))
+            yield DataTable(id="debrief-table", cursor_type="row", zebra_stripes=True)
+            yield Static(Content("No debriefs yet: press n after your next interview."), id="no-debriefs")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#debrief-table", DataTable)
+        table.add_columns("Date", "Company", "Role", "Outcome", "Fumbled", "Factors")
+        table.focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="debriefs")
+    def load(self) -> None:
+        with reading(self.app.data_dir, clock=self.app.clock) as history:
+            rows = history.debriefs()
+        self.app.call_from_thread(self.show, rows)
+
+    def show(self, rows: list[DebriefRow]) -> None:
+        table = self.query_one("#debrief-table", DataTable)
+        table.clear()
+        self.ids = [row.id for row in rows]
+        table.display = bool(rows)
+        self.query_one("#no-debriefs").display = not rows
+        for summary in map(debrief_summary, rows):
+            table.add_row(cell(summary["date"]), cell(summary["company"], 24), cell(summary["role"], 20),
+                          cell(summary["outcome"]), cell(f"{summary['fumbled']} of {summary['questions']}"),
+                          cell(", ".join(summary["factors"]), 30), key=str(summary["id"]))
+
+    def selected(self) -> int | None:
+        table = self.query_one("#debrief-table", DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.push_screen(DebriefScreen(int(event.row_key.value or 0)))
+
+    def action_open(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.app.push_screen(DebriefScreen(chosen))
+
+    def action_feedback(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            ask_feedback(self, chosen, self.load)
+
+
+class DebriefScreen(Screen[None]):
+    """One debrief in full, with the feedback attached so far."""
+
+    BINDINGS = [
+        Binding("f", "feedback", "Add feedback", id="debrief-feedback",
+                tooltip="Attach what the interviewer said"),
+        Binding("r", "app.retry", "Re-drill", id="debrief-retry", tooltip="Practise what is due, these included"),
+        Binding("escape", "app.pop_screen", "Back", id="debrief-back", tooltip="Back"),
+    ]
+
+    def __init__(self, debrief_id: int) -> None:
+        super().__init__()
+        self.debrief_id = debrief_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="debrief"):
+            yield Static(id="debrief-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="debrief")
+    def load(self) -> None:
+        with reading(self.app.data_dir, clock=self.app.clock) as history:
+            row = history.debrief(self.debrief_id)
+        text = format_debrief(row) if row else f"There is no debrief {self.debrief_id}."
+        self.app.call_from_thread(self.query_one("#debrief-text", Static).update, Content(text))
+
+    def action_feedback(self) -> None:
+        ask_feedback(self, self.debrief_id, self.load)
+
+
+def ask_feedback(screen: Screen, debrief_id: int, then: Callable[[], object]) -> None:
+    """Ask for the interviewer's feedback and attach it to the debrief."""
+
+    def attach(feedback: tuple[str, list[str]] | None) -> None:
+        if feedback is None:
+            return
+        text, focus = feedback
+        screen.app.history.add_feedback(debrief_id, text, focus)
+        screen.notify("Feedback attached to the debrief.")
+        then()
+
+    screen.app.push_screen(FeedbackFormScreen(), attach)
+
+
+class FeedbackFormScreen(ModalScreen[tuple[str, list[str]] | None]):
+    """What the interviewer or recruiter said, and what it is about."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Attach", id="feedback-form-save", priority=True, tooltip="Attach the feedback"),
+        Binding("escape", "cancel", "Cancel", id="feedback-form-cancel", tooltip="Attach nothing"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="feedback-dialog"):
+            yield Label("What did they say?")
+            yield TextArea(id="feedback-text", soft_wrap=True, tab_behavior="focus")
+            yield Label("Focus areas, comma-separated (e.g. specifics, system design)")
+            yield Input(id="feedback-focus", compact=True)
+            yield Static(id="feedback-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Attach (^s)", id="attach", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        area = self.query_one("#feedback-text", TextArea)
+        area.cursor_blink = self.app.cursor_blink
+        area.focus()
+
+    def action_save(self) -> None:
+        text = self.query_one("#feedback-text", TextArea).text.strip()
+        if not text:
+            self.query_one("#feedback-error", Static).update(
+                Content("Write what they said first.").stylize("$text-error"))
+            return
+        self.dismiss((text, parse_focus(self.query_one("#feedback-focus", Input).value)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "attach":
+            self.action_save()
+        else:
+            self.action_cancel()

@@ -1,0 +1,333 @@
+"""After a real interview, in the app: debrief form, debriefs, patterns, companies, stories, story peeks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Markdown, Static, TextArea
+
+from mockview.prep.debrief import AskedQuestion, Debrief, save_debrief
+from mockview.prep.profiles import find_profile
+from mockview.prep.sheet import sheet_path
+from mockview.prep.stories import read_stories
+from mockview.store import open_store
+from mockview.store.forms import FormDraft
+from mockview.tui.screens.companies import CompaniesScreen, PrepSheetScreen, ProfileFormScreen
+from mockview.tui.screens.debrief_form import DebriefFormScreen
+from mockview.tui.screens.debriefs import DebriefScreen, DebriefsScreen, FeedbackFormScreen
+from mockview.tui.screens.home import HomeScreen
+from mockview.tui.screens.patterns import PatternsScreen
+from mockview.tui.screens.question import QuestionScreen
+from mockview.tui.screens.stories import StoriesScreen, StoryFormScreen, StoryPeekScreen
+from tests.conftest import FakeClock
+from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, settle, type_text
+
+STORIES = """\
+stories:
+  - title: The failed search launch
+    competencies: [failure]
+    situation: At my last job our search launch slipped twice.
+    action: I rewrote the ranking tests and I set up a weekly review.
+    result: We launched in May and search errors fell by 30%.
+"""
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def fill(pilot, selector: str, text: str) -> None:
+    """Put text in a form field as typing would (an Input, or a TextArea)."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    if isinstance(widget, TextArea):
+        widget.insert(text)
+    else:
+        await type_text(pilot, text)
+    await pilot.pause()
+
+
+def seed_debriefs(home: Path, clock: FakeClock, *factor_sets: tuple[str, ...]) -> None:
+    history = open_store(home, clock=clock)
+    for number, factors in enumerate(factor_sets):
+        save_debrief(history, Debrief(company=f"Company {number}", date=dt.date(2026, 10, number + 1),
+                                      factors=factors, questions=(AskedQuestion("Why us?", True),)))
+    history.close()
+
+
+async def test_mockview_debrief_opens_the_form_and_fumbles_are_re_drilled_in_the_app(mockview_home: Path) -> None:
+    clock = FakeClock()
+    app = make_app(mockview_home, clock, start="debrief")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefFormScreen)
+        assert app.screen.query_one("#date", Input).value == "2026-03-02"
+        await fill(pilot, "#company", "Acme")
+        await fill(pilot, "#questions", "! Tell me about a time you failed. -- blanked\nWhy Acme?")
+        app.screen.query_one("#common-factors").select("nervous")
+        await fill(pilot, "#went-wrong", "* Froze")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        shown = text_of(app, "#debrief-text")
+        assert "Debrief 1: Acme" in shown and "Tell me about a time you failed. (fumbled" in shown
+        assert "Factors: nervous" in shown and "  * Froze" in shown
+        assert not FormDraft(mockview_home, "debrief").path.exists()
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert text_of(app, "#due") == "Re-drills due: 1"
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert text_of(app, "#question-text") == "Tell me about a time you failed."
+        assert text_of(app, "#question-note") == "from your interview at Acme"
+        await paste(pilot, STORY)
+        clock.advance(100)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    history = open_store(mockview_home, clock=clock)
+    (attempt,) = history.attempts()
+    assert attempt.question_id == "debrief/1-1" and attempt.answer == STORY
+    history.close()
+
+
+async def test_the_form_says_what_is_missing_and_saves_nothing(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        date = app.screen.query_one("#date", Input)
+        date.value = "last tuesday"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefFormScreen)
+        problems = text_of(app, "#form-error")
+        assert "The company is needed" in problems and "2026-11-20, not 'last tuesday'" in problems
+        assert app.focused.id == "company"
+    history = open_store(mockview_home)
+    assert history.debriefs() == []
+    history.close()
+
+
+async def test_an_unfinished_debrief_comes_back_after_leaving_and_after_quitting(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await fill(pilot, "#company", "Acme")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert FormDraft(mockview_home, "debrief").load()["company"] == "Acme"
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.query_one("#company", Input).value == "Acme"
+        await fill(pilot, "#strategy", "Lead with the result")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    kept = FormDraft(mockview_home, "debrief").load()
+    assert kept["company"] == "Acme" and kept["strategy"] == "Lead with the result"
+
+
+async def test_starting_over_throws_the_draft_away_after_asking(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await fill(pilot, "#company", "Acme")
+        app.screen.keep_form()
+        app.screen.start_over()
+        await settle(pilot)
+        await pilot.press("n")  # keep it after all
+        await settle(pilot)
+        assert app.screen.query_one("#company", Input).value == "Acme"
+        app.screen.start_over()
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen.query_one("#company", Input).value == ""
+        assert app.screen.query_one("#date", Input).value == "2026-03-02"
+        assert not FormDraft(mockview_home, "debrief").path.exists()
+        await pilot.press("escape")
+        await settle(pilot)
+    assert not FormDraft(mockview_home, "debrief").path.exists()  # an untouched form leaves no draft
+
+
+async def test_debriefs_list_and_feedback_attached_later(mockview_home: Path) -> None:
+    clock = FakeClock()
+    seed_debriefs(mockview_home, clock, ("nervous",))
+    app = make_app(mockview_home, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefsScreen)
+        table = app.screen.query_one("#debrief-table", DataTable)
+        assert table.row_count == 1
+        assert [str(c) for c in table.get_row_at(0)] == ["2026-10-01", "Company 0", "", "pending", "1 of 1", "nervous"]
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackFormScreen)
+        await pilot.press("ctrl+s")  # nothing written yet
+        await pilot.pause()
+        assert "Write what they said first" in text_of(app, "#feedback-error")
+        await fill(pilot, "#feedback-text", "Answers lacked [specifics].")
+        await fill(pilot, "#feedback-focus", "Specifics")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefsScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        assert "  - Answers lacked [specifics]. [specifics]" in text_of(app, "#debrief-text")
+
+
+async def test_the_patterns_screen_shows_what_recurs(mockview_home: Path) -> None:
+    clock = FakeClock()
+    seed_debriefs(mockview_home, clock, ("nervous", "late"), ("nervous",), ("tired",))
+    app = make_app(mockview_home, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, PatternsScreen)
+        assert "Looked back on 3 interviews (3 real, 0 mock)" in text_of(app, "#patterns-heading")
+        assert "Pattern: nervous in 2 of 3 interviews" in text_of(app, "#patterns-summary")
+        factors = app.screen.query_one("#factor-table", DataTable)
+        assert [str(c) for c in factors.get_row_at(0)] == ["nervous", "2 of 3", "2", "0", "pattern"]
+        real = app.screen.query_one("#real-table", DataTable)
+        assert [str(c) for c in real.get_row_at(0)][:2] == ["Why us?", "3"]
+        assert not app.screen.query_one("#trend-table").display  # no practice yet: no empty table
+
+
+async def test_a_company_profile_from_the_form_with_its_checklist_and_prep_sheet(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, CompaniesScreen)
+        assert app.screen.query_one("#no-companies").display
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileFormScreen)
+        assert "0 of 8 researched" in text_of(app, "#checklist")
+        await fill(pilot, "#company", "Acme Corp")
+        await fill(pilot, "#products", "Anvil Pro\nRoadrunner Tracker")
+        assert "1 of 8 researched" in text_of(app, "#checklist")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, CompaniesScreen)
+        assert find_profile(mockview_home, "Acme Corp").products == ("Anvil Pro", "Roadrunner Tracker")
+        table = app.screen.query_one("#company-table", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][:3] == ["Acme Corp", "", "2"]
+
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PrepSheetScreen)
+        assert app.screen.text.startswith("# Prep sheet: Acme Corp")
+        assert "- **Products:** Anvil Pro; Roadrunner Tracker" in app.screen.text
+        assert app.screen.query_one("#sheet", Markdown)
+        await pilot.press("w")
+        await settle(pilot)
+        written = sheet_path(mockview_home, "Acme Corp", app.clock.now())
+        assert written.read_text(encoding="utf-8") == app.screen.text
+
+
+async def test_stories_written_in_the_app_with_coverage_and_delete(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        assert "No story yet for: " in text_of(app, "#coverage")
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryFormScreen)
+        await fill(pilot, "#title", "Late launch")
+        await fill(pilot, "#competencies", "failure")
+        await fill(pilot, "#action", "I rewrote the plan and I told the client the same day.")
+        assert "parts missing: situation, task, result" in text_of(app, "#story-check")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        assert [s.title for s in read_stories(mockview_home)[0]] == ["Late launch"]
+        table = app.screen.query_one("#story-table", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][:2] == ["Late launch", "failure"]
+        assert "failure" not in text_of(app, "#coverage").split("Stories per competency")[0]
+
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert read_stories(mockview_home)[0] == []
+
+
+async def test_a_story_file_with_problems_is_shown_and_never_written_over(mockview_home: Path) -> None:
+    mockview_home.mkdir(parents=True, exist_ok=True)
+    path = mockview_home / "stories.yaml"
+    path.write_text("stories:\n  - title: A\n    acton: x\n")
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "3:5: unknown key 'acton'" in text_of(app, "#story-problems")
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)  # no new story over a broken file
+    assert path.read_text() == "stories:\n  - title: A\n    acton: x\n"
+
+
+async def test_peeking_at_a_story_while_answering_is_recorded(mockview_home: Path) -> None:
+    mockview_home.mkdir(parents=True, exist_ok=True)
+    (mockview_home / "stories.yaml").write_text(STORIES)
+    clock = FakeClock()
+    app = practice_app(mockview_home, clock, categories=("failure",), count=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert isinstance(app.screen, StoryPeekScreen)
+        peek = text_of(app, "#peek-text")
+        assert "The failed search launch" in peek and "Result: We launched in May" in peek
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert "1 story peeked at" in text_of(app, "#answer-stats")
+        await paste(pilot, STORY)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    history = open_store(mockview_home)
+    (attempt,) = history.attempts()
+    assert attempt.stories == ["The failed search launch"]
+    history.close()
+
+
+async def test_no_story_fits_says_so_and_records_nothing(mockview_home: Path) -> None:
+    app = practice_app(mockview_home, count=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        assert "No story in your story bank fits this question" in text_of(app, "#peek-text")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.session.stories_peeked == set()
+
+
+async def test_the_palette_offers_every_new_place(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+    assert {"Debrief an interview", "Debriefs", "Patterns", "Company profiles", "Stories"} <= titles
+
