@@ -132,9 +132,14 @@ async def test_history_lists_filters_sorts_and_opens(mockview_home: Path, utc) -
         assert table.row_count == 1 and str(table.get_row_at(0)[4]) == "skipped"
         app.screen.query_one("#filter-verdict").value = "all"
         await settle(pilot)
+        def labels() -> list[str]:
+            return [str(column.label) for column in table.columns.values()]
+
+        assert labels()[0] == "When ▼"  # the newest first, and the header says so
         await pilot.press("s")  # sort by bank
         await pilot.pause()
         assert app.screen.sort == "bank"
+        assert labels()[:2] == ["When", "Bank ▲"]
         table.focus()
         table.move_cursor(row=0)
         await pilot.press("enter")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,12 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static
+from textual.widgets.data_table import ColumnKey
 
 from mockview.store import reading
 from mockview.store.repository import AttemptSummary
 from mockview.tui.widgets.cells import cell, scores_caption, sparkline_width
 
 ALL = "all"
+COLUMN_LABELS = ("When", "Bank", "Question", "Score", "Verdict")
 SORTS = ("when", "bank", "question", "score", "verdict")
 ROW_LIMIT = 1000
 
@@ -64,7 +67,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#attempts", DataTable)
-        for key, label in zip(SORTS, ("When", "Bank", "Question", "Score", "Verdict")):
+        for key, label in zip(SORTS, COLUMN_LABELS):
             table.add_column(label, key=key)
         table.focus()
         self.load()
@@ -130,6 +133,14 @@ class HistoryScreen(Screen[None]):
                 key=str(row.id),
             )
         table.sort(self.sort, key=_sort_key(self.sort), reverse=self.reverse)
+        self.mark_sort_column(table)
+
+    def mark_sort_column(self, table: DataTable) -> None:
+        """An arrow on the column the table is sorted by, pointing the way it runs."""
+        for key, label in zip(SORTS, COLUMN_LABELS):
+            arrow = (" ▼" if self.reverse else " ▲") if key == self.sort else ""
+            table.columns[ColumnKey(key)].label = Text(label + arrow)
+        table.refresh()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if self._filled:
