@@ -36,6 +36,8 @@ async def test_a_short_interview_end_to_end(mockview_home: Path) -> None:
             planned = screen.planned
             seen.append("follow-up" if planned.parent_attempt else planned.note or "question")
             assert "hint" not in {b.id for b in screen.query("Button")}
+            offered = {binding.description for (_, binding, *_) in screen.active_bindings.values()}
+            assert not offered & {"Hint", "Story"}  # no help in an interview, not even greyed out
             assert not screen.query(".verdict")  # no feedback during the run
             clock.advance(45)
             screen.tick()

@@ -92,6 +92,8 @@ async def test_pause_stops_the_clock_and_the_typing(mockview_home: Path) -> None
         await pilot.pause()
         assert screen.query_one("#answer", TextArea).disabled
         assert "(paused)" in str(screen.query_one("#clock").render())
+        footer = {binding.description for (_, binding, enabled, _) in screen.active_bindings.values() if enabled}
+        assert "Resume" in footer and "Pause" not in footer  # the footer says what escape does now
         clock.advance(300)
         await pilot.press("escape")
         await pilot.pause()

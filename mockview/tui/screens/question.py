@@ -33,7 +33,8 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+t", "hint", "Hint", id="question-hint", tooltip="Show the next tip for this question (recorded)"),
         Binding("ctrl+o", "peek_story", "Story", id="question-story",
                 tooltip="Peek at a story of yours that fits this question (recorded)"),
-        Binding("escape", "toggle_pause", "Pause", id="question-pause", tooltip="Stop the clock; press again to go on"),
+        Binding("escape", "pause", "Pause", id="question-pause", tooltip="Stop the clock; press again to go on"),
+        Binding("escape", "resume", "Resume", id="question-resume", tooltip="Start the clock again"),
         Binding("ctrl+n", "skip", "Skip", id="question-skip", tooltip="Skip this question (counts as fumbled)"),
     ]
 
@@ -99,7 +100,9 @@ class QuestionScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("hint", "peek_story") and self.interview is not None:
-            return None  # no help in a mock interview: shown neither in the footer nor by the key
+            return False  # no help in a mock interview: shown neither in the footer nor by the key
+        if action == "pause" and self.paused or action == "resume" and not self.paused:
+            return False  # escape does one or the other; the footer names the one it does now
         return True
 
     def on_mount(self) -> None:
@@ -190,6 +193,12 @@ class QuestionScreen(Screen[None]):
         self.show_answer_stats()
         self.query_one("#answer", TextArea).focus()
 
+    def action_pause(self) -> None:
+        self.action_toggle_pause()
+
+    def action_resume(self) -> None:
+        self.action_toggle_pause()
+
     def action_toggle_pause(self) -> None:
         area = self.query_one("#answer", TextArea)
         countdown = self.query_one(Countdown)
@@ -205,6 +214,7 @@ class QuestionScreen(Screen[None]):
             area.focus()
         countdown.paused = self.paused
         self.query_one("#pause", Button).label = "Resume (esc)" if self.paused else "Pause (esc)"
+        self.refresh_bindings()
         self.tick()
 
     def action_skip(self) -> None:
