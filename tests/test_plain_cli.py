@@ -176,6 +176,36 @@ def test_a_recovered_draft_can_be_finished_at_a_terminal(mockview_home: Path) ->
     history.close()
 
 
+def test_a_recovered_draft_of_a_planned_question_is_asked_once(mockview_home: Path) -> None:
+    from mockview.banks.library import load_library
+    from mockview.clock import SystemClock
+    from mockview.practice.plain import PlainFrontEnd
+    from mockview.practice.plans import build_practice
+    from mockview.practice.selection import Filters
+    from mockview.store import open_store
+    from mockview.store.drafts import DraftKeeper
+
+    history = open_store(mockview_home)
+    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=3, seed=2),
+                             SystemClock())
+    later = session.plan[2]
+    keeper = DraftKeeper(mockview_home)
+    keeper.update(later.snapshot, "Half an answer.", 10.0, now=SystemClock().now())
+    keeper.flush(now=SystemClock().now())
+    data = json.loads(keeper.path.read_text())
+    data["pid"] = 999_999_999
+    keeper.path.write_text(json.dumps(data))
+
+    typed = "\n".join(["", ".", "", "Second.", ".", "", "Third.", ".", "", "", ""]) + "\n"
+    out = io.StringIO()
+    PlainFrontEnd(session, mockview_home, stdin=io.StringIO(typed), stdout=out, interactive=True).run()
+    asked = [a.question_id for a in history.attempts()]
+    history.close()
+    assert sorted(asked) == sorted({p.question.full_id for p in session.plan}) and len(asked) == 3
+    assert asked.count(later.question.full_id) == 1
+    assert "Question 1 of 3 | " + later.question.full_id in out.getvalue()
+
+
 def test_self_rating_is_asked_at_a_terminal(mockview_home: Path) -> None:
     from mockview.banks.library import load_library
     from mockview.clock import SystemClock
@@ -189,7 +219,11 @@ def test_self_rating_is_asked_at_a_terminal(mockview_home: Path) -> None:
     out = io.StringIO()
     PlainFrontEnd(session, mockview_home, stdin=io.StringIO("Not sure.\n.\n4\nStayed calm\nNo story ready\n"),
                   stdout=out, interactive=True).run()
-    assert "Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (Enter keeps Again)" in out.getvalue()
+    text = out.getvalue()
+    assert "Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (Enter keeps Again)" in text
+    rescheduled = text.split("Re-drill: ")[-1].split(".\n")[0]
+    assert rescheduled.startswith("next re-drill due in")
+    assert f"({rescheduled})" in text.split("Session done:")[1]  # the summary tells the same date
     (attempt,) = history.attempts()
     assert attempt.self_rating == 4
     assert history.session(attempt.session_id).reflection == {"went_right": "Stayed calm", "went_wrong": "No story ready"}

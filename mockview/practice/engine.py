@@ -195,8 +195,11 @@ class PracticeSession:
         self.plan.insert(self.index, last)
 
     def rate(self, attempt_id: int, rating: Rating) -> ScheduleChange | None:
-        """The person's own rating replaces the one the verdict suggested."""
-        return rerate(self.history, attempt_id, rating, self.clock.now())
+        """The person's own rating replaces the one the verdict suggested (in the summary too)."""
+        change = rerate(self.history, attempt_id, rating, self.clock.now())
+        if change is not None:
+            self.results = [replace(r, change=change) if r.attempt_id == attempt_id else r for r in self.results]
+        return change
 
     def finish(self, reflection: dict[str, Any] | None = None) -> None:
         if self.session_id is None:

@@ -259,7 +259,9 @@ class PlainFrontEnd:
         planned = PlannedQuestion(question=question, text=draft.question.get("text") or question.text,
                                   time_limit=question.time_limit)
         index = self.session.index
-        self.session.plan.insert(index, planned)
+        plan = self.session.plan
+        # The question may also be planned later in this session: ask it once, now.
+        plan[index:] = [planned] + [p for p in plan[index:] if p.question.full_id != question.full_id]
         self._prefill[index] = draft.answer
         self._prefill_time[index] = draft.elapsed
         discard(draft)  # the new keeper holds it from now on
