@@ -17,6 +17,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -84,6 +85,11 @@ class MockviewApp(App[None]):
         if self.start == "debrief":
             self.action_open_debrief()
         self.load_library()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notice is plain text: many quote what the person typed, which is never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _warn_later(self, message: str) -> None:
         self.call_later(self.notify, message, title="History repaired", severity="warning", timeout=15)

@@ -331,3 +331,39 @@ async def test_the_palette_offers_every_new_place(mockview_home: Path) -> None:
         titles = {command.title for command in app.get_system_commands(app.screen)}
     assert {"Debrief an interview", "Debriefs", "Patterns", "Company profiles", "Stories"} <= titles
 
+
+
+async def test_markup_looking_text_is_saved_and_shown_literally(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        app.screen.query_one("#date", Input).value = "[/x]"
+        await pilot.press("ctrl+s")  # the problem quotes the date back: as text
+        await settle(pilot)
+        assert "not '[/x]'" in text_of(app, "#form-error")
+        app.screen.query_one("#date", Input).value = "2026-03-01"
+        await fill(pilot, "#company", "Acme [/oops] [bold]Corp")
+        await fill(pilot, "#questions", "! Why [red]us[/]?")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DebriefScreen)
+        assert "Acme [/oops] [bold]Corp" in text_of(app, "#debrief-text")
+        assert "Why [red]us[/]?" in text_of(app, "#debrief-text")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("s", "n")
+        await settle(pilot)
+        await fill(pilot, "#title", "Launch [/y]")
+        await fill(pilot, "#action", "I [b]fixed[/b] it.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+        table = app.screen.query_one("#story-table", DataTable)
+        assert str(table.get_row_at(0)[0]) == "Launch [/y]"
+        await pilot.pause()
+        toasts = list(app.screen.query("Toast"))
+        assert toasts
+        shown = "\n".join(str(toast.render()) for toast in toasts)  # quoting the title, literally
+        assert "Saved 'Launch [/y]'." in shown
