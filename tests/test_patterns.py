@@ -76,6 +76,31 @@ def test_starred_problems_said_differently_are_grouped(history) -> None:
     assert problem["where"] == ["Acme (2026-10-01)", "Globex (2026-10-20)"]
 
 
+def test_different_problems_and_questions_stay_apart(history) -> None:
+    save_debrief(history, debrief("Acme", "2026-10-01", (), wrong=(Item("Rambled on the system design question", True),),
+                                  fumbled=("Tell me about a time you failed",)))
+    save_debrief(history, debrief("Globex", "2026-10-20", (), wrong=(Item("Froze on the system design question", True),),
+                                  fumbled=("Tell me about a time you led a team",)))
+    patterns = find_patterns(history)
+    assert patterns.repeated_problems == []
+    assert [f["times"] for f in patterns.real_fumbles] == [1, 1]
+    assert not any(line.startswith("Pattern: you fumbled") for line in patterns.summary)
+
+
+def test_counts_are_per_interview_and_two_on_one_day_are_two(history) -> None:
+    save_debrief(history, debrief("Acme", "2026-10-01", (), fumbled=("Tell me about a time you failed.",
+                                                                   "Describe a time when you failed")))
+    patterns = find_patterns(history)
+    assert patterns.real_fumbles[0]["times"] == 1  # two fumbles, one interview
+    assert not any("real interviews" in line for line in patterns.summary)
+
+    mock_interview(history, "2026-11-01", {"went_wrong": [{"text": "Rambled on every answer", "starred": True}]})
+    mock_interview(history, "2026-11-01", {"went_wrong": [{"text": "rambled on every answer", "starred": True}]})
+    (problem,) = find_patterns(history).repeated_problems
+    assert problem["times"] == 2
+    assert problem["where"] == ["mock interview (2026-11-01)", "mock interview (2026-11-01)"]
+
+
 def test_real_interview_fumbles_are_grouped_and_given_a_category(history, mockview_home) -> None:
     save_debrief(history, debrief("Acme", "2026-10-01", (), fumbled=("Tell me about a time you failed.",)))
     save_debrief(history, debrief("Globex", "2026-10-20", (), fumbled=("Tell me about a time you failed",
@@ -92,8 +117,12 @@ def test_practice_fumbles_and_trends_per_category(history, clock) -> None:
     practise(history, clock, "failure", [80, 85, 40, 30])
     practise(history, clock, "teamwork", [70, 71])  # too few answers for a trend
 
+    practise(history, clock, "", [10])  # no category: not a category of its own
     patterns = find_patterns(history)
     assert patterns.fumbled_categories[0] == {"category": "conflict", "fumbled": 3, "answers": 6}
+    assert "" not in {c["category"] for c in patterns.fumbled_categories}
+    assert patterns.fumbled_questions[0] == {"question_id": "star/conflict", "text": "A conflict question?",
+                                             "fumbled": 3, "answers": 6}
     assert {"category": "failure", "fumbled": 2, "answers": 4} in patterns.fumbled_categories
     trends = {t["category"]: t for t in patterns.trends}
     assert trends["conflict"]["direction"] == "up" and trends["conflict"]["change"] == 47

@@ -91,12 +91,31 @@ def test_the_profile_is_checked_when_scoring_a_research_question(run_cli, mockvi
     assert "frugality" not in terms  # no profile for Globex: the bank's own rubric only
 
 
+def test_each_research_question_gets_the_facts_it_asks_about(mockview_home: Path) -> None:
+    from mockview.banks.library import load_library
+
+    profile = Profile(company="Acme", products=("Anvil Pro",), values=("Frugality",), news=("Berlin office",),
+                      competitors=("Ajax",))
+    research = load_library(mockview_home).banks["company-research"]
+
+    def added(question_id: str) -> list[str]:
+        question = research.question(question_id)
+        return [k.term for k in with_profile(question, profile).keywords[len(question.keywords):]]
+
+    assert added("what-do-you-know") == ["Anvil Pro", "Frugality", "Berlin office"]
+    assert added("competitors-and-market") == ["Ajax"]  # not your product list
+    assert added("recent-news") == ["Berlin office"]
+    assert added("culture-and-values") == ["Frugality"]
+    assert added("first-three-months") == []
+
+
 def test_only_company_research_questions_get_the_profile(mockview_home: Path) -> None:
     profile = Profile(company="Acme", products=("Anvil Pro",), values=("Frugality", "frugality"))
     research = Question(bank="company-research", id="q", text="What do you know about us?", kind="research",
-                        keywords=(Keyword("frugality"),))
-    star = Question(bank="star", id="q", text="Tell me about a conflict.", kind="star")
-    assert [k.term for k in with_profile(research, profile).keywords] == ["frugality", "Anvil Pro"]
+                        keywords=(Keyword("frugality"), Keyword("products")))
+    star = Question(bank="star", id="q", text="Tell me about a conflict.", kind="star",
+                    keywords=(Keyword("products"),))
+    assert [k.term for k in with_profile(research, profile).keywords] == ["frugality", "products", "Anvil Pro"]
     assert with_profile(star, profile) is star
     assert with_profile(research, None) is research
 

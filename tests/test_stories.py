@@ -107,15 +107,29 @@ def test_no_stories_yet_says_where_to_write_them(run_cli) -> None:
 
 
 def test_stories_match_by_category_tag_or_a_word_of_the_question() -> None:
-    story = Story("S", competencies=("failure", "teamwork"))
+    story = Story("S", competencies=("failure", "teamwork"), action="I owned the fix.")
     assert story.matches(Question(bank="b", id="q", text="Anything?", category="failure"))
     assert story.matches(Question(bank="b", id="q", text="Anything?", tags=("teamwork",)))
     assert story.matches(Question(bank="debrief", id="1-1", text="Tell me about a time you failed."))
     assert story.matches(Question(bank="debrief", id="1-2", text="How do you work in a team?"))
     assert not story.matches(Question(bank="b", id="q", text="Why this company?", category="motivation"))
-    assert matching_stories([story, Story("T", competencies=("conflict",))],
-                            Question(bank="b", id="q", text="A conflict you handled?")) == [
-        Story("T", competencies=("conflict",))]
+    other = Story("T", competencies=("conflict",), result="We agreed.")
+    assert matching_stories([story, other], Question(bank="b", id="q", text="A conflict you handled?")) == [other]
+    assert Story("U", competencies=("customer focus",), task="x").matches(
+        Question(bank="b", id="q", text="Anything?", category="customer-focus"))
+    assert not Story("Title only", competencies=("failure",)).matches(
+        Question(bank="b", id="q", text="Anything?", category="failure"))
+
+
+def test_a_story_with_only_a_title_covers_nothing(run_cli, mockview_home: Path) -> None:
+    result = run_cli("stories", "--edit", env={"EDITOR": "true", "VISUAL": ""})
+    assert result.returncode == 0, result.stderr
+    data = json.loads(run_cli("stories", "--json").stdout)
+    assert [s["title"] for s in data["stories"]] == ["The migration with no downtime"]
+    assert "conflict" in data["coverage"]["uncovered"]  # the starter story is not a story yet
+    write_stories(mockview_home, "stories:\n  - title: Calls\n    competencies: [Customer Focus]\n    action: I called.\n")
+    covered = json.loads(run_cli("stories", "--json").stdout)["coverage"]["covered"]
+    assert covered == {"customer-focus": ["Calls"]}
 
 
 def test_peeking_at_a_story_in_plain_practice_is_recorded(run_cli, mockview_home: Path) -> None:

@@ -12,16 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from mockview.banks.library import Library
-from mockview.prep.stories import WORD, stem
+from mockview.prep.matching import alike, category_of
 from mockview.store.repository import History
 
-SAME_ITEM = 70
-"""How alike two went-wrong items must be (rapidfuzz token set ratio) to count as the same."""
-SAME_QUESTION = 85
-"""How alike (rapidfuzz ratio) a question from a debrief and a bank question must be to be the same."""
 PATTERN_SHARE = 0.5
 """A factor in at least half the interviews (and at least twice) is a pattern."""
 TREND_POINTS = 5
@@ -32,6 +26,8 @@ MIN_TREND_ANSWERS = 4
 class Interview:
     """One interview looked back on: a real one (debrief) or a mock one (reflection)."""
 
+    key: str
+    """"debrief 3" or "session 12": two interviews on one day are still two."""
     label: str
     kind: str
     """"real" or "mock"."""
@@ -79,6 +75,7 @@ def looked_back(history: History) -> list[Interview]:
     for debrief in history.debriefs():
         data = debrief.data
         found.append(Interview(
+            key=f"debrief {debrief.id}",
             label=f"{debrief.company} ({debrief.day})",
             kind="real",
             day=debrief.day,
@@ -91,6 +88,7 @@ def looked_back(history: History) -> list[Interview]:
         if not reflection:
             continue
         found.append(Interview(
+            key=f"session {session.id}",
             label=f"mock interview ({session.started_at.date().isoformat()})",
             kind="mock",
             day=session.started_at.date().isoformat(),
@@ -100,37 +98,25 @@ def looked_back(history: History) -> list[Interview]:
     return sorted(found, key=lambda interview: interview.day)
 
 
-def group_alike(texts: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """(text, where) pairs grouped by meaning, roughly: the same problem said differently."""
-    groups: list[list[tuple[str, str]]] = []
-    for text, where in texts:
+def group_alike(items: list[tuple[str, Interview]]) -> list[list[tuple[str, Interview]]]:
+    """(text, interview) pairs grouped by meaning: the same problem or question said differently."""
+    groups: list[list[tuple[str, Interview]]] = []
+    for text, interview in items:
         for group in groups:
-            if fuzz.token_set_ratio(text.lower(), group[0][0].lower()) >= SAME_ITEM:
-                group.append((text, where))
+            if alike(text, group[0][0]):
+                group.append((text, interview))
                 break
         else:
-            groups.append([(text, where)])
+            groups.append([(text, interview)])
     return groups
 
 
-def _category_of(text: str, library: Library | None) -> str:
-    """The category of a question typed in a debrief: the bank question worded almost the same,
-    else a category named in it ("...a time you failed" -> failure)."""
-    if library is None:
-        return ""
-    lowered = text.lower()
-    best, category = 0.0, ""
-    for question in library.questions():
-        score = fuzz.ratio(lowered, question.text.lower())
-        if score > best and question.category:
-            best, category = score, question.category
-    if best >= SAME_QUESTION:
-        return category
-    said = {stem(word) for word in WORD.findall(lowered)}
-    for name in sorted({q.category for q in library.questions() if q.category}):
-        if any(stem(part) in said for part in WORD.findall(name)):
-            return name
-    return ""
+def _where(group: list[tuple[str, Interview]]) -> tuple[int, list[str]]:
+    """In how many interviews a group came up, and their labels in the order they happened."""
+    seen: dict[str, str] = {}
+    for _, interview in group:
+        seen.setdefault(interview.key, interview.label)
+    return len(seen), list(seen.values())
 
 
 def trend(scores: list[int]) -> int | None:
@@ -155,28 +141,31 @@ def find_patterns(history: History, library: Library | None = None) -> Patterns:
             "pattern": count >= 2 and count >= PATTERN_SHARE * total,
         })
 
-    starred = [(text, i.label) for i in interviews for text in i.wrong_starred]
+    starred = [(text, i) for i in interviews for text in i.wrong_starred]
     for group in group_alike(starred):
-        if len({where for _, where in group}) >= 2:
-            patterns.repeated_problems.append({"problem": group[0][0], "times": len(group),
-                                               "where": sorted({where for _, where in group})})
+        times, where = _where(group)
+        if times >= 2:
+            patterns.repeated_problems.append({"problem": group[0][0], "times": times, "where": where})
 
-    for category, fumbled, answers in history.fumbles_by("category", 5):
-        patterns.fumbled_categories.append({"category": category or "(none)", "fumbled": fumbled, "answers": answers})
-    for question_id, fumbled, answers in history.fumbles_by("question_id", 5):
-        patterns.fumbled_questions.append({"question_id": question_id, "fumbled": fumbled, "answers": answers})
+    for category, fumbled, answers in history.fumbles_by_category(5):
+        if category:
+            patterns.fumbled_categories.append({"category": category, "fumbled": fumbled, "answers": answers})
+    for question_id, text, fumbled, answers in history.fumbled_questions(5):
+        patterns.fumbled_questions.append({"question_id": question_id, "text": text, "fumbled": fumbled,
+                                           "answers": answers})
 
-    real_fumbles = [(text, i.label) for i in interviews if i.kind == "real" for text in i.fumbled]
-    for group in sorted(group_alike(real_fumbles), key=len, reverse=True)[:5]:
-        patterns.real_fumbles.append({"question": group[0][0], "times": len(group),
-                                      "category": _category_of(group[0][0], library),
-                                      "where": sorted({where for _, where in group})})
+    questions = list(library.questions()) if library is not None else []
+    real_fumbles = [(text, i) for i in interviews if i.kind == "real" for text in i.fumbled]
+    grouped = [(_where(group), group) for group in group_alike(real_fumbles)]
+    for (times, where), group in sorted(grouped, key=lambda item: -item[0][0])[:5]:
+        patterns.real_fumbles.append({"question": group[0][0], "times": times,
+                                      "category": category_of(group[0][0], questions), "where": where})
 
     for category, scores in sorted(history.scores_by_category().items()):
         change = trend(scores)
         if change is not None:
             direction = "up" if change >= TREND_POINTS else "down" if change <= -TREND_POINTS else "flat"
-            patterns.trends.append({"category": category or "(none)", "answers": len(scores),
+            patterns.trends.append({"category": category or "(no category)", "answers": len(scores),
                                     "change": change, "direction": direction})
 
     patterns.summary = summarise(patterns, interviews)
@@ -204,7 +193,7 @@ def summarise(patterns: Patterns, interviews: list[Interview]) -> list[str]:
     elif one_offs:
         lines.append(f"Probably flukes so far: {', '.join(one_offs[:4])} (each in 1 of {total} interviews).")
     for problem in patterns.repeated_problems[:2]:
-        lines.append(f"Pattern: \"{problem['problem']}\" came up {problem['times']} times "
+        lines.append(f"Pattern: \"{problem['problem']}\" went wrong in {problem['times']} interviews "
                      f"({', '.join(problem['where'])}).")
     for item in patterns.real_fumbles:
         if item["times"] >= 2:

@@ -47,8 +47,14 @@ FIELD_LABELS = {
     "culture": "Culture",
     "questions_to_ask": "Questions to ask them",
 }
-RUBRIC_FIELDS = ("products", "values", "news", "competitors")
-"""The fields whose items become rubric points of research questions."""
+FIELD_TOPICS = {
+    "products": ("product", "products", "services", "platform", "features"),
+    "values": ("values", "culture", "mission"),
+    "news": ("news", "recent news", "announced", "launched", "recently"),
+    "competitors": ("competitors", "competition", "rivals", "market share"),
+}
+"""The fields whose items become rubric points, and the rubric words of the questions they belong to:
+a question about competitors is checked for the competitors you found, not for your product list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +79,10 @@ class Profile:
         """The checklist fields still empty."""
         return [name for name in CHECKLIST if not getattr(self, name)]
 
-    def facts(self) -> list[Keyword]:
-        """The specifics a research answer should mention, as rubric points."""
+    def facts(self, fields: tuple[str, ...] = tuple(FIELD_TOPICS)) -> list[Keyword]:
+        """The specifics a research answer should mention (from ``fields``), as rubric points."""
         seen: dict[str, Keyword] = {}
-        for field_name in RUBRIC_FIELDS:
+        for field_name in fields:
             for item in getattr(self, field_name):
                 key = item.lower()
                 if key not in seen:
@@ -153,12 +159,18 @@ def find_profile(data_dir: Path, company: str | None) -> Profile | None:
     return profile
 
 
+def fields_asked(question: Question) -> tuple[str, ...]:
+    """The profile fields a research question asks about, read from its rubric."""
+    words = {term.lower() for keyword in question.keywords for term in (keyword.term, *keyword.synonyms)}
+    return tuple(name for name, topics in FIELD_TOPICS.items() if words & set(topics))
+
+
 def with_profile(question: Question, profile: Profile | None) -> Question:
-    """A company-research question checked against the profile's specifics too."""
+    """A company-research question checked against the specifics of the profile it asks about."""
     if profile is None or question.bank != RESEARCH_BANK or question.kind != "research":
         return question
     known = {k.term.lower() for k in question.keywords}
-    extra = tuple(k for k in profile.facts() if k.term.lower() not in known)
+    extra = tuple(k for k in profile.facts(fields_asked(question)) if k.term.lower() not in known)
     return replace(question, keywords=question.keywords + extra)
 
 

@@ -10,7 +10,6 @@ too many.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,22 +21,12 @@ from mockview.banks.library import Library
 from mockview.banks.model import Question
 from mockview.banks.problems import START, Problem
 from mockview.banks.yamlsource import LocatedList, read_yaml_file
+from mockview.prep.matching import WORD, same_competency, stem
 
-WORD = re.compile(r"[a-z]+")
-SUFFIXES = ("ship", "work", "ure", "ing", "ed", "es", "s")
-MIN_STEM = 4
 STORY_KEYS = ("title", "competencies", "situation", "task", "action", "result", "numbers")
 OVERUSED_COMPETENCIES = 4
 """A story claimed for more competencies than this is doing too much work."""
 STORY_QUESTION = Question(bank="stories", id="story", text="A story from your story bank.", kind="star")
-
-
-def stem(word: str) -> str:
-    """A rough stem ("failure", "failed" -> "fail"), enough to match a competency to a question."""
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
 
 
 def stories_path(data_dir: Path) -> Path:
@@ -61,6 +50,11 @@ class Story:
                  ("Result", self.result)]
         return "\n".join(f"{label}: {text}" for label, text in parts if text)
 
+    @property
+    def empty(self) -> bool:
+        """Only a title so far (the starter story, say): nothing to tell yet."""
+        return not any((self.situation, self.task, self.action, self.result))
+
     def matches(self, question: Question) -> bool:
         """Whether the story suits a question: by its category or tags, or a word of its text.
 
@@ -68,8 +62,10 @@ class Story:
         "Tell me about a time you failed" finds a story about "failure" by
         the stem the two share.
         """
-        wanted = {question.category.lower(), *(tag.lower() for tag in question.tags)}
-        if wanted & set(self.competencies):
+        if self.empty:
+            return False
+        wanted = [name for name in (question.category, *question.tags) if name]
+        if any(same_competency(name, competency) for name in wanted for competency in self.competencies):
             return True
         asked = {stem(word) for word in WORD.findall(question.text.lower())}
         return any(stem(word) in asked for competency in self.competencies for word in WORD.findall(competency))
@@ -173,8 +169,11 @@ def coverage(stories: list[Story], library: Library, uses: dict[str, int]) -> Co
     )
     covered: dict[str, list[str]] = {}
     for story in stories:
+        if story.empty:
+            continue  # a title alone covers nothing yet
         for competency in story.competencies:
-            covered.setdefault(competency, []).append(story.title)
+            name = next((asked_name for asked_name in asked if same_competency(asked_name, competency)), competency)
+            covered.setdefault(name, []).append(story.title)
     uncovered = [name for name, _ in asked.most_common() if name not in covered]
     overused = []
     for story in stories:

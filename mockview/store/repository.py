@@ -492,19 +492,31 @@ class History:
                 counts[title] = counts.get(title, 0) + 1
         return counts
 
-    def fumbles_by(self, column: str, limit: int) -> list[tuple[str, int, int]]:
-        """(category or question id, fumbled answers, answers) in practice, most fumbled first."""
-        if column not in ("category", "question_id"):
-            raise ValueError(column)
+    def fumbles_by_category(self, limit: int) -> list[tuple[str, int, int]]:
+        """(category, fumbled answers, answers) in practice, most fumbled first; uncategorised left out."""
         return [
             (row[0], row[1], row[2])
             for row in self.connection.execute(
-                f"SELECT {column}, sum(verdict = 'fumbled') AS fumbled, count(*) FROM attempts "
-                f"WHERE parent_id IS NULL GROUP BY {column} HAVING fumbled > 0 "
-                f"ORDER BY fumbled DESC, {column} LIMIT ?",
+                "SELECT category, sum(verdict = 'fumbled') AS fumbled, count(*) FROM attempts "
+                "WHERE parent_id IS NULL AND category != '' GROUP BY category HAVING fumbled > 0 "
+                "ORDER BY fumbled DESC, category LIMIT ?",
                 (limit,),
             )
         ]
+
+    def fumbled_questions(self, limit: int) -> list[tuple[str, str, int, int]]:
+        """(question id, its latest text, fumbled answers, answers), most fumbled first."""
+        rows = self.connection.execute(
+            "SELECT question_id, sum(verdict = 'fumbled') AS fumbled, count(*), max(id) FROM attempts "
+            "WHERE parent_id IS NULL GROUP BY question_id HAVING fumbled > 0 "
+            "ORDER BY fumbled DESC, question_id LIMIT ?",
+            (limit,),
+        ).fetchall()
+        found = []
+        for question_id, fumbled, answers, latest in rows:
+            (snapshot,) = self.connection.execute("SELECT question FROM attempts WHERE id = ?", (latest,)).fetchone()
+            found.append((question_id, json.loads(snapshot).get("text", question_id), fumbled, answers))
+        return found
 
     def scores_by_category(self) -> dict[str, list[int]]:
         """Scores of the answers given, oldest first, per category."""

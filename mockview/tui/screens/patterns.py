@@ -33,13 +33,16 @@ class PatternsScreen(Screen[None]):
             yield DataTable(id="real-table", cursor_type="none", zebra_stripes=True)
             yield Static("Fumbled most in practice", classes="section-title", id="practice-title")
             yield DataTable(id="practice-table", cursor_type="none", zebra_stripes=True)
+            yield Static("Questions fumbled most in practice", classes="section-title", id="questions-title")
+            yield DataTable(id="questions-table", cursor_type="none", zebra_stripes=True)
             yield Static("Scores by category", classes="section-title", id="trends-title")
             yield DataTable(id="trend-table", cursor_type="none", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#factor-table", DataTable).add_columns("Factor", "Interviews", "Real", "Mock", "")
-        self.query_one("#real-table", DataTable).add_columns("Question", "Times", "Category")
+        self.query_one("#real-table", DataTable).add_columns("Question", "Interviews", "Category")
+        self.query_one("#questions-table", DataTable).add_columns("Question", "Fumbled")
         self.query_one("#practice-table", DataTable).add_columns("Category", "Fumbled")
         self.query_one("#trend-table", DataTable).add_columns("Category", "Answers", "Change", "Trend")
         self.query_one(VerticalScroll).focus()
@@ -62,7 +65,7 @@ class PatternsScreen(Screen[None]):
         self._table("factor", [
             (cell(f["factor"]), cell(f"{f['interviews']} of {f['of']}"), cell(f["real"]), cell(f["mock"]),
              cell("pattern" if f["pattern"] else "")) for f in patterns.factors])
-        problems = "\n".join(f"• \"{p['problem']}\": {p['times']} times ({', '.join(p['where'])})"
+        problems = "\n".join(f"• \"{p['problem']}\": {p['times']} interviews ({', '.join(p['where'])})"
                              for p in patterns.repeated_problems)
         self.query_one("#repeated-problems", Static).update(Content(problems))
         self._show_section("problems", bool(problems), "#repeated-problems")
@@ -70,6 +73,8 @@ class PatternsScreen(Screen[None]):
                              for r in patterns.real_fumbles])
         self._table("practice", [(cell(c["category"]), cell(f"{c['fumbled']} of {c['answers']}"))
                                  for c in patterns.fumbled_categories])
+        self._table("questions", [(cell(q["text"], 60), cell(f"{q['fumbled']} of {q['answers']}"))
+                                  for q in patterns.fumbled_questions])
         self._table("trend", [(cell(t["category"]), cell(t["answers"]), cell(f"{t['change']:+d}"),
                                cell(t["direction"])) for t in patterns.trends])
 
@@ -78,7 +83,8 @@ class PatternsScreen(Screen[None]):
         table.clear()
         for row in rows:
             table.add_row(*row)
-        title = {"factor": "factors", "real": "real", "practice": "practice", "trend": "trends"}[name]
+        title = {"factor": "factors", "real": "real", "practice": "practice", "questions": "questions",
+                 "trend": "trends"}[name]
         self._show_section(title, bool(rows), f"#{name}-table")
 
     def _show_section(self, title: str, shown: bool, body: str) -> None:
