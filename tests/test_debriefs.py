@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from mockview.prep.debrief import (
     AskedQuestion,
+    Debrief,
     check_debrief,
     debrief_from_form,
     parse_asked,
@@ -21,7 +23,7 @@ from mockview.store.redrill import queue
 DEBRIEF = """\
 company: Acme Corp
 role: Backend engineer
-date: 2026-11-20
+date: 2026-10-20
 stage: onsite
 format: panel
 interviewers: [Priya, Tom]
@@ -60,7 +62,7 @@ def test_a_debrief_file_is_read_in_full(tmp_path: Path) -> None:
     assert problems == []
     assert debrief is not None
     assert (debrief.company, debrief.role, debrief.date.isoformat(), debrief.outcome) == (
-        "Acme Corp", "Backend engineer", "2026-11-20", "rejected")
+        "Acme Corp", "Backend engineer", "2026-10-20", "rejected")
     assert debrief.interviewers == ("Priya", "Tom")
     assert debrief.questions[0] == AskedQuestion("Tell me about a time you failed.", True,
                                                  "Blanked, then told a story with no result.")
@@ -75,7 +77,7 @@ def test_a_debrief_file_is_read_in_full(tmp_path: Path) -> None:
 def test_add_queues_every_fumbled_question_at_once(run_cli, tmp_path: Path) -> None:
     result = run_cli("debrief", "add", "--file", str(write(tmp_path, DEBRIEF)))
     assert result.returncode == 0, result.stderr
-    assert "saved debrief 1: Acme Corp, 2026-11-20 (rejected)" in result.stdout
+    assert "saved debrief 1: Acme Corp, 2026-10-20 (rejected)" in result.stdout
     assert "re-drill due now: debrief/1-1 (from your interview at Acme Corp)" in result.stdout
 
     listed = json.loads(run_cli("retry", "--list", "--json").stdout)
@@ -103,7 +105,7 @@ def test_a_debriefed_question_is_practised_in_the_plain_front_end(run_cli, tmp_p
 
 def test_list_show_and_feedback(run_cli, tmp_path: Path) -> None:
     run_cli("debrief", "add", "--file", str(write(tmp_path, DEBRIEF)))
-    later = DEBRIEF.replace("Acme Corp", "Globex").replace("2026-11-20", "2026-11-25")
+    later = DEBRIEF.replace("Acme Corp", "Globex").replace("2026-10-20", "2026-10-25")
     run_cli("debrief", "add", "--file", str(write(tmp_path, later, "globex.yaml")))
 
     table = run_cli("debrief", "list").stdout.splitlines()
@@ -139,14 +141,16 @@ def test_bad_ids_and_empty_feedback_are_one_clear_line(run_cli, args, message) -
 @pytest.mark.parametrize(("text", "expected"), [
     ("company: Acme\n", "1:1: missing required key 'date'"),
     ("company: Acme\ndate: 20th Nov\n", "2:7: 'date' must be a date like 2026-11-20"),
-    ("company: Acme\ndate: 2026-11-20\noutcom: rejected\n", "3:1: unknown key 'outcom' in debrief; did you mean 'outcome'?"),
-    ("company: Acme\ndate: 2026-11-20\noutcome: ghosted\n", "3:10: unknown outcome 'ghosted'"),
-    ("company: Acme\ndate: 2026-11-20\nquestions:\n  - text: Why us?\n    fumbled: maybe\n", "5:14:"),
-    ("company: Acme\ndate: 2026-11-20\nquestions: Why us?\n", "3:12: 'questions' must be a list"),
-    ("date: 2026-11-20\n", "missing required key 'company'"),
+    ("company: Acme\ndate: 2026-10-20\noutcom: rejected\n", "3:1: unknown key 'outcom' in debrief; did you mean 'outcome'?"),
+    ("company: Acme\ndate: 2026-10-20\noutcome: ghosted\n", "3:10: unknown outcome 'ghosted'"),
+    ("company: Acme\ndate: 2026-10-20\nquestions:\n  - text: Why us?\n    fumbled: maybe\n", "5:14:"),
+    ("company: Acme\ndate: 2026-10-20\nquestions: Why us?\n", "3:12: 'questions' must be a list"),
+    ("date: 2026-10-20\n", "missing required key 'company'"),
     ("company: [Acme\n", "1:"),
-    ("company: Acme\ndate: 2026-11-20\n\tfactors: []\n", "3:1:"),
+    ("company: Acme\ndate: 2026-10-20\n\tfactors: []\n", "3:1:"),
     ("- just a list\n", "1:1:"),
+    ("company: Acme\ndate: 2026-10-20\n", "1:1: the debrief says nothing about the interview yet"),
+    ("company: Acme\ndate: 2999-01-01\nfactors: [late]\n", "2:7: 'date' 2999-01-01 is in the future"),
 ])
 def test_a_malformed_debrief_is_one_clear_line_and_nothing_is_saved(run_cli, tmp_path: Path, text, expected) -> None:
     path = write(tmp_path, text)
@@ -202,10 +206,15 @@ def test_questions_typed_in_the_form() -> None:
 def test_the_form_needs_a_company_a_date_and_something_that_happened() -> None:
     debrief, problems = debrief_from_form({"company": " ", "date": "yesterday"})
     assert debrief is None
-    assert [field for field, _ in problems] == ["company", "date", "questions"]
+    assert [field for field, _ in problems] == ["company", "date"]
+    assert debrief_from_form({"company": "Acme", "date": "2026-10-20"})[1] == [
+        ("questions", "Write down at least the questions asked, or what went right or wrong.")]
+    _, problems = debrief_from_form({"company": "Acme", "date": "2027-01-01", "factors": "late"},
+                                    today=dt.date(2026, 11, 20))
+    assert problems == [("date", "2027-01-01 is in the future: a debrief is of an interview that has happened.")]
 
     debrief, problems = debrief_from_form({
-        "company": "Acme", "date": "2026-11-20", "outcome": "offer", "interviewers": "Priya, Tom",
+        "company": "Acme", "date": "2026-10-20", "outcome": "offer", "interviewers": "Priya, Tom",
         "questions": "! Why us? -- rambled", "went_wrong": "* Froze\nLate", "factors": "nervous, Late, nervous",
         "culture_liked": "pairing", "feedback": "More numbers.",
     })
@@ -219,11 +228,80 @@ def test_the_form_needs_a_company_a_date_and_something_that_happened() -> None:
 
 
 def test_check_debrief_accepts_a_datetime_and_plain_strings() -> None:
-    import datetime as dt
-
     from mockview.banks.yamlsource import parse_yaml_text
 
-    document = parse_yaml_text("company: Acme\ndate: 2026-11-20 14:30:00\nquestions: [Why us?]\n", "x.yaml")
+    document = parse_yaml_text("company: Acme\ndate: 2026-10-20 14:30:00\nquestions: [Why us?]\n", "x.yaml")
     debrief, problems = check_debrief(document.data, "x.yaml")
-    assert problems == [] and debrief.date == dt.date(2026, 11, 20)
+    assert problems == [] and debrief.date == dt.date(2026, 10, 20)
     assert debrief.questions == (AskedQuestion("Why us?"),)
+
+
+def test_warnings_and_lenient_lists(tmp_path: Path) -> None:
+    text = ("company: Acme\ndate: 2026-10-20\nfactors: \"No  example   ready\"\n"
+            "questions:\n  - text: \"!Why us?\"\n")
+    debrief, problems = read_debrief_file(write(tmp_path, text))
+    assert debrief is not None and debrief.factors == ("no example ready",)
+    (warning,) = problems
+    assert warning.severity == "warning" and (warning.line, warning.column) == (5, 11)
+    assert "write 'fumbled: true'" in warning.message
+
+
+def test_the_same_question_fumbled_again_is_one_re_drill_item_with_the_notes_as_hints(history, tmp_path) -> None:
+    first, _ = read_debrief_file(write(tmp_path, DEBRIEF))
+    save_debrief(history, first)
+    again = DEBRIEF.replace("Acme Corp", "Globex").replace("2026-10-20", "2026-10-25").replace(
+        "Tell me about a time you failed.", "Describe a time when you failed").replace(
+        "Blanked, then told a story with no result.", "Talked for five minutes.")
+    second, _ = read_debrief_file(write(tmp_path, again, "globex.yaml"))
+    debrief_id, (change,) = save_debrief(history, second)
+    assert change.question_id == "debrief/1-1" and change.fumbles == 2 and change.due == history.clock.now()
+    entry = history.schedule_entry("debrief/1-1")
+    assert entry.note == "from your interview at Globex"
+    assert entry.question["category"] == ""  # no library given: no guess
+    assert entry.question["tips"] == [
+        "At Acme Corp (2026-10-20): Blanked, then told a story with no result.",
+        "Your strategy: Lead with the result, then the story.",
+        "You meant to: Prepare two failure stories with numbers",
+        "At Globex (2026-10-25): Talked for five minutes.",
+    ]
+    assert history.debrief(debrief_id).data["questions"][0]["redrill"] == "debrief/1-1"
+    (due,), _ = queue(history, history.clock.now())
+    assert due.question_id == "debrief/1-1"
+
+
+def test_a_real_question_worded_like_a_bank_question_drills_the_bank_question(history, mockview_home) -> None:
+    from mockview.banks.library import load_library
+
+    library = load_library(mockview_home)
+    bank_question = next(q for q in library.questions() if q.full_id == "company-research/why-this-company")
+    asked = bank_question.render_text("Acme", None)
+    debrief = Debrief(company="Acme", date=dt.date(2026, 11, 20),
+                      questions=(AskedQuestion(asked, True), AskedQuestion("Tell me about a time you failed.", True)))
+    _, changes = save_debrief(history, debrief, library)
+    assert [c.question_id for c in changes] == ["company-research/why-this-company", "debrief/1-2"]
+    assert history.schedule_entry("debrief/1-2").question["category"] == "failure"
+
+
+def test_the_same_debrief_twice_is_refused(run_cli, tmp_path: Path) -> None:
+    path = write(tmp_path, DEBRIEF)
+    assert run_cli("debrief", "add", "--file", str(path)).returncode == 0
+    again = run_cli("debrief", "add", "--file", str(path))
+    assert again.returncode == 1 and "already saved as debrief 1" in again.stderr
+    assert len(json.loads(run_cli("debrief", "list", "--json").stdout)) == 1
+
+
+def test_outcome_and_delete(run_cli, tmp_path: Path) -> None:
+    run_cli("debrief", "add", "--file", str(write(tmp_path, DEBRIEF.replace("outcome: rejected", "outcome: pending"))))
+    assert run_cli("debrief", "outcome", "1", "offer").stdout == "debrief 1: outcome offer\n"
+    assert json.loads(run_cli("debrief", "list", "--json").stdout)[0]["outcome"] == "offer"
+    assert "outcome offer" in run_cli("debrief", "show", "1").stdout
+    bad = run_cli("debrief", "outcome", "1", "ghosted")
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+    deleted = run_cli("debrief", "delete", "1")
+    assert deleted.returncode == 0
+    assert "deleted debrief 1 (Acme Corp, 2026-10-20)" in deleted.stdout
+    assert "stay in your re-drill queue (debrief/1-1)" in deleted.stdout
+    assert json.loads(run_cli("debrief", "list", "--json").stdout) == []
+    assert [i["question_id"] for i in json.loads(run_cli("retry", "--list", "--json").stdout)["due"]] == ["debrief/1-1"]
+    assert run_cli("debrief", "delete", "1").returncode == 1

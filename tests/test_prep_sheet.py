@@ -6,7 +6,7 @@ from pathlib import Path
 
 DEBRIEF = """\
 company: Acme Corp
-date: 2026-11-20
+date: 2026-10-20
 factors: [nervous]
 questions:
   - text: Tell me about a time you failed.
@@ -51,8 +51,8 @@ def test_the_sheet_gathers_profile_stories_queue_patterns_and_notes(run_cli, moc
     assert "no story yet: write one before the interview" in sheet
     assert "- Tell me about a time you failed. (due now; from your interview at Acme Corp)" in sheet
     assert "One interview is not enough to tell a fluke from a pattern; watch for nervous" in sheet
-    assert "- Two failure stories with numbers (Acme Corp, 2026-11-20)" in sheet
-    assert "- Lead with the result. (Acme Corp, 2026-11-20)" in sheet
+    assert "- Two failure stories with numbers (Acme Corp, 2026-10-20)" in sheet
+    assert "- Lead with the result. (Acme Corp, 2026-10-20)" in sheet
     assert '- Interviewer at Acme Corp: "Needed more specifics."' in sheet
     for heading in ("## The company", "## Likely questions and the stories to tell", "## Still due for re-drill",
                     "## Patterns to watch", "## From your last interviews"):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mockview.commands.common import data_dir, print_json, report_load_problems, table, warn, write_output
 from mockview.errors import MockviewError
+from mockview.practice.reflection import OUTCOMES
 from mockview.text import plural
 
 
@@ -40,6 +41,16 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     feedback.add_argument("--focus", metavar="AREAS", default="",
                           help="comma-separated areas it is about, e.g. 'specifics, system design'")
     feedback.set_defaults(handler=run_debrief_feedback)
+    outcome = actions.add_parser("outcome", help="record how it ended (offer, rejected...)", parents=[common],
+                                 description="Set a debrief's outcome once you hear back.")
+    outcome.add_argument("id", type=int, metavar="ID")
+    outcome.add_argument("outcome", choices=OUTCOMES)
+    outcome.set_defaults(handler=run_debrief_outcome)
+    delete = actions.add_parser("delete", help="delete a debrief (a mistake, a duplicate)", parents=[common],
+                                description="Delete a debrief and its feedback. The questions it put in the "
+                                "re-drill queue stay there; retire one with: mockview retry --retire ID")
+    delete.add_argument("id", type=int, metavar="ID")
+    delete.set_defaults(handler=run_debrief_delete)
 
     patterns = subparsers.add_parser("patterns", help="fluke or pattern: what keeps happening", parents=[common],
                                      description="What recurs across your real and mock interviews and practice.")
@@ -101,9 +112,12 @@ def run_debrief_add(args: argparse.Namespace) -> int:
     if debrief is None:
         count = sum(1 for p in problems if p.severity == "error")
         raise MockviewError(f"{args.file}: {plural(count, 'problem')}; nothing was saved")
+    from mockview.banks.library import load_library
+
+    library = load_library(data_dir(args))
     history = _history(args)
     try:
-        debrief_id, changes = save_debrief(history, debrief)
+        debrief_id, changes = save_debrief(history, debrief, library)
         now = history.clock.now()
     finally:
         history.close()
@@ -166,6 +180,35 @@ def run_debrief_feedback(args: argparse.Namespace) -> int:
     finally:
         history.close()
     print(f"feedback attached to debrief {args.id}")
+    return 0
+
+
+def run_debrief_outcome(args: argparse.Namespace) -> int:
+    history = _history(args)
+    try:
+        if history.debrief(args.id) is None:
+            raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
+        history.set_debrief_outcome(args.id, args.outcome)
+    finally:
+        history.close()
+    print(f"debrief {args.id}: outcome {args.outcome}")
+    return 0
+
+
+def run_debrief_delete(args: argparse.Namespace) -> int:
+    history = _history(args)
+    try:
+        row = history.debrief(args.id)
+        if row is None:
+            raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
+        history.delete_debrief(args.id)
+    finally:
+        history.close()
+    print(f"deleted debrief {args.id} ({row.company}, {row.day})")
+    queued = [q["redrill"] for q in row.data.get("questions") or [] if q.get("redrill")]
+    if queued:
+        print(f"its questions stay in your re-drill queue ({', '.join(queued)}); "
+              "retire one with: mockview retry --retire ID")
     return 0
 
 

@@ -26,6 +26,9 @@ FACTORS = (
 )
 """Common reasons an interview goes wrong; people can add their own."""
 
+OUTCOMES = ("pending", "offer", "rejected", "withdrew")
+"""How a real interview ended, as far as the person knows."""
+
 
 @dataclass(frozen=True, slots=True)
 class Item:

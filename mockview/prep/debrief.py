@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from mockview.banks.checks import RecordChecker, describe
+from mockview.banks.library import Library
 from mockview.banks.model import Question, guess_kind
 from mockview.banks.problems import START, Problem
 from mockview.banks.yamlsource import REPORTED, LocatedList, LocatedMap, read_yaml_file
-from mockview.practice.reflection import Item, parse_factors, parse_items
+from mockview.errors import MockviewError
+from mockview.practice.reflection import OUTCOMES, Item, parse_factors, parse_items
+from mockview.prep.matching import alike, category_of, closest_question
 from mockview.store.redrill import ScheduleChange, record_answer
 from mockview.store.repository import DebriefRow, History
 from mockview.store.snapshots import snapshot
 
-OUTCOMES = ("pending", "offer", "rejected", "withdrew")
 DEBRIEF_KEYS = (
     "company", "role", "date", "stage", "format", "interviewers", "outcome", "questions", "went_right",
     "went_wrong", "factors", "culture_fit", "role_fit", "strategy", "next_time", "feedback",
@@ -73,6 +75,13 @@ class Debrief:
     next_time: tuple[str, ...] = ()
     feedback: tuple[Feedback, ...] = ()
 
+    @property
+    def has_content(self) -> bool:
+        """Whether it says anything about the interview beyond where and when."""
+        return bool(self.questions or self.went_right or self.went_wrong or self.factors or self.strategy
+                    or self.next_time or self.feedback or self.culture_fit.liked or self.culture_fit.disliked
+                    or self.role_fit.liked or self.role_fit.disliked)
+
     def to_json(self) -> dict[str, Any]:
         """Everything but the feedback, which is stored on its own so more can be added later."""
         return {
@@ -95,6 +104,10 @@ class Debrief:
 
 
 class _DebriefChecker(RecordChecker):
+    def __init__(self, path: str, today: _dt.date) -> None:
+        super().__init__(path)
+        self.today = today
+
     def debrief(self, data: Any) -> Debrief | None:
         top = self.mapping(data, "the top level of a debrief", START)
         if top is None:
@@ -114,13 +127,16 @@ class _DebriefChecker(RecordChecker):
             questions=self._questions(top),
             went_right=self._items(top, "went_right"),
             went_wrong=self._items(top, "went_wrong"),
-            factors=tuple(dict.fromkeys(f.lower() for f in self.text_list(top, "factors"))),
+            factors=parse_factors(", ".join(self._texts(top, "factors"))),
             culture_fit=self._fit(top, "culture_fit"),
             role_fit=self._fit(top, "role_fit"),
             strategy=self.text(top, "strategy"),
             next_time=self._texts(top, "next_time"),
             feedback=self._feedback(top),
         )
+        if company and day and not debrief.has_content:
+            self.error(top.position, "the debrief says nothing about the interview yet: add the questions asked, "
+                                     "what went right or wrong, or the factors")
         return debrief if company and day else None
 
     def _date(self, top: LocatedMap) -> _dt.date | None:
@@ -128,15 +144,22 @@ class _DebriefChecker(RecordChecker):
             self.error(top.position, "missing required key 'date' (the day of the interview, YYYY-MM-DD)")
             return None
         value = top["date"]
+        day: _dt.date | None = None
         if isinstance(value, _dt.datetime):
-            return value.date()
-        if isinstance(value, _dt.date):
-            return value
-        if isinstance(value, str):
+            day = value.date()
+        elif isinstance(value, _dt.date):
+            day = value
+        elif isinstance(value, str):
             try:
-                return _dt.date.fromisoformat(value.strip())
+                day = _dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
+        if day is not None:
+            if day > self.today + _dt.timedelta(days=1):
+                self.error(top.value_at("date"), f"'date' {day.isoformat()} is in the future; "
+                                                 "a debrief is of an interview that has happened")
+                return None
+            return day
         if value is not REPORTED:
             self.error(top.value_at("date"), f"'date' must be a date like 2026-11-20, got {describe(value)}")
         return None
@@ -171,6 +194,9 @@ class _DebriefChecker(RecordChecker):
                 continue
             self.unknown_keys(record, QUESTION_KEYS, "question")
             text = self.text(record, "text", required=True)
+            if text.startswith(FUMBLED_MARK):
+                self.warning(record.value_at("text"), f"the question starts with '{FUMBLED_MARK}', which the app's "
+                                                      "form reads as a fumble; in a file, write 'fumbled: true'")
             if text:
                 questions.append(AskedQuestion(text, self.boolean(record, "fumbled"), self.text(record, "notes")))
         return tuple(questions)
@@ -225,30 +251,40 @@ class _DebriefChecker(RecordChecker):
         return tuple(found)
 
 
-def check_debrief(data: Any, path: str) -> tuple[Debrief | None, list[Problem]]:
-    checker = _DebriefChecker(path)
+def check_debrief(data: Any, path: str, today: _dt.date | None = None) -> tuple[Debrief | None, list[Problem]]:
+    checker = _DebriefChecker(path, today or _dt.date.today())
     debrief = checker.debrief(data)
     errors = [p for p in checker.problems if p.severity == "error"]
     return (None if errors else debrief), checker.problems
 
 
-def read_debrief_file(path: Path) -> tuple[Debrief | None, list[Problem]]:
+def read_debrief_file(path: Path, today: _dt.date | None = None) -> tuple[Debrief | None, list[Problem]]:
     """Read and check a debrief file; never raises for bad content."""
     document = read_yaml_file(path)
     if document.data is None:
         return None, document.problems
-    debrief, problems = check_debrief(document.data, document.path)
+    debrief, problems = check_debrief(document.data, document.path, today)
     problems = document.problems + problems
     if any(p.severity == "error" for p in problems):
         return None, problems
     return debrief, problems
 
 
-def redrill_question(debrief_id: int, number: int, asked: AskedQuestion, debrief: Debrief) -> Question:
-    """A question from a real interview, as a re-drill item of its own."""
-    kind = guess_kind(asked.text)
-    return Question(bank=REAL_INTERVIEW_BANK, id=f"{debrief_id}-{number}", text=asked.text, kind=kind,
-                    category="real interview", tags=tuple(t for t in (debrief.stage,) if t))
+def redrill_question(debrief_id: int, number: int, asked: AskedQuestion, debrief: Debrief,
+                     questions: list[Question]) -> Question:
+    """A question from a real interview as a re-drill item of its own, its hints what you noted."""
+    return Question(bank=REAL_INTERVIEW_BANK, id=f"{debrief_id}-{number}", text=asked.text,
+                    kind=guess_kind(asked.text), category=category_of(asked.text, questions),
+                    tags=tuple(t for t in ("real-interview", debrief.stage) if t), tips=interview_notes(asked, debrief))
+
+
+def interview_notes(asked: AskedQuestion, debrief: Debrief) -> tuple[str, ...]:
+    """What the person wrote about a fumbled question, offered back as hints when they re-drill it."""
+    notes = [f"At {debrief.company} ({debrief.date.isoformat()}): {asked.notes}"] if asked.notes else []
+    if debrief.strategy:
+        notes.append(f"Your strategy: {debrief.strategy}")
+    notes += [f"You meant to: {item}" for item in debrief.next_time]
+    return tuple(notes)
 
 
 def where(debrief: Debrief | DebriefRow) -> str:
@@ -256,24 +292,59 @@ def where(debrief: Debrief | DebriefRow) -> str:
     return f"from your interview at {debrief.company}"
 
 
-def save_debrief(history: History, debrief: Debrief) -> tuple[int, list[ScheduleChange]]:
-    """Store the debrief, its feedback, and a re-drill item per fumbled question, all or nothing."""
+def redrill_item(history: History, asked: AskedQuestion, questions: list[Question]) -> dict[str, Any] | None:
+    """The question already known for one asked again: an earlier interview's item, else the bank's."""
+    for entry in history.schedule(status=None):
+        if entry.source == "debrief" and alike(asked.text, str(entry.question.get("text", ""))):
+            return entry.question
+    same = closest_question(asked.text, questions)
+    return snapshot(same) if same is not None else None
+
+
+def _comparable(data: dict[str, Any]) -> dict[str, Any]:
+    """A stored debrief's content without what saving added to it."""
+    return {**data, "questions": [{k: v for k, v in q.items() if k != "redrill"} for q in data.get("questions") or []]}
+
+
+def save_debrief(history: History, debrief: Debrief, library: Library | None = None) -> tuple[int, list[ScheduleChange]]:
+    """Store the debrief, its feedback, and a re-drill item per fumbled question, all or nothing.
+
+    A question fumbled before (in another interview, or a bank question
+    worded the same) is the same re-drill item, fumbled once more, not a new
+    one; it is due now either way. The same debrief added twice is refused.
+    """
     now = history.clock.now()
+    data = debrief.to_json()
+    for earlier in history.debriefs():
+        if earlier.company.lower() == debrief.company.lower() and _comparable(earlier.data) == data:
+            raise MockviewError(f"this debrief is already saved as debrief {earlier.id} (see: mockview debrief show "
+                                f"{earlier.id})")
+    questions = list(library.questions()) if library is not None else []
     changes = []
     with history.transaction() as db:
         debrief_id = history.add_debrief(company=debrief.company, role=debrief.role, day=debrief.date.isoformat(),
-                                         outcome=debrief.outcome, data=debrief.to_json(), connection=db)
+                                         outcome=debrief.outcome, data=data, connection=db)
         for item in debrief.feedback:
             history.add_feedback(debrief_id, item.text, list(item.focus), connection=db)
         for number, asked in enumerate(debrief.questions, 1):
             if not asked.fumbled:
                 continue
-            question = redrill_question(debrief_id, number, asked, debrief)
-            changes.append(record_answer(history, db, question=snapshot(question), attempt_id=None,
-                                         verdict="fumbled", now=now, source="debrief", note=where(debrief)))
+            question = redrill_item(history, asked, questions)
+            if question is None:
+                question = snapshot(redrill_question(debrief_id, number, asked, debrief, questions))
+            elif question.get("bank") == REAL_INTERVIEW_BANK:
+                new_notes = [t for t in interview_notes(asked, debrief) if t not in question.get("tips", [])]
+                question = {**question, "tips": list(question.get("tips", [])) + new_notes}
+            change = record_answer(history, db, question=question, attempt_id=None, verdict="fumbled", now=now,
+                                   source="debrief", note=where(debrief))
+            entry = history.schedule_entry(change.question_id)
+            if entry is not None:  # asked in a real interview and fumbled: drill it now, whatever FSRS says
+                history.save_schedule(replace(entry, due=now, source="debrief", note=where(debrief)), db)
+                change = replace(change, due=now)
+            changes.append(change)
+            data["questions"][number - 1]["redrill"] = change.question_id
+        history.update_debrief_data(debrief_id, data, db)
     return debrief_id, changes
-
-
 # --- the form in the app ----------------------------------------------------------
 
 FORM_FIELDS = (
@@ -303,8 +374,11 @@ def parse_asked(text: str) -> tuple[AskedQuestion, ...]:
     return tuple(questions)
 
 
-def debrief_from_form(values: Mapping[str, str]) -> tuple[Debrief | None, list[tuple[str, str]]]:
+def debrief_from_form(
+    values: Mapping[str, str], today: _dt.date | None = None
+) -> tuple[Debrief | None, list[tuple[str, str]]]:
     """A debrief from the form's text fields, or the (field, problem) pairs that stop it."""
+    today = today or _dt.date.today()
 
     def value(name: str) -> str:
         return (values.get(name) or "").strip()
@@ -318,16 +392,16 @@ def debrief_from_form(values: Mapping[str, str]) -> tuple[Debrief | None, list[t
         day = _dt.date.fromisoformat(value("date"))
     except ValueError:
         problems.append(("date", f"The date must look like 2026-11-20, not {value('date')!r}."))
+    if day is not None and day > today + _dt.timedelta(days=1):
+        problems.append(("date", f"{day.isoformat()} is in the future: a debrief is of an interview that has happened."))
+        day = None
     outcome = value("outcome") or "pending"
     if outcome not in OUTCOMES:
         problems.append(("outcome", f"The outcome must be one of {', '.join(OUTCOMES)}."))
-    questions = parse_asked(values.get("questions") or "")
-    if not questions and not any(value(name) for name in ("went_right", "went_wrong", "factors", "strategy")):
-        problems.append(("questions", "Write down at least the questions asked, or what went right or wrong."))
     if problems or day is None:
         return None, problems
     feedback = value("feedback")
-    return Debrief(
+    debrief = Debrief(
         company=company,
         date=day,
         role=value("role"),
@@ -335,7 +409,7 @@ def debrief_from_form(values: Mapping[str, str]) -> tuple[Debrief | None, list[t
         format=value("format"),
         interviewers=tuple(part.strip() for part in value("interviewers").split(",") if part.strip()),
         outcome=outcome,
-        questions=questions,
+        questions=parse_asked(values.get("questions") or ""),
         went_right=parse_items(value("went_right")),
         went_wrong=parse_items(value("went_wrong")),
         factors=parse_factors(value("factors")),
@@ -344,7 +418,10 @@ def debrief_from_form(values: Mapping[str, str]) -> tuple[Debrief | None, list[t
         strategy=value("strategy"),
         next_time=_lines(value("next_time")),
         feedback=(Feedback(feedback),) if feedback else (),
-    ), []
+    )
+    if not debrief.has_content:
+        return None, [("questions", "Write down at least the questions asked, or what went right or wrong.")]
+    return debrief, []
 
 
 # --- reading one back ----------------------------------------------------------------

@@ -462,6 +462,24 @@ class History:
         row = self.connection.execute("SELECT * FROM debriefs WHERE id = ?", (debrief_id,)).fetchone()
         return self._debrief(row) if row else None
 
+    def update_debrief_data(self, debrief_id: int, data: dict[str, Any], connection: sqlite3.Connection) -> None:
+        connection.execute("UPDATE debriefs SET data = ? WHERE id = ?", (_dumps(data), debrief_id))
+
+    def set_debrief_outcome(self, debrief_id: int, outcome: str) -> None:
+        """The outcome arrives after the debrief (an offer, a rejection): both copies change."""
+        row = self.debrief(debrief_id)
+        if row is None:
+            return
+        with self.transaction() as db:
+            db.execute("UPDATE debriefs SET outcome = ?, data = ? WHERE id = ?",
+                       (outcome, _dumps({**row.data, "outcome": outcome}), debrief_id))
+
+    def delete_debrief(self, debrief_id: int) -> bool:
+        """Remove a debrief and its feedback; the re-drill items it made stay (they may be shared)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM debrief_feedback WHERE debrief_id = ?", (debrief_id,))
+            return db.execute("DELETE FROM debriefs WHERE id = ?", (debrief_id,)).rowcount > 0
+
     def add_feedback(
         self, debrief_id: int, text: str, focus: list[str], connection: sqlite3.Connection | None = None
     ) -> None:

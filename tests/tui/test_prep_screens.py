@@ -15,7 +15,7 @@ from mockview.store import open_store
 from mockview.store.forms import FormDraft
 from mockview.tui.screens.companies import CompaniesScreen, PrepSheetScreen, ProfileFormScreen
 from mockview.tui.screens.debrief_form import DebriefFormScreen
-from mockview.tui.screens.debriefs import DebriefScreen, DebriefsScreen, FeedbackFormScreen
+from mockview.tui.screens.debriefs import DebriefScreen, DebriefsScreen, FeedbackFormScreen, OutcomeScreen
 from mockview.tui.screens.home import HomeScreen
 from mockview.tui.screens.patterns import PatternsScreen
 from mockview.tui.screens.question import QuestionScreen
@@ -186,6 +186,24 @@ async def test_debriefs_list_and_feedback_attached_later(mockview_home: Path) ->
         await settle(pilot)
         assert isinstance(app.screen, DebriefScreen)
         assert "  - Answers lacked [specifics]. [specifics]" in text_of(app, "#debrief-text")
+
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, OutcomeScreen)
+        await pilot.press("down", "enter")  # pending -> offer
+        await settle(pilot)
+        assert "outcome offer" in text_of(app, "#debrief-text")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert str(table.get_row_at(0)[3]) == "offer"
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen.query_one("#no-debriefs").display
+    history = open_store(mockview_home)
+    assert history.debriefs() == [] and history.schedule_entry("debrief/1-1") is not None
+    history.close()
 
 
 async def test_the_patterns_screen_shows_what_recurs(mockview_home: Path) -> None:

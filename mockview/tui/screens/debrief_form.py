@@ -10,8 +10,8 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Select
 from textual.widgets.selection_list import Selection
 
 from mockview.errors import MockviewError
-from mockview.practice.reflection import FACTORS, parse_factors
-from mockview.prep.debrief import FORM_FIELDS, FUMBLED_MARK, NOTES_MARK, OUTCOMES, debrief_from_form, save_debrief
+from mockview.practice.reflection import FACTORS, OUTCOMES, parse_factors
+from mockview.prep.debrief import FORM_FIELDS, FUMBLED_MARK, NOTES_MARK, debrief_from_form, save_debrief
 from mockview.text import plural
 from mockview.tui.screens.form import FormScreen
 
@@ -121,12 +121,12 @@ class DebriefFormScreen(FormScreen):
         return values
 
     def action_save(self) -> None:
-        debrief, problems = debrief_from_form(self.form_values())
+        debrief, problems = debrief_from_form(self.form_values(), today=self.app.clock.now().astimezone().date())
         if debrief is None:
             self.show_problems([(_field_on_screen(name), message) for name, message in problems])
             return
         try:
-            debrief_id, changes = save_debrief(self.app.history, debrief)
+            debrief_id, changes = save_debrief(self.app.history, debrief, self.app.library)
         except MockviewError as error:
             self.show_problems([("company", str(error))])
             return

@@ -10,8 +10,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
 
+from mockview.practice.reflection import OUTCOMES
 from mockview.prep.debrief import debrief_summary, format_debrief, parse_focus
 from mockview.store import reading
 from mockview.store.repository import DebriefRow
@@ -24,6 +26,8 @@ class DebriefsScreen(Screen[None]):
         Binding("n", "app.open_debrief", "New debrief", id="debriefs-new", tooltip="Debrief another interview"),
         Binding("f", "feedback", "Add feedback", id="debriefs-feedback",
                 tooltip="Attach what the interviewer said to this debrief"),
+        Binding("o", "outcome", "Outcome", id="debriefs-outcome", tooltip="Record how it ended"),
+        Binding("x", "delete", "Delete", id="debriefs-delete", tooltip="Delete this debrief"),
         Binding("escape", "app.pop_screen", "Back", id="debriefs-back", tooltip="Back"),
     ]
 
@@ -84,6 +88,27 @@ class DebriefsScreen(Screen[None]):
         if chosen is not None:
             ask_feedback(self, chosen, self.load)
 
+    def action_outcome(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            ask_outcome(self, chosen, self.load)
+
+    def action_delete(self) -> None:
+        from mockview.tui.screens.confirm import ConfirmScreen
+
+        chosen = self.selected()
+        if chosen is None:
+            return
+
+        def decided(yes: bool | None) -> None:
+            if yes and self.app.history.delete_debrief(chosen):
+                self.notify("Debrief deleted. The questions it queued stay in your re-drill queue.")
+                self.load()
+
+        self.app.push_screen(ConfirmScreen("Delete this debrief?", "It and its feedback go for good, and leave "
+                                           "your patterns. Its questions stay in the re-drill queue.",
+                                           yes="Delete", no="Keep it"), decided)
+
 
 class DebriefScreen(Screen[None]):
     """One debrief in full, with the feedback attached so far."""
@@ -91,6 +116,7 @@ class DebriefScreen(Screen[None]):
     BINDINGS = [
         Binding("f", "feedback", "Add feedback", id="debrief-feedback",
                 tooltip="Attach what the interviewer said"),
+        Binding("o", "outcome", "Outcome", id="debrief-outcome", tooltip="Record how it ended"),
         Binding("r", "app.retry", "Re-drill", id="debrief-retry", tooltip="Practise what is due, these included"),
         Binding("escape", "app.pop_screen", "Back", id="debrief-back", tooltip="Back"),
     ]
@@ -117,6 +143,38 @@ class DebriefScreen(Screen[None]):
 
     def action_feedback(self) -> None:
         ask_feedback(self, self.debrief_id, self.load)
+
+    def action_outcome(self) -> None:
+        ask_outcome(self, self.debrief_id, self.load)
+
+
+def ask_outcome(screen: Screen, debrief_id: int, then: Callable[[], object]) -> None:
+    """Ask how the interview ended and record it."""
+
+    def chosen(outcome: str | None) -> None:
+        if outcome is not None:
+            screen.app.history.set_debrief_outcome(debrief_id, outcome)
+            screen.notify(f"Outcome: {outcome}.")
+            then()
+
+    screen.app.push_screen(OutcomeScreen(), chosen)
+
+
+class OutcomeScreen(ModalScreen[str | None]):
+    """Pick how it ended: pending, offer, rejected or withdrew."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="outcome-cancel", tooltip="Change nothing")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="outcome-dialog"):
+            yield Label("How did it end?")
+            yield OptionList(*(Option(Content(outcome), id=outcome) for outcome in OUTCOMES), id="outcomes")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 def ask_feedback(screen: Screen, debrief_id: int, then: Callable[[], object]) -> None:
