@@ -17,7 +17,7 @@ VALID = DATA / "banks" / "valid"
 # Files that cannot carry a comment say what they expect here.
 NO_COMMENT_EXPECTATIONS = {
     "empty.yaml": ["1:1: file is empty"],
-    "binary.yaml": ["1:10: binary file (NUL byte); banks are UTF-8 text"],
+    "binary.yaml": ["1:10: binary file (NUL byte); expected YAML saved as UTF-8 text"],
 }
 
 

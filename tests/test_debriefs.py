@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,10 @@ def test_a_missing_or_binary_file_is_a_clear_error(run_cli, tmp_path: Path) -> N
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe")
     result = run_cli("debrief", "add", "--file", str(binary))
     assert result.returncode == 1 and "binary.yaml" in result.stderr and "Traceback" not in result.stderr
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    piped = run_cli("debrief", "add", "--file", str(fifo), timeout=20)  # would block on read
+    assert piped.returncode == 1 and "pipe.yaml:1:1: is not a regular file" in piped.stderr
 
 
 def test_a_failure_while_saving_leaves_nothing_half_saved(history, monkeypatch, tmp_path: Path) -> None:

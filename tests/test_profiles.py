@@ -141,15 +141,35 @@ def test_the_form_round_trips_and_a_rename_moves_the_file(mockview_home: Path) -
     profile, problems = profile_from_form({"company": "Acme Corp", "role": " Backend ", "mission": "Anvils",
                                            "products": "- Anvil Pro\n\nRoadrunner Tracker\n", "values": ""})
     assert problems == [] and profile.products == ("Anvil Pro", "Roadrunner Tracker") and profile.role == "Backend"
-    path = save_profile(mockview_home, profile)
+    path = save_profile(mockview_home, profile).path
     assert find_profile(mockview_home, "acme corp").products == profile.products
     assert profile_from_form(profile_to_form(find_profile(mockview_home, "Acme Corp")))[0].mission == "Anvils"
 
     with pytest.raises(MockviewError, match="exists already"):
         save_profile(mockview_home, profile)  # a second new profile of the same company
     renamed, _ = profile_from_form({**profile_to_form(profile), "company": "Acme Inc"})
-    new_path = save_profile(mockview_home, renamed, replacing=path)
-    assert new_path.name == "acme-inc.yaml" and new_path.exists() and not path.exists()
+    path.write_text(path.read_text() + "# met Priya at the meetup\n")
+    saved = save_profile(mockview_home, renamed, replacing=path)
+    assert saved.path.name == "acme-inc.yaml" and saved.path.exists() and not path.exists()
+    assert saved.backup == saved.path.with_name("acme-inc.yaml.bak")
+    assert "# met Priya at the meetup" in saved.backup.read_text()  # a comment is never silently lost
 
     assert profile_from_form({"company": "  "})[1] == [("company", "The company's name is needed.")]
     assert profile_from_form({"company": "!!!"})[1][0][0] == "company"
+
+
+def test_names_with_quotes_and_backslashes_make_a_valid_starter(run_cli, mockview_home: Path) -> None:
+    made = run_cli("company", "new", "C:\\Temp \"Labs\"", "--role", 'Backend "senior" engineer')
+    assert made.returncode == 0, made.stderr
+    shown = run_cli("company", "show", "C:\\Temp \"Labs\"")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith('C:\\Temp "Labs" (Backend "senior" engineer)')
+
+
+def test_a_profile_is_found_by_its_company_whatever_the_file_is_called(run_cli, mockview_home: Path) -> None:
+    write_profile(mockview_home, ACME, name="acme.yaml")
+    shown = run_cli("company", "show", "acme corp")
+    assert shown.returncode == 0 and "Products: Anvil Pro" in shown.stdout
+    assert find_profile(mockview_home, "Acme Corp").path.endswith("acme.yaml")
+    again = run_cli("company", "new", "Acme Corp")
+    assert again.returncode == 1 and "acme.yaml already exists" in again.stderr

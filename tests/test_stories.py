@@ -164,5 +164,11 @@ def test_the_form_checks_titles_and_the_bank_is_written_back(mockview_home: Path
                                 "numbers": "3 weeks, 40%", "result": "We shipped."}, existing)
     assert story.title == "New one" and story.competencies == ("conflict", "teamwork")
     assert story.numbers == ("3 weeks", "40%")
-    save_stories(mockview_home, existing + [story])
+    assert save_stories(mockview_home, existing + [story]).backup is None
     assert read_stories(mockview_home) == (existing + [story], [])
+    path = mockview_home / "stories.yaml"
+    commented = path.read_text() + "# remember the 40% figure\n"
+    path.write_text(commented)
+    saved = save_stories(mockview_home, existing)
+    assert saved.backup is not None and saved.backup.read_text() == commented
+    assert read_stories(mockview_home) == (existing, [])

@@ -18,6 +18,7 @@ itself:
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,7 +148,12 @@ def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
 def read_limited_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
     """The file's bytes, unless it is too big or unreadable (then a problem)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return None, [Problem.at(shown, START, "is a directory, not a YAML file")]
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            return None, [Problem.at(shown, START, "is not a regular file")]
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return None, [
                 Problem.at(
@@ -158,8 +164,6 @@ def read_limited_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Probl
                 )
             ]
         return path.read_bytes(), []
-    except IsADirectoryError:
-        return None, [Problem.at(shown, START, "is a directory, not a YAML file")]
     except OSError as error:
         return None, [Problem.at(shown, START, f"cannot read file: {error.strerror or error}")]
 
@@ -170,7 +174,7 @@ def parse_yaml_bytes(raw: bytes, path: str) -> YamlDocument:
         return _fail(path, START, f"file is over {MAX_FILE_BYTES // 1024 // 1024} MiB")
     nul = raw.find(b"\x00")
     if nul != -1:
-        return _fail(path, _byte_position(raw, nul), "binary file (NUL byte); banks are UTF-8 text")
+        return _fail(path, _byte_position(raw, nul), "binary file (NUL byte); expected YAML saved as UTF-8 text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -342,6 +342,8 @@ def run_stories(args: argparse.Namespace) -> int:
         missing = f"; missing {', '.join(data['missing_parts'])}" if data["missing_parts"] else ""
         print(f"- {story.title} [{', '.join(story.competencies) or 'no competencies'}]: "
               f"score {data['score']}{missing}; peeked {plural(uses.get(story.title, 0), 'time')}")
+        if data["tips"]:
+            print(f"    tip: {data['tips'][0]}")
     print()
     print("No story yet for: " + (", ".join(report.uncovered) or "nothing: every competency has one"))
     for title, why in report.overused:

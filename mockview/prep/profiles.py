@@ -8,6 +8,7 @@ so "What do you know about us?" is checked against what you researched.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from mockview.banks.problems import START, Problem
 from mockview.banks.yamlsource import read_yaml_file
 from mockview.errors import MockviewError
 from mockview.paths import profiles_dir
+from mockview.prep.yamlfiles import Saved, write_yaml
 from mockview.text import slug
 
 RESEARCH_BANK = "company-research"
@@ -144,14 +146,16 @@ def list_profiles(data_dir: Path) -> tuple[list[Profile], list[Problem]]:
 def find_profile(data_dir: Path, company: str | None) -> Profile | None:
     """The profile of ``company`` (by name, in any case or spacing), if there is one.
 
-    A profile that exists but cannot be read is an error: a silent fallback
-    would check research answers against nothing.
+    Looked for under its usual file name first, then in every profile (a
+    hand-made ``acme.yaml`` may hold ``company: Acme Corp``). A profile that
+    exists but cannot be read is an error: a silent fallback would check
+    research answers against nothing.
     """
-    if not company:
+    if not company or not slug(company):
         return None
     path = profile_path(data_dir, company)
     if not path.exists():
-        return None
+        return next((p for p in list_profiles(data_dir)[0] if slug(p.company) == slug(company)), None)
     profile, problems = read_profile(path)
     if profile is None:
         first = next(p for p in problems if p.severity == "error")
@@ -196,26 +200,25 @@ def new_profile(data_dir: Path, company: str, role: str = "") -> Path:
     if not slug(company):
         raise MockviewError("the company name needs at least one letter or digit")
     path = profile_path(data_dir, company)
-    if path.exists():
-        raise MockviewError(f"{path} already exists; edit it, or see it with: mockview company show {company!r}")
+    existing = path if path.exists() else next(
+        (Path(p.path) for p in list_profiles(data_dir)[0] if slug(p.company) == slug(company)), None)
+    if existing is not None:
+        raise MockviewError(f"{existing} already exists; edit it, or see it with: mockview company show {company!r}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    quoted = company.replace('"', "'")
-    text = STARTER.format(company=f'"{quoted}"', role=f'"{role}"' if role else '""')
+    # JSON strings are YAML double-quoted scalars: quotes and backslashes in a name stay as typed.
+    text = STARTER.format(company=json.dumps(company.strip(), ensure_ascii=False),
+                          role=json.dumps(role.strip(), ensure_ascii=False))
     with open(path, "x", encoding="utf-8") as handle:
         handle.write(text)
     return path
 
 
-def save_profile(data_dir: Path, profile: Profile, *, replacing: Path | None = None) -> Path:
-    """Write a profile filled in the app (YAML through the safe dumper).
+def save_profile(data_dir: Path, profile: Profile, *, replacing: Path | None = None) -> Saved:
+    """Write a profile filled in the app.
 
     ``replacing`` is the file the profile was opened from: renaming the
     company moves the profile to its new file rather than leaving two.
     """
-    import yaml
-
-    from mockview.store.drafts import write_atomically
-
     path = profile_path(data_dir, profile.company)
     same = replacing is not None and replacing.resolve() == path.resolve()
     if path.exists() and not same:
@@ -223,13 +226,10 @@ def save_profile(data_dir: Path, profile: Profile, *, replacing: Path | None = N
     data: dict[str, Any] = {name: getattr(profile, name) for name in TEXT_FIELDS}
     data.update({name: list(getattr(profile, name)) for name in LIST_FIELDS})
     header = f"# What you know about {profile.company}, for mockview.\n"
-    try:
-        write_atomically(path, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), shared=True)
-        if replacing is not None and not same:
-            replacing.unlink(missing_ok=True)
-    except OSError as error:
-        raise MockviewError(f"cannot write {path}: {error.strerror or error}") from None
-    return path
+    saved = write_yaml(path, data, header, previous=replacing)
+    if replacing is not None and not same:
+        replacing.unlink(missing_ok=True)
+    return saved
 
 
 def format_profile(profile: Profile) -> str:

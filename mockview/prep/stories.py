@@ -22,11 +22,14 @@ from mockview.banks.model import Question
 from mockview.banks.problems import START, Problem
 from mockview.banks.yamlsource import LocatedList, read_yaml_file
 from mockview.prep.matching import WORD, same_competency, stem
+from mockview.prep.yamlfiles import Saved, write_yaml
 
 STORY_KEYS = ("title", "competencies", "situation", "task", "action", "result", "numbers")
 OVERUSED_COMPETENCIES = 4
 """A story claimed for more competencies than this is doing too much work."""
-STORY_QUESTION = Question(bank="stories", id="story", text="A story from your story bank.", kind="star")
+STORY_QUESTION = Question(bank="stories", id="story", text="A story from your story bank.", kind="star",
+                          words=(40, 600))
+"""What a story is analysed as: a STAR answer, with room for notes shorter or longer than one said aloud."""
 
 
 def stories_path(data_dir: Path) -> Path:
@@ -248,16 +251,13 @@ def story_to_form(story: Story) -> dict[str, str]:
     }
 
 
-def save_stories(data_dir: Path, stories: list[Story]) -> Path:
+def save_stories(data_dir: Path, stories: list[Story]) -> Saved:
     """Write the story bank (after a change in the app), refusing to overwrite a file with problems.
 
     A file with problems was hand-edited and not yet fixed: writing over it
     would throw away whatever the reader could not make sense of.
     """
-    import yaml
-
     from mockview.errors import MockviewError
-    from mockview.store.drafts import write_atomically
 
     path = stories_path(data_dir)
     if path.exists():
@@ -270,10 +270,4 @@ def save_stories(data_dir: Path, stories: list[Story]) -> Path:
          **{name: getattr(story, name) for name in STORY_PARTS}, "numbers": list(story.numbers)}
         for story in stories
     ]}
-    header = "# Your STAR stories, for mockview.\n"
-    try:
-        write_atomically(path, header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
-                         shared=True)
-    except OSError as error:
-        raise MockviewError(f"cannot write {path}: {error.strerror or error}") from None
-    return path
+    return write_yaml(path, data, "# Your STAR stories, for mockview.\n")

@@ -187,7 +187,7 @@ class ProfileFormScreen(FormScreen):
             return
         replacing = Path(self.profile.path) if self.profile and self.profile.path else None
         try:
-            path = save_profile(self.app.data_dir, profile, replacing=replacing)
+            saved = save_profile(self.app.data_dir, profile, replacing=replacing)
         except MockviewError as error:
             self.show_problems([("company", str(error))])
             return
@@ -195,7 +195,8 @@ class ProfileFormScreen(FormScreen):
         missing = profile.missing()
         still = (f" Still to research: {', '.join(FIELD_LABELS[name].lower() for name in missing)}." if missing
                  else " Every checklist item is done.")
-        self.notify(f"Saved {path.name}.{still}", title=profile.company)
+        kept = f" Your comments are in {saved.backup.name}." if saved.backup else ""
+        self.notify(f"Saved {saved.path.name}.{still}{kept}", title=profile.company)
         self.dismiss()
 
 

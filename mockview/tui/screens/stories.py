@@ -28,9 +28,11 @@ from mockview.prep.stories import (
     story_from_form,
     story_to_form,
 )
+from mockview.prep.yamlfiles import Saved
 from mockview.store import reading
 from mockview.text import slug
 from mockview.tui.editor import edit_file
+from mockview.tui.messages import LibraryLoaded
 from mockview.tui.screens.form import FormScreen
 from mockview.tui.widgets.cells import cell
 
@@ -44,6 +46,10 @@ class StoryBank:
     analyses: dict[str, dict]
     uses: dict[str, int]
     coverage: Coverage | None
+
+
+def kept_comments(saved: Saved) -> str:
+    return f" The file had comments of yours: the old version is kept as {saved.backup.name}." if saved.backup else ""
 
 
 class StoriesScreen(Screen[None]):
@@ -78,6 +84,9 @@ class StoriesScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.load()
+
+    def on_library_loaded(self, _: LibraryLoaded) -> None:
+        self.load()  # coverage needs the banks, which may still have been loading
 
     @work(thread=True, exclusive=True, group="stories")
     def load(self) -> None:
@@ -158,11 +167,11 @@ class StoriesScreen(Screen[None]):
             if not yes:
                 return
             try:
-                save_stories(self.app.data_dir, [s for s in self.bank.stories if s.title != story.title])
+                saved = save_stories(self.app.data_dir, [s for s in self.bank.stories if s.title != story.title])
             except MockviewError as error:
                 self.notify(str(error), severity="error")
                 return
-            self.notify(f"Deleted {story.title!r}.")
+            self.notify(f"Deleted {story.title!r}." + kept_comments(saved))
             self.load()
 
         self.app.push_screen(ConfirmScreen(f"Delete {story.title!r}?", "It goes from your story bank for good.",
@@ -251,12 +260,12 @@ class StoryFormScreen(FormScreen):
         else:
             updated = stories + [story]
         try:
-            save_stories(self.app.data_dir, updated)
+            saved = save_stories(self.app.data_dir, updated)
         except MockviewError as error:
             self.show_problems([("title", str(error))])
             return
         self.discard_form()
-        self.notify(f"Saved {story.title!r}.", title="Stories")
+        self.notify(f"Saved {story.title!r}." + kept_comments(saved), title="Stories")
         self.dismiss()
 
 
