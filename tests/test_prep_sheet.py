@@ -46,9 +46,14 @@ def test_the_sheet_gathers_profile_stories_queue_patterns_and_notes(run_cli, moc
     assert "- **Products:** Anvil Pro" in sheet
     assert "- What does success look like in six months?" in sheet
     assert "**Still to research:** the values it publishes;" in sheet
-    assert "- What do you know about Acme Corp?" in sheet  # research questions with the name filled in
-    assert "- **failure**: The failed search launch" in sheet
-    assert "no story yet: write one before the interview" in sheet
+    assert ('- "Tell me about a time you failed." (you fumbled it at Acme Corp, 2026-10-20): '
+            "tell *The failed search launch*") in sheet
+    assert '- "What do you know about Acme Corp?": your research above' in sheet  # the name filled in
+    section = sheet.split("## Likely questions and the stories to tell")[1].split("## ")[0]
+    likely = [line for line in section.splitlines() if line.startswith("- **")]
+    assert likely[0].startswith("- **failure**, e.g. ")  # fumbled for real: first
+    assert likely[0].endswith(": tell *The failed search launch*")
+    assert all(line.endswith("no story yet: write one before the interview") for line in likely[1:])
     assert "- Tell me about a time you failed. (due now; from your interview at Acme Corp)" in sheet
     assert "One interview is not enough to tell a fluke from a pattern; watch for nervous" in sheet
     assert "- Two failure stories with numbers (Acme Corp, 2026-10-20)" in sheet

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from mockview.banks.library import Library, load_library
+from mockview.banks.model import Question
 from mockview.prep.patterns import Patterns
 from mockview.prep.profiles import CHECKLIST, RESEARCH_BANK, Profile
 from mockview.prep.stories import Story
@@ -63,17 +64,18 @@ def prep_sheet(
         lines.append("")
 
     lines += ["## Likely questions and the stories to tell", ""]
+    for text, where_asked in _fumbled_here(debriefs, name):
+        asked = Question(bank="debrief", id="asked", text=text)
+        lines.append(f"- \"{text}\" (you fumbled it at {where_asked}): {_stories_for(stories, asked)}")
     research = library.banks.get(RESEARCH_BANK)
     if research is not None:
-        picks = [q for q in research.questions if q.kind == "research"][:3]
-        for question in picks:
-            lines.append(f"- {question.render_text(name, role or None)}")
-        lines.append("")
-    categories = _likely_categories(library, patterns)
-    for category in categories:
-        fitting = [s.title for s in stories if category in s.competencies]
-        story = ", ".join(fitting) if fitting else "no story yet: write one before the interview"
-        lines.append(f"- **{category}**: {story}")
+        for question in [q for q in research.questions if q.kind == "research"][:3]:
+            lines.append(f"- \"{question.render_text(name, role or None)}\": your research above")
+    for category in _likely_categories(library, patterns):
+        example = next((q for q in library.questions() if q.kind == "star" and q.category == category), None)
+        asked = f", e.g. \"{example.text}\"" if example is not None else ""
+        probe = example or Question(bank="sheet", id="category", text=category, category=category)
+        lines.append(f"- **{category}**{asked}: {_stories_for(stories, probe)}")
     lines.append("")
 
     lines += ["## Still due for re-drill", ""]
@@ -99,9 +101,25 @@ def prep_sheet(
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _stories_for(stories: list[Story], question: Question) -> str:
+    fitting = [f"*{story.title}*" for story in stories if story.matches(question)]
+    return "tell " + " or ".join(fitting) if fitting else "no story yet: write one before the interview"
+
+
+def _fumbled_here(debriefs: list[DebriefRow], company: str) -> list[tuple[str, str]]:
+    """Questions fumbled in earlier interviews at this company: they may well come again."""
+    found = []
+    for debrief in debriefs:
+        if debrief.company.lower() == company.lower():
+            found += [(q["text"], f"{debrief.company}, {debrief.day}") for q in debrief.data.get("questions") or []
+                      if q.get("fumbled")]
+    return found
+
+
 def _likely_categories(library: Library, patterns: Patterns) -> list[str]:
-    """The categories most fumbled first, then the ones most asked about."""
-    ordered = [c["category"] for c in patterns.fumbled_categories if c["category"] != "(none)"]
+    """The categories fumbled in real interviews first, then in practice, then the ones most asked about."""
+    ordered = list(dict.fromkeys(f["category"] for f in patterns.real_fumbles if f["category"]))
+    ordered += [c["category"] for c in patterns.fumbled_categories if c["category"] not in ordered]
     counts: dict[str, int] = {}
     for question in library.questions():
         if question.kind == "star" and question.category:
@@ -110,7 +128,6 @@ def _likely_categories(library: Library, patterns: Patterns) -> list[str]:
         if category not in ordered:
             ordered.append(category)
     return ordered[:LIKELY_CATEGORIES]
-
 
 
 def build_prep_sheet(history: History, data_dir: Path, company: str, role: str = "", *,

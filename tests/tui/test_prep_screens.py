@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Markdown, Static, TextArea
@@ -385,3 +386,23 @@ async def test_markup_looking_text_is_saved_and_shown_literally(mockview_home: P
         assert toasts
         shown = "\n".join(str(toast.render()) for toast in toasts)  # quoting the title, literally
         assert "Saved 'Launch [/y]'." in shown
+
+
+async def test_home_buttons_stay_on_one_line_at_80_columns_with_a_scrollbar(mockview_home: Path) -> None:
+    from mockview.store.drafts import DraftKeeper
+
+    clock = FakeClock()
+    seed_debriefs(mockview_home, clock, ("nervous",))
+    keeper = DraftKeeper(mockview_home)  # an unfinished answer makes home taller than the screen
+    keeper.update({"id": "star/x", "bank": "star", "text": "A question?"}, "Half an answer", 3.0, now=clock.now())
+    keeper.flush(now=clock.now())
+    data = json.loads(keeper.path.read_text())
+    data["pid"] = 999_999_999
+    keeper.path.write_text(json.dumps(data))
+    app = make_app(mockview_home, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#draft-panel").display
+        buttons = [b for b in app.screen.query(".home-grid Button")]
+        assert len(buttons) == 11
+        assert all(b.region.height == 1 and b.region.width >= len(str(b.label)) for b in buttons)

@@ -19,8 +19,8 @@ DRAFT_NAME = "debrief"
 SCREEN_FIELDS = tuple(name for name in FORM_FIELDS if name != "factors") + ("common_factors", "other_factors")
 
 
-def _area(field_id: str, placeholder: str = "") -> TextArea:
-    return TextArea(id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=placeholder)
+def _area(field_id: str, placeholder: str = "", classes: str = "") -> TextArea:
+    return TextArea(id=field_id, soft_wrap=True, tab_behavior="focus", placeholder=placeholder, classes=classes)
 
 
 class DebriefFormScreen(FormScreen):
@@ -55,10 +55,10 @@ class DebriefFormScreen(FormScreen):
                     yield Input(id="date", compact=True)
                 with Vertical():
                     yield Label("Stage")
-                    yield Input(id="stage", placeholder="phone screen, onsite…", compact=True)
+                    yield Input(id="stage", placeholder="e.g. onsite", compact=True)
                 with Vertical():
                     yield Label("Format")
-                    yield Input(id="format", placeholder="video, in person, panel…", compact=True)
+                    yield Input(id="format", placeholder="e.g. video", compact=True)
                 with Vertical():
                     yield Label("Outcome")
                     yield Select([(outcome, outcome) for outcome in OUTCOMES], value="pending",
@@ -67,12 +67,13 @@ class DebriefFormScreen(FormScreen):
             yield Input(id="interviewers", compact=True)
             yield Label(f"Questions asked, one per line: start with {FUMBLED_MARK} if you fumbled it, "
                         f"add notes after{NOTES_MARK.rstrip()}")
-            yield _area("questions", f"{FUMBLED_MARK} Tell me about a time you failed.{NOTES_MARK}blanked, no result")
+            yield _area("questions", f"{FUMBLED_MARK} Tell me about a time you failed.{NOTES_MARK}blanked, no result",
+                        classes="tall")
             yield Label("What went right? One per line; start with * to star what mattered most")
             yield _area("went-right")
             yield Label("What went wrong? One per line; * stars it")
             yield _area("went-wrong")
-            yield Label("What got in the way?")
+            yield Label("What got in the way? (arrows move, space ticks)")
             yield SelectionList[str](*(Selection(Content(f), f) for f in FACTORS), id="common-factors",
                                      compact=True)
             yield Input(id="other-factors", placeholder="other factors, comma-separated", compact=True)

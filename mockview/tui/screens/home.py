@@ -96,6 +96,9 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for button in self.query(".home-grid Button"):
+            # The label's own padding would wrap "Interview (i)" at 80 columns; CSS refuses line-pad: 0.
+            button.styles.line_pad = 0
         table = self.query_one("#sessions", DataTable)
         table.add_columns("When", "Mode", "Answers", "Average")
         self.query_one("#draft-panel").display = False

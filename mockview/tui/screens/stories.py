@@ -106,7 +106,7 @@ class StoriesScreen(Screen[None]):
         self.query_one("#no-stories").display = not bank.stories and not bank.problems
         for index, story in enumerate(bank.stories):
             data = bank.analyses[story.title]
-            table.add_row(cell(story.title, 36), cell(", ".join(story.competencies) or "-", 30), cell(data["score"]),
+            table.add_row(cell(story.title, 28), cell(", ".join(story.competencies) or "-", 22), cell(data["score"]),
                           cell(", ".join(data["missing_parts"]) or "-"), cell(bank.uses.get(story.title, 0)),
                           key=str(index))
         errors = [str(p) for p in bank.problems if p.severity == "error"]
