@@ -138,6 +138,17 @@ def test_trend_compares_the_first_half_with_the_last() -> None:
     assert trend([80, 10, 10, 60, 60]) == 15  # the middle answer belongs to neither half
 
 
+def test_what_interviewers_keep_saying(history) -> None:
+    first, _ = save_debrief(history, debrief("Acme", "2026-10-01", ("nervous",)))
+    second, _ = save_debrief(history, debrief("Globex", "2026-10-20", ("late",)))
+    history.add_feedback(first, "Answers lacked numbers.", ["specifics", "star"])
+    history.add_feedback(first, "Again: more numbers.", ["specifics"])
+    history.add_feedback(second, "Vague about your own part.", ["specifics"])
+    patterns = find_patterns(history)
+    assert patterns.feedback_focus == [{"focus": "specifics", "interviews": 2}, {"focus": "star", "interviews": 1}]
+    assert "Pattern: interviewers' feedback was about specifics (2 interviews)." in patterns.summary
+
+
 def test_no_interviews_yet_says_how_to_start(history) -> None:
     patterns = find_patterns(history)
     assert patterns.interviews == 0

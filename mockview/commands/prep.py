@@ -245,6 +245,10 @@ def run_patterns(args: argparse.Namespace) -> int:
         print()
         print(table([[r["question"], str(r["times"]), r["category"] or "-"] for r in patterns.real_fumbles],
                     ["FUMBLED IN REAL INTERVIEWS", "INTERVIEWS", "CATEGORY"]))
+    if patterns.feedback_focus:
+        print()
+        print(table([[f["focus"], str(f["interviews"])] for f in patterns.feedback_focus],
+                    ["INTERVIEWER FEEDBACK ABOUT", "INTERVIEWS"]))
     if patterns.fumbled_categories:
         print()
         print(table([[c["category"], f"{c['fumbled']} of {c['answers']}"] for c in patterns.fumbled_categories],

@@ -35,6 +35,8 @@ class Interview:
     factors: tuple[str, ...]
     wrong_starred: tuple[str, ...]
     fumbled: tuple[str, ...] = ()
+    focus: tuple[str, ...] = ()
+    """The areas the interviewer's feedback was about."""
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Patterns:
     fumbled_categories: list[dict[str, Any]] = field(default_factory=list)
     fumbled_questions: list[dict[str, Any]] = field(default_factory=list)
     real_fumbles: list[dict[str, Any]] = field(default_factory=list)
+    feedback_focus: list[dict[str, Any]] = field(default_factory=list)
     trends: list[dict[str, Any]] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
 
@@ -58,6 +61,7 @@ class Patterns:
             "fumbled_categories": self.fumbled_categories,
             "fumbled_questions": self.fumbled_questions,
             "real_interview_fumbles": self.real_fumbles,
+            "feedback_focus": self.feedback_focus,
             "trends": self.trends,
             "summary": self.summary,
         }
@@ -82,6 +86,7 @@ def looked_back(history: History) -> list[Interview]:
             factors=tuple(data.get("factors") or ()),
             wrong_starred=_starred(data.get("went_wrong")),
             fumbled=tuple(q["text"] for q in data.get("questions") or () if q.get("fumbled")),
+            focus=tuple(dict.fromkeys(area for feedback in debrief.feedback for area in feedback["focus"])),
         ))
     for session in history.sessions(mode="interview"):
         reflection = session.reflection or {}
@@ -161,6 +166,10 @@ def find_patterns(history: History, library: Library | None = None) -> Patterns:
         patterns.real_fumbles.append({"question": group[0][0], "times": times,
                                       "category": category_of(group[0][0], questions), "where": where})
 
+    focus = Counter(area for interview in interviews for area in interview.focus)
+    for area, count in focus.most_common():
+        patterns.feedback_focus.append({"focus": area, "interviews": count})
+
     for category, scores in sorted(history.scores_by_category().items()):
         change = trend(scores)
         if change is not None:
@@ -195,6 +204,10 @@ def summarise(patterns: Patterns, interviews: list[Interview]) -> list[str]:
     for problem in patterns.repeated_problems[:2]:
         lines.append(f"Pattern: \"{problem['problem']}\" went wrong in {problem['times']} interviews "
                      f"({', '.join(problem['where'])}).")
+    said_again = [f for f in patterns.feedback_focus if f["interviews"] >= 2]
+    if said_again:
+        lines.append("Pattern: interviewers' feedback was about " + ", ".join(
+            f"{f['focus']} ({f['interviews']} interviews)" for f in said_again[:3]) + ".")
     for item in patterns.real_fumbles:
         if item["times"] >= 2:
             lines.append(f"Pattern: you fumbled \"{item['question']}\" in {item['times']} real interviews.")

@@ -96,7 +96,8 @@ def prep_sheet(
         if data.get("strategy"):
             notes.append(f"{data['strategy']} ({debrief.company}, {debrief.day})")
         for feedback in debrief.feedback:
-            notes.append(f"Interviewer at {debrief.company}: \"{feedback['text']}\"")
+            about = f" (about {', '.join(feedback['focus'])})" if feedback["focus"] else ""
+            notes.append(f"Interviewer at {debrief.company}: \"{feedback['text']}\"{about}")
     lines += _bullets(notes, "no debriefs yet")
     return "\n".join(lines).rstrip() + "\n"
 
