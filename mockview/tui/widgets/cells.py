@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from mockview.text import plural
+
 
 def cell(value: object, width: int | None = None) -> Text:
     """``value`` as literal text, cut to ``width`` characters with an ellipsis."""
@@ -27,4 +29,5 @@ def sparkline_width(points: int) -> int:
 def scores_caption(scores: list[int]) -> str:
     if not scores:
         return "No answers yet."
-    return f"{len(scores)} answers: first {scores[0]}, latest {scores[-1]}, best {max(scores)}"
+    # "scores", not "answers": skips have no score, and the Answers tile counts them.
+    return f"{plural(len(scores), 'score')} (skips left out): first {scores[0]}, latest {scores[-1]}, best {max(scores)}"
