@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 
@@ -24,7 +25,15 @@ def clock(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+SLUG_LENGTH = 60
+"""Slugs name files; a long name is cut and made unique with a hash, well under any file system's limit."""
+
+
 def slug(value: str) -> str:
     """A file-name-safe form of a name ("Acme Corp." -> "acme-corp"); empty if it has no letters or digits."""
     cleaned = "".join(ch if ch.isalnum() else "-" for ch in value.lower())
-    return "-".join(part for part in cleaned.split("-") if part)
+    joined = "-".join(part for part in cleaned.split("-") if part)
+    if len(joined) <= SLUG_LENGTH:
+        return joined
+    digest = hashlib.sha1(joined.encode("utf-8")).hexdigest()[:8]
+    return f"{joined[: SLUG_LENGTH - 9].rstrip('-')}-{digest}"

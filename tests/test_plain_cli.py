@@ -206,6 +206,34 @@ def test_a_recovered_draft_of_a_planned_question_is_asked_once(mockview_home: Pa
     assert "Question 1 of 3 | " + later.question.full_id in out.getvalue()
 
 
+def test_two_recovered_drafts_are_both_finished(mockview_home: Path) -> None:
+    from mockview.banks.library import load_library
+    from mockview.clock import SystemClock
+    from mockview.practice.plain import PlainFrontEnd
+    from mockview.practice.plans import build_practice
+    from mockview.practice.selection import Filters
+    from mockview.store import open_store
+    from mockview.store.drafts import DraftKeeper
+
+    for number in (1, 2):
+        question = {"id": f"star/old-{number}", "bank": "star", "text": f"Old question {number}?", "kind": "star",
+                    "time_limit": 150, "words": [150, 350]}
+        keeper = DraftKeeper(mockview_home)
+        keeper.update(question, f"Draft {number}.", 5.0, now=SystemClock().now())
+        keeper.flush(now=SystemClock().now())
+        data = json.loads(keeper.path.read_text())
+        data["pid"] = 999_999_999
+        keeper.path.write_text(json.dumps(data))
+
+    history = open_store(mockview_home)
+    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1), SystemClock())
+    typed = "\n".join(["", "", ".", "", ".", "", ".", "", "", ""]) + "\n"
+    PlainFrontEnd(session, mockview_home, stdin=io.StringIO(typed), stdout=io.StringIO(), interactive=True).run()
+    answers = {a.question_id: a.answer for a in history.attempts()}
+    history.close()
+    assert answers["star/old-1"] == "Draft 1." and answers["star/old-2"] == "Draft 2."
+
+
 def test_self_rating_is_asked_at_a_terminal(mockview_home: Path) -> None:
     from mockview.banks.library import load_library
     from mockview.clock import SystemClock

@@ -62,6 +62,8 @@ class PlainFrontEnd:
         """Whether hints and stories can be asked for (not in a mock interview)."""
         self._prefill: dict[int, str] = {}
         self._prefill_time: dict[int, float] = {}
+        self._resumed = 0
+        """Drafts resumed before the first question: each goes after the one before."""
 
     def say(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -258,7 +260,8 @@ class PlainFrontEnd:
         question = question_from_snapshot(draft.question)
         planned = PlannedQuestion(question=question, text=draft.question.get("text") or question.text,
                                   time_limit=question.time_limit)
-        index = self.session.index
+        index = self.session.index + self._resumed
+        self._resumed += 1
         plan = self.session.plan
         # The question may also be planned later in this session: ask it once, now.
         plan[index:] = [planned] + [p for p in plan[index:] if p.question.full_id != question.full_id]
