@@ -79,11 +79,11 @@ def test_add_queues_every_fumbled_question_at_once(run_cli, tmp_path: Path) -> N
     result = run_cli("debrief", "add", "--file", str(write(tmp_path, DEBRIEF)))
     assert result.returncode == 0, result.stderr
     assert "saved debrief 1: Acme Corp, 2026-10-20 (rejected)" in result.stdout
-    assert "re-drill due now: debrief/1-1 (from your interview at Acme Corp)" in result.stdout
+    assert "re-drill due now: debrief/tell-me-about-a-time-you-failed (from your interview at Acme Corp)" in result.stdout
 
     listed = json.loads(run_cli("retry", "--list", "--json").stdout)
     (item,) = listed["due"]
-    assert item["question_id"] == "debrief/1-1"
+    assert item["question_id"] == "debrief/tell-me-about-a-time-you-failed"
     assert item["text"] == "Tell me about a time you failed."
     assert item["note"] == "from your interview at Acme Corp"
     assert item["source"] == "debrief"
@@ -98,9 +98,9 @@ def test_a_debriefed_question_is_practised_in_the_plain_front_end(run_cli, tmp_p
     assert "(from your interview at Acme Corp)" in result.stdout
     history = open_store(mockview_home)
     (attempt,) = history.attempts()
-    assert attempt.question_id == "debrief/1-1"
+    assert attempt.question_id == "debrief/tell-me-about-a-time-you-failed"
     assert attempt.answer == "I missed a deadline once and told nobody."
-    assert history.schedule_entry("debrief/1-1").fumbles == 2  # fumbled again: still in the queue
+    assert history.schedule_entry("debrief/tell-me-about-a-time-you-failed").fumbles == 2  # fumbled again: still in the queue
     history.close()
 
 
@@ -146,6 +146,8 @@ def test_bad_ids_and_empty_feedback_are_one_clear_line(run_cli, args, message) -
     ("company: Acme\ndate: 2026-10-20\noutcome: ghosted\n", "3:10: unknown outcome 'ghosted'"),
     ("company: Acme\ndate: 2026-10-20\nquestions:\n  - text: Why us?\n    fumbled: maybe\n", "5:14:"),
     ("company: Acme\ndate: 2026-10-20\nquestions: Why us?\n", "3:12: 'questions' must be a list"),
+    ("company: Acme\ndate: 2026-10-20\nfeedback:\n  - text: Vague\n    focus: [Specifics]\n    fcus: x\n",
+     "6:5: unknown key 'fcus' in feedback item"),
     ("date: 2026-10-20\n", "missing required key 'company'"),
     ("company: [Acme\n", "1:"),
     ("company: Acme\ndate: 2026-10-20\n\tfactors: []\n", "3:1:"),
@@ -162,6 +164,7 @@ def test_a_malformed_debrief_is_one_clear_line_and_nothing_is_saved(run_cli, tmp
     assert first.startswith(f"{path}:"), result.stderr
     assert expected in result.stderr
     assert "nothing was saved" in result.stderr
+    assert result.stderr.count(f"{path}:") == 2  # one problem, one line (and the summary)
     assert json.loads(run_cli("debrief", "list", "--json").stdout) == []
     assert json.loads(run_cli("retry", "--list", "--json").stdout) == {"due": [], "upcoming": []}
 
@@ -243,9 +246,10 @@ def test_check_debrief_accepts_a_datetime_and_plain_strings() -> None:
 
 def test_warnings_and_lenient_lists(tmp_path: Path) -> None:
     text = ("company: Acme\ndate: 2026-10-20\nfactors: \"No  example   ready\"\n"
-            "questions:\n  - text: \"!Why us?\"\n")
+            "questions:\n  - text: \"!Why us?\"\nfeedback:\n  - text: Vague.\n    focus: [System Design]\n")
     debrief, problems = read_debrief_file(write(tmp_path, text))
     assert debrief is not None and debrief.factors == ("no example ready",)
+    assert debrief.feedback[0].focus == ("system design",)  # counted with the CLI's lower-case areas
     (warning,) = problems
     assert warning.severity == "warning" and (warning.line, warning.column) == (5, 11)
     assert "write 'fumbled: true'" in warning.message
@@ -259,8 +263,8 @@ def test_the_same_question_fumbled_again_is_one_re_drill_item_with_the_notes_as_
         "Blanked, then told a story with no result.", "Talked for five minutes.")
     second, _ = read_debrief_file(write(tmp_path, again, "globex.yaml"))
     debrief_id, (change,) = save_debrief(history, second)
-    assert change.question_id == "debrief/1-1" and change.fumbles == 2 and change.due == history.clock.now()
-    entry = history.schedule_entry("debrief/1-1")
+    assert change.question_id == "debrief/tell-me-about-a-time-you-failed" and change.fumbles == 2 and change.due == history.clock.now()
+    entry = history.schedule_entry("debrief/tell-me-about-a-time-you-failed")
     assert entry.note == "from your interview at Globex"
     assert entry.question["category"] == ""  # no library given: no guess
     assert entry.question["tips"] == [
@@ -269,9 +273,9 @@ def test_the_same_question_fumbled_again_is_one_re_drill_item_with_the_notes_as_
         "You meant to: Prepare two failure stories with numbers",
         "At Globex (2026-10-25): Talked for five minutes.",
     ]
-    assert history.debrief(debrief_id).data["questions"][0]["redrill"] == "debrief/1-1"
+    assert history.debrief(debrief_id).data["questions"][0]["redrill"] == "debrief/tell-me-about-a-time-you-failed"
     (due,), _ = queue(history, history.clock.now())
-    assert due.question_id == "debrief/1-1"
+    assert due.question_id == "debrief/tell-me-about-a-time-you-failed"
 
 
 def test_a_real_question_worded_like_a_bank_question_drills_the_bank_question(history, mockview_home) -> None:
@@ -283,8 +287,11 @@ def test_a_real_question_worded_like_a_bank_question_drills_the_bank_question(hi
     debrief = Debrief(company="Acme", date=dt.date(2026, 11, 20),
                       questions=(AskedQuestion(asked, True), AskedQuestion("Tell me about a time you failed.", True)))
     _, changes = save_debrief(history, debrief, library)
-    assert [c.question_id for c in changes] == ["company-research/why-this-company", "debrief/1-2"]
-    assert history.schedule_entry("debrief/1-2").question["category"] == "failure"
+    assert [c.question_id for c in changes] == ["company-research/why-this-company",
+                                                "debrief/tell-me-about-a-time-you-failed"]
+    asked_again = history.schedule_entry("company-research/why-this-company").question["text"]
+    assert asked_again == asked and "{company}" not in asked_again  # re-drilled as it was asked
+    assert history.schedule_entry("debrief/tell-me-about-a-time-you-failed").question["category"] == "failure"
 
 
 def test_the_same_debrief_twice_is_refused(run_cli, tmp_path: Path) -> None:
@@ -303,10 +310,54 @@ def test_outcome_and_delete(run_cli, tmp_path: Path) -> None:
     bad = run_cli("debrief", "outcome", "1", "ghosted")
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
+    assert run_cli("debrief", "add", "--file", str(write(tmp_path, DEBRIEF, "again.yaml"))).returncode == 1  # a duplicate
     deleted = run_cli("debrief", "delete", "1")
     assert deleted.returncode == 0
-    assert "deleted debrief 1 (Acme Corp, 2026-10-20)" in deleted.stdout
-    assert "stay in your re-drill queue (debrief/1-1)" in deleted.stdout
+    assert deleted.stdout.splitlines() == [
+        "deleted debrief 1 (Acme Corp, 2026-10-20)",
+        "  and its re-drill items no other interview or answer needed: debrief/tell-me-about-a-time-you-failed",
+    ]
     assert json.loads(run_cli("debrief", "list", "--json").stdout) == []
-    assert [i["question_id"] for i in json.loads(run_cli("retry", "--list", "--json").stdout)["due"]] == ["debrief/1-1"]
-    assert run_cli("debrief", "delete", "1").returncode == 1
+    assert json.loads(run_cli("retry", "--list", "--json").stdout) == {"due": [], "upcoming": []}
+    # Added again after a delete, it counts once, not twice.
+    run_cli("debrief", "add", "--file", str(write(tmp_path, DEBRIEF, "again.yaml")))
+    (item,) = json.loads(run_cli("retry", "--list", "--json").stdout)["due"]
+    assert item["fumbles"] == 1
+    assert run_cli("debrief", "delete", "9").returncode == 1
+
+
+def test_an_item_answered_since_is_kept_when_its_debrief_goes(history, tmp_path: Path) -> None:
+    from mockview.prep.debrief import delete_debrief
+
+    debrief, _ = read_debrief_file(write(tmp_path, DEBRIEF))
+    first_id, (change,) = save_debrief(history, debrief)
+    item = change.question_id
+    with history.transaction() as db:
+        history.add_attempt(session_id=None, question={"id": item, "bank": "debrief", "text": "x"}, answer="An answer",
+                            started_at=history.clock.now(), seconds=60, time_limit=150,
+                            analysis={"score": 30, "verdict": "fumbled"}, connection=db)
+    deleted = delete_debrief(history, first_id)
+    assert deleted.removed == () and deleted.kept == (item,)
+    assert history.schedule_entry(item) is not None
+
+
+def test_one_question_twice_in_one_interview_is_one_fumble_and_ids_are_never_reused(history) -> None:
+    from mockview.prep.debrief import delete_debrief
+
+    twice = Debrief(company="Acme", date=dt.date(2026, 10, 1), questions=(
+        AskedQuestion("Tell me about a time you failed.", True), AskedQuestion("Describe a time you failed", True)))
+    debrief_id, changes = save_debrief(history, twice)
+    assert [c.question_id for c in changes] == ["debrief/tell-me-about-a-time-you-failed"]
+    assert history.schedule_entry("debrief/tell-me-about-a-time-you-failed").fumbles == 1
+    assert [q["redrill"] for q in history.debrief(debrief_id).data["questions"]] == [
+        "debrief/tell-me-about-a-time-you-failed"] * 2
+
+    delete_debrief(history, debrief_id)
+    other = Debrief(company="Globex", date=dt.date(2026, 10, 2),
+                    questions=(AskedQuestion("Tell me about a time you hired someone.", True),))
+    _, (change,) = save_debrief(history, other)  # the same debrief id again: a different item
+    assert change.question_id == "debrief/tell-me-about-a-time-you-hired-someone" and change.fumbles == 1
+    fired = Debrief(company="Initech", date=dt.date(2026, 10, 3),
+                    questions=(AskedQuestion("Tell me about a time you fired someone.", True),))
+    _, (change,) = save_debrief(history, fired)
+    assert change.question_id == "debrief/tell-me-about-a-time-you-fired-someone"  # not merged with hired

@@ -173,3 +173,18 @@ def test_a_profile_is_found_by_its_company_whatever_the_file_is_called(run_cli, 
     assert find_profile(mockview_home, "Acme Corp").path.endswith("acme.yaml")
     again = run_cli("company", "new", "Acme Corp")
     assert again.returncode == 1 and "acme.yaml already exists" in again.stderr
+
+
+def test_a_starter_saved_from_the_app_keeps_no_backup(run_cli, mockview_home: Path) -> None:
+    run_cli("company", "new", "Acme Corp")
+    profile = find_profile(mockview_home, "Acme Corp")
+    saved = save_profile(mockview_home, profile, replacing=Path(profile.path))
+    assert saved.backup is None and not list((mockview_home / "profiles").glob("*.bak"))  # its comments were ours
+
+
+def test_a_very_long_company_name_is_a_usable_file_name(run_cli) -> None:
+    name = "Société " + "Très Longue " * 40
+    assert run_cli("company", "new", name).returncode == 0
+    shown = run_cli("company", "show", name)
+    assert shown.returncode == 0 and shown.stdout.startswith(name.strip())
+    assert run_cli("prep", "--company", name).returncode == 0

@@ -196,19 +196,20 @@ def run_debrief_outcome(args: argparse.Namespace) -> int:
 
 
 def run_debrief_delete(args: argparse.Namespace) -> int:
+    from mockview.prep.debrief import delete_debrief
+
     history = _history(args)
     try:
-        row = history.debrief(args.id)
-        if row is None:
-            raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
-        history.delete_debrief(args.id)
+        deleted = delete_debrief(history, args.id)
     finally:
         history.close()
-    print(f"deleted debrief {args.id} ({row.company}, {row.day})")
-    queued = [q["redrill"] for q in row.data.get("questions") or [] if q.get("redrill")]
-    if queued:
-        print(f"its questions stay in your re-drill queue ({', '.join(queued)}); "
-              "retire one with: mockview retry --retire ID")
+    if deleted is None:
+        raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
+    print(f"deleted debrief {args.id} ({deleted.debrief.company}, {deleted.debrief.day})")
+    if deleted.removed:
+        print(f"  and its re-drill items no other interview or answer needed: {', '.join(deleted.removed)}")
+    if deleted.kept:
+        print(f"  kept in the re-drill queue (answered since, or fumbled elsewhere too): {', '.join(deleted.kept)}")
     return 0
 
 

@@ -35,6 +35,7 @@ ITEM_KEYS = ("text", "starred")
 FIT_KEYS = ("liked", "disliked")
 FEEDBACK_KEYS = ("text", "focus")
 REAL_INTERVIEW_BANK = "debrief"
+ITEM_ID_LENGTH = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,8 @@ class _DebriefChecker(RecordChecker):
             next_time=self._texts(top, "next_time"),
             feedback=self._feedback(top),
         )
-        if company and day and not debrief.has_content:
+        failed = any(problem.severity == "error" for problem in self.problems)
+        if company and day and not failed and not debrief.has_content:
             self.error(top.position, "the debrief says nothing about the interview yet: add the questions asked, "
                                      "what went right or wrong, or the factors")
         return debrief if company and day else None
@@ -247,7 +249,7 @@ class _DebriefChecker(RecordChecker):
             self.unknown_keys(record, FEEDBACK_KEYS, "feedback item")
             text = self.text(record, "text", required=True)
             if text:
-                found.append(Feedback(text, self._texts(record, "focus")))
+                found.append(Feedback(text, tuple(parse_focus(", ".join(self._texts(record, "focus"))))))
         return tuple(found)
 
 
@@ -270,10 +272,19 @@ def read_debrief_file(path: Path, today: _dt.date | None = None) -> tuple[Debrie
     return debrief, problems
 
 
-def redrill_question(debrief_id: int, number: int, asked: AskedQuestion, debrief: Debrief,
-                     questions: list[Question]) -> Question:
+def new_item_id(history: History, text: str) -> str:
+    """A readable id for a question from a real interview, never one already in the queue."""
+    words = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in text.lower()).split("-")
+    base = "-".join(word for word in words if word)[:ITEM_ID_LENGTH].rstrip("-") or "question"
+    candidate, number = base, 2
+    while history.schedule_entry(f"{REAL_INTERVIEW_BANK}/{candidate}") is not None:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def redrill_question(item_id: str, asked: AskedQuestion, debrief: Debrief, questions: list[Question]) -> Question:
     """A question from a real interview as a re-drill item of its own, its hints what you noted."""
-    return Question(bank=REAL_INTERVIEW_BANK, id=f"{debrief_id}-{number}", text=asked.text,
+    return Question(bank=REAL_INTERVIEW_BANK, id=item_id, text=asked.text,
                     kind=guess_kind(asked.text), category=category_of(asked.text, questions),
                     tags=tuple(t for t in ("real-interview", debrief.stage) if t), tips=interview_notes(asked, debrief))
 
@@ -292,18 +303,20 @@ def where(debrief: Debrief | DebriefRow) -> str:
     return f"from your interview at {debrief.company}"
 
 
-def redrill_item(history: History, asked: AskedQuestion, questions: list[Question]) -> dict[str, Any] | None:
+def redrill_item(history: History, asked: AskedQuestion, debrief: Debrief,
+                 questions: list[Question]) -> dict[str, Any] | None:
     """The question already known for one asked again: an earlier interview's item, else the bank's."""
     for entry in history.schedule(status=None):
         if entry.source == "debrief" and alike(asked.text, str(entry.question.get("text", ""))):
             return entry.question
-    same = closest_question(asked.text, questions)
-    return snapshot(same) if same is not None else None
+    same = closest_question(asked.text, questions, debrief.company, debrief.role or None)
+    return snapshot(same[0], same[1]) if same is not None else None
 
 
 def _comparable(data: dict[str, Any]) -> dict[str, Any]:
-    """A stored debrief's content without what saving added to it."""
-    return {**data, "questions": [{k: v for k, v in q.items() if k != "redrill"} for q in data.get("questions") or []]}
+    """A debrief's content without what saving added to it, or what may change later (the outcome)."""
+    questions = [{k: v for k, v in q.items() if k != "redrill"} for q in data.get("questions") or []]
+    return {**{k: v for k, v in data.items() if k != "outcome"}, "questions": questions}
 
 
 def save_debrief(history: History, debrief: Debrief, library: Library | None = None) -> tuple[int, list[ScheduleChange]]:
@@ -316,7 +329,7 @@ def save_debrief(history: History, debrief: Debrief, library: Library | None = N
     now = history.clock.now()
     data = debrief.to_json()
     for earlier in history.debriefs():
-        if earlier.company.lower() == debrief.company.lower() and _comparable(earlier.data) == data:
+        if earlier.company.lower() == debrief.company.lower() and _comparable(earlier.data) == _comparable(data):
             raise MockviewError(f"this debrief is already saved as debrief {earlier.id} (see: mockview debrief show "
                                 f"{earlier.id})")
     questions = list(library.questions()) if library is not None else []
@@ -326,15 +339,20 @@ def save_debrief(history: History, debrief: Debrief, library: Library | None = N
                                          outcome=debrief.outcome, data=data, connection=db)
         for item in debrief.feedback:
             history.add_feedback(debrief_id, item.text, list(item.focus), connection=db)
+        queued: set[str] = set()
         for number, asked in enumerate(debrief.questions, 1):
             if not asked.fumbled:
                 continue
-            question = redrill_item(history, asked, questions)
+            question = redrill_item(history, asked, debrief, questions)
             if question is None:
-                question = snapshot(redrill_question(debrief_id, number, asked, debrief, questions))
+                question = snapshot(redrill_question(new_item_id(history, asked.text), asked, debrief, questions))
             elif question.get("bank") == REAL_INTERVIEW_BANK:
                 new_notes = [t for t in interview_notes(asked, debrief) if t not in question.get("tips", [])]
                 question = {**question, "tips": list(question.get("tips", [])) + new_notes}
+            data["questions"][number - 1]["redrill"] = question["id"]
+            if question["id"] in queued:
+                continue  # the same question twice in one interview is one fumble
+            queued.add(question["id"])
             change = record_answer(history, db, question=question, attempt_id=None, verdict="fumbled", now=now,
                                    source="debrief", note=where(debrief))
             entry = history.schedule_entry(change.question_id)
@@ -342,9 +360,38 @@ def save_debrief(history: History, debrief: Debrief, library: Library | None = N
                 history.save_schedule(replace(entry, due=now, source="debrief", note=where(debrief)), db)
                 change = replace(change, due=now)
             changes.append(change)
-            data["questions"][number - 1]["redrill"] = change.question_id
         history.update_debrief_data(debrief_id, data, db)
     return debrief_id, changes
+@dataclass(frozen=True, slots=True)
+class Deleted:
+    debrief: DebriefRow
+    removed: tuple[str, ...]
+    """Re-drill items only this debrief had put in the queue, never answered: gone with it."""
+    kept: tuple[str, ...]
+    """Re-drill items answered since or shared with other interviews: kept, one fumble fewer."""
+
+
+def delete_debrief(history: History, debrief_id: int) -> Deleted | None:
+    """Delete a debrief and undo what it did to the queue, so adding it again counts once."""
+    row = history.debrief(debrief_id)
+    if row is None:
+        return None
+    removed, kept = [], []
+    with history.transaction() as db:
+        for item_id in dict.fromkeys(q["redrill"] for q in row.data.get("questions") or [] if q.get("redrill")):
+            entry = history.schedule_entry(item_id)
+            if entry is None:
+                continue
+            if entry.fumbles <= 1 and not history.answered(item_id):
+                history.delete_schedule_entry(item_id, db)
+                removed.append(item_id)
+            else:
+                history.save_schedule(replace(entry, fumbles=max(0, entry.fumbles - 1)), db)
+                kept.append(item_id)
+        history.delete_debrief(debrief_id, db)
+    return Deleted(row, tuple(removed), tuple(kept))
+
+
 # --- the form in the app ----------------------------------------------------------
 
 FORM_FIELDS = (

@@ -165,7 +165,7 @@ def find_profile(data_dir: Path, company: str | None) -> Profile | None:
 
 def fields_asked(question: Question) -> tuple[str, ...]:
     """The profile fields a research question asks about, read from its rubric."""
-    words = {term.lower() for keyword in question.keywords for term in (keyword.term, *keyword.synonyms)}
+    words = {keyword.term.lower() for keyword in question.keywords}  # synonyms stray: "launched" is not news
     return tuple(name for name, topics in FIELD_TOPICS.items() if words & set(topics))
 
 
@@ -193,6 +193,9 @@ culture: []         # what people say working there is like
 why_us: ""          # why this company, in your own words
 questions_to_ask: []
 """
+
+
+SAVED_HEADER = "# What you know about {company}, for mockview.\n"
 
 
 def new_profile(data_dir: Path, company: str, role: str = "") -> Path:
@@ -225,8 +228,8 @@ def save_profile(data_dir: Path, profile: Profile, *, replacing: Path | None = N
         raise MockviewError(f"a profile for {profile.company} exists already ({path}); open that one to edit it")
     data: dict[str, Any] = {name: getattr(profile, name) for name in TEXT_FIELDS}
     data.update({name: list(getattr(profile, name)) for name in LIST_FIELDS})
-    header = f"# What you know about {profile.company}, for mockview.\n"
-    saved = write_yaml(path, data, header, previous=replacing)
+    header = SAVED_HEADER.format(company=profile.company)
+    saved = write_yaml(path, data, header, templates=(STARTER, SAVED_HEADER), previous=replacing)
     if replacing is not None and not same:
         replacing.unlink(missing_ok=True)
     return saved

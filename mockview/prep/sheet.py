@@ -88,7 +88,7 @@ def prep_sheet(
     lines += ["## From your last interviews", ""]
     notes = []
     latest_first = sorted(debriefs, key=lambda d: d.day, reverse=True)
-    ordered = sorted(latest_first, key=lambda d: d.company.lower() != name.lower())  # this company's first
+    ordered = sorted(latest_first, key=lambda d: slug(d.company) != slug(name))  # this company's first
     for debrief in ordered[:5]:
         data = debrief.data
         for item in data.get("next_time") or []:
@@ -111,7 +111,7 @@ def _fumbled_here(debriefs: list[DebriefRow], company: str) -> list[tuple[str, s
     """Questions fumbled in earlier interviews at this company: they may well come again."""
     found = []
     for debrief in debriefs:
-        if debrief.company.lower() == company.lower():
+        if slug(debrief.company) == slug(company):
             found += [(q["text"], f"{debrief.company}, {debrief.day}") for q in debrief.data.get("questions") or []
                       if q.get("fumbled")]
     return found

@@ -270,4 +270,4 @@ def save_stories(data_dir: Path, stories: list[Story]) -> Saved:
          **{name: getattr(story, name) for name in STORY_PARTS}, "numbers": list(story.numbers)}
         for story in stories
     ]}
-    return write_yaml(path, data, "# Your STAR stories, for mockview.\n")
+    return write_yaml(path, data, "# Your STAR stories, for mockview.\n", templates=(STARTER,))

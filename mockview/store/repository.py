@@ -474,11 +474,20 @@ class History:
             db.execute("UPDATE debriefs SET outcome = ?, data = ? WHERE id = ?",
                        (outcome, _dumps({**row.data, "outcome": outcome}), debrief_id))
 
-    def delete_debrief(self, debrief_id: int) -> bool:
-        """Remove a debrief and its feedback; the re-drill items it made stay (they may be shared)."""
-        with self.transaction() as db:
-            db.execute("DELETE FROM debrief_feedback WHERE debrief_id = ?", (debrief_id,))
-            return db.execute("DELETE FROM debriefs WHERE id = ?", (debrief_id,)).rowcount > 0
+    def delete_debrief(self, debrief_id: int, connection: sqlite3.Connection) -> bool:
+        """Remove a debrief and its feedback (see prep.debrief.delete_debrief for its re-drill items)."""
+        connection.execute("DELETE FROM debrief_feedback WHERE debrief_id = ?", (debrief_id,))
+        return connection.execute("DELETE FROM debriefs WHERE id = ?", (debrief_id,)).rowcount > 0
+
+    def delete_schedule_entry(self, question_id: str, connection: sqlite3.Connection) -> None:
+        """Forget a re-drill item and its review log (only for one never answered)."""
+        connection.execute("DELETE FROM review_logs WHERE question_id = ?", (question_id,))
+        connection.execute("DELETE FROM schedule WHERE question_id = ?", (question_id,))
+
+    def answered(self, question_id: str) -> bool:
+        """Whether the question has ever been answered (an attempt exists)."""
+        return self.connection.execute(
+            "SELECT 1 FROM attempts WHERE question_id = ? LIMIT 1", (question_id,)).fetchone() is not None
 
     def add_feedback(
         self, debrief_id: int, text: str, focus: list[str], connection: sqlite3.Connection | None = None

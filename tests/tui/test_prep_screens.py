@@ -91,7 +91,7 @@ async def test_mockview_debrief_opens_the_form_and_fumbles_are_re_drilled_in_the
         await settle(pilot)
     history = open_store(mockview_home, clock=clock)
     (attempt,) = history.attempts()
-    assert attempt.question_id == "debrief/1-1" and attempt.answer == STORY
+    assert attempt.question_id == "debrief/tell-me-about-a-time-you-failed" and attempt.answer == STORY
     history.close()
 
 
@@ -203,7 +203,7 @@ async def test_debriefs_list_and_feedback_attached_later(mockview_home: Path) ->
         await settle(pilot)
         assert app.screen.query_one("#no-debriefs").display
     history = open_store(mockview_home)
-    assert history.debriefs() == [] and history.schedule_entry("debrief/1-1") is not None
+    assert history.debriefs() == [] and history.schedule(status="active") == []  # its one item, never answered, went too
     history.close()
 
 

@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Opt
 from textual.widgets.option_list import Option
 
 from mockview.practice.reflection import OUTCOMES
-from mockview.prep.debrief import debrief_summary, format_debrief, parse_focus
+from mockview.prep.debrief import debrief_summary, delete_debrief, format_debrief, parse_focus
 from mockview.store import reading
 from mockview.store.repository import DebriefRow
 from mockview.tui.widgets.cells import cell
@@ -101,12 +101,12 @@ class DebriefsScreen(Screen[None]):
             return
 
         def decided(yes: bool | None) -> None:
-            if yes and self.app.history.delete_debrief(chosen):
-                self.notify("Debrief deleted. The questions it queued stay in your re-drill queue.")
+            if yes and delete_debrief(self.app.history, chosen) is not None:
+                self.notify("Debrief deleted, with the re-drill items only it had queued.")
                 self.load()
 
-        self.app.push_screen(ConfirmScreen("Delete this debrief?", "It and its feedback go for good, and leave "
-                                           "your patterns. Its questions stay in the re-drill queue.",
+        self.app.push_screen(ConfirmScreen("Delete this debrief?", "It and its feedback go for good and leave "
+                                           "your patterns; re-drill items only it had queued go too.",
                                            yes="Delete", no="Keep it"), decided)
 
 
