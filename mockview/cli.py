@@ -58,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mockview: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("mockview: interrupted", file=sys.stderr)
+        # Ctrl+C lands wherever the cursor is, often mid-line at a prompt.
+        print("\nmockview: interrupted" if sys.stderr.isatty() else "mockview: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # Output piped into `head` and friends: stop quietly, as Unix tools do.

@@ -339,3 +339,11 @@ def test_plain_rating_is_recorded_even_when_it_matches_and_bad_replies_are_expla
     first, second = history.attempts(oldest_first=True)
     assert first.self_rating == 1 and second.self_rating is None
     history.close()
+
+
+def test_bytes_that_are_not_utf8_do_not_lose_the_answer(run_cli) -> None:
+    result = run_cli("practice", "--plain", "--bank", "star", "--count", "1", "--seed", "1",
+                     input=b"At my caf\xe9 job I fixed the r\xffelease.\n.\n")
+    assert result.returncode == 0, result.stderr
+    answers = [attempt["answer"] for attempt in json.loads(run_cli("history", "--json").stdout)]
+    assert answers == ["At my caf\ufffd job I fixed the r\ufffdelease."]

@@ -9,7 +9,9 @@ when standard input is a terminal.
 
 What is typed is kept as a draft (see :mod:`mockview.store.drafts`): after
 every line once two seconds have passed, by a timer while waiting, and at
-once on Ctrl+C, SIGTERM and SIGHUP.
+once on Ctrl+C, SIGTERM and SIGHUP. At a terminal, input is read key by key
+(:mod:`mockview.practice.terminal_lines`) so the line still being typed is
+part of the draft too.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import TextIO
 from mockview.analysis.report import format_report
 from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession
 from mockview.practice.report_card import format_report_card
+from mockview.practice.terminal_lines import TerminalLines
 from mockview.store.drafts import SAVE_EVERY_SECONDS, Draft, DraftKeeper, discard, recovered_drafts
 from mockview.store.redrill import Rating
 from mockview.store.snapshots import question_from_snapshot
@@ -55,6 +58,13 @@ class PlainFrontEnd:
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = stdin.isatty() if interactive is None else interactive
+        _replace_undecodable_input(stdin)
+        self.terminal = TerminalLines.for_stream(stdin, stdout) if self.interactive else None
+        """Key-by-key input at a real terminal, so an unfinished line can be saved; else ``None``."""
+        self._readline = self.terminal.readline if self.terminal else stdin.readline
+        self._typing: tuple[PlannedQuestion, list[str]] | None = None
+        """The question being answered and its finished lines, for the draft saver."""
+        self._noted = ""
         session.time_analysis = self.interactive
         self.keeper = DraftKeeper(data_dir, {"mode": session.mode, "filters": session.filters.to_json()})
         self._input_ended = False
@@ -72,19 +82,37 @@ class PlainFrontEnd:
     # --- the whole run ------------------------------------------------------
 
     def run(self) -> int:
-        self.offer_recovered_drafts()
-        if self.session.finished:
-            self.say("No questions to ask.")
-            return 0
-        with self._saving_drafts():
-            total = len(self.session.plan)
-            while not self.session.finished and not self._input_ended:
-                self.ask(self.session.index + 1, total)
-        left = len(self.session.plan) - self.session.index
-        if left:
-            self.say(f"Input ended; {left} question{'s' if left != 1 else ''} left unasked.")
-        self.finish()
+        with self._keystrokes():
+            self.offer_recovered_drafts()
+            if self.session.finished:
+                self.say("No questions to ask.")
+                return 0
+            with self._saving_drafts():
+                total = len(self.session.plan)
+                while not self.session.finished and not self._input_ended:
+                    self.ask(self.session.index + 1, total)
+            left = len(self.session.plan) - self.session.index
+            if left:
+                self.say(f"Input ended; {left} question{'s' if left != 1 else ''} left unasked.")
+            self.finish()
         return 0
+
+    @contextmanager
+    def _keystrokes(self) -> Iterator[None]:
+        """The whole run: key by key at a terminal, and the session ended even when it is stopped.
+
+        Ctrl+C, SIGTERM or SIGHUP still end the session in the history (the
+        draft was saved before); see :mod:`mockview.practice.terminal_lines`.
+        """
+        try:
+            if self.terminal is None:
+                yield
+            else:
+                with self.terminal.keystrokes():
+                    yield
+        except (KeyboardInterrupt, SystemExit):
+            self.session.finish()
+            raise
 
     def ask(self, number: int, total: int) -> AnswerResult | None:
         spent = self._prefill_time.pop(self.session.index, 0.0)
@@ -124,10 +152,18 @@ class PlainFrontEnd:
         """The answer typed, or ``None`` if input ended before anything was (nothing to record)."""
         lines = prefill.splitlines() if prefill else []
         read_anything = bool(prefill)
+        self._typing = (planned, lines)
+        try:
+            return self._read_lines(planned, lines, read_anything)
+        finally:
+            self._typing = None
+
+    def _read_lines(self, planned: PlannedQuestion, lines: list[str], read_anything: bool) -> str | None:
         while True:
             try:
-                line = self.stdin.readline()
+                line = self._readline()
             except KeyboardInterrupt:
+                self._note_typing()
                 self.keeper.flush(now=self.session.clock.now())
                 raise
             if line == "":
@@ -196,7 +232,7 @@ class PlainFrontEnd:
             f"Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (Enter keeps {suggested.name.capitalize()}): "
         )
         self.stdout.flush()
-        reply = self.stdin.readline()
+        reply = self._readline()
         if reply == "":
             self._input_ended = True
             return
@@ -229,7 +265,7 @@ class PlainFrontEnd:
         for key, prompt in (("went_right", "What went right? "), ("went_wrong", "What went wrong? ")):
             self.stdout.write(prompt)
             self.stdout.flush()
-            reply = self.stdin.readline()
+            reply = self._readline()
             if reply == "":
                 break
             answers[key] = reply.strip()
@@ -249,7 +285,7 @@ class PlainFrontEnd:
                 continue
             self.stdout.write("Answer it now (Enter), discard it (d), or keep it for later (k)? ")
             self.stdout.flush()
-            choice = self.stdin.readline().strip().lower()
+            choice = self._readline().strip().lower()
             if choice == "d":
                 discard(draft)
                 self.say("Discarded.")
@@ -271,6 +307,18 @@ class PlainFrontEnd:
         self.keeper.update(planned.snapshot, draft.answer, draft.elapsed, now=self.session.clock.now())
         self.keeper.flush(now=self.session.clock.now())
 
+    def _note_typing(self) -> None:
+        """Hand the keeper what is typed so far, the unfinished line at a terminal included."""
+        typing = self._typing
+        if typing is None or self.terminal is None:
+            return
+        planned, lines = typing
+        text = "\n".join([*list(lines), self.terminal.unread])
+        if text != self._noted:
+            self._noted = text
+            self.keeper.update(planned.snapshot, text, self.session.stopwatch.elapsed,
+                               now=self.session.clock.now())
+
     @contextmanager
     def _saving_drafts(self) -> Iterator[None]:
         """Flush the draft every two seconds in the background, and on SIGTERM/SIGHUP."""
@@ -278,9 +326,11 @@ class PlainFrontEnd:
 
         def keep_saving() -> None:
             while not stop.wait(SAVE_EVERY_SECONDS / 4):
+                self._note_typing()
                 self.keeper.flush_if_due(now=self.session.clock.now())
 
         def on_signal(signum: int, _frame: object) -> None:
+            self._note_typing()
             self.keeper.flush(now=self.session.clock.now())
             raise SystemExit(128 + signum)
 
@@ -309,6 +359,10 @@ class PlainInterview(PlainFrontEnd):
         self.helps = False
 
     def run(self) -> int:
+        with self._keystrokes():
+            return self._run_interview()
+
+    def _run_interview(self) -> int:
         self.say("Mock interview: no feedback until the end. A line with just '.' ends each answer; "
                  "an empty answer skips.")
         with self._saving_drafts():
@@ -353,15 +407,26 @@ class PlainInterview(PlainFrontEnd):
         self.say("What got in the way? Some common ones: " + ", ".join(FACTORS) + ".")
         self.stdout.write("Factors, comma-separated: ")
         self.stdout.flush()
-        factors = parse_factors(self.stdin.readline())
+        factors = parse_factors(self._readline())
         return Reflection(went_right, went_wrong, factors)
 
     def _read_block(self, prompt: str) -> str:
         self.say(prompt)
         lines = []
         while True:
-            line = self.stdin.readline()
+            line = self._readline()
             if not line.strip():
                 break
             lines.append(line.rstrip("\n"))
         return "\n".join(lines)
+
+
+def _replace_undecodable_input(stream: TextIO) -> None:
+    """Bytes that are not UTF-8 become U+FFFD instead of stopping the run (and losing the answer)."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None:
+        return
+    try:
+        reconfigure(errors="replace")
+    except (ValueError, OSError):
+        pass
