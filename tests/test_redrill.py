@@ -83,6 +83,49 @@ def test_self_rating_overrides_the_verdict(history, clock) -> None:
     assert history.attempt(attempt_id).self_rating == Rating.EASY
 
 
+def test_rating_the_graduating_answer_again_keeps_the_question_in_the_queue(history, clock) -> None:
+    answer(history, clock, "fumbled")
+    clock.advance(days=1)
+    answer(history, clock, "strong")
+    clock.advance(days=1)
+    attempt_id, change = answer(history, clock, "strong")
+    assert change.outcome == "graduated"
+    change = rerate(history, attempt_id, Rating.AGAIN, clock.now())
+    assert change.outcome == "returned" and change.due is not None
+    entry = history.schedule_entry("star/late-project")
+    assert entry.status == "active" and entry.strong_streak == 0
+    due, _ = queue(history, clock.now() + __import__("datetime").timedelta(days=1))
+    assert [item.question_id for item in due] == ["star/late-project"]
+    assert "back in the re-drill queue" in change.describe(clock.now())
+
+
+def test_agreeing_with_a_graduation_says_so(history, clock) -> None:
+    answer(history, clock, "fumbled")
+    clock.advance(days=1)
+    answer(history, clock, "strong")
+    clock.advance(days=1)
+    attempt_id, _ = answer(history, clock, "strong")
+    change = rerate(history, attempt_id, Rating.EASY, clock.now())
+    assert change.describe(clock.now()) == "left the re-drill queue: strong on two different days"
+    assert history.schedule_entry("star/late-project").status == "graduated"
+
+
+def test_rating_a_passing_new_answer_again_queues_it_as_a_fumble(history, clock) -> None:
+    attempt_id, change = answer(history, clock, "ok")
+    assert change.outcome == "unscheduled"
+    change = rerate(history, attempt_id, Rating.AGAIN, clock.now())
+    assert change.outcome == "added" and change.fumbles == 1
+    due, upcoming = queue(history, clock.now() + __import__("datetime").timedelta(days=1))
+    assert [item.question_id for item in due + upcoming] == ["star/late-project"]
+
+
+def test_rating_a_passing_new_answer_good_changes_nothing(history, clock) -> None:
+    attempt_id, _ = answer(history, clock, "ok")
+    assert rerate(history, attempt_id, Rating.GOOD, clock.now()) is None
+    assert history.schedule_entry("star/late-project") is None
+    assert history.attempt(attempt_id).self_rating == Rating.GOOD
+
+
 def test_a_rating_given_while_answering_is_used_instead_of_the_verdict(history, clock) -> None:
     answer(history, clock, "fumbled")
     clock.advance(600)

@@ -37,14 +37,25 @@ def test_a_version_1_database_is_upgraded_with_its_data(mockview_home: Path) -> 
         "?, 'My old answer', '2025-01-01T10:00:00+00:00', '2025-01-01T10:02:00+00:00', 120, 150, ?, 40, 'fumbled')",
         (json.dumps({"id": "star/x", "text": "Old question?"}), json.dumps({"score": 40, "verdict": "fumbled"})),
     )
+    db.execute(
+        "INSERT INTO attempts (session_id, question_id, bank, category, question, answer, started_at, "
+        "submitted_at, seconds, time_limit, analysis, score, verdict) VALUES (1, 'star/x', 'star', 'teamwork', "
+        "?, ' \n', '2025-01-02T10:00:00+00:00', '2025-01-02T10:00:05+00:00', 5, 150, ?, 0, 'fumbled')",
+        (json.dumps({"id": "star/x", "text": "Old question?"}), json.dumps({"score": 0, "verdict": "fumbled"})),
+    )
+    db.execute("INSERT INTO schedule (question_id, card, due, question, added_at, updated_at) VALUES "
+               "('star/x', '{}', '2025-01-03T10:00:00+00:00', '{}', '2025-01-01T10:02:00+00:00', "
+               "'2025-01-02T10:00:05+00:00')")
     db.commit()
     db.close()
 
     history = open_store(mockview_home)
     assert history.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    (old,) = history.attempts()
+    skip, old = history.attempts()
     assert old.answer == "My old answer" and old.question["text"] == "Old question?"
     assert old.hints_used == 0 and old.skipped is False
+    assert skip.skipped is True  # an empty answer was a skip then too
+    assert history.schedule_entry("star/x").fumbles == 2  # leech counting goes on where it was
     assert history.session(1).reflection is None
     history.close()
 
@@ -96,6 +107,20 @@ def test_the_cli_says_one_line_about_damage(run_cli, mockview_home: Path) -> Non
     assert result.returncode == 0
     assert result.stderr.count("\n") == 1 and "is not a SQLite database" in result.stderr
     assert "No answers yet" in result.stdout
+
+
+def test_another_programs_sqlite_database_is_moved_aside_not_migrated(run_cli, mockview_home: Path) -> None:
+    mockview_home.mkdir(parents=True)
+    other = sqlite3.connect(mockview_home / "history.db")
+    other.execute("CREATE TABLE sessions (x)")  # a name our schema uses too
+    other.execute("INSERT INTO sessions VALUES ('theirs')")
+    other.commit()
+    other.close()
+    result = run_cli("stats")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("\n") == 1 and "not mockview's history" in result.stderr
+    moved = next(p for p in mockview_home.glob("history.db.corrupt-*") if not p.name.endswith(("-wal", "-shm")))
+    assert sqlite3.connect(moved).execute("SELECT x FROM sessions").fetchall() == [("theirs",)]
 
 
 def test_a_read_only_data_directory_is_a_clear_error(run_cli, mockview_home: Path) -> None:

@@ -226,6 +226,8 @@ class Interview:
         follow = choose_follow_up(planned, result.analysis, self.rng) if planned is not None else None
         if follow is not None:
             self.session.plan.insert(self.session.index, follow_up_question(planned, follow, result.attempt_id))
+        if self.finished:
+            self.clock.pause()  # the interview is over: time spent reading the card is not interview time
         return result
 
     def skip(self) -> AnswerResult:
@@ -238,8 +240,8 @@ class Interview:
 
     def finish(self, reflection: dict | None = None):
         """End the interview, store its report card (and reflection); returns the card."""
-        card = self.report_card()
         self.clock.pause()
+        card = self.report_card()
         if self.session.session_id is not None:
             self.session.history.save_report(self.session.session_id, card.to_json())
         self.session.finish(reflection)

@@ -4,8 +4,8 @@
   can write at once without errors or lost rows.
 * The schema is brought up to date with the migrations in
   :mod:`mockview.store.schema`, each in its own transaction.
-* A file that is not a SQLite database, or fails its integrity check, is
-  moved aside to ``history.db.corrupt-<time>`` and a fresh database is made,
+* A file that is not a SQLite database, fails its integrity check, or is
+  another program's database (tables but no schema version), is moved aside to ``history.db.corrupt-<time>`` and a fresh database is made,
   with one line saying so: nothing is deleted, and practice can go on.
 * A data directory that cannot be written is a clear error, not a traceback.
 """
@@ -87,6 +87,8 @@ def _damage(path: Path) -> str | None:
                 result = connection.execute("PRAGMA quick_check").fetchone()[0]
                 if result != "ok":
                     return f"is damaged ({result})"
+            if _foreign(connection):
+                return "is a SQLite database, but not mockview's history"
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
@@ -99,6 +101,13 @@ def _damage(path: Path) -> str | None:
         # never move the person's history aside for it.
         raise MockviewError(f"cannot open {path}: {message}") from None
     return None
+
+
+def _foreign(connection: sqlite3.Connection) -> bool:
+    """Tables but no schema version: another program's database, which migrating would break."""
+    if connection.execute("PRAGMA user_version").fetchone()[0]:
+        return False
+    return connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
 
 
 def _move_aside(path: Path) -> Path:

@@ -54,7 +54,7 @@ class ScheduleChange:
 
     question_id: str
     outcome: str
-    """"added", "reviewed", "graduated", "returned" or "unscheduled"."""
+    """"added", "reviewed", "graduated", "returned", "retired" or "unscheduled"."""
     due: datetime | None
     rating: Rating | None
     fumbles: int
@@ -65,6 +65,8 @@ class ScheduleChange:
             return "not in the re-drill queue"
         if self.outcome == "graduated":
             return "left the re-drill queue: strong on two different days"
+        if self.outcome == "retired":
+            return "retired from the re-drill queue"
         when = describe_due(self.due, now) if self.due else "now"
         text = {
             "added": f"added to the re-drill queue, due {when}",
@@ -222,7 +224,14 @@ def _change(entry: ScheduleRow, outcome: str, rating: Rating | None) -> Schedule
 
 
 def rerate(history: History, attempt_id: int, rating: Rating, now: datetime) -> ScheduleChange | None:
-    """The person's own rating for an attempt replaces the verdict's; the card is recomputed."""
+    """The person's own rating for an attempt replaces the verdict's; the card is recomputed.
+
+    Rating an answer Again or Hard also takes back what a strong verdict
+    earned: a question that just graduated returns to the queue, and a
+    strong streak starts over. Rating Again an answer that was not in the
+    queue puts its question there, as a fumble would. ``None`` when the
+    rating changes nothing in the queue.
+    """
     attempt = history.attempt(attempt_id)
     if attempt is None:
         raise MockviewError(f"no attempt {attempt_id}")
@@ -230,7 +239,11 @@ def rerate(history: History, attempt_id: int, rating: Rating, now: datetime) -> 
         history.set_self_rating(attempt_id, int(rating), db)
         entry = history.schedule_entry(attempt.question_id)
         if entry is None:
-            return None
+            if rating != Rating.AGAIN or attempt.parent_id is not None:
+                return None
+            question = {**attempt.question, "id": attempt.question_id}
+            return record_answer(history, db, question=question, attempt_id=attempt_id, verdict="fumbled",
+                                 now=now, rating=rating)
         review = history.review_for_attempt(attempt_id)
         if review is None:
             history.add_review(db, question_id=attempt.question_id, attempt_id=attempt_id,
@@ -240,9 +253,17 @@ def rerate(history: History, attempt_id: int, rating: Rating, now: datetime) -> 
         card = recompute_card(history, attempt.question_id, entry.added_at)
         from mockview.clock import from_text
 
+        outcome = "reviewed"
+        latest = history.reviews(attempt.question_id)[-1]
+        if rating <= Rating.HARD and latest.attempt_id == attempt_id and entry.status != "retired":
+            if entry.status == "graduated":
+                outcome = "returned"
+            entry = replace(entry, status="active", strong_streak=0, last_strong_day=None)
         entry = replace(entry, card=card, due=from_text(card["due"]), updated_at=now)
         history.save_schedule(entry, db)
-    return _change(entry, "reviewed", rating)
+    if entry.status != "active":
+        return ScheduleChange(entry.question_id, entry.status, None, rating, entry.fumbles, False)
+    return _change(entry, outcome, rating)
 
 
 def recompute_card(history: History, question_id: str, added_at: datetime) -> dict[str, Any]:

@@ -3,8 +3,8 @@
 The schema version lives in ``PRAGMA user_version``. ``MIGRATIONS[n]`` turns
 version ``n`` into version ``n + 1``; a new database runs them all in order,
 so a fresh database and an upgraded one are built by the same statements.
-Migrations only ever add: columns, tables, indexes. Nothing a person typed
-is dropped or rewritten.
+Migrations only ever add: columns, tables, indexes, and values derived from
+what is there. Nothing a person typed is dropped or rewritten.
 """
 
 from __future__ import annotations
@@ -75,9 +75,15 @@ CREATE INDEX attempts_by_session ON attempts(session_id);
 CREATE INDEX attempts_scores ON attempts(category, skipped, score, verdict);
 CREATE INDEX attempts_days ON attempts(submitted_at, skipped, score);
 CREATE INDEX attempts_answered ON attempts(question_id, skipped);
+UPDATE attempts SET skipped = 1 WHERE trim(answer, ' ' || char(9, 10, 13)) = '';
+UPDATE schedule SET fumbles = (
+    SELECT count(*) FROM attempts
+    WHERE attempts.question_id = schedule.question_id AND attempts.verdict = 'fumbled'
+);
 """
 """Version 2: reflections, hints and skips, follow-ups, leech and graduation
-bookkeeping, and covering indexes so statistics never read the answers."""
+bookkeeping, and covering indexes so statistics never read the answers. Skips
+and fumble counts are worked out from the answers a version 1 database holds."""
 
 V3 = """
 ALTER TABLE sessions ADD COLUMN report TEXT;
