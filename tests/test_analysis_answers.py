@@ -41,6 +41,18 @@ def test_empty_answer_is_fumbled_with_a_reason_and_a_tip() -> None:
     assert analysis.verdict.fumbled_reasons == ("no answer",)
     assert analysis.score == 0
     assert analysis.tips[0].startswith("You didn't answer.")
+    assert "the situation, your task" in analysis.tips[0]
+
+
+def test_a_skipped_question_is_told_how_to_start_in_its_own_shape() -> None:
+    first_tips = {
+        kind: analyse_answer(replace(STORY, kind=kind), "").tips[0]
+        for kind in ("open", "research", "closing")
+    }
+    assert not any("situation" in tip for tip in first_tips.values())
+    assert "main point" in first_tips["open"]
+    assert "the company does" in first_tips["research"]
+    assert "ask two questions" in first_tips["closing"]
 
 
 def test_missing_required_keyword_is_fumbled() -> None:

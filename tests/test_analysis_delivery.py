@@ -57,3 +57,8 @@ def test_top_words_leave_out_stop_words() -> None:
 )
 def test_length_bands(words: int, band: str) -> None:
     assert length_band(words, (150, 350)) == band
+
+
+def test_contractions_count_as_i_and_we() -> None:
+    report = analyse_delivery("I'm sure we'd agree, and I've said so; we're done, I'll add. We know.", (60, 250))
+    assert report.i_count == 3 and report.we_count == 3

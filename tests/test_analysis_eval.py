@@ -50,3 +50,22 @@ def test_every_labelled_file_is_well_formed() -> None:
         assert expected["verdict"] in ("strong", "ok", "fumbled"), path
         if question.kind == "star":
             assert all(isinstance(expected[p], bool) for p in ("situation", "task", "action", "result")), path
+
+
+def test_the_verdict_follows_the_score_and_the_points_add_up() -> None:
+    """Strong is 80 or more without a fumbled reason; a held-back answer shows where its points went."""
+    from mockview.analysis import analyse_answer
+    from mockview.analysis.scoring import STRONG_FROM
+
+    held = 0
+    for path in sorted((BENCH.parent.parent / "tests" / "data").glob("answers*/*.yaml")):
+        question, answer, _ = eval_analysis.load_case(path)
+        result = analyse_answer(question, answer).to_dict()
+        strong = result["score"] >= STRONG_FROM and not result["fumbled_reasons"]
+        assert (result["verdict"] == "strong") == strong, path
+        total = sum(part["points"] for part in result["score_parts"])
+        assert abs(total - result["score"]) <= 1, path
+        if any(part["name"] == "held back" for part in result["score_parts"]):
+            held += 1
+            assert result["score"] == STRONG_FROM - 1 and result["holding_back"], path
+    assert held >= 3  # the rule is exercised, not only present

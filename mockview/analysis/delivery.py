@@ -22,9 +22,12 @@ SPEAKING_WPM = 145
 LONGEST_SPOKEN = 180
 """Seconds: answers that would take longer than this to say lose the listener."""
 SHORTEST_SPOKEN = 45
+"""Seconds: answers shorter than this rarely tell a whole story."""
 PLAUSIBLE_TYPING_WPM = 250
 """Faster than this the answer was pasted, and a typing speed means nothing."""
-"""Seconds: answers shorter than this rarely tell a whole story."""
+I_FORMS = frozenset({"i", "i'm", "i've", "i'd", "i'll"})
+WE_FORMS = frozenset({"we", "we're", "we've", "we'd", "we'll"})
+"""Contractions count too, as they do in the STAR analysis's Action count."""
 
 _NUMBER = re.compile(
     r"(?<![\w.])(?:[$£€¥]\s?)?\d+(?:[.,:]\d+)*(?:\s?(?:%|percent|per cent|k|m|bn)\b)?"
@@ -127,8 +130,8 @@ def analyse_delivery(
         wpm=wpm,
         fillers=count_phrases(normalised, FILLERS),
         hedges=count_phrases(normalised, HEDGES),
-        i_count=lowered.count("i"),
-        we_count=lowered.count("we"),
+        i_count=sum(1 for word in lowered if word in I_FORMS),
+        we_count=sum(1 for word in lowered if word in WE_FORMS),
         numbers=len(_NUMBER.findall(normalised)),
         top_words=top,
     )

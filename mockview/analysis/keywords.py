@@ -5,8 +5,10 @@ n-grams of the same length. Words are reduced to a rough stem first so that
 case, plurals and tense do not matter ("prioritised" finds "prioritize"),
 then compared with rapidfuzz so that small typos still count
 ("reconcilation" finds "reconciliation"). Whole words are compared, never
-substrings, so "art" is not found inside "started"; and short words must
-match exactly, because one changed letter turns "plan" into "play".
+substrings, so "art" is not found inside "started"; short words must match
+exactly, because one changed letter turns "plan" into "play"; a fuzzy match
+that only adds a negating prefix is refused ("satisfaction" is not in
+"dissatisfaction"); and terms with symbols ("C#", "C++") match as written.
 """
 
 from __future__ import annotations
@@ -60,28 +62,39 @@ _BRITISH_Z = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 _DOUBLE_END = re.compile(r"([bdgmnprt])\1$")
 
 
+_VOWEL = re.compile(r"[aeiouy]")
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """A rough stem: lowercase, no plural, no tense, one spelling of -ise/-ize."""
-    w = word.lower().replace("’", "'")
+    """A rough stem: lowercase, no plural, no tense, one spelling of -ise/-ize.
+
+    "code", "coded" and "coding" all become "cod"; "KPIs" becomes "kpi" while
+    "analysis" keeps its "s". A suffix is only taken off when a vowel is left
+    ("thing" stays "thing"), and words ending in "eed" ("need", "speed") keep it.
+    """
+    w = word.replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if len(w) <= 3:
+    if len(w) > 2 and w.endswith("s") and w[:-1].isupper():
+        w = w[:-1]  # an acronym's plural: KPIs, APIs
+    w = w.lower()
+    if len(w) <= 2:
         return w
     w = _BRITISH_Z.sub(r"iz\1", w)
     if w.endswith(("ies", "ied")) and len(w) > 4:
         w = w[:-3] + "y"
     elif w.endswith("sses"):
         w = w[:-2]
-    elif w.endswith("ing") and len(w) > 5:
+    elif w.endswith("ing") and len(w) > 4 and _VOWEL.search(w[:-3]):
         w = _DOUBLE_END.sub(r"\1", w[:-3])
-    elif w.endswith("ed") and len(w) > 4:
+    elif w.endswith("ed") and not w.endswith("eed") and len(w) > 3 and _VOWEL.search(w[:-2]):
         w = _DOUBLE_END.sub(r"\1", w[:-2])
     elif w.endswith("es") and len(w) > 4 and (w[-3] in "sxz" or w.endswith(("ches", "shes"))):
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
         w = w[:-1]
-    if w.endswith("e") and len(w) > 4:
+    if w.endswith("e") and not w.endswith("ee") and (len(w) > 3 or w not in STOP_WORDS):
         w = w[:-1]
     return w
 
@@ -185,7 +198,32 @@ def _form_variants(form: str) -> tuple[tuple[str, int, bool], ...]:
     return tuple(variants)
 
 
+NEGATING_PREFIXES = ("mis", "dis", "un", "in", "im", "ir", "il", "non", "anti")
+"""A fuzzy match that only adds one of these turns a word into its opposite."""
+_SYMBOLIC = re.compile(r"[#+]|^\.\w")
+"""Terms such as "C#", "C++" or ".NET", which words alone cannot tell apart."""
+FUZZY_CANDIDATES = 5
+
+
+def _opposite(key: str, candidate: str) -> bool:
+    """Whether ``candidate`` is ``key`` with a negating prefix word by word, or the other way round."""
+    for mine, theirs in zip(key.split(" "), candidate.split(" ")):
+        shorter, longer = sorted((mine, theirs), key=len)
+        extra = longer[: len(longer) - len(shorter)]
+        if longer.endswith(shorter) and extra.rstrip("-") in NEGATING_PREFIXES:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _symbolic_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w#+.]){re.escape(form)}(?![\w#+])", re.IGNORECASE)
+
+
 def _match_form(index: _AnswerIndex, form: str, threshold: float) -> tuple[float, tuple[int, int]] | None:
+    if _SYMBOLIC.search(form):
+        found = _symbolic_pattern(form).search(index.answer)
+        return (100.0, found.span()) if found else None
     variants = _form_variants(form)
     for key, size, content_only in variants:
         found = index.exact(size, content_only, key)
@@ -197,6 +235,10 @@ def _match_form(index: _AnswerIndex, form: str, threshold: float) -> tuple[float
         if not keys or (size == 1 and len(key) <= EXACT_ONLY_LENGTH):
             continue
         result = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        if result is not None and _opposite(key, result[0]):  # rare: look further down the list
+            candidates = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=threshold,
+                                         limit=FUZZY_CANDIDATES)
+            result = next((c for c in candidates if not _opposite(key, c[0])), None)
         if result is not None and (best is None or result[1] > best[0]):
             best = (float(result[1]), spans[result[2]])
             if result[1] >= 100:

@@ -27,7 +27,7 @@ def format_report(analysis: dict[str, Any]) -> str:
     parts = analysis.get("score_parts") or []
     if parts:
         lines.append(
-            "  Points: " + ", ".join(f"{p['name']} {p['points']:g}/{p['out_of']:g}" for p in parts)
+            "  Points: " + ", ".join(score_part_text(p) for p in parts)
         )
 
     star = analysis["star"]
@@ -87,3 +87,10 @@ def format_report(analysis: dict[str, Any]) -> str:
         for number, tip in enumerate(analysis["tips"], 1):
             lines.append(f"  {number}. {tip}")
     return "\n".join(lines)
+
+
+def score_part_text(part: dict[str, Any]) -> str:
+    """"rubric 20/25"; a part with nothing to earn (held back) shows only its points."""
+    if not part["out_of"]:
+        return f"{part['name']} {part['points']:g}"
+    return f"{part['name']} {part['points']:g}/{part['out_of']:g}"

@@ -10,10 +10,14 @@ Verdict, in order:
 * ``fumbled`` when the answer is empty or under a quarter of the minimum
   length, a required keyword is missing, a ``star`` answer has no Action or
   no Result, or the score is under :data:`FUMBLED_BELOW`;
-* ``strong`` at :data:`STRONG_FROM` or more with nothing holding it back (a
-  ``star`` answer also needs all four parts, a measurable Result and an
-  Action told in the first person);
+* ``strong`` at :data:`STRONG_FROM` or more;
 * ``ok`` otherwise.
+
+An answer that earns :data:`STRONG_FROM` points but has something holding it
+back (a ``star`` answer without all four parts, a measurable Result or an
+Action told in the first person; half the rubric missed; outside the length
+range) is held at one point under it, with a ``held back`` score part so the
+points still add up, and ``holding_back`` says why.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from mockview.text import plural
 
 FUMBLED_BELOW = 55
 STRONG_FROM = 80
+HELD_BACK = "held back"
 
 WEIGHTS: dict[str, dict[str, float]] = {
     "star": {
@@ -160,9 +165,15 @@ def score_answer(
     score = 0 if delivery.words == 0 else round(sum(part.points for part in parts))
     fumbled = fumbled_reasons(kind, star, keywords, delivery, score, closing)
     holding = () if fumbled else holding_back(kind, star, keywords, delivery, score, closing)
+    if holding and score >= STRONG_FROM:
+        # Points alone do not make an answer strong. Holding the score just
+        # under the line keeps "strong means 80 or more" true, and the extra
+        # part shows where the missing points went.
+        parts = (*parts, ScorePart(HELD_BACK, float(STRONG_FROM - 1 - score), 0.0))
+        score = STRONG_FROM - 1
     if fumbled:
         verdict = "fumbled"
-    elif score >= STRONG_FROM and not holding:
+    elif score >= STRONG_FROM:
         verdict = "strong"
     else:
         verdict = "ok"

@@ -10,7 +10,7 @@ are not strong, since they were written for exactly this question.
 from __future__ import annotations
 
 from mockview.analysis.closing import ClosingReport
-from mockview.analysis.delivery import LONGEST_SPOKEN, DeliveryReport
+from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport
 from mockview.analysis.keywords import KeywordReport
 from mockview.analysis.scoring import Verdict
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
@@ -22,6 +22,17 @@ MAX_TIPS = 5
 
 def _counted(counts: dict[str, int], limit: int = 3) -> str:
     return ", ".join(f"'{word}' {times(n)}" for word, n in list(counts.items())[:limit])
+
+
+def _first_attempt(question: Question, star: StarReport | None, closing: ClosingReport | None) -> str:
+    """How to start an answer that was skipped, in the shape this kind of question wants."""
+    if star is not None:
+        return "say one sentence each for the situation, your task, what you did and how it ended."
+    if closing is not None:
+        return "ask two questions you want answered, about the team, the work or how success is measured."
+    if question.kind == "research":
+        return "say one thing the company does, one thing you found out about it, and why it matters to you."
+    return "say your main point in one sentence, then give one example that backs it up."
 
 
 def build_tips(
@@ -40,8 +51,7 @@ def build_tips(
     low, high = delivery.target
 
     if delivery.words == 0:
-        add(0, "You didn't answer. Even a rough answer teaches you more than a skip: "
-               "say one sentence each for the situation, your task, what you did and how it ended.")
+        add(0, "You didn't answer. Even a rough answer teaches you more than a skip: " + _first_attempt(question, star, closing))
     elif delivery.length == "far too short":
         add(1, f"At {plural(delivery.words, 'word')} this is a headline, not an answer; aim for {low}-{high}. "
                "Give a sentence of context, then walk through what you did step by step, then the outcome.")
@@ -97,6 +107,9 @@ def build_tips(
     elif delivery.length == "short" and closing is None:
         add(12, f"At {delivery.words} words this is on the short side (target {low}-{high}). "
                 "Add detail where it counts: what exactly you did, in what order, and what changed.")
+    elif delivery.words and closing is None and delivery.speaking_seconds < SHORTEST_SPOKEN:
+        add(12, f"Said aloud this takes about {delivery.speaking_seconds:.0f} seconds; under {SHORTEST_SPOKEN} "
+                "sounds like a brush-off in a real interview. Give one concrete example of what you mean.")
 
     if keywords.has_rubric and keywords.coverage < 0.6:
         names = [k.term for k in keywords.missing if not k.required][:3]

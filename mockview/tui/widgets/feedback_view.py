@@ -19,6 +19,7 @@ from textual.widgets import Static
 from mockview.analysis.answer import star_details
 from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
 from mockview.analysis.lexicon import PARTS
+from mockview.analysis.report import score_part_text
 from mockview.text import clock, plural, times
 from mockview.tui.widgets.answer_view import AnswerView
 from mockview.tui.widgets.star_bar import PART_STYLES, StarBar
@@ -42,7 +43,7 @@ def verdict_line(analysis: dict[str, Any]) -> Content:
 
 def points_line(analysis: dict[str, Any]) -> Content:
     parts = analysis.get("score_parts") or []
-    return Content("  ".join(f"{p['name']} {p['points']:g}/{p['out_of']:g}" for p in parts)).stylize("$text-muted")
+    return Content("  ".join(score_part_text(p) for p in parts)).stylize("$text-muted")
 
 
 def legend() -> Content:
@@ -163,3 +164,4 @@ class FeedbackView(Vertical):
         yield Static(delivery_content(analysis["delivery"]), classes="delivery")
         yield from tips_widgets(analysis.get("tips", []))
         yield Static(points_line(analysis), classes="points")
+
