@@ -9,6 +9,8 @@ format gives the same kind of message.
 from __future__ import annotations
 
 import datetime as _dt
+import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -85,13 +87,16 @@ class RecordChecker:
             quote = "; put it in quotes" if not isinstance(value, list | dict) else ""
             self.error(record.value_at(key), f"'{key}' must be text, got {describe(value)}{quote}")
             return default
+        if (control := control_character(value)) is not None:
+            self.error(record.value_at(key), f"'{key}' contains the control character {control}; banks hold plain text")
+            return default
         return value.strip()
 
     def positive_number(self, record: LocatedMap, key: str, unit: str = "") -> float | None:
         if key not in record or record[key] is REPORTED:
             return None
         value = record[key]
-        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < math.inf:
             suffix = f" of {unit}" if unit else ""
             self.error(
                 record.value_at(key),
@@ -130,6 +135,11 @@ class RecordChecker:
                 )
             elif not item.strip():
                 self.error(value.item_at(index), f"'{key}' item {index + 1} is empty")
+            elif (control := control_character(item)) is not None:
+                self.error(
+                    value.item_at(index),
+                    f"'{key}' item {index + 1} contains the control character {control}; banks hold plain text",
+                )
             else:
                 items.append(item.strip())
         return tuple(items)
@@ -156,6 +166,16 @@ class RecordChecker:
             )
             return default
         return value
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Everything but tab and newline: an escape sequence in a bank would drive the user's terminal."""
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in ``text`` as ``U+001B``, or None."""
+    match = _CONTROL.search(text)
+    return f"U+{ord(match.group()):04X}" if match else None
 
 
 def _shown(value: Any) -> str:
