@@ -96,3 +96,16 @@ def test_a_bank_folder_is_searched_for_the_question(run_cli, tmp_path: Path) -> 
     result = run_cli("score", "--bank", str(tmp_path), "--question", "q-b", "--json", input="Because.")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["question"]["id"] == "b/q-b"
+
+
+def test_endless_or_huge_input_is_refused_quickly(run_cli, tmp_path: Path) -> None:
+    device = run_cli("score", "--question-text", "Why?", "--answer-file", "/dev/zero")
+    assert device.returncode == 1 and "/dev/zero is not a regular file" in device.stderr
+    huge = tmp_path / "huge.txt"
+    huge.write_text("word " * 600_000)
+    for result in (
+        run_cli("score", "--question-text", "Why?", "--answer-file", str(huge)),
+        run_cli("score", "--question-text", "Why?", input="word " * 600_000),
+    ):
+        assert result.returncode == 1 and "is over 2 MiB" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from mockview.errors import MockviewError
 from mockview.paths import resolve_data_dir
@@ -37,18 +39,36 @@ def report_load_problems(library) -> None:
             warn(str(problem))
 
 
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+"""Answers are a few hundred words; anything this big is the wrong file (or /dev/zero)."""
+
+
 def read_text_file(path: str | Path, what: str = "file") -> str:
     """Read a UTF-8 text file or raise one clear line saying why not."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise MockviewError(f"{path} is not a regular file")
+            raw = handle.read(MAX_TEXT_BYTES + 1)
     except FileNotFoundError:
         raise MockviewError(f"no such {what}: {path}") from None
     except IsADirectoryError:
         raise MockviewError(f"{path} is a folder, not a file") from None
     except OSError as error:
         raise MockviewError(f"cannot read {path}: {error.strerror or error}") from None
-    return decode_text(raw, str(path))
+    return decode_text(_within_limit(raw, str(path)), str(path))
+
+
+def read_text_stream(stream: BinaryIO, where: str) -> str:
+    """Read UTF-8 text from a stream, at most :data:`MAX_TEXT_BYTES`, so an endless pipe cannot hang us."""
+    return decode_text(_within_limit(stream.read(MAX_TEXT_BYTES + 1), where), where)
+
+
+def _within_limit(raw: bytes, where: str) -> bytes:
+    if len(raw) > MAX_TEXT_BYTES:
+        raise MockviewError(f"{where} is over {MAX_TEXT_BYTES // 1024 // 1024} MiB; an answer is a few hundred words")
+    return raw
 
 
 def decode_text(raw: bytes, where: str) -> str:

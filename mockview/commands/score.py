@@ -13,7 +13,7 @@ import sys
 from dataclasses import replace
 
 from mockview.banks.model import DEFAULT_WORDS, KINDS, MAX_TIME_LIMIT, Keyword, Question, guess_kind
-from mockview.commands.common import data_dir, decode_text, print_json, read_text_file
+from mockview.commands.common import data_dir, print_json, read_text_file, read_text_stream
 from mockview.errors import MockviewError
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -115,7 +115,7 @@ def read_answer(args: argparse.Namespace) -> str:
         return read_text_file(args.answer_file, "answer file")
     if sys.stdin.isatty():
         print("Type or paste your answer; finish with Ctrl-D on a new line.", file=sys.stderr)
-    return decode_text(sys.stdin.buffer.read(), "standard input")
+    return read_text_stream(sys.stdin.buffer, "standard input")
 
 
 def run(args: argparse.Namespace) -> int:
