@@ -135,6 +135,7 @@ def test_a_malformed_profile_is_one_clear_line(run_cli, mockview_home: Path, tex
     assert practice.returncode == 1 and "the profile of Acme Corp has problems" in practice.stderr
     listed = run_cli("company", "list")
     assert listed.returncode == 0 and str(path) in listed.stderr  # the others are still listed
+    assert "No readable company profiles" in listed.stdout and "yet" not in listed.stdout
 
 
 def test_the_form_round_trips_and_a_rename_moves_the_file(mockview_home: Path) -> None:

@@ -285,12 +285,14 @@ def run_company_list(args: argparse.Namespace) -> int:
         warn(str(problem))
     if args.json:
         print_json([profile.to_json() for profile in profiles])
-        return 0
-    if not profiles:
+    elif profiles:
+        print(table([[p.company, p.role, str(len(p.facts())), ", ".join(p.missing()) or "nothing"] for p in profiles],
+                    ["COMPANY", "ROLE", "FACTS", "STILL TO RESEARCH"]))
+    elif problems:
+        # Like `banks list`, unreadable files are warned about and the rest listed.
+        print("No readable company profiles: fix the file named above.")
+    else:
         print("No company profiles yet. Start one with: mockview company new NAME")
-        return 0
-    print(table([[p.company, p.role, str(len(p.facts())), ", ".join(p.missing()) or "nothing"] for p in profiles],
-                ["COMPANY", "ROLE", "FACTS", "STILL TO RESEARCH"]))
     return 0
 
 
