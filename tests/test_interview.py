@@ -153,6 +153,8 @@ def test_the_report_card_is_saved_with_the_session(library, history, clock) -> N
     stored = history.session(interview.session.session_id)
     assert ReportCard.from_json(stored.report) == card
     assert stored.reflection["factors"] == ["nervous"]
+    listed = {session.id: score for session, _, score in history.recent_sessions(5)}
+    assert listed[stored.id] == card.score  # Home and History show the card's score, skips and all
     assert card.verdict == "fumbled"
     assert card.lines[0].role == "warm-up" and card.lines[-1].role == "closing"
     text = format_report_card(card)

@@ -558,14 +558,19 @@ class History:
     # --- figures for stats ---------------------------------------------------
 
     def recent_sessions(self, limit: int) -> list[tuple[SessionRow, int, float | None]]:
-        """The latest sessions with their number of answers and average score."""
+        """The latest sessions with their number of answers and average score.
+
+        A mock interview's score is its report card's, which weighs follow-ups
+        and skips as the card explains; a plain mean would disagree with it.
+        """
         rows = self.connection.execute(
             "SELECT s.*, count(a.id) AS answers, avg(CASE WHEN a.skipped = 0 THEN a.score END) AS average "
             "FROM sessions s LEFT JOIN attempts a ON a.session_id = s.id "
             "GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
             (limit,),
         ).fetchall()
-        return [(_session(row), row["answers"], row["average"]) for row in rows]
+        sessions = [(_session(row), row) for row in rows]
+        return [(session, row["answers"], _session_score(session, row["average"])) for session, row in sessions]
 
     def recent_scores(self, limit: int, category: str | None = None) -> list[int]:
         """Scores of the latest answers given (skips left out), oldest first."""
@@ -641,6 +646,11 @@ class History:
 
 LEECH_FUMBLES = 4
 """Fumbled this many times, a question is a leech: rewrite the story, don't repeat it."""
+
+
+def _session_score(session: SessionRow, average: float | None) -> float | None:
+    card_score = (session.report or {}).get("score")
+    return float(card_score) if isinstance(card_score, int | float) and not isinstance(card_score, bool) else average
 
 
 def _session(row: sqlite3.Row) -> SessionRow:
