@@ -163,6 +163,15 @@ def test_the_report_card_is_saved_with_the_session(library, history, clock) -> N
         assert heading in text
 
 
+def test_a_card_of_skips_says_nothing_was_answered(library, history, clock) -> None:
+    interview = run_interview(library, history, clock, [""] * 12)
+    text = format_report_card(interview.finish({}))
+    asked = len(interview.session.results)
+    assert f"{asked} questions asked" in text
+    assert f"No answers given: {asked} questions skipped." in text
+    assert "0 answers" not in text and "on average" not in text
+
+
 def test_plain_interview_prints_the_stored_report_card_and_queues_the_fumbled(run_cli, mockview_home: Path) -> None:
     answers = "\n.\n".join([NO_RESULT, "The move into analytics, because I learned SQL.", "", "", GOOD_CLOSING, ""]) + "\n.\n"
     result = run_cli("interview", "--plain", "--length", "short", "--seed", "4", input=answers)

@@ -156,7 +156,7 @@ def report_card_sections(card: ReportCard) -> list[tuple[str, list[Line]]]:
     """The card as (heading, lines) sections, the shape every front end prints."""
     sections: list[tuple[str, list[Line]]] = [
         (f"Interview report card: {card.score}/100, {card.verdict}",
-         [(0, f"Total time {clock(card.total_seconds)}; {plural(len(card.lines), 'answer')}")]),
+         [(0, f"Total time {clock(card.total_seconds)}; {plural(len(card.lines), 'question')} asked")]),
     ]
     question_lines: list[Line] = []
     for line in card.lines:
@@ -169,17 +169,23 @@ def report_card_sections(card: ReportCard) -> list[tuple[str, list[Line]]]:
     sections.append(("What went right",
                      [(0, text) for text in card.strengths] or [(0, "Nothing stood out yet: every answer needs work.")]))
     sections.append(("What went wrong", [(0, text) for text in card.went_wrong] or [(0, "No answer was fumbled.")]))
-    d = card.delivery
-    sections.append(("Delivery across the interview", [
-        (0, f"{d.get('answers', 0)} answers given, {d.get('skipped', 0)} skipped; on average "
+    sections.append(("Delivery across the interview", _delivery_lines(card.delivery)))
+    sections.append(("Now due for re-drill",
+                     [(0, text) for text in card.redrill] or [(0, "Nothing: no question was fumbled.")]))
+    return sections
+
+
+def _delivery_lines(d: dict[str, Any]) -> list[Line]:
+    answers, skipped = d.get("answers", 0), d.get("skipped", 0)
+    if not answers:
+        return [(0, f"No answers given: {plural(skipped, 'question')} skipped.")]
+    return [
+        (0, f"{plural(answers, 'answer')} given, {skipped} skipped; on average "
             f"{d.get('average_words', 0)} words, about {clock(d.get('average_speaking_seconds', 0))} to say"),
         (0, f"fillers {d.get('fillers_per_answer', 0)} and hedges {d.get('hedges_per_answer', 0)} per answer; "
             f"'I' {times(d.get('i_count', 0))}, 'we' {times(d.get('we_count', 0))}; "
             f"{plural(d.get('over_time', 0), 'answer')} over time"),
-    ]))
-    sections.append(("Now due for re-drill",
-                     [(0, text) for text in card.redrill] or [(0, "Nothing: no question was fumbled.")]))
-    return sections
+    ]
 
 
 def format_report_card(card: ReportCard) -> str:
