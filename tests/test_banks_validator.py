@@ -76,11 +76,11 @@ def test_research_placeholders_are_filled_or_neutral() -> None:
     assert bank is not None
     why = bank.question("why-here")
     assert why is not None
-    assert why.render_text("Acme", "Backend engineer") == (
-        "Why do you want to be Backend engineer at Acme?"
-    )
-    assert why.render_text() == "Why do you want to be the role at the company?"
-    assert why.render_text(company="  ", role=None) == "Why do you want to be the role at the company?"
+    assert why.render_text("Acme", "Backend engineer") == "Why do you want the Backend engineer role at Acme?"
+    assert why.render_text("Acme", "staff  position") == "Why do you want the staff position at Acme?"
+    assert why.render_text("Acme", "a job in sales") == "Why do you want a job in sales at Acme?"
+    assert why.render_text() == "Why do you want the role at the company?"
+    assert why.render_text(company="  ", role=None) == "Why do you want the role at the company?"
 
 
 def test_braces_in_other_kinds_are_literal_text() -> None:

@@ -99,10 +99,31 @@ def fill_placeholders(text: str, *, company: str | None, role: str | None) -> st
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
-        value = (values.get(name) or "").strip()
-        return value or NEUTRAL_FILLS[name]
+        value = " ".join((values.get(name) or "").split())
+        if not value:
+            return NEUTRAL_FILLS[name]
+        return role_phrase(value) if name == "role" else value
 
     return _PLACEHOLDER.sub(fill, text)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "my", "your"})
+_ROLE_NOUNS = frozenset({"role", "position", "job", "post", "opening"})
+
+
+def role_phrase(role: str) -> str:
+    """``data analyst`` as ``the data analyst role``.
+
+    People type a job title, but a question reads well only with a noun
+    phrase where the neutral fill "the role" would go: "Why does the data
+    analyst role appeal to you?", never "Why does data analyst appeal".
+    """
+    words = role.split()
+    if words[0].lower() in _DETERMINERS:
+        return role
+    if words[-1].lower() in _ROLE_NOUNS:
+        return f"the {role}"
+    return f"the {role} role"
 
 
 @dataclass(frozen=True, slots=True)

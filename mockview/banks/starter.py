@@ -55,7 +55,7 @@ questions:
   # --company/--role (or "the company"/"the role" when not given).
   - id: first-ninety-days
     kind: research
-    text: What would you focus on in your first ninety days as {{role}} at {{company}}?
+    text: What would you focus on in your first ninety days in {{role}} at {{company}}?
     category: motivation
     tags: [onboarding]
     keywords: [learn the product, meet the team, early win]
