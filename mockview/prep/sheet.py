@@ -69,8 +69,9 @@ def prep_sheet(
         lines.append(f"- \"{text}\" (you fumbled it at {where_asked}): {_stories_for(stories, asked)}")
     research = library.banks.get(RESEARCH_BANK)
     if research is not None:
+        answer_from = "your research above" if profile is not None else "no research yet: start the profile first"
         for question in [q for q in research.questions if q.kind == "research"][:3]:
-            lines.append(f"- \"{question.render_text(name, role or None)}\": your research above")
+            lines.append(f"- \"{question.render_text(name, role or None)}\": {answer_from}")
     for category in _likely_categories(library, patterns):
         example = next((q for q in library.questions() if q.kind == "star" and q.category == category), None)
         asked = f", e.g. \"{example.text}\"" if example is not None else ""
