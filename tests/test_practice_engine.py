@@ -161,3 +161,14 @@ def test_summary_and_reflection(library, history, clock) -> None:
     stored = history.session(session.session_id)
     assert stored.reflection == {"went_right": "Clear story", "went_wrong": ""}
     assert stored.ended_at is not None
+
+
+def test_a_snapshot_keeps_where_each_rubric_point_came_from() -> None:
+    from mockview.banks.model import Keyword, Question
+    from mockview.store.snapshots import question_from_snapshot, snapshot
+
+    question = Question(bank="company-research", id="why", text="Why us?", kind="research",
+                        keywords=(Keyword("mission"), Keyword("Anvil Pro", source="your Acme profile")))
+    assert question_from_snapshot(snapshot(question)).keywords == question.keywords
+    older = snapshot(question) | {"keywords": [["mission", [], 1.0, False]]}  # stored before points had a source
+    assert question_from_snapshot(older).keywords == (Keyword("mission"),)

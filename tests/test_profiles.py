@@ -84,6 +84,13 @@ def test_the_profile_is_checked_when_scoring_a_research_question(run_cli, mockvi
     missing = set(data["keywords"]["missing"])
     assert {"Anvil Pro", "Roadrunner Tracker", "customer obsession", "Opened a Berlin office"} <= matched
     assert "frugality" in missing
+    sources = data["keywords"]["sources"]
+    assert sources["frugality"] == sources["Anvil Pro"] == "your Acme Corp profile"
+    assert "products" in matched and "products" not in sources  # the bank's own point carries no source
+    text = run_cli("score", "--question", "company-research/what-do-you-know", "--company", "Acme Corp",
+                   input=ANSWER).stdout
+    assert "  + Anvil Pro (from your Acme Corp profile)" in text
+    assert "  - frugality (from your Acme Corp profile)" in text
 
     without = json.loads(run_cli("score", "--question", "company-research/what-do-you-know", "--company",
                                  "Globex", "--json", input=ANSWER).stdout)
@@ -95,7 +102,7 @@ def test_each_research_question_gets_the_facts_it_asks_about(mockview_home: Path
     from mockview.banks.library import load_library
 
     profile = Profile(company="Acme", products=("Anvil Pro",), values=("Frugality",), news=("Berlin office",),
-                      competitors=("Ajax",))
+                      competitors=("Ajax",), culture=("small teams",))
     research = load_library(mockview_home).banks["company-research"]
 
     def added(question_id: str) -> list[str]:
@@ -105,7 +112,7 @@ def test_each_research_question_gets_the_facts_it_asks_about(mockview_home: Path
     assert added("what-do-you-know") == ["Anvil Pro", "Frugality", "Berlin office"]
     assert added("competitors-and-market") == ["Ajax"]  # not your product list
     assert added("recent-news") == ["Berlin office"]
-    assert added("culture-and-values") == ["Frugality"]
+    assert added("culture-and-values") == ["Frugality", "small teams"]
     assert added("first-three-months") == []
 
 

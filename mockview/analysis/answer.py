@@ -90,6 +90,9 @@ class Analysis:
                 "missing_required": list(self.keywords.missing_required),
                 "coverage": self.keywords.coverage,
                 "has_rubric": self.keywords.has_rubric,
+                "sources": {
+                    keyword.term: keyword.source for keyword in self.question.keywords if keyword.source
+                },
             },
             "delivery": {
                 "words": self.delivery.words,

@@ -51,12 +51,14 @@ def format_report(analysis: dict[str, Any]) -> str:
             f"Rubric: {len(keywords['matched'])} of {plural(total, 'point')} made "
             f"({keywords['coverage']:.0%} by weight)"
         )
+        sources = keywords.get("sources") or {}
         for match in keywords["matched"]:
             same = match["found"].lower() == match["term"].lower()
-            lines.append(f"  + {match['term']}" + ("" if same else f' (you said "{match["found"]}")'))
+            said = "" if same else f'you said "{match["found"]}"'
+            lines.append(f"  + {match['term']}" + _aside(said, rubric_source(sources, match["term"])))
         for term in keywords["missing"]:
             required = " [required]" if term in keywords.get("missing_required", []) else ""
-            lines.append(f"  - {term}{required}")
+            lines.append(f"  - {term}{required}" + _aside(rubric_source(sources, term)))
 
     delivery = analysis["delivery"]
     low, high = delivery.get("target_words", [0, 0])
@@ -94,3 +96,14 @@ def score_part_text(part: dict[str, Any]) -> str:
     if not part["out_of"]:
         return f"{part['name']} {part['points']:g}"
     return f"{part['name']} {part['points']:g}/{part['out_of']:g}"
+
+
+def rubric_source(sources: dict[str, str], term: str) -> str:
+    """"from your Acme profile" for a point the bank did not set, else ""."""
+    source = sources.get(term, "")
+    return f"from {source}" if source else ""
+
+
+def _aside(*notes: str) -> str:
+    shown = "; ".join(note for note in notes if note)
+    return f" ({shown})" if shown else ""

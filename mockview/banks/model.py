@@ -52,6 +52,8 @@ class Keyword:
     synonyms: tuple[str, ...] = ()
     weight: float = 1.0
     required: bool = False
+    source: str = ""
+    """Where the point came from when not the bank itself, e.g. "your Acme profile"."""
 
     @property
     def forms(self) -> tuple[str, ...]:

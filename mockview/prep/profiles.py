@@ -54,6 +54,7 @@ FIELD_TOPICS = {
     "values": ("values", "culture", "mission"),
     "news": ("news", "recent news", "announced", "launched", "recently"),
     "competitors": ("competitors", "competition", "rivals", "market share"),
+    "culture": ("culture", "ways of working", "work environment"),
 }
 """The fields whose items become rubric points, and the rubric words of the questions they belong to:
 a question about competitors is checked for the competitors you found, not for your product list."""
@@ -88,7 +89,7 @@ class Profile:
             for item in getattr(self, field_name):
                 key = item.lower()
                 if key not in seen:
-                    seen[key] = Keyword(term=item)
+                    seen[key] = Keyword(term=item, source=f"your {self.company} profile")
         return list(seen.values())
 
     def to_json(self) -> dict[str, Any]:

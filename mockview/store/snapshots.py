@@ -23,7 +23,7 @@ def snapshot(question: Question, asked_text: str | None = None) -> dict[str, Any
         "kind": question.kind,
         "category": question.category,
         "tags": list(question.tags),
-        "keywords": [[k.term, list(k.synonyms), k.weight, k.required] for k in question.keywords],
+        "keywords": [[k.term, list(k.synonyms), k.weight, k.required, k.source] for k in question.keywords],
         "tips": list(question.tips),
         "follow_ups": list(question.follow_ups),
         "time_limit": question.time_limit,
@@ -43,8 +43,8 @@ def question_from_snapshot(data: dict[str, Any]) -> Question:
         category=data.get("category") or "",
         tags=tuple(data.get("tags") or ()),
         keywords=tuple(
-            Keyword(term, tuple(synonyms), float(weight), bool(required))
-            for term, synonyms, weight, required in data.get("keywords") or ()
+            Keyword(term, tuple(synonyms), float(weight), bool(required), str(rest[0]) if rest else "")
+            for term, synonyms, weight, required, *rest in data.get("keywords") or ()
         ),
         tips=tuple(data.get("tips") or ()),
         follow_ups=tuple(data.get("follow_ups") or ()),

@@ -19,7 +19,7 @@ from textual.widgets import Static
 from mockview.analysis.answer import star_details
 from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
 from mockview.analysis.lexicon import PARTS
-from mockview.analysis.report import score_part_text
+from mockview.analysis.report import rubric_source, score_part_text
 from mockview.text import clock, plural, times
 from mockview.tui.widgets.answer_view import AnswerView
 from mockview.tui.widgets.star_bar import PART_STYLES, StarBar
@@ -56,15 +56,23 @@ def keywords_content(keywords: dict[str, Any]) -> Content:
         return Content("No rubric for this question.").stylize("$text-muted")
     total = len(keywords["matched"]) + len(keywords["missing"])
     lines = [Content(f"Rubric: {len(keywords['matched'])} of {plural(total, 'point')} ({keywords['coverage']:.0%} by weight)").stylize("bold")]
+    sources = keywords.get("sources") or {}
     for match in keywords["matched"]:
         found = match["found"]
         said = "" if found.lower() == match["term"].lower() else f'  (you said "{found}")'
-        lines.append(Content.assemble(("  ✓ ", "$text-success"), match["term"], (said, "$text-muted")))
+        origin = _origin(sources, match["term"])
+        lines.append(Content.assemble(("  ✓ ", "$text-success"), match["term"], (said + origin, "$text-muted")))
     required = set(keywords.get("missing_required") or [])
     for term in keywords["missing"]:
         tag = "  required" if term in required else ""
-        lines.append(Content.assemble(("  ✗ ", "$text-error"), term, (tag, "bold $text-error")))
+        lines.append(Content.assemble(("  ✗ ", "$text-error"), term, (tag, "bold $text-error"),
+                                      (_origin(sources, term), "$text-muted")))
     return Content("\n").join(lines)
+
+
+def _origin(sources: dict[str, str], term: str) -> str:
+    source = rubric_source(sources, term)
+    return f"  ({source})" if source else ""
 
 
 def delivery_content(delivery: dict[str, Any]) -> Content:
