@@ -154,6 +154,8 @@ def test_bad_ids_and_empty_feedback_are_one_clear_line(run_cli, args, message) -
     ("- just a list\n", "1:1:"),
     ("company: Acme\ndate: 2026-10-20\n", "1:1: the debrief says nothing about the interview yet"),
     ("company: Acme\ndate: 2999-01-01\nfactors: [late]\n", "2:7: 'date' 2999-01-01 is in the future"),
+    ("company: Acme\ndate: 2026-10-20\nquestions:\n  - Why us?\n  - text: why  US\n    fumbled: true\n",
+     "5:5: question 2 repeats the one at line 4; keep one, marked fumbled if either was"),
 ])
 def test_a_malformed_debrief_is_one_clear_line_and_nothing_is_saved(run_cli, tmp_path: Path, text, expected) -> None:
     path = write(tmp_path, text)
@@ -220,6 +222,8 @@ def test_the_form_needs_a_company_a_date_and_something_that_happened() -> None:
     _, problems = debrief_from_form({"company": "Acme", "date": "2027-01-01", "factors": "late"},
                                     today=dt.date(2026, 11, 20))
     assert problems == [("date", "2027-01-01 is in the future: a debrief is of an interview that has happened.")]
+    _, problems = debrief_from_form({"company": "Acme", "date": "2026-10-20", "questions": "Why us?\n! why us"})
+    assert problems == [("questions", '"why us" is listed twice; keep one, with a ! if either was fumbled.')]
 
     debrief, problems = debrief_from_form({
         "company": "Acme", "date": "2026-10-20", "outcome": "offer", "interviewers": "Priya, Tom",

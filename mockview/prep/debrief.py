@@ -17,7 +17,7 @@ from typing import Any
 from mockview.banks.checks import RecordChecker, describe
 from mockview.banks.library import Library
 from mockview.banks.model import Question, guess_kind
-from mockview.banks.problems import START, Problem
+from mockview.banks.problems import START, Position, Problem
 from mockview.banks.yamlsource import REPORTED, LocatedList, LocatedMap, read_yaml_file
 from mockview.errors import MockviewError
 from mockview.practice.reflection import OUTCOMES, Item, parse_factors, parse_items
@@ -187,20 +187,30 @@ class _DebriefChecker(RecordChecker):
         if items is None:
             return ()
         questions = []
+        first_seen: dict[str, Position] = {}
         for index, item in enumerate(items):
+            position = items.item_at(index)
             if isinstance(item, str) and item.strip():
-                questions.append(AskedQuestion(item.strip()))
+                asked = AskedQuestion(item.strip())
+            else:
+                record = self.mapping(item, f"question {index + 1}", position)
+                if record is None:
+                    continue
+                self.unknown_keys(record, QUESTION_KEYS, "question")
+                text = self.text(record, "text", required=True)
+                if text.startswith(FUMBLED_MARK):
+                    self.warning(record.value_at("text"), f"the question starts with '{FUMBLED_MARK}', which the "
+                                                          "app's form reads as a fumble; in a file, write 'fumbled: true'")
+                if not text:
+                    continue
+                asked = AskedQuestion(text, self.boolean(record, "fumbled"), self.text(record, "notes"))
+            key = _same_question(asked.text)
+            if key in first_seen:
+                self.error(position, f"question {index + 1} repeats the one at line {first_seen[key].line}; "
+                                     "keep one, marked fumbled if either was")
                 continue
-            record = self.mapping(item, f"question {index + 1}", items.item_at(index))
-            if record is None:
-                continue
-            self.unknown_keys(record, QUESTION_KEYS, "question")
-            text = self.text(record, "text", required=True)
-            if text.startswith(FUMBLED_MARK):
-                self.warning(record.value_at("text"), f"the question starts with '{FUMBLED_MARK}', which the app's "
-                                                      "form reads as a fumble; in a file, write 'fumbled: true'")
-            if text:
-                questions.append(AskedQuestion(text, self.boolean(record, "fumbled"), self.text(record, "notes")))
+            first_seen[key] = position
+            questions.append(asked)
         return tuple(questions)
 
     def _items(self, top: LocatedMap, key: str) -> tuple[Item, ...]:
@@ -421,6 +431,22 @@ def parse_asked(text: str) -> tuple[AskedQuestion, ...]:
     return tuple(questions)
 
 
+def _same_question(text: str) -> str:
+    """Two lines ask the same question when only case, spacing and end punctuation differ."""
+    return " ".join(text.lower().split()).rstrip("?.!")
+
+
+def repeated_question(questions: tuple[AskedQuestion, ...]) -> str | None:
+    """The first question listed twice, if any."""
+    seen: set[str] = set()
+    for asked in questions:
+        key = _same_question(asked.text)
+        if key in seen:
+            return asked.text
+        seen.add(key)
+    return None
+
+
 def debrief_from_form(
     values: Mapping[str, str], today: _dt.date | None = None
 ) -> tuple[Debrief | None, list[tuple[str, str]]]:
@@ -468,6 +494,8 @@ def debrief_from_form(
     )
     if not debrief.has_content:
         return None, [("questions", "Write down at least the questions asked, or what went right or wrong.")]
+    if (twice := repeated_question(debrief.questions)) is not None:
+        return None, [("questions", f"\"{twice}\" is listed twice; keep one, with a ! if either was fumbled.")]
     return debrief, []
 
 
