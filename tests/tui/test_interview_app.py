@@ -39,6 +39,7 @@ async def test_a_short_interview_end_to_end(mockview_home: Path) -> None:
             offered = {binding.description for (_, binding, *_) in screen.active_bindings.values()}
             assert not offered & {"Hint", "Story"}  # no help in an interview, not even greyed out
             assert not screen.query(".verdict")  # no feedback during the run
+            assert not screen.query("#answer-stats")  # not even a live word target
             clock.advance(45)
             screen.tick()
             await pilot.pause()

@@ -88,7 +88,8 @@ class QuestionScreen(Screen[None]):
             yield Static(id="hint-text")
             yield TextArea(self.prefill, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                            id="answer", placeholder="Type your answer. Ctrl+S submits.")
-            yield Static(id="answer-stats")
+            if self.interview is None:
+                yield Static(id="answer-stats")  # a live word target is feedback, held back in an interview
             with Horizontal(classes="buttons"):
                 yield Button("Submit (^s)", id="submit", variant="primary", compact=True)
                 if self.interview is None:
@@ -138,6 +139,8 @@ class QuestionScreen(Screen[None]):
                                    now=self.app.clock.now())
 
     def show_answer_stats(self) -> None:
+        if self.interview is not None:
+            return
         words = len(WORD.findall(self.answer_text))
         low, high = self.planned.question.words
         speaking = clock(words / SPEAKING_WPM * 60)
