@@ -376,3 +376,33 @@ async def test_quitting_from_the_summary_keeps_the_reflection_and_ends_the_sessi
     (session,) = history.sessions()
     assert session.ended_at is not None and session.reflection["went_right"] == "Calm start"
     history.close()
+
+
+def columns_fit(table: DataTable) -> bool:
+    """Every column, the last included, is inside the table's visible width."""
+    return sum(column.get_render_width(table) for column in table.columns.values()) <= table.scrollable_content_region.width
+
+
+async def test_tables_fit_an_80_column_terminal(mockview_home: Path) -> None:
+    clock = FakeClock()
+    await answer_two(mockview_home, clock)
+    (mockview_home / "profiles").mkdir()
+    (mockview_home / "profiles" / "acme.yaml").write_text(
+        "company: Acme Corporation International\nrole: Senior Backend Platform Engineer\n")
+    app = make_app(mockview_home, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        history = app.screen.query_one("#attempts", DataTable)
+        assert columns_fit(history)  # Score and Verdict are not cut off
+        narrow_question = str(history.get_row_at(0)[2])
+        await pilot.resize_terminal(130, 30)
+        await settle(pilot)
+        assert columns_fit(history) and len(str(history.get_row_at(0)[2])) > len(narrow_question)
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("escape", "c")
+        await settle(pilot)
+        companies = app.screen.query_one("#company-table", DataTable)
+        assert columns_fit(companies)
+        assert str(companies.get_row_at(0)[3]).startswith("mission, products +")

@@ -27,7 +27,7 @@ from mockview.prep.profiles import (
 )
 from mockview.tui.editor import edit_file
 from mockview.tui.screens.form import FormScreen, widget_id
-from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.cells import cell, fit_items, remaining_width
 
 LIST_HINTS = {
     "products": "one per line, by name",
@@ -81,13 +81,31 @@ class CompaniesScreen(Screen[None]):
         table.clear()
         table.display = bool(profiles)
         self.query_one("#no-companies").display = not profiles
-        for index, profile in enumerate(profiles):
-            missing = ", ".join(FIELD_LABELS[name].lower() for name in profile.missing()) or "nothing"
-            table.add_row(cell(profile.company, 24), cell(profile.role, 20), cell(len(profile.facts())),
-                          cell(missing, 50), key=str(index))
+        self.fill_table()
         errors = [str(p) for p in problems if p.severity == "error"]
         self.query_one("#company-problems", Static).update(
             Content("\n".join(errors)).stylize("$text-error") if errors else "")
+
+    def fill_table(self) -> None:
+        """One row a profile, the research checklist cut to what the table's width leaves."""
+        table = self.query_one("#company-table", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        width = table.size.width or self.size.width
+        roomy = width >= 100
+        company_width = min(24 if roomy else 18, max((len(p.company) for p in self.profiles), default=7))
+        role_width = min(20 if roomy else 14, max((len(p.role) for p in self.profiles), default=4))
+        left = remaining_width(width, [max(company_width, 7), max(role_width, 4), 5], 17)
+        for index, profile in enumerate(self.profiles):
+            missing = fit_items([FIELD_LABELS[name].lower() for name in profile.missing()], left) or "nothing"
+            table.add_row(cell(profile.company, company_width), cell(profile.role, role_width),
+                          cell(len(profile.facts())), cell(missing, left), key=str(index))
+        if self.profiles:
+            table.move_cursor(row=min(cursor, len(self.profiles) - 1))
+
+    def on_resize(self) -> None:
+        if self.profiles:
+            self.fill_table()
 
     def selected(self) -> Profile | None:
         table = self.query_one("#company-table", DataTable)

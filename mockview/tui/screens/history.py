@@ -16,7 +16,7 @@ from textual.widgets.data_table import ColumnKey
 
 from mockview.store import reading
 from mockview.store.repository import AttemptSummary
-from mockview.tui.widgets.cells import cell, scores_caption, sparkline_width
+from mockview.tui.widgets.cells import cell, remaining_width, scores_caption, sparkline_width
 
 ALL = "all"
 COLUMN_LABELS = ("When", "Bank", "Question", "Score", "Verdict")
@@ -123,17 +123,27 @@ class HistoryScreen(Screen[None]):
         if not self.rows:
             table.add_row(cell("No answers match"), "", "", "", "")
             return
+        bank_width = min(20, max(len(row.bank) for row in self.rows))
+        # Score and Verdict are what the table is for: the question text gives way at 80 columns.
+        text_width = remaining_width(table.size.width or self.size.width, [16, max(bank_width, 6), 7, 9])
         for row in self.rows:
             table.add_row(
                 cell(row.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
-                cell(row.bank),
-                cell(row.text, 50),
+                cell(row.bank, bank_width),
+                cell(row.text, min(text_width, 70)),
                 row.score,
                 cell("skipped" if row.skipped else row.verdict),
                 key=str(row.id),
             )
         table.sort(self.sort, key=_sort_key(self.sort), reverse=self.reverse)
         self.mark_sort_column(table)
+
+    def on_resize(self) -> None:
+        if self.rows:
+            table = self.query_one("#attempts", DataTable)
+            cursor = table.cursor_row
+            self.fill_table()
+            table.move_cursor(row=min(cursor, len(self.rows) - 1))
 
     def mark_sort_column(self, table: DataTable) -> None:
         """An arrow on the column the table is sorted by, pointing the way it runs."""

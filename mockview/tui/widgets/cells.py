@@ -31,3 +31,25 @@ def scores_caption(scores: list[int]) -> str:
         return "No answers yet."
     # "scores", not "answers": skips have no score, and the Answers tile counts them.
     return f"{plural(len(scores), 'score')} (skips left out): first {scores[0]}, latest {scores[-1]}, best {max(scores)}"
+
+
+def remaining_width(total: int, fixed: list[int], minimum: int = 16) -> int:
+    """The width left for a table's one flexible column.
+
+    ``total`` is the table's width, ``fixed`` the widths of its other columns.
+    Each column is padded by a cell on either side, and a cell more is kept
+    for the vertical scrollbar, so the last column is never cut off at 80
+    columns.
+    """
+    padding = 2 * (len(fixed) + 1) + 1
+    return max(minimum, total - sum(fixed) - padding)
+
+
+def fit_items(items: list[str], width: int) -> str:
+    """As many of ``items`` as fit in ``width``, then how many more: "mission, values +3 more"."""
+    for shown in range(len(items), 0, -1):
+        rest = len(items) - shown
+        text = ", ".join(items[:shown]) + (f" +{rest} more" if rest else "")
+        if len(text) <= width:
+            return text
+    return f"{len(items)} to go" if items else ""
