@@ -406,3 +406,8 @@ async def test_tables_fit_an_80_column_terminal(mockview_home: Path) -> None:
         companies = app.screen.query_one("#company-table", DataTable)
         assert columns_fit(companies)
         assert str(companies.get_row_at(0)[3]).startswith("mission, products +")
+        await pilot.press("escape", "b")
+        await settle(pilot)
+        banks = app.screen.query_one("#bank-table", DataTable)
+        up_to_problems = list(banks.columns.values())[:5]  # the file path may scroll
+        assert sum(c.get_render_width(banks) for c in up_to_problems) <= banks.scrollable_content_region.width

@@ -15,7 +15,7 @@ from mockview.banks.problems import Problem
 from mockview.text import plural
 from mockview.tui.editor import edit_file
 from mockview.tui.messages import LibraryLoaded
-from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.cells import cell, remaining_width
 
 
 class BanksScreen(Screen[None]):
@@ -44,6 +44,9 @@ class BanksScreen(Screen[None]):
     def on_library_loaded(self, event: LibraryLoaded) -> None:
         self.show_library(event.library)
 
+    def on_resize(self) -> None:
+        self.show_library(self.app.library)
+
     def show_library(self, library: Library | None) -> None:
         if library is None:
             return
@@ -53,11 +56,14 @@ class BanksScreen(Screen[None]):
         errors: dict[str, int] = {}
         for problem in library.errors:
             errors[problem.path] = errors.get(problem.path, 0) + 1
+        id_width = max([len(bank.id) for bank in library.banks.values()] + [len("(not loaded)")])
+        # The title gives way so Problems stays in view at 80 columns; the File column may scroll.
+        title_width = min(30, remaining_width(table.scrollable_content_region.width or self.size.width - 2, [id_width, 7, 9, 8], 12))
         for path, source in library.files:
             bank = by_path.get(path)
             table.add_row(
                 cell(bank.id if bank else "(not loaded)"),
-                cell(bank.title if bank else "", 30),
+                cell(bank.title if bank else "", title_width),
                 cell(source),
                 cell(len(bank.questions) if bank else "-"),
                 cell(errors.get(path, 0)),

@@ -91,7 +91,7 @@ class CompaniesScreen(Screen[None]):
         table = self.query_one("#company-table", DataTable)
         cursor = table.cursor_row
         table.clear()
-        width = table.size.width or self.size.width
+        width = table.scrollable_content_region.width or self.size.width - 2
         roomy = width >= 100
         company_width = min(24 if roomy else 18, max((len(p.company) for p in self.profiles), default=7))
         role_width = min(20 if roomy else 14, max((len(p.role) for p in self.profiles), default=4))

@@ -125,7 +125,7 @@ class HistoryScreen(Screen[None]):
             return
         bank_width = min(20, max(len(row.bank) for row in self.rows))
         # Score and Verdict are what the table is for: the question text gives way at 80 columns.
-        text_width = remaining_width(table.size.width or self.size.width, [16, max(bank_width, 6), 7, 9])
+        text_width = remaining_width(table.scrollable_content_region.width or self.size.width - 2, [16, max(bank_width, 6), 7, 9])
         for row in self.rows:
             table.add_row(
                 cell(row.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
