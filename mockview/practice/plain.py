@@ -251,8 +251,9 @@ class PlainFrontEnd:
         reflection = None
         if summary.answered or summary.skipped:
             self.say("")
+            average = f"{summary.average_score:.0f}" if summary.average_score is not None else "-"
             self.say(f"Session done: {summary.answered} answered, {summary.skipped} skipped, "
-                     f"average score {summary.average_score if summary.average_score is not None else '-'}, "
+                     f"average score {average}, "
                      f"total time {clock(summary.total_seconds)}.")
             for text, when in summary.fumbled:
                 self.say(f"  Fumbled: {text} ({when})")
