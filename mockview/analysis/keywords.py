@@ -1,44 +1,69 @@
-"""Check an answer against the question's keyword rubric.
+"""Check an answer against the question's rubric: points made in the answer's own words.
 
-Each keyword (its term and every synonym) is compared with the answer's word
-n-grams of the same length. Words are reduced to a rough stem first so that
-case, plurals and tense do not matter ("prioritised" finds "prioritize"),
-then compared with rapidfuzz so that small typos still count
-("reconcilation" finds "reconciliation"). Whole words are compared, never
-substrings, so "art" is not found inside "started"; short words must match
-exactly, because one changed letter turns "plan" into "play"; a fuzzy match
-that only adds a negating prefix is refused ("satisfaction" is not in
-"dissatisfaction"); and terms with symbols ("C#", "C++") match as written.
+A rubric point (a :class:`~mockview.banks.model.Keyword`) is made when the
+answer says its term, one of its synonyms, or any phrasing of the concept
+the term names in the vocabulary (:mod:`mockview.analysis.vocabulary`):
+"deferred" is made by "the dashboard could wait a week". Words are compared
+by lemma and family (:mod:`mockview.analysis.words`), phrases in order and
+inside one clause (:mod:`mockview.analysis.phrases`), so a point is never
+credited for words that sit apart across a comma or a filler, nor when it
+is negated ("I didn't escalate"). Points about the answer's shape, a Result
+or a measurable outcome, are read from the STAR analysis instead of words.
+
+Every match names the sentence that makes the point; a point nearly made
+(negated, or only half its words) is reported as a near miss so the
+feedback can say so.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
-from mockview.analysis.lexicon import STOP_WORDS
-from mockview.analysis.sentences import WORD
+from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseError, compile_phrase, term_phrase
+from mockview.analysis.vocabulary import Concept, concept, concepts_named, family_key
+from mockview.analysis.vocabulary.families import FAMILIES
+from mockview.analysis.words import Token, key, rule_stem, tokenize
 from mockview.banks.model import Keyword
 
+if TYPE_CHECKING:
+    from mockview.analysis.sentences import Sentence
+    from mockview.analysis.star import StarReport
+
 DEFAULT_THRESHOLD = 85.0
-EXACT_ONLY_LENGTH = 4
-"""Stems this short must match exactly: one edit is too big a change."""
+"""How close (0-100) a misspelt long word must be to count as the word."""
+
+stem = rule_stem
+"""Kept for callers that compare single words by their rough stem."""
 
 
 @dataclass(frozen=True, slots=True)
 class KeywordMatch:
     term: str
     found: str
-    """The text of the answer that matched, as typed."""
+    """The text of the answer that made the point, as typed."""
     form: str
-    """Which wording of the keyword matched (the term or a synonym)."""
+    """Which wording matched: the term, a synonym, or a phrasing of its concept."""
     score: float
     start: int
     end: int
+    sentence: int | None = None
+    """Index of the sentence that makes the point."""
+    how: str = "said"
+    """"said" (the term or a synonym), "concept" (in other words), "typo", or "structure" (read off the STAR parts)."""
+    concept: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    term: str
+    found: str
+    why: str
+    """"negated" (said with a "not") or "partly" (only some of its words)."""
+    sentence: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,113 +74,33 @@ class KeywordReport:
     """Matched weight over total weight; 1.0 when there is no rubric."""
     missing_required: tuple[str, ...]
     has_rubric: bool
-
-
-class _Token(NamedTuple):
-    stem: str
-    start: int
-    end: int
-    stop: bool
-
-
-_BRITISH_Z = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
-_DOUBLE_END = re.compile(r"([bdgmnprt])\1$")
-
-
-_VOWEL = re.compile(r"[aeiouy]")
-
-
-@lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    """A rough stem: lowercase, no plural, no tense, one spelling of -ise/-ize.
-
-    "code", "coded" and "coding" all become "cod"; "KPIs" becomes "kpi" while
-    "analysis" keeps its "s". A suffix is only taken off when a vowel is left
-    ("thing" stays "thing"), and words ending in "eed" ("need", "speed") keep it.
-    """
-    w = word.replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 2 and w.endswith("s") and w[:-1].isupper():
-        w = w[:-1]  # an acronym's plural: KPIs, APIs
-    w = w.lower()
-    if len(w) <= 2:
-        return w
-    w = _BRITISH_Z.sub(r"iz\1", w)
-    if w.endswith(("ies", "ied")) and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif w.endswith("ing") and len(w) > 4 and _VOWEL.search(w[:-3]):
-        w = _DOUBLE_END.sub(r"\1", w[:-3])
-    elif w.endswith("ed") and not w.endswith("eed") and len(w) > 3 and _VOWEL.search(w[:-2]):
-        w = _DOUBLE_END.sub(r"\1", w[:-2])
-    elif w.endswith("es") and len(w) > 4 and (w[-3] in "sxz" or w.endswith(("ches", "shes"))):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
-        w = w[:-1]
-    if w.endswith("e") and not w.endswith("ee") and (len(w) > 3 or w not in STOP_WORDS):
-        w = w[:-1]
-    return w
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens = []
-    for match in WORD.finditer(text.replace("-", " ")):
-        word = match.group(0)
-        tokens.append(_Token(stem(word), match.start(), match.end(), word.lower() in STOP_WORDS))
-    return tokens
-
-
-class _AnswerIndex:
-    """The answer's n-grams, built once and shared by every keyword."""
-
-    def __init__(self, answer: str) -> None:
-        self.answer = answer
-        self.tokens = _tokens(answer)
-        self.content = [token for token in self.tokens if not token.stop]
-        self._grams: dict[tuple[int, bool], tuple[list[str], list[tuple[int, int]]]] = {}
-        self._exact: dict[tuple[int, bool], dict[str, int]] = {}
-
-    def grams(self, size: int, content_only: bool) -> tuple[list[str], list[tuple[int, int]]]:
-        """The n-grams of ``size`` words (as stems joined by spaces) and their spans."""
-        key = (size, content_only)
-        if key not in self._grams:
-            tokens = self.content if content_only else self.tokens
-            stems = [token.stem for token in tokens]
-            keys = stems
-            for offset in range(1, size):
-                keys = [f"{left} {right}" for left, right in zip(keys, stems[offset:])]
-            first: dict[str, int] = {}
-            for index, gram in enumerate(keys):
-                first.setdefault(gram, index)
-            # Each distinct n-gram once, with the span of its first occurrence.
-            unique = list(first)
-            spans = [(tokens[i].start, tokens[i + size - 1].end) for i in first.values()]
-            self._grams[key] = (unique, spans)
-            self._exact[key] = {gram: position for position, gram in enumerate(unique)}
-        return self._grams[key]
-
-    def exact(self, size: int, content_only: bool, key: str) -> int | None:
-        self.grams(size, content_only)
-        return self._exact[(size, content_only)].get(key)
+    near_misses: tuple[NearMiss, ...] = ()
 
 
 def match_keywords(
-    answer: str, keywords: tuple[Keyword, ...], threshold: float = DEFAULT_THRESHOLD
+    answer: str,
+    keywords: tuple[Keyword, ...],
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    sentences: Sequence[Sentence] = (),
+    star: StarReport | None = None,
 ) -> KeywordReport:
-    """Which rubric points the answer makes, with the text that made them."""
+    """Which rubric points the answer makes, with the text and sentence that made them."""
     if not keywords:
         return KeywordReport((), (), 1.0, (), has_rubric=False)
-    index = _AnswerIndex(answer)
+    starts = tuple(sentence.start for sentence in sentences)
+    index = AnswerTokens(tokenize(answer, starts), threshold)
     matched: list[KeywordMatch] = []
     missing: list[Keyword] = []
+    near: list[NearMiss] = []
     for keyword in keywords:
-        best = _best_match(index, keyword, threshold)
-        if best is None:
+        found, almost = _match_keyword(index, answer, keyword, sentences, star)
+        if found is None:
             missing.append(keyword)
+            if almost is not None:
+                near.append(almost)
         else:
-            matched.append(best)
+            matched.append(found)
     total = sum(keyword.weight for keyword in keywords)
     found_terms = {match.term for match in matched}
     got = sum(keyword.weight for keyword in keywords if keyword.term in found_terms)
@@ -165,82 +110,194 @@ def match_keywords(
         coverage=round(got / total, 3) if total else 1.0,
         missing_required=tuple(k.term for k in missing if k.required),
         has_rubric=True,
+        near_misses=tuple(near),
     )
 
 
-def _best_match(index: _AnswerIndex, keyword: Keyword, threshold: float) -> KeywordMatch | None:
-    best: KeywordMatch | None = None
+def keyword_concepts(keyword: Keyword) -> tuple[Concept, ...]:
+    """The concepts a rubric point means: the one it names with ``concept:``, and those its wordings name."""
+    found: dict[str, Concept] = {}
+    if keyword.concept:
+        named = concept(keyword.concept)
+        if named is not None:
+            found[named.id] = named
     for form in keyword.forms:
-        found = _match_form(index, form, threshold)
-        if found is None:
+        for item in concepts_named(form):
+            found.setdefault(item.id, item)
+    return tuple(found.values())
+
+
+def _match_keyword(
+    index: AnswerTokens,
+    answer: str,
+    keyword: Keyword,
+    sentences: Sequence[Sentence],
+    star: StarReport | None,
+) -> tuple[KeywordMatch | None, NearMiss | None]:
+    near: NearMiss | None = None
+    concepts = keyword_concepts(keyword)
+    for item in concepts:
+        if item.structural and star is not None:
+            return _structural(keyword, item, answer, sentences, star), None
+    for form in keyword.forms:
+        if _SYMBOLIC.search(form):
+            symbolic = _symbolic_pattern(form).search(answer)
+            if symbolic:
+                return KeywordMatch(keyword.term, symbolic.group(0), form, 100.0, *symbolic.span(),
+                                    sentence=_sentence_at(sentences, symbolic.start())), None
             continue
-        score, (start, end) = found
-        if best is None or score > best.score:
-            best = KeywordMatch(keyword.term, index.answer[start:end], form, score, start, end)
-            if score >= 100:
-                break
-    return best
+        phrase = _form_phrase(form)
+        result = _first(index, phrase)
+        if isinstance(result, Found):
+            return _match(index, answer, keyword, form, result, "typo" if result.typo else "said", ""), None
+        near = near or _near(index, answer, keyword, result)
+        unordered = _unordered(index, form)
+        if unordered is not None:
+            return _match(index, answer, keyword, form, unordered, "said", ""), None
+    for item in concepts:
+        if item.structural and star is not None:
+            continue
+        for source in (*item.names, *item.phrasings):
+            try:
+                phrase = compile_phrase(source)
+            except PhraseError:
+                continue
+            result = _first(index, phrase)
+            if isinstance(result, Found):
+                how = "typo" if result.typo else "concept"
+                return _match(index, answer, keyword, source, result, how, item.id), None
+            near = near or _near(index, answer, keyword, result)
+    return None, near or _partly(index, answer, keyword)
+
+
+def _first(index: AnswerTokens, phrase: Phrase) -> Found | list[Found]:
+    """The first occurrence that is not negated, or every negated one."""
+    found = index.find(phrase)
+    for item in found:
+        if not item.negated:
+            return item
+    return found
+
+
+def _match(
+    index: AnswerTokens, answer: str, keyword: Keyword, form: str, found: Found, how: str, concept_id: str
+) -> KeywordMatch:
+    tokens = index.tokens
+    start, end = tokens[found.start].start, tokens[found.end - 1].end
+    score = 100.0 if how in ("said", "concept") else float(DEFAULT_THRESHOLD)
+    return KeywordMatch(keyword.term, answer[start:end], form, score, start, end,
+                        sentence=tokens[found.start].sentence if found.start < len(tokens) else None,
+                        how=how, concept=concept_id)
+
+
+def _near(index: AnswerTokens, answer: str, keyword: Keyword, negated: list[Found]) -> NearMiss | None:
+    if not negated:
+        return None
+    tokens = index.tokens
+    first = negated[0]
+    begin = max(0, first.start - 3)
+    while begin < first.start and tokens[begin + 1].broken is False and not tokens[begin].negator:
+        begin += 1
+    start, end = tokens[begin].start, tokens[first.end - 1].end
+    return NearMiss(keyword.term, answer[start:end], "negated", tokens[first.start].sentence)
+
+
+def _partly(index: AnswerTokens, answer: str, keyword: Keyword) -> NearMiss | None:
+    """Half or more of a several-word term's content words in one sentence, but not as the point."""
+    for form in keyword.forms:
+        wanted = [token for token in tokenize(form) if not token.stop]
+        if len(wanted) < 2:
+            continue
+        by_sentence: dict[int, list[Token]] = {}
+        for token in wanted:
+            for position in index.by_key.get(token.key, ()):
+                found = index.tokens[position]
+                by_sentence.setdefault(found.sentence, [])
+                if all(t.key != found.key for t in by_sentence[found.sentence]):
+                    by_sentence[found.sentence].append(found)
+        for sentence, hits in sorted(by_sentence.items()):
+            if len(hits) >= max(2, (len(wanted) + 1) // 2) and any(len(hit.key) >= 4 for hit in hits):
+                hit = hits[0]
+                return NearMiss(keyword.term, answer[hit.start:hit.end], "partly", sentence)
+    return None
+
+
+def _unordered(index: AnswerTokens, form: str) -> Found | None:
+    """A term of two or more content words said in another order inside one clause ("feedback from customers")."""
+    wanted = [token.key for token in tokenize(form) if not token.stop]
+    if len(wanted) < 2 or len(set(wanted)) < len(wanted):
+        return None
+    families = [_family_members(word) for word in wanted]
+    tokens = index.tokens
+    window = len(wanted) + 3
+    for position in sorted({p for member in families[0] for p in index.by_key.get(member, ())}):
+        low, high = position, position
+        while low > 0 and not tokens[low].broken and position - low < window:
+            low -= 1
+        while high + 1 < len(tokens) and not tokens[high + 1].broken and high - position < window:
+            high += 1
+        span = range(low, high + 1)
+        hits = [next((i for i in span if tokens[i].key in family), None) for family in families]
+        if any(hit is None for hit in hits):
+            continue
+        first, last = min(h for h in hits if h is not None), max(h for h in hits if h is not None)
+        if last - first >= window:
+            continue
+        candidate = Found(first, last + 1, False, False)
+        if not index._negated(first, last + 1):
+            return candidate
+    return None
+
+
+def _structural(
+    keyword: Keyword, item: Concept, answer: str, sentences: Sequence[Sentence], star: StarReport
+) -> KeywordMatch | None:
+    """A point about the story's shape: made when the STAR analysis finds it."""
+    result = star.parts["result"]
+    if not result.present or (item.structural == "measurable" and not star.measurable_result):
+        return None
+    indices = result.sentences
+    if item.structural == "measurable":
+        indices = tuple(i for i in indices if i in getattr(star, "measurable_sentences", ())) or indices
+    first = indices[0] if indices else None
+    if first is None or first >= len(sentences):
+        return KeywordMatch(keyword.term, "", keyword.term, 100.0, 0, 0, None, "structure", item.id)
+    sentence = sentences[first]
+    return KeywordMatch(keyword.term, sentence.text, keyword.term, 100.0, sentence.start, sentence.end,
+                        first, "structure", item.id)
+
+
+def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
+    for number, sentence in enumerate(sentences):
+        if sentence.start <= offset < max(sentence.end, sentence.start + 1):
+            return number
+    return None
 
 
 @lru_cache(maxsize=4096)
-def _form_variants(form: str) -> tuple[tuple[str, int, bool], ...]:
-    """A keyword wording as (stems joined, word count, content words only) variants.
-
-    The second variant leaves out little words, so "cut scope" finds "cut the scope".
-    """
-    tokens = _tokens(form)
-    if not tokens:
-        return ()
-    variants = [(" ".join(t.stem for t in tokens), len(tokens), False)]
-    content = [t for t in tokens if not t.stop]
-    if content and len(tokens) > 1:
-        variants.append((" ".join(t.stem for t in content), len(content), True))
-    return tuple(variants)
+def _form_phrase(form: str) -> Phrase:
+    return term_phrase(form, _family_members)
 
 
-NEGATING_PREFIXES = ("mis", "dis", "un", "in", "im", "ir", "il", "non", "anti")
-"""A fuzzy match that only adds one of these turns a word into its opposite."""
+@lru_cache(maxsize=1)
+def _members() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for family in FAMILIES:
+        keys = {key(word) for word in family}
+        for word_key in keys:
+            table.setdefault(family_key(word_key), set()).update(keys)
+    return {head: frozenset(keys) for head, keys in table.items()}
+
+
+def _family_members(word_key: str) -> frozenset[str]:
+    """Every key of the word's family, the word's own key included."""
+    return _members().get(family_key(word_key), frozenset()) | {word_key}
+
+
 _SYMBOLIC = re.compile(r"[#+]|^\.\w")
 """Terms such as "C#", "C++" or ".NET", which words alone cannot tell apart."""
-FUZZY_CANDIDATES = 5
-
-
-def _opposite(key: str, candidate: str) -> bool:
-    """Whether ``candidate`` is ``key`` with a negating prefix word by word, or the other way round."""
-    for mine, theirs in zip(key.split(" "), candidate.split(" ")):
-        shorter, longer = sorted((mine, theirs), key=len)
-        extra = longer[: len(longer) - len(shorter)]
-        if longer.endswith(shorter) and extra.rstrip("-") in NEGATING_PREFIXES:
-            return True
-    return False
 
 
 @lru_cache(maxsize=1024)
 def _symbolic_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w#+.]){re.escape(form)}(?![\w#+])", re.IGNORECASE)
-
-
-def _match_form(index: _AnswerIndex, form: str, threshold: float) -> tuple[float, tuple[int, int]] | None:
-    if _SYMBOLIC.search(form):
-        found = _symbolic_pattern(form).search(index.answer)
-        return (100.0, found.span()) if found else None
-    variants = _form_variants(form)
-    for key, size, content_only in variants:
-        found = index.exact(size, content_only, key)
-        if found is not None:
-            return 100.0, index.grams(size, content_only)[1][found]
-    best: tuple[float, tuple[int, int]] | None = None
-    for key, size, content_only in variants:
-        keys, spans = index.grams(size, content_only)
-        if not keys or (size == 1 and len(key) <= EXACT_ONLY_LENGTH):
-            continue
-        result = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=threshold)
-        if result is not None and _opposite(key, result[0]):  # rare: look further down the list
-            candidates = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=threshold,
-                                         limit=FUZZY_CANDIDATES)
-            result = next((c for c in candidates if not _opposite(key, c[0])), None)
-        if result is not None and (best is None or result[1] > best[0]):
-            best = (float(result[1]), spans[result[2]])
-            if result[1] >= 100:
-                return best
-    return best

@@ -54,6 +54,8 @@ class Keyword:
     required: bool = False
     source: str = ""
     """Where the point came from when not the bank itself, e.g. "your Acme profile"."""
+    concept: str = ""
+    """A concept of the shipped vocabulary this point means (its phrasings count), or ""."""
 
     @property
     def forms(self) -> tuple[str, ...]:

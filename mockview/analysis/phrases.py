@@ -1,0 +1,254 @@
+"""Find phrases in an answer by the words' keys, respecting order, clauses and negation.
+
+A phrase is compiled once (:func:`compile_phrase`) into elements: a word
+(any of some keys), a slot (any of some word sequences) or a gap. Matching
+walks the answer's tokens from every place the first word occurs; every
+later word must follow within the same clause, so punctuation or a filler
+between two words stops the phrase. A match with a negation just before it
+("didn't escalate", "never asked for feedback") is reported as negated,
+which callers treat as a near miss rather than the point made.
+
+Small typos in long words are forgiven: a word of six letters or more also
+matches an answer word one edit away (two from nine letters), unless the
+difference is a negating prefix ("satisfied" is not "dissatisfied").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from mockview.analysis.vocabulary.model import NUMBER_WORDS, SLOTS
+from mockview.analysis.words import CONTENT_STOP, NEGATORS, Token, key, tokenize
+
+GAP = 3
+"""How many words ``...`` may skip."""
+NEGATION_REACH = 3
+"""How many words before a phrase a negation still applies to it."""
+TYPO_LENGTH = 6
+NEGATING_PREFIXES = ("mis", "dis", "un", "in", "im", "ir", "il", "non", "anti")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    name: str
+    sequences: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    size: int
+    stop_only: bool = False
+    """Skip only little words ("cut the scope" for "cut scope"), never content."""
+
+
+Element = Word | Slot | Gap
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    source: str
+    elements: tuple[Element, ...]
+    negative: bool
+    """The phrase holds a negation itself ("didn't give up"), so one before it is not looked for."""
+    content: bool
+    """Some word in it can carry a match: a phrase of two or three little words alone ("we did")
+    never matches; four make a phrase distinctive enough ("it was on me")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    """Index of the first token of the match."""
+    end: int
+    """Index just after the last token."""
+    negated: bool
+    typo: bool
+
+
+class PhraseError(ValueError):
+    """A phrasing that cannot be matched (empty, only a gap, an unknown slot)."""
+
+
+@lru_cache(maxsize=8192)
+def compile_phrase(source: str) -> Phrase:
+    elements: list[Element] = []
+    negative = False
+    content = False
+    for part in source.split():
+        if part == "...":
+            if not elements or isinstance(elements[-1], Gap):
+                raise PhraseError(f"{source!r}: '...' must sit between two words")
+            elements.append(Gap(GAP))
+        elif part.startswith("{") and part.endswith("}"):
+            name = part[1:-1]
+            if name not in SLOTS:
+                raise PhraseError(f"{source!r}: unknown slot {part}")
+            sequences = tuple(tuple(token.key for token in tokenize(item)) for item in SLOTS[name])
+            elements.append(Slot(name, sequences))
+        else:
+            words = [w for w in part.split("|") if w]
+            if not words:
+                raise PhraseError(f"{source!r}: empty word")
+            negative = negative or any(w.lower() in NEGATORS or w.lower().endswith("n't") for w in words)
+            content = content or any(w.lower() not in CONTENT_STOP for w in words)
+            elements.append(Word(frozenset(key(w) for w in words)))
+    if not elements or isinstance(elements[-1], Gap):
+        raise PhraseError(f"{source!r}: a phrase must end with a word")
+    words = sum(1 for element in elements if isinstance(element, Word))
+    return Phrase(source, tuple(elements), negative, content or words >= 4)
+
+
+def term_phrase(term: str, families: Callable[[str], frozenset[str]]) -> Phrase:
+    """A rubric wording as a phrase: its words in order, little words allowed between them.
+
+    Each word also matches its family (``families(key)``), so "decision"
+    finds "decided"; terms are written by authors, phrasings by the
+    vocabulary, and only terms get this leeway.
+    """
+    tokens = tokenize(term)
+    elements: list[Element] = []
+    for index, token in enumerate(tokens):
+        if index:
+            elements.append(Gap(2, stop_only=True))
+        elements.append(Word(families(token.key)))
+    negative = any(token.negator for token in tokens)
+    return Phrase(term, tuple(elements), negative, any(not token.stop for token in tokens))
+
+
+class AnswerTokens:
+    """An answer's tokens with an index by key, shared by every phrase looked for."""
+
+    def __init__(self, tokens: list[Token], threshold: float = 85.0) -> None:
+        self.tokens = tokens
+        self.threshold = threshold
+        self.by_key: dict[str, list[int]] = {}
+        for index, token in enumerate(tokens):
+            self.by_key.setdefault(token.key, []).append(index)
+        self._typos: dict[str, frozenset[str]] = {}
+
+    def like(self, wanted: str) -> frozenset[str]:
+        """Answer keys one typo away from ``wanted`` (a long word), never its negated form."""
+        if wanted in self._typos:
+            return self._typos[wanted]
+        found = set()
+        if len(wanted) >= TYPO_LENGTH:
+            limit = 1 if len(wanted) < 9 else 2
+            for candidate in self.by_key:
+                if (
+                    candidate != wanted
+                    and abs(len(candidate) - len(wanted)) <= limit
+                    and candidate[0] == wanted[0]
+                    and Levenshtein.distance(candidate, wanted, score_cutoff=limit) <= limit
+                    and fuzz.ratio(candidate, wanted) >= self.threshold
+                    and not _opposite(candidate, wanted)
+                ):
+                    found.add(candidate)
+        result = frozenset(found)
+        self._typos[wanted] = result
+        return result
+
+    def find(self, phrase: Phrase, *, typos: bool = True) -> list[Found]:
+        """Every place the phrase occurs (at most one per start), in order."""
+        if not phrase.content:
+            return []
+        first = phrase.elements[0]
+        starts: set[int] = set()
+        typo_keys: set[str] = set()
+        if isinstance(first, Word):
+            for wanted in first.keys:
+                starts.update(self.by_key.get(wanted, ()))
+                if typos:
+                    for near in self.like(wanted):
+                        typo_keys.add(near)
+                        starts.update(self.by_key[near])
+        else:
+            for sequence in first.sequences:
+                if sequence:
+                    starts.update(self.by_key.get(sequence[0], ()))
+            if first.name == "number":
+                starts.update(i for i, t in enumerate(self.tokens) if _is_number(t))
+        results = []
+        for start in sorted(starts):
+            end, typo = self._match(phrase.elements, 0, start, typos)
+            if end is None:
+                continue
+            typo = typo or self.tokens[start].key in typo_keys
+            results.append(Found(start, end, not phrase.negative and self._negated(start, end), typo))
+        return results
+
+    def _match(self, elements: tuple[Element, ...], index: int, position: int, typos: bool) -> tuple[int | None, bool]:
+        """Match ``elements[index:]`` from token ``position``; the end index and whether a typo was used."""
+        if index == len(elements):
+            return position, False
+        element = elements[index]
+        tokens = self.tokens
+        if isinstance(element, Gap):
+            for skip in range(0, element.size + 1):
+                at = position + skip
+                if at >= len(tokens) or any(tokens[i].broken for i in range(position, at + 1)):
+                    break
+                if element.stop_only and skip and not tokens[at - 1].stop:
+                    break
+                end, typo = self._match(elements, index + 1, at, typos)
+                if end is not None:
+                    return end, typo
+            return None, False
+        if position >= len(tokens) or (index > 0 and tokens[position].broken):
+            return None, False
+        if isinstance(element, Word):
+            token_key = tokens[position].key
+            if token_key in element.keys:
+                return self._match(elements, index + 1, position + 1, typos)
+            if typos and any(token_key in self.like(wanted) for wanted in element.keys):
+                end, _ = self._match(elements, index + 1, position + 1, typos)
+                return end, end is not None
+            return None, False
+        if element.name == "number" and _is_number(tokens[position]):
+            return self._match(elements, index + 1, position + 1, typos)
+        for sequence in element.sequences:
+            if not sequence:
+                continue
+            stop = position + len(sequence)
+            if stop <= len(tokens) and all(
+                tokens[position + i].key == wanted and (i == 0 or not tokens[position + i].broken)
+                for i, wanted in enumerate(sequence)
+            ):
+                end, typo = self._match(elements, index + 1, stop, typos)
+                if end is not None:
+                    return end, typo
+        return None, False
+
+    def _negated(self, start: int, end: int) -> bool:
+        """A negation in the few words before the match (same clause), or inside it."""
+        tokens = self.tokens
+        for index in range(start, end):
+            if tokens[index].negator:
+                return True
+        index = start
+        for _ in range(NEGATION_REACH):
+            if tokens[index].broken or index == 0:
+                return False
+            index -= 1
+            if tokens[index].negator:
+                return True
+        return False
+
+
+def _is_number(token: Token) -> bool:
+    return any(char.isdigit() for char in token.text) or token.text.lower() in NUMBER_WORDS
+
+
+def _opposite(first: str, second: str) -> bool:
+    shorter, longer = sorted((first, second), key=len)
+    extra = longer[: len(longer) - len(shorter)]
+    return longer.endswith(shorter) and extra in NEGATING_PREFIXES

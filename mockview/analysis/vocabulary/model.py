@@ -1,0 +1,62 @@
+"""What a concept of the vocabulary is, and how its phrasings are written.
+
+A :class:`Concept` is one point an interview rubric asks for ("deferred",
+"took responsibility", "root cause"), with the *names* a bank author might
+write for it and the *phrasings* a candidate might say instead. Both are
+matched word by word through :func:`mockview.analysis.words.key`, so
+inflections and US/UK spellings never need listing.
+
+Phrasing syntax, one phrase per string:
+
+* plain words match any form of the word, next to each other:
+  ``push back`` finds "pushing back" and "pushed back", not "pushed it
+  back" (write ``push ... back`` for that);
+* ``...`` is a gap of up to three words inside the same clause;
+* ``a|b`` is either word at that position (``told|asked {person}``);
+* ``{slot}`` is any phrase of a slot class (see :data:`SLOTS`);
+* a phrasing never matches across punctuation or a filler, and never when
+  a negation ("didn't", "never", "no") comes just before it, unless the
+  phrasing itself holds the negation (``didn't give up``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    """Lowercase words joined by '-', unique across the vocabulary; banks may name it with ``concept:``."""
+    gloss: str
+    """What the point is, in one line, for authors and for the feedback."""
+    names: tuple[str, ...]
+    """Terms a bank author writes for this point; a rubric term equal to one (in any inflection) means it."""
+    phrasings: tuple[str, ...]
+    """How candidates make the point in their own words."""
+    structural: str = ""
+    """For points read off the answer's shape rather than its words: "result" or "measurable"."""
+
+
+SLOTS: dict[str, tuple[str, ...]] = {
+    "person": (
+        "him", "her", "them", "someone", "everyone", "everybody", "people", "the team", "my team", "the client",
+        "the customer", "the patient", "my manager", "my boss", "my lead", "my supervisor", "the manager",
+        "my colleague", "a colleague", "my coworker", "the stakeholders", "the engineer", "the developer",
+        "the user", "the users", "the family", "the doctor", "the director", "my teammate", "my teammates",
+        "the others", "the group", "my peer", "my peers", "the owner", "the lead", "the vendor", "the supplier",
+        "the requester", "the student", "the students", "the parents", "the customers", "the clients",
+    ),
+    "time": (
+        "day", "week", "month", "quarter", "sprint", "release", "year", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "weekend", "tomorrow", "later", "next week", "next month", "next sprint",
+        "next quarter", "the following week", "the next release", "phase two", "the backlog", "the new year",
+    ),
+    "number": (),  # any word with a digit in it, or a number word: the matcher decides
+}
+"""Classes of words and phrases a phrasing can leave open with ``{slot}``."""
+
+NUMBER_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+    hundred thousand million half double twice dozen dozens hundreds thousands millions percent""".split()
+)

@@ -1,0 +1,194 @@
+"""Words as the analysis compares them: by lemma, in clauses, with fillers and negations marked.
+
+A rubric point is made by what was said, not by how it was spelt, so words
+are compared by a *key*: the lemma of the word (irregular forms from a table
+built from simplemma's English dictionary, see ``tools/build_lemmas.py``),
+reduced by a few suffix rules that also fold US and UK spellings together
+("prioritised", "prioritizing" and "prioritise" share a key).
+
+An answer is read as :class:`Token` objects that know which sentence they
+sit in and whether punctuation or a filler separates them from the word
+before: phrases never match across those breaks, so "you know, some of the
+customers" does not say "new customers".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mockview.analysis.lemma_table import irregular
+from mockview.analysis.lexicon import STOP_WORDS
+
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.,;:!?()\[\]\"“”…—–]|(?<=\s)-(?=\s)")
+"""A word (with inner apostrophes), or a punctuation mark that ends a clause."""
+
+FILLER_WORDS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "hmm", "ah", "eh", "basically", "literally"})
+FILLER_PAIRS = frozenset({("you", "know"), ("i", "mean"), ("sort", "of"), ("kind", "of")})
+"""Two-word fillers; they only count as fillers where a comma or a filler sits next to them."""
+
+NEGATORS = frozenset(
+    """not no never nobody nothing none neither nor without cannot n't didn't don't doesn't wasn't weren't
+    couldn't wouldn't won't can't isn't aren't hadn't haven't hasn't shouldn't mustn't needn't failed""".split()
+)
+"""Words that turn the point after them into its opposite ("didn't escalate")."""
+
+FUNCTION_WORDS = frozenset(
+    """
+    a an the this that these those my our your his her their its i me we us you he him she they them it
+    myself ourselves yourself himself herself themselves itself mine ours yours theirs
+    am is are was were be been being do does did done have has had having will would shall should can
+    could may might must of to in on at by for with from into onto about as than then so and or but if
+    because while when where which who whom whose what how why there here up out off over under again
+    very too also just really quite some any all each every both either no not nor only such same
+    other another more most much many few lot lots thing things stuff get got getting
+    i'm i've i'd i'll we're we've we'd we'll it's that's there's they're they've you're he's she's
+    """.split()
+)
+"""Little words: they never carry a match on their own (a phrase needs a word outside them)."""
+
+CONTENT_STOP = FUNCTION_WORDS | FILLER_WORDS
+"""Words that never carry a match on their own."""
+
+NAME_NOISE = frozenset(
+    "a an the this that these those my our your his her their its i me we us you he him she they them it".split()
+)
+"""Words left out when two wordings of a term are compared ("took the lead" is "took lead")."""
+
+_BRITISH = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing|ful|able)?$"), r"or\1"),
+    (re.compile(r"([^aeiou])tre(s|d)?$"), r"\1ter\2"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"ogue$"), "og"),
+)
+_DOUBLE_END = re.compile(r"([bdgmnprt])\1$")
+_VOWEL = re.compile(r"[aeiouy]")
+_KEEP_SHORT = frozenset({"news", "this", "his", "has", "was", "is", "us", "yes", "bus", "gas", "plus", "less"})
+
+
+@lru_cache(maxsize=16384)
+def rule_stem(word: str) -> str:
+    """A rough stem by suffix rules: no plural, no tense, one spelling of British and American forms.
+
+    "code", "coded" and "coding" all become "cod"; "KPIs" becomes "kpi"
+    while "analysis" keeps its "s". A suffix is only taken off when a vowel
+    is left ("thing" stays "thing"), and words ending in "eed" keep it.
+    """
+    w = word.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 2 and w.endswith("s") and w[:-1].isupper():
+        w = w[:-1]  # an acronym's plural: KPIs, APIs
+    w = w.lower()
+    if len(w) <= 2 or w in _KEEP_SHORT:
+        return w
+    for pattern, replacement in _BRITISH:
+        w = pattern.sub(replacement, w)
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("ing") and len(w) > 4 and _VOWEL.search(w[:-3]):
+        w = _DOUBLE_END.sub(r"\1", w[:-3])
+    elif w.endswith("ed") and not w.endswith("eed") and len(w) > 3 and _VOWEL.search(w[:-2]):
+        w = _DOUBLE_END.sub(r"\1", w[:-2])
+    elif w.endswith("es") and len(w) > 4 and (w[-3] in "sxz" or w.endswith(("ches", "shes"))):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        w = w[:-1]
+    if w.endswith("e") and not w.endswith("ee") and (len(w) > 3 or w not in STOP_WORDS):
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=32768)
+def key(word: str) -> str:
+    """The form two words share when they are the same word: ``key("taught") == key("teaches")``."""
+    lowered = word.lower().replace("’", "'")
+    lemma = irregular().get(lowered)
+    return rule_stem(lemma if lemma is not None else word)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    key: str
+    start: int
+    end: int
+    sentence: int
+    """Index of the sentence the word is in (when the sentences were given)."""
+    broken: bool
+    """A clause break (punctuation, a filler, a new sentence) comes between this word and the one before."""
+    stop: bool
+    negator: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+
+def tokenize(text: str, sentence_starts: tuple[int, ...] = ()) -> list[Token]:
+    """The words of ``text`` with their keys, clause breaks and sentence indexes.
+
+    Punctuation and fillers are not returned as tokens; they mark the next
+    word as ``broken`` instead.
+    """
+    raw = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    fillers = _filler_positions([w.lower() for w, _, _ in raw], raw)
+    tokens: list[Token] = []
+    broken = True
+    sentence = 0
+    starts = sentence_starts[1:] if sentence_starts else ()
+    next_start_index = 0
+    for index, (word, start, end) in enumerate(raw):
+        while next_start_index < len(starts) and start >= starts[next_start_index]:
+            sentence += 1
+            next_start_index += 1
+            broken = True
+        if not word[0].isalnum():
+            broken = True
+            continue
+        if index in fillers:
+            broken = True
+            continue
+        lowered = word.lower().replace("’", "'")
+        tokens.append(
+            Token(
+                text=word,
+                key=key(word),
+                start=start,
+                end=end,
+                sentence=sentence,
+                broken=broken,
+                stop=lowered in CONTENT_STOP,
+                negator=lowered in NEGATORS or lowered.endswith("n't"),
+            )
+        )
+        broken = False
+    return tokens
+
+
+def _filler_positions(lowered: list[str], raw: list[tuple[str, int, int]]) -> set[int]:
+    """Indexes of the raw tokens that are fillers ("um", and "you know," where it is one)."""
+    found: set[int] = set()
+    for index, word in enumerate(lowered):
+        if word in FILLER_WORDS:
+            found.add(index)
+        elif word == "like" and index + 1 < len(lowered) and lowered[index + 1] == ",":
+            found.add(index)
+        elif index + 1 < len(lowered) and (word, lowered[index + 1]) in FILLER_PAIRS:
+            before = lowered[index - 1] if index else "."
+            after = lowered[index + 2] if index + 2 < len(lowered) else "."
+            if not before[0].isalnum() or not after[0].isalnum() or before in FILLER_WORDS or after in FILLER_WORDS:
+                if (word, lowered[index + 1]) in {("sort", "of"), ("kind", "of")} and after[0].isalnum():
+                    continue  # "a kind of report" is not a filler
+                found.update((index, index + 1))
+    return found
+
+
+def content_keys(text: str) -> tuple[str, ...]:
+    """The keys of the words that can carry a match, in order."""
+    return tuple(token.key for token in tokenize(text) if not token.stop)
