@@ -16,10 +16,11 @@ from mockview.analysis.closing import ClosingReport, analyse_closing
 from mockview.analysis.delivery import DeliveryReport, analyse_delivery
 from mockview.analysis.keywords import DEFAULT_THRESHOLD, KeywordReport, match_keywords
 from mockview.analysis.lexicon import PARTS
+from mockview.analysis.relevance import Relevance, assess_relevance
 from mockview.analysis.scoring import Verdict, score_answer
 from mockview.analysis.sentences import Sentence, split_sentences
 from mockview.analysis.star import StarReport, analyse_star
-from mockview.analysis.tips import build_tips
+from mockview.analysis.tips import Tip, build_tips
 from mockview.banks.model import Question
 
 MAX_ANALYSED_CHARS = 200_000
@@ -38,6 +39,9 @@ class Analysis:
     tips: tuple[str, ...]
     closing: ClosingReport | None = None
     """For a "closing" question: the candidate's own questions."""
+    relevance: Relevance | None = None
+    tip_details: tuple[Tip, ...] = ()
+    """The tips with their topic and the sentence each is about."""
 
     @property
     def score(self) -> int:
@@ -83,8 +87,13 @@ class Analysis:
             },
             "keywords": {
                 "matched": [
-                    {"term": m.term, "found": m.found, "form": m.form, "score": round(m.score, 1)}
+                    {"term": m.term, "found": m.found, "form": m.form, "score": round(m.score, 1),
+                     "sentence": m.sentence, "how": m.how, **({"concept": m.concept} if m.concept else {})}
                     for m in self.keywords.matched
+                ],
+                "near_misses": [
+                    {"term": n.term, "found": n.found, "why": n.why, "sentence": n.sentence}
+                    for n in self.keywords.near_misses
                 ],
                 "missing": [keyword.term for keyword in self.keywords.missing],
                 "missing_required": list(self.keywords.missing_required),
@@ -110,7 +119,16 @@ class Analysis:
                 "numbers": self.delivery.numbers,
                 "top_words": [[word, count] for word, count in self.delivery.top_words],
             },
+            "relevance": {
+                "focus": list(self.relevance.focus),
+                "found": list(self.relevance.found),
+                "score": self.relevance.score,
+                "off_topic": self.relevance.off_topic,
+            } if self.relevance is not None else None,
             "tips": list(self.tips),
+            "tip_details": [
+                {"text": tip.text, "about": tip.topic, "sentence": tip.sentence} for tip in self.tip_details
+            ],
             "truncated": len(self.answer) > MAX_ANALYSED_CHARS,
             **({"closing": self.closing.to_dict()} if self.closing is not None else {}),
         }
@@ -128,13 +146,17 @@ def analyse_answer(
     text = answer[:MAX_ANALYSED_CHARS]
     sentences = split_sentences(text)
     star = analyse_star(sentences)
-    keywords = match_keywords(text, question.keywords, threshold)
+    star_for_kind = star if question.kind == "star" else None
+    keywords = match_keywords(text, question.keywords, threshold, sentences=sentences, star=star_for_kind)
     limit = time_limit if time_limit is not None else question.time_limit
     delivery = analyse_delivery(text, question.words, seconds, limit)
-    star_for_kind = star if question.kind == "star" else None
+    relevance = assess_relevance(
+        question.text, text, sentences,
+        rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words,
+    )
     closing = analyse_closing(sentences) if question.kind == "closing" else None
-    verdict = score_answer(question.kind, star_for_kind, keywords, delivery, closing)
-    tips = build_tips(question, star_for_kind, keywords, delivery, verdict, closing)
+    verdict = score_answer(question.kind, star_for_kind, keywords, delivery, closing, relevance)
+    tips = build_tips(question, star_for_kind, keywords, delivery, verdict, closing, sentences, relevance)
     return Analysis(
         question=question,
         answer=answer,
@@ -143,8 +165,10 @@ def analyse_answer(
         keywords=keywords,
         delivery=delivery,
         verdict=verdict,
-        tips=tuple(tips),
+        tips=tuple(tip.text for tip in tips),
+        tip_details=tuple(tips),
         closing=closing,
+        relevance=relevance,
     )
 
 

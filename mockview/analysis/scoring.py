@@ -1,23 +1,23 @@
-"""Turn the measurements into a 0-100 score and a verdict.
+"""Turn the measurements into a 0-100 score and a verdict a coach would sign.
 
 The score is a sum of parts, each shown with its points so that it explains
 itself. All weights live in :data:`WEIGHTS`, one table per question kind.
-When a question has no keyword rubric, its rubric points are left out and
-the rest is scaled up to 100, so a rubric-less question is not marked down.
+When a question has no rubric, its rubric points are left out and the rest
+is scaled up to 100; structure, specifics, ownership, language and
+relevance to the question still tell a strong answer from a weak one.
 
-Verdict, in order:
+``fumbled`` means what a coach calls a fumble, never a low score alone: no
+answer; far too short to be one; for a story question, no story, no Action
+or no Result; an answer that does not speak to the question; a required
+rubric point missing; for "any questions for us?", too few questions. A
+complete story that is short or long loses points and gets a tip, but is
+not fumbled.
 
-* ``fumbled`` when the answer is empty or under a quarter of the minimum
-  length, a required keyword is missing, a ``star`` answer has no Action or
-  no Result, or the score is under :data:`FUMBLED_BELOW`;
-* ``strong`` at :data:`STRONG_FROM` or more;
-* ``ok`` otherwise.
-
-An answer that earns :data:`STRONG_FROM` points but has something holding it
-back (a ``star`` answer without all four parts, a measurable Result or an
-Action told in the first person; half the rubric missed; outside the length
-range) is held at one point under it, with a ``held back`` score part so the
-points still add up, and ``holding_back`` says why.
+``strong`` needs :data:`STRONG_FROM` points and nothing holding it back (no
+measurable Result, an Action told as "we", no context at all, most of the
+rubric missed, the length well off, an answer full of fillers and hedges).
+A held-back answer stays one point under the line, with a ``held back``
+part so the points still add up. Every reason is said in plain words.
 """
 
 from __future__ import annotations
@@ -27,34 +27,37 @@ from dataclasses import dataclass
 from mockview.analysis.closing import MIN_QUESTIONS, ClosingReport
 from mockview.analysis.delivery import DeliveryReport
 from mockview.analysis.keywords import KeywordReport
+from mockview.analysis.relevance import Relevance
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
-from mockview.text import plural
+from mockview.text import plural, times
 
-FUMBLED_BELOW = 55
 STRONG_FROM = 80
 HELD_BACK = "held back"
 
 WEIGHTS: dict[str, dict[str, float]] = {
     "star": {
-        "structure": 40,   # each STAR part present: S 8, T 7, A 15, R 10
-        "balance": 10,     # Action about half; context at most about a quarter
-        "rubric": 25,      # weighted keyword coverage
-        "length": 10,      # words within the target range
-        "specifics": 5,    # a measurable result
-        "ownership": 5,    # the Action says "I", not only "we"
-        "language": 5,     # few fillers and hedges
+        "structure": 30,   # each STAR part present: S 7, T 5, A 10, R 8
+        "balance": 8,      # Action about half; context at most about a quarter
+        "rubric": 20,      # weighted rubric coverage
+        "relevance": 8,    # speaks to what the question asks about
+        "length": 8,       # words within the target range
+        "specifics": 8,    # a measurable result
+        "ownership": 6,    # the Action says "I", not only "we"
+        "language": 12,    # few fillers and hedges
     },
     "research": {
-        "rubric": 50,
-        "length": 20,
+        "rubric": 45,
+        "relevance": 10,
+        "length": 15,
         "specifics": 15,   # names, numbers: evidence of real research
         "language": 15,
     },
     "open": {
-        "rubric": 45,
-        "length": 25,
+        "rubric": 40,
+        "relevance": 15,
+        "length": 20,
         "specifics": 10,
-        "language": 20,
+        "language": 15,
     },
     "closing": {
         "questions": 40,   # at least two real questions
@@ -65,7 +68,9 @@ WEIGHTS: dict[str, dict[str, float]] = {
         "language": 5,
     },
 }
-STRUCTURE_SPLIT = {"situation": 8, "task": 7, "action": 15, "result": 10}
+STRUCTURE_SPLIT = {"situation": 7, "task": 5, "action": 10, "result": 8}
+RAMBLING_PER_HUNDRED = 4.0
+"""Fillers (plus half the hedges) per 100 words from which an answer sounds unsure of itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +90,13 @@ class Verdict:
     """Why an answer that is not fumbled is not strong."""
 
 
+def filler_rate(delivery: DeliveryReport) -> float:
+    """Fillers and half the hedges per 100 words."""
+    if not delivery.words:
+        return 0.0
+    return (delivery.filler_count + 0.5 * delivery.hedge_count) / delivery.words * 100
+
+
 def _length_points(delivery: DeliveryReport) -> float:
     low, high = delivery.target
     words = delivery.words
@@ -100,8 +112,7 @@ def _length_points(delivery: DeliveryReport) -> float:
 def _language_points(delivery: DeliveryReport) -> float:
     if delivery.words == 0:
         return 0.0
-    per_hundred = (delivery.filler_count + 0.5 * delivery.hedge_count) / delivery.words * 100
-    return max(0.0, 1 - max(0.0, per_hundred - 1) / 6)
+    return max(0.0, 1 - max(0.0, filler_rate(delivery) - 1.5) / 4.5)
 
 
 def _balance_points(star: StarReport) -> float:
@@ -123,8 +134,15 @@ def _ownership_points(star: StarReport) -> float:
 
 def _specifics_points(kind: str, star: StarReport | None, delivery: DeliveryReport) -> float:
     if kind == "star" and star is not None:
-        return 1.0 if star.measurable_result else 0.0
+        if star.measurable_result:
+            return 1.0
+        return 0.3 if star.parts["result"].present else 0.0
     return min(1.0, delivery.numbers / 2 + 0.5) if delivery.words else 0.0
+
+
+def told_no_story(star: StarReport) -> bool:
+    """Nothing in the answer happened: no Action and no Result (general claims, a hypothetical)."""
+    return not star.parts["action"].present and not star.parts["result"].present
 
 
 def score_answer(
@@ -133,6 +151,7 @@ def score_answer(
     keywords: KeywordReport,
     delivery: DeliveryReport,
     closing: ClosingReport | None = None,
+    relevance: Relevance | None = None,
 ) -> Verdict:
     weights = WEIGHTS.get(kind, WEIGHTS["open"])
     fractions: dict[str, float] = {}
@@ -148,6 +167,8 @@ def score_answer(
         fractions["ownership"] = _ownership_points(star)
     if keywords.has_rubric:
         fractions["rubric"] = keywords.coverage
+    if "relevance" in weights and relevance is not None:
+        fractions["relevance"] = relevance.score
     fractions["length"] = _length_points(delivery)
     # Clean language and a figure count for little in a few words: they earn
     # their points in proportion, up to half the minimum length.
@@ -163,9 +184,9 @@ def score_answer(
         if name in fractions
     )
     score = 0 if delivery.words == 0 else round(sum(part.points for part in parts))
-    fumbled = fumbled_reasons(kind, star, keywords, delivery, score, closing)
-    holding = () if fumbled else holding_back(kind, star, keywords, delivery, score, closing)
-    if holding and score >= STRONG_FROM:
+    fumbled = fumbled_reasons(kind, star, keywords, delivery, closing, relevance)
+    holding = () if fumbled else holding_back(kind, star, keywords, delivery, closing, parts, score)
+    if (holding or fumbled) and score >= STRONG_FROM:
         # Points alone do not make an answer strong. Holding the score just
         # under the line keeps "strong means 80 or more" true, and the extra
         # part shows where the missing points went.
@@ -185,27 +206,30 @@ def fumbled_reasons(
     star: StarReport | None,
     keywords: KeywordReport,
     delivery: DeliveryReport,
-    score: int,
     closing: ClosingReport | None = None,
+    relevance: Relevance | None = None,
 ) -> list[str]:
     reasons: list[str] = []
-    low = delivery.target[0]
     if delivery.words == 0:
         return ["no answer"]
     if closing is not None and not closing.enough:
         asked = len(closing.questions)
         reasons.append(f"only {plural(asked, 'real question')} for the interviewer; ask at least {MIN_QUESTIONS}")
     if delivery.length == "far too short":
-        reasons.append(f"far too short: {plural(delivery.words, 'word')} where {low} is the minimum")
+        reasons.append(f"far too short to be an answer ({plural(delivery.words, 'word')})")
     if kind == "star" and star is not None:
-        if not star.parts["action"].present:
-            reasons.append("no Action: the answer never says what you did")
-        if not star.parts["result"].present:
-            reasons.append("no Result: the answer never says how it ended")
+        if told_no_story(star):
+            reasons.append("no story: it never says what you did or how it ended")
+        else:
+            if not star.parts["action"].present:
+                reasons.append("no Action: the answer never says what you did")
+            if not star.parts["result"].present:
+                reasons.append("no Result: the answer never says how it ended")
+    if relevance is not None and relevance.off_topic:
+        about = " or ".join(f"'{word}'" for word in relevance.focus[:3])
+        reasons.append(f"may not answer the question: it never speaks to {about}")
     for term in keywords.missing_required:
         reasons.append(f"missing a required point: {term}")
-    if score < FUMBLED_BELOW and not reasons:
-        reasons.append(f"score {score} is under {FUMBLED_BELOW}")
     return reasons
 
 
@@ -214,8 +238,9 @@ def holding_back(
     star: StarReport | None,
     keywords: KeywordReport,
     delivery: DeliveryReport,
+    closing: ClosingReport | None,
+    parts: tuple[ScorePart, ...],
     score: int,
-    closing: ClosingReport | None = None,
 ) -> list[str]:
     reasons: list[str] = []
     if closing is not None:
@@ -223,18 +248,41 @@ def holding_back(
             reasons.append("the first question is about pay or perks")
         if len(closing.topics) < 2:
             reasons.append("the questions cover only one side of the job")
-    if score < STRONG_FROM:
-        reasons.append(f"score {score} is under {STRONG_FROM}")
     if kind == "star" and star is not None:
-        for part in ("situation", "task"):
-            if not star.parts[part].present:
-                reasons.append(f"no {part.capitalize()}")
+        if not star.parts["situation"].present and not star.parts["task"].present:
+            reasons.append("no context: it never says where you were or what you had to do")
         if not star.measurable_result:
             reasons.append("the Result has no measurable outcome")
         if star.action_mostly_we:
             reasons.append("the Action is told as 'we', not 'I'")
     if keywords.has_rubric and keywords.coverage < 0.5:
-        reasons.append(f"covers only {keywords.coverage:.0%} of the rubric")
+        made = len(keywords.matched)
+        total = made + len(keywords.missing)
+        reasons.append(f"it makes only {made} of the {total} points the question asks for")
     if delivery.length in ("short", "long"):
-        reasons.append(f"{delivery.length} at {plural(delivery.words, 'word')} (target {delivery.target[0]}-{delivery.target[1]})")
+        reasons.append(f"{'on the short side' if delivery.length == 'short' else 'long'} at "
+                       f"{plural(delivery.words, 'word')}")
+    if filler_rate(delivery) >= RAMBLING_PER_HUNDRED:
+        counted = {**delivery.fillers, **delivery.hedges}
+        named = ", ".join(f"'{word}' {times(n)}" for word, n in sorted(counted.items(), key=lambda i: -i[1])[:3])
+        reasons.append(f"full of fillers and hedges ({named})")
+    if score < STRONG_FROM and not reasons:
+        lost = sorted((p for p in parts if p.out_of), key=lambda p: p.points - p.out_of)[:2]
+        reasons.append("it loses most of its points on " + " and ".join(_PART_WORDS.get(p.name, p.name) for p in lost))
     return reasons
+
+
+_PART_WORDS = {
+    "structure": "its story's shape",
+    "balance": "the balance between context and action",
+    "rubric": "the points the question asks for",
+    "relevance": "speaking to the question",
+    "length": "length",
+    "specifics": "specifics",
+    "ownership": "saying what you did yourself",
+    "language": "fillers and hedges",
+    "questions": "how many questions it asks",
+    "topics": "what its questions are about",
+    "order": "the order of its questions",
+}
+"""Score parts in words, for the reason an answer is not strong."""

@@ -30,6 +30,7 @@ from mockview.analysis.lexicon import (
     TASK_CUES,
 )
 from mockview.analysis.sentences import Sentence
+from mockview.analysis.sequence import STATES, decode
 from mockview.text import times
 
 ASSIGN_THRESHOLD = 1.0
@@ -72,6 +73,10 @@ class StarReport:
     action_we: int
     measurable_result: bool
     notes: tuple[str, ...]
+    measurable_sentences: tuple[int, ...] = ()
+    """The outcome sentences that hold a figure (where the measurable Result is)."""
+    opens_with_context: bool = False
+    """The first sentence reads as context even if it was given another part (a tip to add context would be wrong)."""
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -121,17 +126,21 @@ def analyse_star(sentences: list[Sentence]) -> StarReport:
     """Assign every sentence to a part and report on the four parts."""
     word_counts = [s.word_count for s in sentences]
     lowered = [_normalise(s.text).lower() for s in sentences]
-    scores = cue_table().score_all(lowered)
     labelled = len({s.label for s in sentences if s.label}) >= 2
     measurable = [_is_measurable(text) for text in lowered]
+    secondary: list[tuple[int, str]] = []
     if labelled:
+        scores = cue_table().score_all(lowered)
         assignments, confidence = _from_labels(sentences, scores, measurable)
+        outcome = _outcome_sentences(assignments, [s["result"] > 0 for s in scores])
+        opens = bool(assignments) and assignments[0] in ("situation", "task")
     else:
-        for sentence, score in zip(sentences, scores):
-            if sentence.label:
-                score[sentence.label] += LONE_LABEL_WEIGHT
-        assignments, confidence = _from_cues(scores, word_counts, measurable)
-    secondary = [] if labelled else _secondary_parts(scores, assignments)
+        assignments, emissions = decode(
+            [s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences]
+        )
+        confidence = _confidence(assignments, emissions)
+        opens = bool(emissions) and _reads_as(emissions[0], ("situation", "task"))
+        outcome = _outcome_sentences(assignments, [_sounds_like_outcome(text) for text in lowered])
     total = sum(word_counts) or 1
     parts: dict[str, PartReport] = {}
     for part in PARTS:
@@ -147,33 +156,65 @@ def analyse_star(sentences: list[Sentence]) -> StarReport:
     action_text = " ".join(lowered[i] for i in parts["action"].sentences)
     action_i = len(_I.findall(action_text))
     action_we = len(_WE.findall(action_text))
-    measurable_result = parts["result"].present and any(
-        measurable[i] for i in _outcome_sentences(assignments, scores, parts["result"].sentences)
-    )
+    result_sentences = set(parts["result"].sentences)
+    measurable_sentences = tuple(
+        i for i in sorted(result_sentences | outcome) if measurable[i]
+    ) if parts["result"].present else ()
     report = StarReport(
         parts=parts,
         assignments=tuple(assignments),
         labelled=labelled,
         action_i=action_i,
         action_we=action_we,
-        measurable_result=measurable_result,
+        measurable_result=bool(measurable_sentences),
         notes=(),
+        measurable_sentences=measurable_sentences,
+        opens_with_context=opens,
     )
     return StarReport(**{**_fields(report), "notes": tuple(star_notes(report))})
 
 
-def _outcome_sentences(
-    assignments: list[str | None], scores: list[dict[str, float]], result_sentences: tuple[int, ...]
-) -> set[int]:
-    """Sentences that report outcomes: the Result, and any later sentence with a Result cue.
+_OUTCOME = re.compile(
+    r"\b(?:reduc|increas|improv|sav|grew|grow|rose|fell|drop|doubl|halv|cut|went (?:up|down|from)|down (?:from|to|by)|"
+    r"up (?:from|to|by)|result|outcome|on time|no (?:more|further|longer)|since|now)"
+)
+
+
+def _sounds_like_outcome(lowered: str) -> bool:
+    return _OUTCOME.search(lowered) is not None
+
+
+CLOSE_CALL = 1.5
+"""Emission points within which a sentence could also be read as another part."""
+
+
+def _reads_as(row: list[float], parts: tuple[str, ...]) -> bool:
+    best = max(row)
+    return any(row[STATES.index(part)] >= best - CLOSE_CALL for part in parts)
+
+
+def _confidence(assignments: list[str | None], emissions: list[list[float]]) -> dict[str, float]:
+    """How clearly each part's best sentence reads as that part: its score's lead over the next part."""
+    confidence: dict[str, float] = {}
+    for index, part in enumerate(assignments):
+        if part is None:
+            continue
+        row = emissions[index]
+        mine = row[STATES.index(part)]
+        others = max(value for state, value in enumerate(row) if STATES[state] != part)
+        lead = max(0.0, min(1.0, 0.5 + (mine - others) / 8))
+        confidence[part] = max(confidence.get(part, 0.0), lead)
+    return confidence
+
+
+def _outcome_sentences(assignments: list[str | None], outcome_like: list[bool]) -> set[int]:
+    """Sentences after the first Action that report an outcome, whatever part they were given.
 
     Figures often sit in a sentence told as an action ("I killed the job and
     errors were back to normal within two minutes").
     """
     first_action = next((i for i, a in enumerate(assignments) if a == "action"), 0)
-    return set(result_sentences) | {
-        i for i in range(first_action, len(assignments)) if scores[i]["result"] > 0
-    }
+    return {i for i in range(first_action, len(assignments)) if outcome_like[i]}
 
 
 def _secondary_parts(

@@ -1,27 +1,63 @@
-"""At most five concrete tips, the most important first.
+"""At most five concrete tips, the most important first, that fit the answer and the question.
 
 Each tip names what is wrong in this answer and what to do about it, with
-the answer's own figures ("'we' 6 times and 'I' once", "at 42 words").
-Candidates carry a priority; the five most urgent are kept. The question's
-own tips from its bank are used only to fill remaining room on answers that
-are not strong, since they were written for exactly this question.
+the answer's own words and figures, and points at the sentence it is about
+when there is one. Tips are chosen by the kind of question: a story gets
+story tips; "why us?", research and closing questions never do. Each tip has
+a *topic*; two tips on one topic, or on opposite topics (add detail / trim),
+are never given together, and a tip the answer already follows is never
+given. The question's own tips from its bank fill remaining room on answers
+that are not strong, since they were written for exactly this question; a
+tip of ours that the bank's tip contradicts ("keep it under a minute") is
+left out.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from mockview.analysis.closing import ClosingReport
 from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport
 from mockview.analysis.keywords import KeywordReport
-from mockview.analysis.scoring import Verdict
+from mockview.analysis.relevance import Relevance
+from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
+from mockview.analysis.sentences import Sentence
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
 from mockview.banks.model import Question
 from mockview.text import plural, times
 
 MAX_TIPS = 5
+QUOTE_LENGTH = 60
+
+OPPOSITES = {"longer": "shorter", "shorter": "longer", "more-context": "less-context", "less-context": "more-context"}
+"""Topics that contradict each other: only the more urgent of a pair is kept."""
+
+_BREVITY = re.compile(r"\b(?:under (?:a|one|two) minutes?|short|brief|concise|keep it (?:tight|quick)|one sentence|"
+                      r"thirty seconds|30 seconds|crisp|don'?t ramble)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Tip:
+    priority: int
+    text: str
+    topic: str
+    sentence: int | None = None
+    """The sentence of the answer the tip is about, if one."""
 
 
 def _counted(counts: dict[str, int], limit: int = 3) -> str:
     return ", ".join(f"'{word}' {times(n)}" for word, n in list(counts.items())[:limit])
+
+
+def quote(sentences: tuple[Sentence, ...] | list[Sentence], index: int | None) -> str:
+    """A sentence of the answer, shortened, in quotes (empty if there is none)."""
+    if index is None or not 0 <= index < len(sentences):
+        return ""
+    text = " ".join(sentences[index].text.split())
+    if len(text) > QUOTE_LENGTH:
+        text = text[: QUOTE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return f"'{text}'"
 
 
 def _first_attempt(question: Question, star: StarReport | None, closing: ClosingReport | None) -> str:
@@ -35,6 +71,15 @@ def _first_attempt(question: Question, star: StarReport | None, closing: Closing
     return "say your main point in one sentence, then give one example that backs it up."
 
 
+def _more_detail(question: Question) -> str:
+    """What "add detail" means for this kind of question."""
+    if question.kind == "star":
+        return "what exactly you did, in what order, and what changed"
+    if question.kind == "research":
+        return "a specific fact you found about the company and why it matters to you"
+    return "one concrete example from your own work that backs up your main point"
+
+
 def build_tips(
     question: Question,
     star: StarReport | None,
@@ -42,104 +87,145 @@ def build_tips(
     delivery: DeliveryReport,
     verdict: Verdict,
     closing: ClosingReport | None = None,
-) -> list[str]:
-    candidates: list[tuple[int, str]] = []
+    sentences: tuple[Sentence, ...] | list[Sentence] = (),
+    relevance: Relevance | None = None,
+) -> list[Tip]:
+    candidates: list[Tip] = []
 
-    def add(priority: int, text: str) -> None:
-        candidates.append((priority, text))
+    def add(priority: int, text: str, topic: str, sentence: int | None = None) -> None:
+        candidates.append(Tip(priority, text, topic, sentence))
 
     low, high = delivery.target
+    wants_brevity = any(_BREVITY.search(tip) for tip in question.tips)
 
     if delivery.words == 0:
-        add(0, "You didn't answer. Even a rough answer teaches you more than a skip: " + _first_attempt(question, star, closing))
+        add(0, "You didn't answer. Even a rough answer teaches you more than a skip: "
+               + _first_attempt(question, star, closing), "start")
     elif delivery.length == "far too short":
-        add(1, f"At {plural(delivery.words, 'word')} this is a headline, not an answer; aim for {low}-{high}. "
-               "Give a sentence of context, then walk through what you did step by step, then the outcome.")
+        how = ("Give a sentence of context, then walk through what you did step by step, then the outcome."
+               if star is not None else f"Add {_more_detail(question)}.")
+        add(1, f"At {plural(delivery.words, 'word')} this is a headline, not an answer; aim for {low}-{high}. {how}",
+            "longer")
+
+    if relevance is not None and relevance.off_topic:
+        about = " or ".join(f"'{word}'" for word in relevance.focus[:3])
+        add(2, f"The question asks about {about}, and your answer never gets there. A good story to another "
+               "question is still the wrong answer: pick an example that is about exactly this.", "relevance")
 
     if star is not None and delivery.words:
         parts = star.parts
-        if not parts["action"].present:
-            add(2, "Your answer never says what you did. Spend about half of it on your own steps: "
-                   "'I set up...', 'I called...', 'I decided...'.")
-        if not parts["result"].present:
-            add(3, "Your answer never says what happened in the end: add a Result with a number, "
-                   "e.g. time saved, money, or how many customers it affected.")
+        if not parts["action"].present and not parts["result"].present:
+            add(2, "Tell one real time it happened, not what you would do or usually do: where you were, "
+                   "what you did, and how it ended.", "story")
+        else:
+            if not parts["action"].present:
+                add(2, "Your answer never says what you did. Spend about half of it on your own steps: "
+                       "'I set up...', 'I called...', 'I decided...'.", "action")
+            if not parts["result"].present:
+                last = len(sentences) - 1 if sentences else None
+                after = f" after {quote(sentences, last)}" if last is not None else ""
+                add(3, f"Your answer never says what happened in the end{after}: add a Result with a number, "
+                       "e.g. time saved, money, or how many customers it affected.", "result", last)
     for term in keywords.missing_required:
         keyword = next(k for k in keywords.missing if k.term == term)
         also = f" (or: {', '.join(keyword.synonyms[:2])})" if keyword.synonyms else ""
         add(4, f"The question is really asking about '{term}'{also}, and your answer never gets to it. "
-               "Make that point in so many words.")
-    if star is not None and delivery.words and delivery.length != "far too short":
+               "Make that point in so many words.", f"rubric:{term}")
+    if star is not None and delivery.words and delivery.length != "far too short" and not (
+        not star.parts["action"].present and not star.parts["result"].present
+    ):
         parts = star.parts
-        if not parts["situation"].present:
-            add(6, "Open with one or two sentences of context: where you were, when, and what was at stake.")
-        if not parts["task"].present:
-            add(7, "Say what you were responsible for or trying to achieve ('My job was to...', "
-                   "'I needed to...') before you describe the actions.")
+        if not parts["situation"].present and not parts["task"].present and not star.opens_with_context:
+            add(6, "Open with one or two sentences of context: where you were, when, and what was at stake.",
+                "more-context", 0)
         if star.action_mostly_we:
+            we_sentence = next((i for i in parts["action"].sentences if " we " in f" {sentences[i].text.lower()} "),
+                               None) if sentences else None
             add(5, f"Your Action says 'we' {times(star.action_we)} and 'I' {times(star.action_i)}. "
-                   "They are hiring you, not your team: say which steps were yours.")
+                   "They are hiring you, not your team: say which steps were yours"
+                   + (f", starting with {quote(sentences, we_sentence)}." if we_sentence is not None else "."),
+                "ownership", we_sentence)
         if parts["result"].present and not star.measurable_result:
-            add(8, "Your Result has no number. Add one measurable outcome: a percentage, hours saved, "
-                   "money, or how many people it reached.")
+            result = parts["result"].sentences[-1] if parts["result"].sentences else None
+            said = f" ({quote(sentences, result)})" if result is not None and sentences else ""
+            add(8, f"Your Result{said} has no number. Add one measurable outcome: a percentage, hours saved, "
+                   "money, or how many people it reached.", "specifics", result)
         context = parts["situation"].share + parts["task"].share
         if context > CONTEXT_SHARE_LIMIT + 0.05 and parts["action"].present:
             add(9, f"Context takes {context:.0%} of your answer. Cut the Situation and Task to two or three "
-                   "sentences and get to what you did sooner.")
+                   "sentences and get to what you did sooner.", "less-context")
         elif parts["action"].present and parts["action"].share < ACTION_SHARE_TARGET - 0.1:
             add(10, f"Your Action is only {parts['action'].share:.0%} of the answer; make it about half. "
-                    "Say what you did first, next and last, and why.")
+                    "Say what you did first, next and last, and why.", "action-share")
 
     if closing is not None and delivery.words:
         if not closing.enough:
             add(2, "Ask at least two real questions about the job: what the first months look like, how the "
-                   "team works, how success is measured here. 'No, you covered everything' reads as no interest.")
+                   "team works, how success is measured here. 'No, you covered everything' reads as no interest.",
+                "questions")
         if closing.salary_first:
-            add(3, "Lead with a question about the work; leave pay and perks for the recruiter or the offer stage.")
+            add(3, "Lead with a question about the work; leave pay and perks for the recruiter or the offer stage.",
+                "order")
         if closing.enough and len(closing.topics) < 2:
             add(6, "Spread your questions: one about the role or its challenges, one about the team or what "
-                   "success looks like.")
+                   "success looks like.", "topics")
 
     if delivery.length == "long" or delivery.speaking_seconds > LONGEST_SPOKEN:
         minutes = delivery.speaking_seconds / 60
-        add(11, f"At {delivery.words} words this takes about {minutes:.1f} minutes to say; interviewers start to drift "
-                f"after three. Aim for {low}-{high} words: trim the background first.")
-    elif delivery.length == "short" and closing is None:
+        trim = "trim the background first" if star is not None else "keep the one point that matters most"
+        add(11, f"At {delivery.words} words this takes about {minutes:.1f} minutes to say; interviewers start to "
+                f"drift after three. Aim for {low}-{high} words: {trim}.", "shorter")
+    elif delivery.length == "short" and closing is None and not wants_brevity:
         add(12, f"At {delivery.words} words this is on the short side (target {low}-{high}). "
-                "Add detail where it counts: what exactly you did, in what order, and what changed.")
-    elif delivery.words and closing is None and delivery.speaking_seconds < SHORTEST_SPOKEN:
+                f"Add detail where it counts: {_more_detail(question)}.", "longer")
+    elif (delivery.words and question.kind == "star" and delivery.speaking_seconds < SHORTEST_SPOKEN
+          and verdict.verdict != "strong" and not wants_brevity):
         add(12, f"Said aloud this takes about {delivery.speaking_seconds:.0f} seconds; under {SHORTEST_SPOKEN} "
-                "sounds like a brush-off in a real interview. Give one concrete example of what you mean.")
+                "a story sounds rushed. Slow down on what you did and how it ended.", "longer")
 
     if keywords.has_rubric and keywords.coverage < 0.6:
         names = [k.term for k in keywords.missing if not k.required][:3]
         if names:
             add(13, f"Points a strong answer makes that yours doesn't: {', '.join(names)}. "
-                    "Work in the ones that are true for your story.")
+                    "Work in the ones that are true for your story." if star is not None else
+                    f"Points a strong answer makes that yours doesn't: {', '.join(names)}.", "rubric")
+    for near in keywords.near_misses[:1]:
+        if near.why == "negated":
+            add(13, f"You said {near.found!r}: that reads as the opposite of '{near.term}'. If you did it, "
+                    "say so plainly.", f"rubric:{near.term}", near.sentence)
     if question.kind == "research" and delivery.words and delivery.numbers == 0 and keywords.coverage < 0.8:
         add(13, "Name specifics you found in your research: a product, a recent announcement, a figure, "
-                "a value they publish. Specifics show you did the work.")
-    if delivery.filler_count >= 3:
-        add(14, f"Fillers ({_counted(delivery.fillers)}) make you sound unsure. "
-                "Cut them; a short pause sounds more confident than 'um'.")
+                "a value they publish. Specifics show you did the work.", "specifics")
+    rate = filler_rate(delivery)
+    if delivery.filler_count >= 3 or (rate >= RAMBLING_PER_HUNDRED and delivery.filler_count >= 2):
+        if delivery.fillers:
+            add(14 if rate < RAMBLING_PER_HUNDRED else 7, f"Fillers ({_counted(delivery.fillers)}) make you sound "
+                "unsure. Cut them; a short pause sounds more confident than 'um'.", "fillers")
     if delivery.hedge_count >= 3:
-        add(15, f"Hedges ({_counted(delivery.hedges)}) undersell what you did. State it plainly.")
+        add(15, f"Hedges ({_counted(delivery.hedges)}) undersell what you did. State it plainly.", "hedges")
     if delivery.overtime > 0:
         add(16, f"You went {delivery.overtime:.0f} s over the {delivery.time_limit:.0f} s limit. "
-                "Practise a version that lands the Result inside the time.")
+                "Practise a version that lands the ending inside the time.", "shorter")
     if delivery.top_words and delivery.top_words[0][1] >= 6 and delivery.words:
         word, count = delivery.top_words[0]
-        add(18, f"You lean on '{word}' ({count} times). Vary it or make the sentences more specific.")
+        add(18, f"You lean on '{word}' ({count} times). Vary it or make the sentences more specific.", "words")
 
     if verdict.verdict != "strong":
         for number, tip in enumerate(question.tips):
-            add(17 + number, f"From the question: {tip}")
+            add(17 + number, f"From the question: {tip}", f"bank:{number}")
 
-    candidates.sort(key=lambda item: item[0])
-    tips: list[str] = []
-    for _, text in candidates:
-        if text not in tips:
-            tips.append(text)
-        if len(tips) == MAX_TIPS:
+    return choose(candidates)
+
+
+def choose(candidates: list[Tip]) -> list[Tip]:
+    """The most urgent tips, one per topic, never two that contradict each other."""
+    chosen: list[Tip] = []
+    topics: set[str] = set()
+    for tip in sorted(candidates, key=lambda item: item.priority):
+        if tip.topic in topics or OPPOSITES.get(tip.topic) in topics or any(t.text == tip.text for t in chosen):
+            continue
+        chosen.append(tip)
+        topics.add(tip.topic)
+        if len(chosen) == MAX_TIPS:
             break
-    return tips
+    return chosen

@@ -24,7 +24,7 @@ from typing import Any
 from mockview.banks.model import Bank, Keyword, Question
 from mockview.banks.problems import Problem
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -114,7 +114,7 @@ def _bank_to_data(bank: Bank) -> list[Any]:
                 q.kind,
                 q.category,
                 q.tags,
-                [[k.term, k.synonyms, k.weight, k.required] for k in q.keywords],
+                [[k.term, k.synonyms, k.weight, k.required, k.concept, k.line, k.column] for k in q.keywords],
                 q.tips,
                 q.follow_ups,
                 q.time_limit,
@@ -136,7 +136,10 @@ def _bank_from_data(data: list[Any], path: str, source: str) -> Bank:
             kind,
             category,
             tuple(tags),
-            tuple(Keyword(term, tuple(synonyms), weight, required) for term, synonyms, weight, required in keywords),
+            tuple(
+                Keyword(term, tuple(synonyms), weight, required, concept=concept, line=kline, column=kcolumn)
+                for term, synonyms, weight, required, concept, kline, kcolumn in keywords
+            ),
             tuple(tips),
             tuple(follow_ups),
             time_limit,

@@ -8,7 +8,7 @@ others' backs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["star", "research", "open", "closing"]
@@ -56,6 +56,9 @@ class Keyword:
     """Where the point came from when not the bank itself, e.g. "your Acme profile"."""
     concept: str = ""
     """A concept of the shipped vocabulary this point means (its phrasings count), or ""."""
+    line: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
+    """Where the point is written in its bank file (0 when not from a file), for warnings about it."""
 
     @property
     def forms(self) -> tuple[str, ...]:

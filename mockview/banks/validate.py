@@ -45,7 +45,7 @@ QUESTION_KEYS = (
     "time_limit",
     "words",
 )
-KEYWORD_KEYS = ("term", "synonyms", "weight", "required")
+KEYWORD_KEYS = ("term", "synonyms", "weight", "required", "concept")
 
 
 def load_bank_file(
@@ -243,9 +243,10 @@ class _BankChecker(RecordChecker):
         for index, item in enumerate(value):
             if item is REPORTED:
                 continue
+            position = value.item_at(index)
             if isinstance(item, str):
                 if item.strip():
-                    keywords.append(Keyword(term=item.strip()))
+                    keywords.append(Keyword(term=item.strip(), line=position.line, column=position.column))
                 else:
                     self.error(value.item_at(index), f"keyword {index + 1} is empty")
                 continue
@@ -258,6 +259,11 @@ class _BankChecker(RecordChecker):
             self.unknown_keys(item, KEYWORD_KEYS, "keyword")
             term = self.text(item, "term", required=True)
             weight = self.positive_number(item, "weight")
+            concept = self.text(item, "concept")
+            if concept and not valid_id(concept):
+                self.error(item.value_at("concept"),
+                           f"'concept' must be a concept id such as 'took-ownership', got {concept!r}")
+                concept = ""
             if term:
                 keywords.append(
                     Keyword(
@@ -265,6 +271,9 @@ class _BankChecker(RecordChecker):
                         synonyms=self.text_list(item, "synonyms"),
                         weight=weight if weight is not None else 1.0,
                         required=self.boolean(item, "required"),
+                        concept=concept or "",
+                        line=position.line,
+                        column=position.column,
                     )
                 )
         return tuple(keywords)

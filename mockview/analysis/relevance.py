@@ -1,0 +1,95 @@
+"""Does the answer answer the question? Its focus, found in the answer's own words.
+
+A question has a *focus*: the words left once the interview boilerplate is
+gone ("Tell me about a time you failed" -> "failed"). Each focus word is
+looked for like a rubric point, so its concept's phrasings count ("it went
+wrong", "my mistake" for "failed"). An answer that makes none of them, and
+none of the rubric either, may be a good story to another question: a
+success story told to a failure question is flagged, not praised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mockview.analysis.vocabulary import concepts_named
+from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, tokenize
+from mockview.banks.model import Keyword
+
+if TYPE_CHECKING:
+    from mockview.analysis.sentences import Sentence
+
+QUESTION_WORDS = frozenset(
+    """
+    tell describe time times example examples situation situations give walk through share talk about experience
+    explain how what why when where which who whom would could should can ever recent recently past previous
+    particular specific instance moment occasion story stories most best greatest biggest one some someone
+    something anything handle handled handling deal dealt did do does done make made get got go went think
+    thought feel felt like want wanted need needed know knew say said really way ways thing things kind sort
+    please us me you your yours yourself company role job position work worked working interview question
+    happen happened happens take took approach approached manage managed case cases current currently last
+    """.split()
+)
+"""Words of the question's frame, not of what it asks about ("Tell me about a time you...")."""
+
+MIN_WORDS_FOR_OFF_TOPIC = 30
+"""Shorter answers are judged too short, not off-topic."""
+
+
+@dataclass(frozen=True, slots=True)
+class Relevance:
+    focus: tuple[str, ...]
+    """The question's focus words, as asked."""
+    found: tuple[str, ...]
+    """The focus words the answer speaks to."""
+    score: float
+    """0..1: how much of the focus the answer speaks to (1.0 when the question has no focus)."""
+    off_topic: bool
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(word for word in self.focus if word not in self.found)
+
+
+def question_focus(text: str) -> tuple[str, ...]:
+    """The words a question is about, in order, without its frame or little words."""
+    focus: dict[str, None] = {}
+    for token in tokenize(text):
+        word = token.lower
+        if word in FUNCTION_WORDS or word in QUESTION_WORDS or word in NEGATORS or word.endswith("n't") or len(word) < 3 or word.isdigit():
+            continue
+        focus.setdefault(word, None)
+    return tuple(focus)
+
+
+def assess_relevance(
+    question_text: str,
+    answer: str,
+    sentences: Sequence[Sentence],
+    *,
+    rubric_coverage: float | None,
+    words: int,
+) -> Relevance:
+    """How far the answer speaks to the question's focus; off-topic when it shares almost nothing with it."""
+    from mockview.analysis.keywords import match_keywords
+
+    focus = question_focus(question_text)
+    if not focus or words == 0:
+        return Relevance(focus, (), 1.0, False)
+    keywords = tuple(Keyword(word) for word in focus)
+    report = match_keywords(answer, keywords, sentences=sentences)
+    found = tuple(match.term for match in report.matched)
+    score = min(1.0, len(found) / min(2, len(focus)))
+    # Only a focus the vocabulary knows is judged: "failed" has many
+    # phrasings to look for; a word like "vendor" may be said in ways no
+    # list holds, and a good answer must not be called off-topic for that.
+    judged = any(concepts_named(word) for word in focus)
+    off_topic = (
+        judged
+        and not found
+        and words >= MIN_WORDS_FOR_OFF_TOPIC
+        and (rubric_coverage is None or rubric_coverage == 0.0)
+    )
+    return Relevance(focus, found, round(score, 3), off_topic)

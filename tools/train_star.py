@@ -1,0 +1,243 @@
+"""Fit the STAR sequence model and write mockview/analysis/star_weights.json.
+
+    python tools/train_star.py            # train on tests/data/judge/tuning, write the weights
+    python tools/train_star.py --check    # exit 1 if the written file is not what training gives
+    python tools/train_star.py --cv       # 5-fold cross-validation on the training answers
+
+The model is a linear chain over the answer's sentences (see
+mockview/analysis/sequence.py), fitted with an averaged structured
+perceptron: decode each training answer with the current weights, and where
+the path is wrong, move the weights towards the right path. Averaging the
+weights over every step keeps the model from chasing the last few answers.
+
+Only the tuning set is used; dev and blind stay unseen. Each complete
+training answer is also shown with its Result, its Action and its Situation
+taken out, because real answers miss parts and the model must not learn
+that every answer ends in a Result. A feature must appear in at least two
+different answers to get a weight, so no single answer's wording is learned
+by heart. Everything is deterministic: the same data gives the same file.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import JudgeCase, judge_cases  # noqa: E402
+
+from mockview.analysis.sentences import Sentence, split_sentences  # noqa: E402
+from mockview.analysis.sequence import END, START, STATES, emission_scores, sentence_features, viterbi  # noqa: E402
+
+TARGET = ROOT / "mockview" / "analysis" / "star_weights.json"
+EPOCHS = 12
+SEED = 20261201
+MIN_ANSWERS = 2
+DROPPED = ("result", "action", "situation")
+
+
+def labelled_sentences(case: JudgeCase) -> tuple[list[Sentence], list[str]]:
+    """The answer split as mockview splits it, each sentence with the label of the segment covering most of it."""
+    sentences = split_sentences(case.answer)
+    labels = []
+    for sentence in sentences:
+        best, overlap = "none", 0
+        for segment in case.segments:
+            shared = min(sentence.end, segment.end) - max(sentence.start, segment.start)
+            if shared > overlap:
+                best, overlap = segment.part or "none", shared
+        labels.append(best)
+    return sentences, labels
+
+
+Example = tuple[list[list[str]], list[int], str]
+
+
+def examples(cases: list[JudgeCase]) -> list[Example]:
+    found: list[Example] = []
+    for case in cases:
+        if case.kind != "star":
+            continue
+        sentences, labels = labelled_sentences(case)
+        if not sentences:
+            continue
+        variants = [(sentences, labels)]
+        present = set(labels)
+        if {"situation", "action", "result"} <= present:
+            for part in DROPPED:
+                kept = [(s, label) for s, label in zip(sentences, labels) if label != part]
+                variants.append(([s for s, _ in kept], [label for _, label in kept]))
+        for index, (kept_sentences, kept_labels) in enumerate(variants):
+            features = sentence_features(
+                [s.text for s in kept_sentences], [s.bullet for s in kept_sentences], [None] * len(kept_sentences)
+            )
+            found.append((features, [STATES.index(label) for label in kept_labels], f"{case.id}#{index}"))
+    return found
+
+
+class Perceptron:
+    def __init__(self, allowed: set[str]) -> None:
+        self.allowed = allowed
+        size = len(STATES)
+        self.weights: dict[str, list[float]] = {}
+        self.totals: dict[str, list[float]] = {}
+        self.stamps: dict[str, list[int]] = {}
+        self.transitions = {name: [0.0] * size for name in (START, END, *STATES)}
+        self.transition_totals = {name: [0.0] * size for name in self.transitions}
+        self.transition_stamps = {name: [0] * size for name in self.transitions}
+        self.step = 0
+
+    def _bump(self, table, totals, stamps, name: str, state: int, amount: float) -> None:
+        if name not in table:
+            table[name] = [0.0] * len(STATES)
+            totals[name] = [0.0] * len(STATES)
+            stamps[name] = [0] * len(STATES)
+        totals[name][state] += (self.step - stamps[name][state]) * table[name][state]
+        stamps[name][state] = self.step
+        table[name][state] += amount
+
+    def train(self, features: list[list[str]], gold: list[int]) -> None:
+        self.step += 1
+        emissions = emission_scores(features, self.weights)
+        guess = viterbi(emissions, self.transitions)
+        if guess == gold:
+            return
+        for index, (right, wrong) in enumerate(zip(gold, guess)):
+            if right != wrong:
+                for name in features[index]:
+                    if name in self.allowed:
+                        self._bump(self.weights, self.totals, self.stamps, name, right, 1.0)
+                        self._bump(self.weights, self.totals, self.stamps, name, wrong, -1.0)
+        for path, amount in ((gold, 1.0), (guess, -1.0)):
+            previous = START
+            for state in path:
+                self._bump(self.transitions, self.transition_totals, self.transition_stamps, previous, state, amount)
+                previous = STATES[state]
+            self._bump(self.transitions, self.transition_totals, self.transition_stamps, END, path[-1], amount)
+
+    def averaged(self, table, totals, stamps) -> dict[str, list[float]]:
+        result = {}
+        for name, weights in table.items():
+            averaged = [
+                (totals[name][s] + (self.step - stamps[name][s]) * weights[s]) / self.step for s in range(len(STATES))
+            ]
+            if any(abs(value) >= 0.0005 for value in averaged):
+                result[name] = [round(value, 3) for value in averaged]
+        return result
+
+
+def fit(cases: list[JudgeCase]) -> dict:
+    data = examples(cases)
+    answers_with: dict[str, set[str]] = {}
+    for features, _, example_id in data:
+        answer = example_id.split("#")[0]
+        for names in features:
+            for name in names:
+                answers_with.setdefault(name, set()).add(answer)
+    allowed = {name for name, answers in answers_with.items() if len(answers) >= MIN_ANSWERS}
+    perceptron = Perceptron(allowed)
+    order = list(range(len(data)))
+    shuffle = random.Random(SEED)
+    for _ in range(EPOCHS):
+        shuffle.shuffle(order)
+        for index in order:
+            features, gold, _ = data[index]
+            perceptron.train(features, gold)
+    emissions = perceptron.averaged(perceptron.weights, perceptron.totals, perceptron.stamps)
+    transitions = perceptron.averaged(perceptron.transitions, perceptron.transition_totals, perceptron.transition_stamps)
+    for name in (START, END, *STATES):
+        transitions.setdefault(name, [0.0] * len(STATES))
+    return {
+        "about": "STAR sequence weights; written by tools/train_star.py from tests/data/judge/tuning. Do not edit.",
+        "states": list(STATES),
+        "trained_on": len({example_id.split('#')[0] for _, _, example_id in data}),
+        "emissions": dict(sorted(emissions.items())),
+        "transitions": transitions,
+    }
+
+
+def render(weights: dict) -> str:
+    lines = ["{"]
+    lines.append(f'  "about": {json.dumps(weights["about"])},')
+    lines.append(f'  "states": {json.dumps(weights["states"])},')
+    lines.append(f'  "trained_on": {weights["trained_on"]},')
+    lines.append('  "transitions": {')
+    items = list(weights["transitions"].items())
+    for index, (name, values) in enumerate(items):
+        lines.append(f"    {json.dumps(name)}: {json.dumps(values)}" + ("," if index + 1 < len(items) else ""))
+    lines.append("  },")
+    lines.append('  "emissions": {')
+    items = list(weights["emissions"].items())
+    for index, (name, values) in enumerate(items):
+        lines.append(f"    {json.dumps(name, ensure_ascii=False)}: {json.dumps(values)}" + ("," if index + 1 < len(items) else ""))
+    lines.append("  }")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def training_cases() -> list[JudgeCase]:
+    """The tuning set and the training-only answers (tests/data/judge-train)."""
+    from corpus import JUDGE_DIR, load_judge_case
+
+    extra = [load_judge_case(path) for path in sorted((JUDGE_DIR.parent / "judge-train").glob("*.yaml"))]
+    return judge_cases("tuning") + extra
+
+
+def cross_validate(folds: int = 5) -> None:
+    """Placement and presence on each fifth of the training answers, trained on the rest (dev stays unseen)."""
+    from mockview.analysis import sequence
+
+    cases = [case for case in training_cases() if case.kind == "star"]
+    groups = sorted({case.group for case in cases})
+    right = total = agree = parts = removed = noticed = 0
+    for fold in range(folds):
+        held = {g for i, g in enumerate(groups) if i % folds == fold}
+        weights = fit([c for c in cases if c.group not in held])
+        learned = sequence.Model(weights["emissions"], weights["transitions"])
+        for case in (c for c in cases if c.group in held):
+            sentences, labels = labelled_sentences(case)
+            path = _decode(learned, sentences)
+            right += sum(1 for want, got in zip(labels, path) if want == got and want != "none")
+            total += sum(1 for want in labels if want != "none")
+            for part in ("situation", "task", "action", "result"):
+                parts += 1
+                agree += (part in labels) == (part in path)
+            for part in ("result", "action"):
+                if {"action", "result"} <= set(labels):
+                    kept = [s for s, label in zip(sentences, labels) if label != part]
+                    removed += 1
+                    noticed += part not in _decode(learned, kept)
+    print(f"{folds}-fold on {len(cases)} answers: placement {right / total:.3f}, presence {agree / parts:.3f}, "
+          f"removed part noticed {noticed / max(1, removed):.3f}")
+
+
+def _decode(learned, sentences: list[Sentence]) -> list[str]:
+    features = sentence_features([s.text for s in sentences], [s.bullet for s in sentences], [None] * len(sentences))
+    path = viterbi(emission_scores(features, learned.emissions), learned.transitions)
+    return [STATES[state] for state in path]
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--cv"]:
+        cross_validate()
+        return 0
+    text = render(fit(training_cases()))
+    if argv == ["--check"]:
+        if TARGET.read_text(encoding="utf-8") != text:
+            print(f"{TARGET.relative_to(ROOT)} is not what training gives; run: python tools/train_star.py")
+            return 1
+        print(f"{TARGET.relative_to(ROOT)} is up to date")
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    count = len(json.loads(text)["emissions"])
+    print(f"wrote {TARGET.relative_to(ROOT)}: {count} features")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
