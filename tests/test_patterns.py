@@ -8,7 +8,7 @@ import json
 from mockview.banks.library import load_library
 from mockview.prep.debrief import AskedQuestion, Debrief, save_debrief
 from mockview.prep.patterns import find_patterns, trend
-from mockview.practice.reflection import Item
+from mockview.prep.reflection import Item
 
 
 def debrief(company: str, day: str, factors: tuple[str, ...], *, wrong: tuple[Item, ...] = (),

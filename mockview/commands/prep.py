@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mockview.commands.common import data_dir, print_json, report_load_problems, table, warn, write_output
 from mockview.errors import MockviewError
-from mockview.practice.reflection import OUTCOMES
+from mockview.prep.reflection import OUTCOMES
 from mockview.text import plural
 
 

@@ -20,7 +20,7 @@ from mockview.banks.model import Question, guess_kind
 from mockview.banks.problems import START, Position, Problem
 from mockview.banks.yamlsource import REPORTED, LocatedList, LocatedMap, read_yaml_file
 from mockview.errors import MockviewError
-from mockview.practice.reflection import OUTCOMES, Item, parse_factors, parse_items
+from mockview.prep.reflection import OUTCOMES, Item, parse_factors, parse_items
 from mockview.prep.matching import alike, category_of, closest_question
 from mockview.store.redrill import ScheduleChange, record_answer
 from mockview.store.repository import DebriefRow, History

@@ -10,7 +10,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Select
 from textual.widgets.selection_list import Selection
 
 from mockview.errors import MockviewError
-from mockview.practice.reflection import FACTORS, OUTCOMES, parse_factors
+from mockview.prep.reflection import FACTORS, OUTCOMES, parse_factors
 from mockview.prep.debrief import FORM_FIELDS, FUMBLED_MARK, NOTES_MARK, debrief_from_form, save_debrief
 from mockview.text import plural
 from mockview.tui.screens.form import FormScreen

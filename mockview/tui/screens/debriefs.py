@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from mockview.practice.reflection import OUTCOMES
+from mockview.prep.reflection import OUTCOMES
 from mockview.prep.debrief import debrief_summary, delete_debrief, format_debrief, parse_focus
 from mockview.store import reading
 from mockview.store.repository import DebriefRow
