@@ -119,7 +119,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from mockview.store.export import export_history
+    from mockview.practice.export import export_history
 
     since = datetime.combine(args.since, time.min).astimezone(timezone.utc) if args.since else None
     history = _open(args)

@@ -1,4 +1,9 @@
-"""Exports of the history: a readable Markdown report, or every attempt as JSON or CSV."""
+"""Exports of the history: a readable Markdown report, or every attempt as JSON or CSV.
+
+Rendering, not storage: it sits above the store (which only hands out rows)
+because a mock interview's section shows its report card, which belongs to
+practice.
+"""
 
 from __future__ import annotations
 
@@ -83,6 +88,8 @@ def _session_section(session: SessionRow | None, attempts: list[AttemptRow]) -> 
         if tips:
             lines += [f"- {tip}" for tip in tips] + [""]
     if session and session.report:
+        # Deferred: the report card pulls in the whole analysis (about 0.2 s),
+        # and only mock interviews have one.
         from mockview.practice.report_card import ReportCard, format_report_card
 
         lines += ["**Report card**", "", "```text", format_report_card(ReportCard.from_json(session.report)).rstrip(),
