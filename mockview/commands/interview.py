@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mockview.commands.practice import load, positive_seconds
+from mockview.commands.common import interview_options, load, positive_seconds
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -27,20 +27,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(handler=run_interview)
 
 
-def options_from(args: argparse.Namespace):
-    from mockview.practice.interview import InterviewOptions
-
-    return InterviewOptions(
-        length=args.length,
-        banks=tuple(args.bank),
-        categories=tuple(args.category),
-        seed=args.seed,
-        time_limit=args.time_limit,
-        company=args.company,
-        role=args.role,
-    )
-
-
 def run_interview(args: argparse.Namespace) -> int:
     if not args.plain:
         from mockview.commands.app import run_app
@@ -53,7 +39,7 @@ def run_interview(args: argparse.Namespace) -> int:
 
     folder, library, history = load(args, args.bank)
     try:
-        options = options_from(args)
+        options = interview_options(args)
         interview = Interview.build(library, history, options, history.clock, find_profile(folder, options.company))
         return PlainInterview(interview, folder).run()
     finally:

@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import math
 
-from mockview.banks.model import MAX_TIME_LIMIT
-from mockview.commands.common import data_dir, print_json, report_load_problems, table, warn
+from mockview.commands.common import (
+    data_dir,
+    filters_from,
+    load,
+    positive_int,
+    positive_seconds,
+    print_json,
+    table,
+    warn,
+)
 from mockview.errors import MockviewError
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not (math.isfinite(value) and 0 < value <= MAX_TIME_LIMIT):
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_TIME_LIMIT} seconds")
-    return value
 
 
 def add_question_options(parser: argparse.ArgumentParser, *, count_default: int | None = 5) -> None:
@@ -68,36 +55,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     retry.add_argument("--plain", action="store_true", help="line mode for screen readers, pipes and scripts")
     retry.add_argument("--retire", metavar="QUESTION_ID", help="take a question out of the queue for good")
     retry.set_defaults(handler=run_retry)
-
-
-def filters_from(args: argparse.Namespace):
-    from mockview.practice.selection import Filters
-
-    return Filters(
-        banks=tuple(getattr(args, "bank", ()) or ()),
-        categories=tuple(getattr(args, "category", ()) or ()),
-        tags=tuple(getattr(args, "tag", ()) or ()),
-        count=args.count or 0,
-        order=getattr(args, "order", "random"),
-        seed=getattr(args, "seed", None),
-        time_limit=args.time_limit,
-        company=getattr(args, "company", None),
-        role=getattr(args, "role", None),
-    )
-
-
-def load(args: argparse.Namespace, extra_paths: list[str] | None = None):
-    """The library (with load problems reported) and the opened history."""
-    from mockview.banks.library import load_library, split_bank_args
-    from mockview.clock import SystemClock
-    from mockview.store import open_store
-
-    folder = data_dir(args)
-    _, paths = split_bank_args(extra_paths or [])
-    library = load_library(folder, paths)
-    report_load_problems(library)
-    history = open_store(folder, clock=SystemClock(), warn=warn)
-    return folder, library, history
 
 
 def run_practice(args: argparse.Namespace) -> int:
