@@ -176,7 +176,7 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
 
 def write_output(text: str, output: str | None) -> None:
     """Print ``text``, or write it to the file ``output`` atomically (``-o FILE``)."""
-    from mockview.store.drafts import write_atomically
+    from mockview.files import write_atomically
 
     if not output:
         sys.stdout.write(text)

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mockview.store.drafts import write_atomically
+from mockview.files import write_atomically
 
 
 def forms_dir(data_dir: Path) -> Path:
