@@ -311,8 +311,8 @@ def run_company_show(args: argparse.Namespace) -> int:
 
 def run_stories(args: argparse.Namespace) -> int:
     from mockview.banks.library import load_library
-    from mockview.paths import ensure_data_dir
-    from mockview.prep.stories import STARTER, coverage, read_stories, stories_path
+    from mockview.paths import ensure_data_dir, stories_path
+    from mockview.prep.stories import STARTER, coverage, read_stories
 
     folder = data_dir(args)
     path = stories_path(folder)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mockview.banks.library import Library, load_library
 from mockview.banks.model import Question
+from mockview.paths import prep_sheets_dir
 from mockview.prep.patterns import Patterns
 from mockview.prep.profiles import CHECKLIST, RESEARCH_BANK, Profile
 from mockview.prep.stories import Story
@@ -151,4 +152,4 @@ def build_prep_sheet(history: History, data_dir: Path, company: str, role: str =
 
 def sheet_path(data_dir: Path, company: str, now: datetime) -> Path:
     """Where the app saves a prep sheet: ``<data dir>/prep/<company>-<date>.md``."""
-    return data_dir / "prep" / f"{slug(company) or 'company'}-{now.astimezone():%Y-%m-%d}.md"
+    return prep_sheets_dir(data_dir) / f"{slug(company) or 'company'}-{now.astimezone():%Y-%m-%d}.md"

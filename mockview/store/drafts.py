@@ -25,12 +25,9 @@ from typing import Any
 
 from mockview.clock import from_text, to_text
 from mockview.files import write_atomically
+from mockview.paths import drafts_dir
 
 SAVE_EVERY_SECONDS = 2.0
-
-
-def drafts_dir(data_dir: Path) -> Path:
-    return data_dir / "drafts"
 
 
 @dataclass(frozen=True, slots=True)

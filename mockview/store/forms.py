@@ -13,10 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mockview.files import write_atomically
-
-
-def forms_dir(data_dir: Path) -> Path:
-    return data_dir / "forms"
+from mockview.paths import forms_dir
 
 
 class FormDraft:
