@@ -336,10 +336,9 @@ def test_an_item_answered_since_is_kept_when_its_debrief_goes(history, tmp_path:
     debrief, _ = read_debrief_file(write(tmp_path, DEBRIEF))
     first_id, (change,) = save_debrief(history, debrief)
     item = change.question_id
-    with history.transaction() as db:
-        history.add_attempt(session_id=None, question={"id": item, "bank": "debrief", "text": "x"}, answer="An answer",
-                            started_at=history.clock.now(), seconds=60, time_limit=150,
-                            analysis={"score": 30, "verdict": "fumbled"}, connection=db)
+    history.add_attempt(session_id=None, question={"id": item, "bank": "debrief", "text": "x"}, answer="An answer",
+                        started_at=history.clock.now(), seconds=60, time_limit=150,
+                        analysis={"score": 30, "verdict": "fumbled"})
     deleted = delete_debrief(history, first_id)
     assert deleted.removed == () and deleted.kept == (item,)
     assert history.schedule_entry(item) is not None

@@ -13,7 +13,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from mockview.store.repository import AttemptRow, History, SessionRow
+from mockview.store.repository import History
+from mockview.store.rows import AttemptRow, SessionRow
 
 FORMATS = ("md", "json", "csv")
 CSV_COLUMNS = (

@@ -23,7 +23,8 @@ from mockview.errors import MockviewError
 from mockview.prep.reflection import OUTCOMES, Item, parse_factors, parse_items
 from mockview.prep.matching import alike, category_of, closest_question
 from mockview.store.redrill import ScheduleChange, record_answer
-from mockview.store.repository import DebriefRow, History
+from mockview.store.repository import History
+from mockview.store.rows import DebriefRow
 from mockview.store.snapshots import snapshot
 
 DEBRIEF_KEYS = (
@@ -344,11 +345,11 @@ def save_debrief(history: History, debrief: Debrief, library: Library | None = N
                                 f"{earlier.id})")
     questions = list(library.questions()) if library is not None else []
     changes = []
-    with history.transaction() as db:
+    with history.atomic():
         debrief_id = history.add_debrief(company=debrief.company, role=debrief.role, day=debrief.date.isoformat(),
-                                         outcome=debrief.outcome, data=data, connection=db)
+                                         outcome=debrief.outcome, data=data)
         for item in debrief.feedback:
-            history.add_feedback(debrief_id, item.text, list(item.focus), connection=db)
+            history.add_feedback(debrief_id, item.text, list(item.focus))
         queued: set[str] = set()
         for number, asked in enumerate(debrief.questions, 1):
             if not asked.fumbled:
@@ -363,14 +364,14 @@ def save_debrief(history: History, debrief: Debrief, library: Library | None = N
             if question["id"] in queued:
                 continue  # the same question twice in one interview is one fumble
             queued.add(question["id"])
-            change = record_answer(history, db, question=question, attempt_id=None, verdict="fumbled", now=now,
+            change = record_answer(history, question=question, attempt_id=None, verdict="fumbled", now=now,
                                    source="debrief", note=where(debrief))
             entry = history.schedule_entry(change.question_id)
             if entry is not None:  # asked in a real interview and fumbled: drill it now, whatever FSRS says
-                history.save_schedule(replace(entry, due=now, source="debrief", note=where(debrief)), db)
+                history.save_schedule(replace(entry, due=now, source="debrief", note=where(debrief)))
                 change = replace(change, due=now)
             changes.append(change)
-        history.update_debrief_data(debrief_id, data, db)
+        history.update_debrief_data(debrief_id, data)
     return debrief_id, changes
 @dataclass(frozen=True, slots=True)
 class Deleted:
@@ -387,18 +388,18 @@ def delete_debrief(history: History, debrief_id: int) -> Deleted | None:
     if row is None:
         return None
     removed, kept = [], []
-    with history.transaction() as db:
+    with history.atomic():
         for item_id in dict.fromkeys(q["redrill"] for q in row.data.get("questions") or [] if q.get("redrill")):
             entry = history.schedule_entry(item_id)
             if entry is None:
                 continue
             if entry.fumbles <= 1 and not history.answered(item_id):
-                history.delete_schedule_entry(item_id, db)
+                history.delete_schedule_entry(item_id)
                 removed.append(item_id)
             else:
-                history.save_schedule(replace(entry, fumbles=max(0, entry.fumbles - 1)), db)
+                history.save_schedule(replace(entry, fumbles=max(0, entry.fumbles - 1)))
                 kept.append(item_id)
-        history.delete_debrief(debrief_id, db)
+        history.delete_debrief(debrief_id)
     return Deleted(row, tuple(removed), tuple(kept))
 
 
@@ -542,8 +543,8 @@ def format_debrief(row: DebriefRow) -> str:
     if row.feedback:
         lines += ["", "Interviewer feedback"]
         for feedback in row.feedback:
-            focus = f" [{', '.join(feedback['focus'])}]" if feedback["focus"] else ""
-            lines.append(f"  - {feedback['text']}{focus}")
+            focus = f" [{', '.join(feedback.focus)}]" if feedback.focus else ""
+            lines.append(f"  - {feedback.text}{focus}")
     return "\n".join(lines)
 
 

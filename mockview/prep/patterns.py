@@ -3,11 +3,13 @@
 Looks at the debriefs of real interviews and the reflections after mock
 interviews (factors, starred went-wrong items), and at practice (what gets
 fumbled, which categories are trending up or down), and says in plain words
-which problems recur and which look like one-offs.
+which problems recur and which look like one-offs. The practice queries are
+here, next to the rules that read them.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,7 +88,7 @@ def looked_back(history: History) -> list[Interview]:
             factors=tuple(data.get("factors") or ()),
             wrong_starred=_starred(data.get("went_wrong")),
             fumbled=tuple(q["text"] for q in data.get("questions") or () if q.get("fumbled")),
-            focus=tuple(dict.fromkeys(area for feedback in debrief.feedback for area in feedback["focus"])),
+            focus=tuple(dict.fromkeys(area for feedback in debrief.feedback for area in feedback.focus)),
         ))
     for session in history.sessions(mode="interview"):
         reflection = session.reflection or {}
@@ -133,6 +135,41 @@ def trend(scores: list[int]) -> int | None:
     return round(sum(last) / len(last) - sum(first) / len(first))
 
 
+def fumbles_by_category(history: History, limit: int) -> list[tuple[str, int, int]]:
+    """(category, fumbled answers, answers) in practice, most fumbled first; uncategorised left out."""
+    return [(row[0], row[1], row[2]) for row in history.read(
+        "SELECT category, sum(verdict = 'fumbled') AS fumbled, count(*) FROM attempts "
+        "WHERE parent_id IS NULL AND category != '' GROUP BY category HAVING fumbled > 0 "
+        "ORDER BY fumbled DESC, category LIMIT ?",
+        (limit,),
+    )]
+
+
+def fumbled_questions(history: History, limit: int) -> list[tuple[str, str, int, int]]:
+    """(question id, its latest text, fumbled answers, answers), most fumbled first."""
+    rows = history.read(
+        "SELECT question_id, sum(verdict = 'fumbled') AS fumbled, count(*), max(id) FROM attempts "
+        "WHERE parent_id IS NULL GROUP BY question_id HAVING fumbled > 0 "
+        "ORDER BY fumbled DESC, question_id LIMIT ?",
+        (limit,),
+    )
+    found = []
+    for question_id, fumbled, answers, latest in rows:
+        ((snapshot,),) = history.read("SELECT question FROM attempts WHERE id = ?", (latest,))
+        found.append((question_id, json.loads(snapshot).get("text", question_id), fumbled, answers))
+    return found
+
+
+def scores_by_category(history: History) -> dict[str, list[int]]:
+    """Scores of the answers given in practice (follow-ups left out), oldest first, per category."""
+    scores: dict[str, list[int]] = {}
+    for category, score in history.read(
+        "SELECT category, score FROM attempts WHERE skipped = 0 AND parent_id IS NULL ORDER BY submitted_at, id"
+    ):
+        scores.setdefault(category, []).append(score)
+    return scores
+
+
 def find_patterns(history: History, library: Library | None = None) -> Patterns:
     interviews = looked_back(history)
     patterns = Patterns(interviews=len(interviews), real=sum(1 for i in interviews if i.kind == "real"))
@@ -152,10 +189,10 @@ def find_patterns(history: History, library: Library | None = None) -> Patterns:
         if times >= 2:
             patterns.repeated_problems.append({"problem": group[0][0], "times": times, "where": where})
 
-    for category, fumbled, answers in history.fumbles_by_category(5):
+    for category, fumbled, answers in fumbles_by_category(history, 5):
         if category:
             patterns.fumbled_categories.append({"category": category, "fumbled": fumbled, "answers": answers})
-    for question_id, text, fumbled, answers in history.fumbled_questions(5):
+    for question_id, text, fumbled, answers in fumbled_questions(history, 5):
         patterns.fumbled_questions.append({"question_id": question_id, "text": text, "fumbled": fumbled,
                                            "answers": answers})
 
@@ -170,7 +207,7 @@ def find_patterns(history: History, library: Library | None = None) -> Patterns:
     for area, count in focus.most_common():
         patterns.feedback_focus.append({"focus": area, "interviews": count})
 
-    for category, scores in sorted(history.scores_by_category().items()):
+    for category, scores in sorted(scores_by_category(history).items()):
         change = trend(scores)
         if change is not None:
             direction = "up" if change >= TREND_POINTS else "down" if change <= -TREND_POINTS else "flat"

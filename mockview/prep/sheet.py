@@ -17,7 +17,8 @@ from mockview.prep.patterns import Patterns
 from mockview.prep.profiles import CHECKLIST, RESEARCH_BANK, Profile
 from mockview.prep.stories import Story
 from mockview.store.redrill import QueueItem, describe_due
-from mockview.store.repository import DebriefRow, History
+from mockview.store.repository import History
+from mockview.store.rows import DebriefRow
 from mockview.text import slug
 
 LIKELY_CATEGORIES = 5
@@ -98,8 +99,8 @@ def prep_sheet(
         if data.get("strategy"):
             notes.append(f"{data['strategy']} ({debrief.company}, {debrief.day})")
         for feedback in debrief.feedback:
-            about = f" (about {', '.join(feedback['focus'])})" if feedback["focus"] else ""
-            notes.append(f"Interviewer at {debrief.company}: \"{feedback['text']}\"{about}")
+            about = f" (about {', '.join(feedback.focus)})" if feedback.focus else ""
+            notes.append(f"Interviewer at {debrief.company}: \"{feedback.text}\"{about}")
     lines += _bullets(notes, "no debriefs yet")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -28,7 +28,8 @@ from typing import Any
 
 from mockview.clock import local_day
 from mockview.errors import MockviewError
-from mockview.store.repository import LEECH_FUMBLES, History, ScheduleRow
+from mockview.store.repository import History
+from mockview.store.rows import ScheduleRow
 
 
 class Rating(IntEnum):
@@ -38,6 +39,15 @@ class Rating(IntEnum):
     HARD = 2
     GOOD = 3
     EASY = 4
+
+
+LEECH_FUMBLES = 4
+"""Fumbled this many times, a question is a leech: rewrite the story, don't repeat it."""
+
+
+def is_leech(fumbles: int) -> bool:
+    """The leech rule, in one place: repeating a question fumbled this often is not working."""
+    return fumbles >= LEECH_FUMBLES
 
 
 RATING_FROM_VERDICT = {"fumbled": Rating.AGAIN, "ok": Rating.HARD, "strong": Rating.GOOD}
@@ -88,7 +98,7 @@ class QueueItem:
 
     @property
     def leech(self) -> bool:
-        return self.fumbles >= LEECH_FUMBLES
+        return is_leech(self.fumbles)
 
     def to_json(self, now: datetime) -> dict[str, Any]:
         return {
@@ -141,7 +151,6 @@ def _review(card: dict[str, Any], rating: Rating, when: datetime) -> dict[str, A
 
 def record_answer(
     history: History,
-    connection,
     *,
     question: dict[str, Any],
     attempt_id: int | None,
@@ -151,7 +160,23 @@ def record_answer(
     source: str = "practice",
     note: str = "",
 ) -> ScheduleChange:
-    """Update the schedule for one answer, inside the caller's transaction."""
+    """Update the schedule for one answer, atomically (inside the caller's block, if any)."""
+    with history.atomic():
+        return _record_answer(history, question=question, attempt_id=attempt_id, verdict=verdict, now=now,
+                              rating=rating, source=source, note=note)
+
+
+def _record_answer(
+    history: History,
+    *,
+    question: dict[str, Any],
+    attempt_id: int | None,
+    verdict: str,
+    now: datetime,
+    rating: Rating | None,
+    source: str,
+    note: str,
+) -> ScheduleChange:
     question_id = question["id"]
     entry = history.schedule_entry(question_id)
     fumbled = verdict == "fumbled"
@@ -177,9 +202,9 @@ def record_answer(
         )
         if rated_by == "self":
             entry = _reviewed(entry, rating, now)
-            history.add_review(connection, question_id=question_id, attempt_id=attempt_id,
+            history.add_review(question_id=question_id, attempt_id=attempt_id,
                                rating=int(rating), reviewed_at=now, rated_by=rated_by)
-        history.save_schedule(entry, connection)
+        history.save_schedule(entry)
         return _change(entry, "added", rating if rated_by == "self" else None)
 
     if entry.status != "active":
@@ -191,7 +216,7 @@ def record_answer(
         outcome = "reviewed"
 
     entry = _reviewed(entry, rating, now)
-    history.add_review(connection, question_id=question_id, attempt_id=attempt_id,
+    history.add_review(question_id=question_id, attempt_id=attempt_id,
                        rating=int(rating), reviewed_at=now, rated_by=rated_by)
     entry = replace(entry, question=question, updated_at=now, fumbles=entry.fumbles + int(fumbled))
     if verdict == "strong":
@@ -205,7 +230,7 @@ def record_answer(
         entry = replace(entry, strong_streak=0, last_strong_day=None)
     if outcome == "returned":
         entry = replace(entry, due=now)  # back in the queue, due at once, like a first fumble
-    history.save_schedule(entry, connection)
+    history.save_schedule(entry)
     return _change(entry, outcome, rating)
 
 
@@ -219,7 +244,7 @@ def _reviewed(entry: ScheduleRow, rating: Rating, now: datetime) -> ScheduleRow:
 def _change(entry: ScheduleRow, outcome: str, rating: Rating | None) -> ScheduleChange:
     due = None if entry.status != "active" else entry.due
     return ScheduleChange(
-        entry.question_id, outcome, due, rating, entry.fumbles, entry.fumbles >= LEECH_FUMBLES
+        entry.question_id, outcome, due, rating, entry.fumbles, is_leech(entry.fumbles)
     )
 
 
@@ -235,21 +260,21 @@ def rerate(history: History, attempt_id: int, rating: Rating, now: datetime) -> 
     attempt = history.attempt(attempt_id)
     if attempt is None:
         raise MockviewError(f"no attempt {attempt_id}")
-    with history.transaction() as db:
-        history.set_self_rating(attempt_id, int(rating), db)
+    with history.atomic():
+        history.set_self_rating(attempt_id, int(rating))
         entry = history.schedule_entry(attempt.question_id)
         if entry is None:
             if rating != Rating.AGAIN or attempt.parent_id is not None:
                 return None
             question = {**attempt.question, "id": attempt.question_id}
-            return record_answer(history, db, question=question, attempt_id=attempt_id, verdict="fumbled",
+            return record_answer(history, question=question, attempt_id=attempt_id, verdict="fumbled",
                                  now=now, rating=rating)
         review = history.review_for_attempt(attempt_id)
         if review is None:
-            history.add_review(db, question_id=attempt.question_id, attempt_id=attempt_id,
+            history.add_review(question_id=attempt.question_id, attempt_id=attempt_id,
                                rating=int(rating), reviewed_at=attempt.submitted_at, rated_by="self")
         else:
-            history.rerate_review(db, review.id, int(rating))
+            history.rerate_review(review.id, int(rating))
         card = recompute_card(history, attempt.question_id, entry.added_at)
         from mockview.clock import from_text
 
@@ -260,7 +285,7 @@ def rerate(history: History, attempt_id: int, rating: Rating, now: datetime) -> 
                 outcome = "returned"
             entry = replace(entry, status="active", strong_streak=0, last_strong_day=None)
         entry = replace(entry, card=card, due=from_text(card["due"]), updated_at=now)
-        history.save_schedule(entry, db)
+        history.save_schedule(entry)
     if entry.status != "active":
         return ScheduleChange(entry.question_id, entry.status, None, rating, entry.fumbles, False)
     return _change(entry, outcome, rating)
@@ -287,8 +312,7 @@ def retire(history: History, question_id: str) -> None:
     entry = history.schedule_entry(question_id)
     if entry is None:
         raise MockviewError(f"'{question_id}' is not in the re-drill queue")
-    with history.transaction() as db:
-        history.save_schedule(replace(entry, status="retired", updated_at=history.clock.now()), db)
+    history.save_schedule(replace(entry, status="retired", updated_at=history.clock.now()))
 
 
 def queue(history: History, now: datetime) -> tuple[list[QueueItem], list[QueueItem]]:

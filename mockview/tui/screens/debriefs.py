@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from mockview.prep.reflection import OUTCOMES
 from mockview.prep.debrief import debrief_summary, delete_debrief, format_debrief, parse_focus
 from mockview.store import reading
-from mockview.store.repository import DebriefRow
+from mockview.store.rows import DebriefRow
 from mockview.tui.widgets.cells import cell
 
 
