@@ -87,18 +87,26 @@ def interview_options(args: argparse.Namespace) -> InterviewOptions:
     )
 
 
-def load(args: argparse.Namespace, extra_paths: list[str] | None = None) -> tuple[Path, Library, History]:
-    """The data dir, the library (with load problems reported) and the opened history."""
-    from mockview.banks.library import load_library, split_bank_args
+def open_history(args: argparse.Namespace) -> History:
+    """The history of this run's data dir, on the system clock, repairs reported on stderr.
+
+    The one way commands open the store: ``with open_history(args) as history:``.
+    """
     from mockview.clock import SystemClock
     from mockview.store import open_store
+
+    return open_store(data_dir(args), clock=SystemClock(), warn=warn)
+
+
+def load(args: argparse.Namespace, extra_paths: list[str] | None = None) -> tuple[Path, Library, History]:
+    """The data dir, the library (with load problems reported) and the opened history (to close)."""
+    from mockview.banks.library import load_library, split_bank_args
 
     folder = data_dir(args)
     _, paths = split_bank_args(extra_paths or [])
     library = load_library(folder, paths)
     report_load_problems(library)
-    history = open_store(folder, clock=SystemClock(), warn=warn)
-    return folder, library, history
+    return folder, library, open_history(args)
 
 
 def print_json(value: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime, time, timezone
 
-from mockview.commands.common import data_dir, print_json, table, warn, write_output
+from mockview.commands.common import open_history, print_json, table, write_output
 from mockview.text import plural
 
 
@@ -52,16 +52,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     export.set_defaults(handler=run_export)
 
 
-def _open(args: argparse.Namespace):
-    from mockview.clock import SystemClock
-    from mockview.store import open_store
-
-    return open_store(data_dir(args), clock=SystemClock(), warn=warn)
-
-
 def run_history(args: argparse.Namespace) -> int:
-    history = _open(args)
-    try:
+    with open_history(args) as history:
         count = args.limit if args.limit is not None else (0 if args.json else 20)
         attempts = history.attempts(limit=count or None)
         if args.json:
@@ -82,18 +74,13 @@ def run_history(args: argparse.Namespace) -> int:
         ]
         print(table(rows, ["WHEN", "QUESTION", "SCORE", "VERDICT", "TIME"]))
         return 0
-    finally:
-        history.close()
 
 
 def run_stats(args: argparse.Namespace) -> int:
     from mockview.store.stats import compute_stats
 
-    history = _open(args)
-    try:
+    with open_history(args) as history:
         stats = compute_stats(history, history.clock.now())
-    finally:
-        history.close()
     if args.json:
         print_json(stats.to_json())
         return 0
@@ -122,10 +109,7 @@ def run_export(args: argparse.Namespace) -> int:
     from mockview.practice.export import export_history
 
     since = datetime.combine(args.since, time.min).astimezone(timezone.utc) if args.since else None
-    history = _open(args)
-    try:
+    with open_history(args) as history:
         text = export_history(history, args.format, since)
-    finally:
-        history.close()
     write_output(text, args.output)
     return 0

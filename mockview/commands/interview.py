@@ -38,9 +38,7 @@ def run_interview(args: argparse.Namespace) -> int:
     from mockview.prep.profiles import find_profile
 
     folder, library, history = load(args, args.bank)
-    try:
+    with history:
         options = interview_options(args)
         interview = Interview.build(library, history, options, history.clock, find_profile(folder, options.company))
         return PlainInterview(interview, folder).run()
-    finally:
-        history.close()

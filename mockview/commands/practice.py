@@ -5,14 +5,13 @@ from __future__ import annotations
 import argparse
 
 from mockview.commands.common import (
-    data_dir,
     filters_from,
     load,
+    open_history,
     positive_int,
     positive_seconds,
     print_json,
     table,
-    warn,
 )
 from mockview.errors import MockviewError
 
@@ -68,12 +67,10 @@ def run_practice(args: argparse.Namespace) -> int:
     from mockview.prep.profiles import find_profile
 
     folder, library, history = load(args, args.bank)
-    try:
+    with history:
         filters = filters_from(args)
         session = build_practice(library, history, filters, history.clock, find_profile(folder, filters.company))
         return PlainFrontEnd(session, folder).run()
-    finally:
-        history.close()
 
 
 def run_retry(args: argparse.Namespace) -> int:
@@ -89,20 +86,15 @@ def run_retry(args: argparse.Namespace) -> int:
     from mockview.practice.plans import build_retry
 
     folder, library, history = load(args)
-    try:
+    with history:
         session = build_retry(library, history, filters_from(args), history.clock)
         return PlainFrontEnd(session, folder).run()
-    finally:
-        history.close()
 
 
 def list_queue(args: argparse.Namespace) -> int:
-    from mockview.clock import SystemClock
-    from mockview.store import open_store
     from mockview.store.redrill import describe_due, queue, retire
 
-    history = open_store(data_dir(args), clock=SystemClock(), warn=warn)
-    try:
+    with open_history(args) as history:
         if args.retire:
             retire(history, args.retire)
             print(f"retired {args.retire}: it will not come back unless you fumble it again")
@@ -128,8 +120,6 @@ def list_queue(args: argparse.Namespace) -> int:
         if any(item.leech for item in due + upcoming):
             print("LEECH: fumbled 4 times or more; rewrite the story instead of repeating it.")
         return 0
-    finally:
-        history.close()
 
 
 def _shorten(text: str, width: int = 70) -> str:

@@ -9,7 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mockview.commands.common import data_dir, print_json, report_load_problems, table, warn, write_output
+from mockview.commands.common import (
+    data_dir,
+    open_history,
+    print_json,
+    report_load_problems,
+    table,
+    warn,
+    write_output,
+)
 from mockview.errors import MockviewError
 from mockview.prep.reflection import OUTCOMES
 from mockview.text import plural
@@ -87,13 +95,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     prep.set_defaults(handler=run_prep)
 
 
-def _history(args: argparse.Namespace):
-    from mockview.clock import SystemClock
-    from mockview.store import open_store
-
-    return open_store(data_dir(args), clock=SystemClock(), warn=warn)
-
-
 # --- debriefs ---------------------------------------------------------------
 
 def run_debrief_form(args: argparse.Namespace) -> int:
@@ -115,12 +116,9 @@ def run_debrief_add(args: argparse.Namespace) -> int:
     from mockview.banks.library import load_library
 
     library = load_library(data_dir(args))
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         debrief_id, changes = save_debrief(history, debrief, library)
         now = history.clock.now()
-    finally:
-        history.close()
     print(f"saved debrief {debrief_id}: {debrief.company}, {debrief.date.isoformat()} ({debrief.outcome})")
     for change in changes:
         when = describe_due(change.due, now) if change.due else "now"
@@ -133,11 +131,8 @@ def run_debrief_add(args: argparse.Namespace) -> int:
 def run_debrief_list(args: argparse.Namespace) -> int:
     from mockview.prep.debrief import debrief_summary
 
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         rows = history.debriefs()
-    finally:
-        history.close()
     if args.json:
         print_json([debrief_summary(row) for row in rows])
         return 0
@@ -154,11 +149,8 @@ def run_debrief_list(args: argparse.Namespace) -> int:
 def run_debrief_show(args: argparse.Namespace) -> int:
     from mockview.prep.debrief import format_debrief
 
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         row = history.debrief(args.id)
-    finally:
-        history.close()
     if row is None:
         raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
     print(format_debrief(row))
@@ -172,25 +164,19 @@ def run_debrief_feedback(args: argparse.Namespace) -> int:
     from mockview.prep.debrief import parse_focus
 
     focus = parse_focus(args.focus)
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         if history.debrief(args.id) is None:
             raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
         history.add_feedback(args.id, text, focus)
-    finally:
-        history.close()
     print(f"feedback attached to debrief {args.id}")
     return 0
 
 
 def run_debrief_outcome(args: argparse.Namespace) -> int:
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         if history.debrief(args.id) is None:
             raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
         history.set_debrief_outcome(args.id, args.outcome)
-    finally:
-        history.close()
     print(f"debrief {args.id}: outcome {args.outcome}")
     return 0
 
@@ -198,11 +184,8 @@ def run_debrief_outcome(args: argparse.Namespace) -> int:
 def run_debrief_delete(args: argparse.Namespace) -> int:
     from mockview.prep.debrief import delete_debrief
 
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         deleted = delete_debrief(history, args.id)
-    finally:
-        history.close()
     if deleted is None:
         raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
     print(f"deleted debrief {args.id} ({deleted.debrief.company}, {deleted.debrief.day})")
@@ -221,11 +204,8 @@ def run_patterns(args: argparse.Namespace) -> int:
 
     folder = data_dir(args)
     library = load_library(folder)
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         patterns = find_patterns(history, library)
-    finally:
-        history.close()
     if args.json:
         print_json(patterns.to_json())
         return 0
@@ -332,11 +312,8 @@ def run_stories(args: argparse.Namespace) -> int:
         raise MockviewError(f"{path} has problems; fix them and run this again")
     library = load_library(folder)
     report_load_problems(library)
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         uses = history.story_uses()
-    finally:
-        history.close()
     report = coverage(stories, library, uses)
     if args.json:
         print_json({"stories": [s.to_json() | {"peeked": uses.get(s.title, 0)} for s in stories],
@@ -364,10 +341,7 @@ def run_prep(args: argparse.Namespace) -> int:
     from mockview.prep.sheet import build_prep_sheet
 
     folder = data_dir(args)
-    history = _history(args)
-    try:
+    with open_history(args) as history:
         text = build_prep_sheet(history, folder, args.company, args.role)
-    finally:
-        history.close()
     write_output(text, args.output)
     return 0
