@@ -6,7 +6,8 @@ import datetime as dt
 import json
 
 from mockview.banks.library import load_library
-from mockview.prep.debrief import AskedQuestion, Debrief, save_debrief
+from mockview.prep.debrief.model import AskedQuestion, Debrief
+from mockview.prep.debrief.storage import save_debrief
 from mockview.prep.patterns import find_patterns, trend
 from mockview.prep.reflection import Item
 

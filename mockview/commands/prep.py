@@ -104,7 +104,9 @@ def run_debrief_form(args: argparse.Namespace) -> int:
 
 
 def run_debrief_add(args: argparse.Namespace) -> int:
-    from mockview.prep.debrief import read_debrief_file, save_debrief, where
+    from mockview.prep.debrief.file import read_debrief_file
+    from mockview.prep.debrief.model import where
+    from mockview.prep.debrief.storage import save_debrief
     from mockview.store.redrill import describe_due
 
     debrief, problems = read_debrief_file(Path(args.file))
@@ -129,7 +131,7 @@ def run_debrief_add(args: argparse.Namespace) -> int:
 
 
 def run_debrief_list(args: argparse.Namespace) -> int:
-    from mockview.prep.debrief import debrief_summary
+    from mockview.prep.debrief.text import debrief_summary
 
     with open_history(args) as history:
         rows = history.debriefs()
@@ -147,7 +149,7 @@ def run_debrief_list(args: argparse.Namespace) -> int:
 
 
 def run_debrief_show(args: argparse.Namespace) -> int:
-    from mockview.prep.debrief import format_debrief
+    from mockview.prep.debrief.text import format_debrief
 
     with open_history(args) as history:
         row = history.debrief(args.id)
@@ -161,7 +163,7 @@ def run_debrief_feedback(args: argparse.Namespace) -> int:
     text = args.text.strip()
     if not text:
         raise MockviewError("--text is empty")
-    from mockview.prep.debrief import parse_focus
+    from mockview.prep.debrief.model import parse_focus
 
     focus = parse_focus(args.focus)
     with open_history(args) as history:
@@ -182,7 +184,7 @@ def run_debrief_outcome(args: argparse.Namespace) -> int:
 
 
 def run_debrief_delete(args: argparse.Namespace) -> int:
-    from mockview.prep.debrief import delete_debrief
+    from mockview.prep.debrief.storage import delete_debrief
 
     with open_history(args) as history:
         deleted = delete_debrief(history, args.id)

@@ -306,7 +306,7 @@ class History(Database):
                                     (outcome, dumps({**row.data, "outcome": outcome}), debrief_id))
 
     def delete_debrief(self, debrief_id: int) -> bool:
-        """Remove a debrief and its feedback (see prep.debrief for its re-drill items)."""
+        """Remove a debrief and its feedback (see prep.debrief.storage for its re-drill items)."""
         with self.atomic():
             self.connection.execute("DELETE FROM debrief_feedback WHERE debrief_id = ?", (debrief_id,))
             return self.connection.execute("DELETE FROM debriefs WHERE id = ?", (debrief_id,)).rowcount > 0

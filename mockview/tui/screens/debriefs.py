@@ -13,8 +13,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from mockview.prep.debrief.model import parse_focus
+from mockview.prep.debrief.storage import delete_debrief
+from mockview.prep.debrief.text import debrief_summary, format_debrief
 from mockview.prep.reflection import OUTCOMES
-from mockview.prep.debrief import debrief_summary, delete_debrief, format_debrief, parse_focus
 from mockview.store import reading
 from mockview.store.rows import DebriefRow
 from mockview.tui.widgets.cells import cell
