@@ -12,7 +12,7 @@ import math
 import sys
 from dataclasses import replace
 
-from mockview.banks.model import DEFAULT_WORDS, KINDS, MAX_TIME_LIMIT, Keyword, Question, guess_kind
+from mockview.banks.model import DEFAULT_WORDS, KINDS, MAX_TIME_LIMIT, BankSource, Keyword, Question, guess_kind
 from mockview.commands.common import data_dir, print_json, read_text_file, read_text_stream
 from mockview.errors import MockviewError
 
@@ -103,7 +103,7 @@ def resolve_question(args: argparse.Namespace) -> Question:
 
 def _banks_from_path(library) -> list:
     """The banks loaded from the file or folder given with --bank."""
-    loaded = [bank for bank in library.banks.values() if bank.source == "path"]
+    loaded = [bank for bank in library.banks.values() if bank.source == BankSource.PATH]
     if not loaded:
         problems = "; ".join(str(p) for p in library.errors[:3])
         raise MockviewError(f"the bank file has problems: {problems}")
