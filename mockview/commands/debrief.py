@@ -89,13 +89,12 @@ def run_debrief_list(args: argparse.Namespace) -> int:
     with open_history(args) as history:
         rows = history.debriefs()
     if args.json:
-        print_json([debrief_summary(row) for row in rows])
+        print_json([debrief_summary(row).to_json() for row in rows])
         return 0
     if not rows:
         print("No debriefs yet. After an interview: mockview debrief")
         return 0
-    print(table([[str(s["id"]), s["date"], s["company"], s["role"], s["outcome"],
-                  f"{s['fumbled']}/{s['questions']}", ", ".join(s["factors"])]
+    print(table([[str(s.id), s.date, s.company, s.role, s.outcome, f"{s.fumbled}/{s.questions}", ", ".join(s.factors)]
                  for s in map(debrief_summary, rows)],
                 ["ID", "DATE", "COMPANY", "ROLE", "OUTCOME", "FUMBLED", "FACTORS"]))
     return 0

@@ -91,17 +91,17 @@ def run_stats(args: argparse.Namespace) -> int:
     print(f"Streak: {plural(stats.streak_days, 'day')} in a row")
     if stats.by_category:
         print()
-        print(table([[c["category"], str(c["attempts"]), f"{c['average_score']:.0f}"] for c in stats.by_category],
+        print(table([[c.category, str(c.attempts), f"{c.average_score:.0f}"] for c in stats.by_category],
                     ["CATEGORY", "ANSWERS", "AVERAGE"]))
     if stats.by_week:
         print()
-        print(table([[w["week"], str(w["attempts"]), f"{w['average_score']:.0f}" if w["average_score"] is not None else "-"]
+        print(table([[w.week, str(w.attempts), f"{w.average_score:.0f}" if w.average_score is not None else "-"]
                      for w in stats.by_week[-8:]], ["WEEK", "ANSWERS", "AVERAGE"]))
     if stats.most_improved:
         print()
         print("Most improved:")
         for item in stats.most_improved:
-            print(f"  {item['first_score']} -> {item['latest_score']}  {item['question_id']}")
+            print(f"  {item.first_score} -> {item.latest_score}  {item.question_id}")
     return 0
 
 

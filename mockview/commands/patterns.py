@@ -32,32 +32,32 @@ def run_patterns(args: argparse.Namespace) -> int:
         print(f"- {line}")
     if patterns.factors:
         print()
-        print(table([[f["factor"], f"{f['interviews']} of {f['of']}", str(f["real"]), str(f["mock"]),
-                      "pattern" if f["pattern"] else ""] for f in patterns.factors],
+        print(table([[f.factor, f"{f.interviews} of {f.of}", str(f.real), str(f.mock),
+                      "pattern" if f.pattern else ""] for f in patterns.factors],
                     ["FACTOR", "INTERVIEWS", "REAL", "MOCK", ""]))
     if patterns.repeated_problems:
         print()
-        print(table([[p["problem"], str(p["times"]), "; ".join(p["where"])] for p in patterns.repeated_problems],
+        print(table([[p.problem, str(p.times), "; ".join(p.where)] for p in patterns.repeated_problems],
                     ["WENT WRONG MORE THAN ONCE", "INTERVIEWS", "WHERE"]))
     if patterns.real_fumbles:
         print()
-        print(table([[r["question"], str(r["times"]), r["category"] or "-"] for r in patterns.real_fumbles],
+        print(table([[r.question, str(r.times), r.category or "-"] for r in patterns.real_fumbles],
                     ["FUMBLED IN REAL INTERVIEWS", "INTERVIEWS", "CATEGORY"]))
     if patterns.feedback_focus:
         print()
-        print(table([[f["focus"], str(f["interviews"])] for f in patterns.feedback_focus],
+        print(table([[f.focus, str(f.interviews)] for f in patterns.feedback_focus],
                     ["INTERVIEWER FEEDBACK ABOUT", "INTERVIEWS"]))
     if patterns.fumbled_categories:
         print()
-        print(table([[c["category"], f"{c['fumbled']} of {c['answers']}"] for c in patterns.fumbled_categories],
+        print(table([[c.category, f"{c.fumbled} of {c.answers}"] for c in patterns.fumbled_categories],
                     ["MOST FUMBLED IN PRACTICE", "ANSWERS"]))
     if patterns.fumbled_questions:
         print()
-        print(table([[q["text"], f"{q['fumbled']} of {q['answers']}", q["question_id"]]
+        print(table([[q.text, f"{q.fumbled} of {q.answers}", q.question_id]
                      for q in patterns.fumbled_questions],
                     ["QUESTIONS FUMBLED MOST IN PRACTICE", "ANSWERS", "ID"]))
     if patterns.trends:
         print()
-        print(table([[t["category"], f"{t['change']:+d}", t["direction"]] for t in patterns.trends],
+        print(table([[t.category, f"{t.change:+d}", t.direction] for t in patterns.trends],
                     ["CATEGORY", "CHANGE", "TREND"]))
     return 0

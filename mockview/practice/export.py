@@ -15,6 +15,7 @@ from typing import Any
 
 from mockview.store.repository import History
 from mockview.store.rows import AttemptRow, SessionRow
+from mockview.store.words import SessionMode
 
 FORMATS = ("md", "json", "csv")
 CSV_COLUMNS = (
@@ -66,7 +67,7 @@ def _markdown(history: History, attempts: list[AttemptRow], since: datetime | No
 
 def _session_section(session: SessionRow | None, attempts: list[AttemptRow]) -> list[str]:
     when = (session.started_at if session else attempts[0].submitted_at).astimezone()
-    mode = session.mode if session else "practice"
+    mode = session.mode if session else SessionMode.PRACTICE
     scored = [a.score for a in attempts if not a.skipped]
     average = f"{sum(scored) / len(scored):.0f}" if scored else "-"
     lines = [f"## {when:%Y-%m-%d %H:%M}: {mode}, {len(attempts)} questions, average score {average}", ""]

@@ -23,6 +23,7 @@ from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSess
 from mockview.practice.selection import Filters, matching_questions, plan_questions
 from mockview.prep.profiles import Profile, with_profile
 from mockview.store.repository import History
+from mockview.store.words import SessionMode
 
 LENGTHS = {"short": 4, "standard": 7, "long": 10}
 RESEARCH_QUESTIONS = {"short": 1, "standard": 2, "long": 3}
@@ -189,7 +190,7 @@ class Interview:
         profile: Profile | None = None,
     ) -> Interview:
         plan = plan_interview(library, history, options, profile)
-        session = PracticeSession(history=history, plan=plan, mode="interview", filters=options.filters(),
+        session = PracticeSession(history=history, plan=plan, mode=SessionMode.INTERVIEW, filters=options.filters(),
                                   banks=tuple(sorted({p.question.bank for p in plan})), clock=clock)
         return cls(session, options)
 

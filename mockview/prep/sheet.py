@@ -13,7 +13,7 @@ from pathlib import Path
 from mockview.banks.library import Library, load_library
 from mockview.banks.model import Question
 from mockview.paths import prep_sheets_dir
-from mockview.prep.patterns import Patterns
+from mockview.prep.pattern_rows import Patterns
 from mockview.prep.profiles import CHECKLIST, RESEARCH_BANK, Profile
 from mockview.prep.stories import Story
 from mockview.store.redrill import QueueItem, describe_due
@@ -122,8 +122,8 @@ def _fumbled_here(debriefs: list[DebriefRow], company: str) -> list[tuple[str, s
 
 def _likely_categories(library: Library, patterns: Patterns) -> list[str]:
     """The categories fumbled in real interviews first, then in practice, then the ones most asked about."""
-    ordered = list(dict.fromkeys(f["category"] for f in patterns.real_fumbles if f["category"]))
-    ordered += [c["category"] for c in patterns.fumbled_categories if c["category"] not in ordered]
+    ordered = list(dict.fromkeys(f.category for f in patterns.real_fumbles if f.category))
+    ordered += [c.category for c in patterns.fumbled_categories if c.category not in ordered]
     counts: dict[str, int] = {}
     for question in library.questions():
         if question.kind == "star" and question.category:

@@ -24,12 +24,13 @@ import zlib
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, Literal
 
 from mockview.clock import local_day
 from mockview.errors import MockviewError
 from mockview.store.repository import History
 from mockview.store.rows import ScheduleRow
+from mockview.store.words import ScheduleStatus
 
 
 class Rating(IntEnum):
@@ -58,13 +59,16 @@ LEECH_TIP = (
 )
 
 
+Change = Literal["added", "reviewed", "graduated", "returned", "retired", "unscheduled"]
+"""What an answer did to its question's place in the queue (its text shows in JSON and summaries)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ScheduleChange:
     """What an answer did to the question's place in the re-drill queue."""
 
     question_id: str
-    outcome: str
-    """"added", "reviewed", "graduated", "returned", "retired" or "unscheduled"."""
+    outcome: Change
     due: datetime | None
     rating: Rating | None
     fumbles: int
@@ -190,7 +194,7 @@ def _record_answer(
             question_id=question_id,
             card=_new_card(question_id, now),
             due=now,
-            status="active",
+            status=ScheduleStatus.ACTIVE,
             question=question,
             added_at=now,
             updated_at=now,
@@ -207,11 +211,11 @@ def _record_answer(
         history.save_schedule(entry)
         return _change(entry, "added", rating if rated_by == "self" else None)
 
-    if entry.status != "active":
+    if entry.status != ScheduleStatus.ACTIVE:
         if not fumbled:
             return ScheduleChange(question_id, "unscheduled", None, None, entry.fumbles, False)
-        entry = replace(entry, status="active", strong_streak=0, last_strong_day=None)
-        outcome = "returned"
+        entry = replace(entry, status=ScheduleStatus.ACTIVE, strong_streak=0, last_strong_day=None)
+        outcome: Change = "returned"
     else:
         outcome = "reviewed"
 
@@ -224,7 +228,7 @@ def _record_answer(
         if entry.last_strong_day != today:
             entry = replace(entry, strong_streak=entry.strong_streak + 1, last_strong_day=today)
         if entry.strong_streak >= STRONG_DAYS_TO_GRADUATE:
-            entry = replace(entry, status="graduated")
+            entry = replace(entry, status=ScheduleStatus.GRADUATED)
             outcome = "graduated"
     else:
         entry = replace(entry, strong_streak=0, last_strong_day=None)
@@ -241,8 +245,8 @@ def _reviewed(entry: ScheduleRow, rating: Rating, now: datetime) -> ScheduleRow:
     return replace(entry, card=card, due=from_text(card["due"]), updated_at=now)
 
 
-def _change(entry: ScheduleRow, outcome: str, rating: Rating | None) -> ScheduleChange:
-    due = None if entry.status != "active" else entry.due
+def _change(entry: ScheduleRow, outcome: Change, rating: Rating | None) -> ScheduleChange:
+    due = None if entry.status != ScheduleStatus.ACTIVE else entry.due
     return ScheduleChange(
         entry.question_id, outcome, due, rating, entry.fumbles, is_leech(entry.fumbles)
     )
@@ -278,16 +282,17 @@ def rerate(history: History, attempt_id: int, rating: Rating, now: datetime) -> 
         card = recompute_card(history, attempt.question_id, entry.added_at)
         from mockview.clock import from_text
 
-        outcome = "reviewed"
+        outcome: Change = "reviewed"
         latest = history.reviews(attempt.question_id)[-1]
-        if rating <= Rating.HARD and latest.attempt_id == attempt_id and entry.status != "retired":
-            if entry.status == "graduated":
+        if rating <= Rating.HARD and latest.attempt_id == attempt_id and entry.status != ScheduleStatus.RETIRED:
+            if entry.status == ScheduleStatus.GRADUATED:
                 outcome = "returned"
-            entry = replace(entry, status="active", strong_streak=0, last_strong_day=None)
+            entry = replace(entry, status=ScheduleStatus.ACTIVE, strong_streak=0, last_strong_day=None)
         entry = replace(entry, card=card, due=from_text(card["due"]), updated_at=now)
         history.save_schedule(entry)
-    if entry.status != "active":
-        return ScheduleChange(entry.question_id, entry.status, None, rating, entry.fumbles, False)
+    if entry.status != ScheduleStatus.ACTIVE:
+        left: Change = "graduated" if entry.status == ScheduleStatus.GRADUATED else "retired"
+        return ScheduleChange(entry.question_id, left, None, rating, entry.fumbles, False)
     return _change(entry, outcome, rating)
 
 
@@ -312,13 +317,13 @@ def retire(history: History, question_id: str) -> None:
     entry = history.schedule_entry(question_id)
     if entry is None:
         raise MockviewError(f"'{question_id}' is not in the re-drill queue")
-    history.save_schedule(replace(entry, status="retired", updated_at=history.clock.now()))
+    history.save_schedule(replace(entry, status=ScheduleStatus.RETIRED, updated_at=history.clock.now()))
 
 
 def queue(history: History, now: datetime) -> tuple[list[QueueItem], list[QueueItem]]:
     """(due now, upcoming), each soonest first."""
     due, upcoming = [], []
-    for entry in history.schedule(status="active"):
+    for entry in history.schedule(status=ScheduleStatus.ACTIVE):
         item = QueueItem(entry.question_id, entry.question, entry.due, entry.fumbles, entry.source, entry.note)
         (due if entry.due <= now else upcoming).append(item)
     return due, upcoming
@@ -328,5 +333,5 @@ def due_items(history: History, now: datetime) -> list[QueueItem]:
     """Just the entries due now, straight from the index."""
     return [
         QueueItem(e.question_id, e.question, e.due, e.fumbles, e.source, e.note)
-        for e in history.schedule(status="active", due_before=now)
+        for e in history.schedule(status=ScheduleStatus.ACTIVE, due_before=now)
     ]

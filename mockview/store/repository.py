@@ -30,6 +30,7 @@ from mockview.store.rows import (
     SessionRow,
     dumps,
 )
+from mockview.store.words import Outcome, ScheduleStatus, SessionMode
 
 SUMMARY_COLUMNS = ("id, submitted_at, bank, question_id, category, score, verdict, skipped, "
                    "json_extract(question, '$.text') AS text")
@@ -47,9 +48,10 @@ class History(Database):
     def start_session(
         self, mode: str, banks: list[str], filters: dict[str, Any], *, started_at: datetime | None = None
     ) -> int:
+        """Record a session; ``mode`` is a :class:`SessionMode` or its text (anything else is refused)."""
         cursor = self.write(
             "INSERT INTO sessions (started_at, mode, banks, filters) VALUES (?, ?, ?, ?)",
-            (to_text(started_at or self.clock.now()), mode, dumps(banks), dumps(filters)),
+            (to_text(started_at or self.clock.now()), SessionMode(mode), dumps(banks), dumps(filters)),
         )
         return self.row_id(cursor)
 
@@ -233,7 +235,9 @@ class History(Database):
              entry.strong_streak, entry.last_strong_day),
         )
 
-    def schedule(self, *, status: str | None = "active", due_before: datetime | None = None) -> list[ScheduleRow]:
+    def schedule(
+        self, *, status: ScheduleStatus | None = ScheduleStatus.ACTIVE, due_before: datetime | None = None
+    ) -> list[ScheduleRow]:
         """Schedule entries, soonest due first."""
         query = (Select("schedule")
                  .where_given("status = ?", status)
@@ -277,7 +281,7 @@ class History(Database):
 
     # --- debriefs of real interviews -------------------------------------------
 
-    def add_debrief(self, *, company: str, role: str, day: str, outcome: str, data: dict[str, Any]) -> int:
+    def add_debrief(self, *, company: str, role: str, day: str, outcome: Outcome, data: dict[str, Any]) -> int:
         cursor = self.write(
             "INSERT INTO debriefs (company, role, day, outcome, data, added_at) VALUES (?, ?, ?, ?, ?, ?)",
             (company, role, day, outcome, dumps(data), to_text(self.clock.now())),
@@ -297,7 +301,11 @@ class History(Database):
         self.write("UPDATE debriefs SET data = ? WHERE id = ?", (dumps(data), debrief_id))
 
     def set_debrief_outcome(self, debrief_id: int, outcome: str) -> None:
-        """The outcome arrives after the debrief (an offer, a rejection): both copies change."""
+        """The outcome arrives after the debrief (an offer, a rejection): both copies change.
+
+        ``outcome`` is an :class:`Outcome` or its text (anything else is refused).
+        """
+        outcome = Outcome(outcome)
         with self.atomic():
             row = self.debrief(debrief_id)
             if row is None:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from mockview.clock import from_text, to_text
+from mockview.store.words import Outcome, ScheduleStatus, SessionMode
 
 
 def dumps(value: Any) -> str:
@@ -117,7 +118,7 @@ class SessionRow:
     id: int
     started_at: datetime
     ended_at: datetime | None
-    mode: str
+    mode: SessionMode
     banks: list[str]
     filters: dict[str, Any]
     reflection: dict[str, Any] | None
@@ -129,7 +130,7 @@ class SessionRow:
             id=row["id"],
             started_at=from_text(row["started_at"]),
             ended_at=from_text(row["ended_at"]) if row["ended_at"] else None,
-            mode=row["mode"],
+            mode=SessionMode(row["mode"]),
             banks=json.loads(row["banks"]),
             filters=json.loads(row["filters"]),
             reflection=json.loads(row["reflection"]) if row["reflection"] else None,
@@ -142,7 +143,7 @@ class ScheduleRow:
     question_id: str
     card: dict[str, Any]
     due: datetime
-    status: str
+    status: ScheduleStatus
     question: dict[str, Any]
     added_at: datetime
     updated_at: datetime
@@ -158,7 +159,7 @@ class ScheduleRow:
             question_id=row["question_id"],
             card=json.loads(row["card"]),
             due=from_text(row["due"]),
-            status=row["status"],
+            status=ScheduleStatus(row["status"]),
             question=json.loads(row["question"]),
             added_at=from_text(row["added_at"]),
             updated_at=from_text(row["updated_at"]),
@@ -190,14 +191,14 @@ class DebriefRow:
     company: str
     role: str
     day: str
-    outcome: str
+    outcome: Outcome
     data: dict[str, Any]
     added_at: datetime
     feedback: tuple[FeedbackRow, ...]
 
     @classmethod
     def read(cls, row: sqlite3.Row, feedback: tuple[FeedbackRow, ...]) -> DebriefRow:
-        return cls(row["id"], row["company"], row["role"], row["day"], row["outcome"], json.loads(row["data"]),
+        return cls(row["id"], row["company"], row["role"], row["day"], Outcome(row["outcome"]), json.loads(row["data"]),
                    from_text(row["added_at"]), feedback)
 
 

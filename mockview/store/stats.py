@@ -18,6 +18,44 @@ from mockview.store.repository import History
 
 
 @dataclass(frozen=True, slots=True)
+class CategoryFigures:
+    category: str
+    """"(none)" for answers without a category."""
+    attempts: int
+    average_score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"category": self.category, "attempts": self.attempts, "average_score": self.average_score}
+
+
+@dataclass(frozen=True, slots=True)
+class WeekFigures:
+    week: str
+    """The ISO week, "2026-W09"."""
+    attempts: int
+    average_score: float | None
+    """``None`` in a week of skips only."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"week": self.week, "attempts": self.attempts, "average_score": self.average_score}
+
+
+@dataclass(frozen=True, slots=True)
+class Improvement:
+    """A question answered at least twice whose latest score beats its first."""
+
+    question_id: str
+    question: str
+    first_score: int
+    latest_score: int
+    attempts: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"question_id": self.question_id, "question": self.question, "first_score": self.first_score,
+                "latest_score": self.latest_score, "attempts": self.attempts}
+
+
+@dataclass(frozen=True, slots=True)
 class Stats:
     answers: int
     sessions: int
@@ -26,9 +64,9 @@ class Stats:
     due: int
     leeches: int
     streak_days: int
-    by_category: list[dict[str, Any]]
-    by_week: list[dict[str, Any]]
-    most_improved: list[dict[str, Any]]
+    by_category: list[CategoryFigures]
+    by_week: list[WeekFigures]
+    most_improved: list[Improvement]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -39,9 +77,9 @@ class Stats:
             "due": self.due,
             "leeches": self.leeches,
             "streak_days": self.streak_days,
-            "by_category": self.by_category,
-            "by_week": self.by_week,
-            "most_improved": self.most_improved,
+            "by_category": [row.to_json() for row in self.by_category],
+            "by_week": [row.to_json() for row in self.by_week],
+            "most_improved": [row.to_json() for row in self.most_improved],
         }
 
 
@@ -141,15 +179,11 @@ def compute_stats(history: History, now: datetime) -> Stats:
         leeches=leeches,
         streak_days=current_streak([date.fromisoformat(day[0]) for day in days], local_day(now)),
         by_category=[
-            {"category": category or "(none)", "attempts": count, "average_score": round(mean, 1)}
-            for category, count, mean in by_category(history)
+            CategoryFigures(category or "(none)", count, round(mean, 1)) for category, count, mean in by_category(history)
         ],
         by_week=[
-            {"week": label, "attempts": count, "average_score": round(total / given, 1) if given else None}
+            WeekFigures(label, count, round(total / given, 1) if given else None)
             for label, (count, given, total) in sorted(weeks.items())
         ],
-        most_improved=[
-            {"question_id": qid, "question": text, "first_score": first, "latest_score": last, "attempts": n}
-            for qid, text, first, last, n in score_changes(history, 5)
-        ],
+        most_improved=[Improvement(*change) for change in score_changes(history, 5)],
     )

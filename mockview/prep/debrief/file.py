@@ -16,6 +16,7 @@ from mockview.banks.yamlsource import REPORTED, LocatedList, LocatedMap, read_ya
 from mockview.prep.debrief.form import FUMBLED_MARK
 from mockview.prep.debrief.model import AskedQuestion, Debrief, Feedback, Fit, parse_focus, same_question
 from mockview.prep.reflection import OUTCOMES, Item, parse_factors
+from mockview.store.words import Outcome
 
 DEBRIEF_KEYS = (
     "company", "role", "date", "stage", "format", "interviewers", "outcome", "questions", "went_right",
@@ -39,7 +40,7 @@ class _DebriefChecker(RecordChecker):
         self.unknown_keys(top, DEBRIEF_KEYS, "debrief")
         company = self.text(top, "company", required=True)
         day = self._date(top)
-        outcome = self.choice(top, "outcome", OUTCOMES, "pending")
+        outcome = Outcome(self.choice(top, "outcome", OUTCOMES, Outcome.PENDING))
         debrief = Debrief(
             company=company,
             date=day or _dt.date.today(),

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from mockview.prep.debrief.model import AskedQuestion, Debrief, Feedback, Fit, same_question
 from mockview.prep.reflection import OUTCOMES, parse_factors, parse_items
+from mockview.store.words import Outcome
 
 FORM_FIELDS = (
     "company", "role", "date", "stage", "format", "interviewers", "outcome", "questions", "went_right",
@@ -85,7 +86,7 @@ def debrief_from_form(
         stage=value("stage"),
         format=value("format"),
         interviewers=tuple(part.strip() for part in value("interviewers").split(",") if part.strip()),
-        outcome=outcome,
+        outcome=Outcome(outcome),
         questions=parse_asked(values.get("questions") or ""),
         went_right=parse_items(value("went_right")),
         went_wrong=parse_items(value("went_wrong")),

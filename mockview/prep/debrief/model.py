@@ -13,6 +13,7 @@ from typing import Any
 
 from mockview.prep.reflection import Item, parse_factors
 from mockview.store.rows import DebriefRow
+from mockview.store.words import Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ class Debrief:
     stage: str = ""
     format: str = ""
     interviewers: tuple[str, ...] = ()
-    outcome: str = "pending"
+    outcome: Outcome = Outcome.PENDING
     questions: tuple[AskedQuestion, ...] = ()
     went_right: tuple[Item, ...] = ()
     went_wrong: tuple[Item, ...] = ()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from mockview.store.rows import DebriefRow
+from mockview.store.words import Outcome
 
 
 def format_debrief(row: DebriefRow) -> str:
@@ -53,18 +55,39 @@ def format_debrief(row: DebriefRow) -> str:
     return "\n".join(lines)
 
 
-def debrief_summary(row: DebriefRow) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class DebriefSummary:
     """One line's worth of a debrief: for lists and ``debrief list --json``."""
+
+    id: int
+    company: str
+    role: str
+    date: str
+    stage: str
+    outcome: Outcome
+    questions: int
+    fumbled: int
+    factors: tuple[str, ...]
+    feedback: int
+    """How many pieces of interviewer feedback it has."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "company": self.company, "role": self.role, "date": self.date, "stage": self.stage,
+                "outcome": self.outcome, "questions": self.questions, "fumbled": self.fumbled,
+                "factors": list(self.factors), "feedback": self.feedback}
+
+
+def debrief_summary(row: DebriefRow) -> DebriefSummary:
     questions = row.data.get("questions") or []
-    return {
-        "id": row.id,
-        "company": row.company,
-        "role": row.role,
-        "date": row.day,
-        "stage": row.data.get("stage", ""),
-        "outcome": row.outcome,
-        "questions": len(questions),
-        "fumbled": sum(1 for q in questions if q.get("fumbled")),
-        "factors": row.data.get("factors") or [],
-        "feedback": len(row.feedback),
-    }
+    return DebriefSummary(
+        id=row.id,
+        company=row.company,
+        role=row.role,
+        date=row.day,
+        stage=row.data.get("stage", ""),
+        outcome=row.outcome,
+        questions=len(questions),
+        fumbled=sum(1 for q in questions if q.get("fumbled")),
+        factors=tuple(row.data.get("factors") or ()),
+        feedback=len(row.feedback),
+    )

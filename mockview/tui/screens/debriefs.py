@@ -67,9 +67,9 @@ class DebriefsScreen(Screen[None]):
         table.display = bool(rows)
         self.query_one("#no-debriefs").display = not rows
         for summary in map(debrief_summary, rows):
-            table.add_row(cell(summary["date"]), cell(summary["company"], 24), cell(summary["role"], 20),
-                          cell(summary["outcome"]), cell(f"{summary['fumbled']} of {summary['questions']}"),
-                          cell(", ".join(summary["factors"]), 30), key=str(summary["id"]))
+            table.add_row(cell(summary.date), cell(summary.company, 24), cell(summary.role, 20),
+                          cell(summary.outcome), cell(f"{summary.fumbled} of {summary.questions}"),
+                          cell(", ".join(summary.factors), 30), key=str(summary.id))
 
     def selected(self) -> int | None:
         table = self.query_one("#debrief-table", DataTable)
