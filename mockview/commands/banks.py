@@ -10,13 +10,13 @@ from pathlib import Path
 from mockview.banks.library import load_library, split_bank_args, validate_files
 from mockview.banks.model import Bank, BankSource
 from mockview.banks.starter import starter_bank
-from mockview.commands.common import data_dir, print_json, report_load_problems, table
+from mockview.commands.common import SubParsers, data_dir, print_json, report_load_problems, table
 from mockview.errors import MockviewError
 from mockview.text import plural
 from mockview.paths import user_banks_dir
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "banks",
         help="list, show, validate and create question banks",

@@ -15,7 +15,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeAlias
 
 from mockview.banks.model import MAX_TIME_LIMIT
 from mockview.errors import MockviewError
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from mockview.practice.selection import Filters
     from mockview.store import History
 
-SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What ``register`` gets to add a command to (argparse does not name the type)."""
 
 
 def data_dir(args: argparse.Namespace) -> Path:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import shlex
 
-from mockview.commands.common import data_dir, print_json, table, warn
+from mockview.commands.common import SubParsers, data_dir, print_json, table, warn
 from mockview.errors import MockviewError
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     company = subparsers.add_parser("company", help="company research profiles", parents=[common],
                                     description="Profiles of the companies you interview with, in <data dir>/profiles/.")
     company_actions = company.add_subparsers(dest="company_command", metavar="ACTION", required=True)

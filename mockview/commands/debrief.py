@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from mockview.commands.common import data_dir, open_history, print_json, table
+from mockview.commands.common import SubParsers, data_dir, open_history, print_json, table
 from mockview.errors import MockviewError
 from mockview.prep.reflection import OUTCOMES
 from mockview.text import plural
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     debrief = subparsers.add_parser(
         "debrief", help="write down how a real interview went", parents=[common],
         description="Debrief a real interview: what was asked, what you fumbled (those join the re-drill "

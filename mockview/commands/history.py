@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime, time, timezone
 
-from mockview.commands.common import open_history, print_json, table, write_output
+from mockview.commands.common import SubParsers, open_history, print_json, table, write_output
 from mockview.text import plural
 
 
@@ -29,7 +29,7 @@ def limit(text: str) -> int:
 MAX_LIMIT = 1_000_000_000
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     history = subparsers.add_parser("history", help="your answers, newest first", parents=[common],
                                     description="List your answers, newest first.")
     history.add_argument("--json", action="store_true", help="print JSON, answers included")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from mockview.commands.common import interview_options, load, positive_seconds
+from mockview.commands.common import SubParsers, interview_options, load, positive_seconds
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "interview", help="a full mock interview, feedback at the end", parents=[common],
         description="A realistic mock interview: a warm-up, behavioral and STAR questions (research ones "

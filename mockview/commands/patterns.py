@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from mockview.commands.common import data_dir, open_history, print_json, table
+from mockview.commands.common import SubParsers, data_dir, open_history, print_json, table
 from mockview.text import plural
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     patterns = subparsers.add_parser("patterns", help="fluke or pattern: what keeps happening", parents=[common],
                                      description="What recurs across your real and mock interviews and practice.")
     patterns.add_argument("--json", action="store_true", help="print JSON")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mockview.commands.common import (
+    SubParsers,
     filters_from,
     load,
     open_history,
@@ -32,7 +33,7 @@ def add_question_options(parser: argparse.ArgumentParser, *, count_default: int 
     parser.add_argument("--role", metavar="ROLE", help="fills {role} in research questions")
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     practice = subparsers.add_parser(
         "practice", help="answer questions against the clock", parents=[common],
         description="Practise: questions you have not seen for longest come first. Opens the "

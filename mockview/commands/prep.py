@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from mockview.commands.common import data_dir, open_history, write_output
+from mockview.commands.common import SubParsers, data_dir, open_history, write_output
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     prep = subparsers.add_parser("prep", help="a one-page prep sheet for an interview", parents=[common],
                                  description="Write a Markdown prep sheet: the company profile, stories for the "
                                  "likely questions, what is due for re-drill, patterns to watch, past notes.")

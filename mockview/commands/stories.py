@@ -8,12 +8,12 @@ import shlex
 import subprocess
 import sys
 
-from mockview.commands.common import data_dir, open_history, print_json, report_load_problems
+from mockview.commands.common import SubParsers, data_dir, open_history, print_json, report_load_problems
 from mockview.errors import MockviewError
 from mockview.text import plural
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     stories = subparsers.add_parser("stories", help="your STAR story bank and what it covers", parents=[common],
                                     description="Your stories (<data dir>/stories.yaml), each analysed, and which "
                                     "competencies the banks ask about have no story yet.")

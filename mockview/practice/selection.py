@@ -97,7 +97,7 @@ def plan_questions(
     count: int,
     *,
     order: str = "random",
-    seed: int | None = None,
+    seed: float | None = None,
     last_seen: dict[str, datetime] | None = None,
     exclude: Iterable[str] = (),
 ) -> list[Question]:

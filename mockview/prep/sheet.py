@@ -76,9 +76,9 @@ def prep_sheet(
             lines.append(f"- \"{question.render_text(name, role or None)}\": {answer_from}")
     for category in _likely_categories(library, patterns):
         example = next((q for q in library.questions() if q.kind == "star" and q.category == category), None)
-        asked = f", e.g. \"{example.text}\"" if example is not None else ""
+        for_example = f", e.g. \"{example.text}\"" if example is not None else ""
         probe = example or Question(bank="sheet", id="category", text=category, category=category)
-        lines.append(f"- **{category}**{asked}: {_stories_for(stories, probe)}")
+        lines.append(f"- **{category}**{for_example}: {_stories_for(stories, probe)}")
     lines.append("")
 
     lines += ["## Still due for re-drill", ""]

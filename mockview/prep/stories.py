@@ -101,7 +101,8 @@ class _StoryChecker(RecordChecker):
         if not isinstance(items, LocatedList):
             self.error(top.value_at("stories"), "'stories' must be a list of stories")
             return []
-        stories, titles = [], {}
+        stories: list[Story] = []
+        titles: dict[str, int] = {}
         for index, item in enumerate(items):
             record = self.mapping(item, f"story {index + 1}", items.item_at(index))
             if record is None:

@@ -21,16 +21,20 @@ Review logs are kept for every review, so a card can always be recomputed.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from mockview.clock import local_day
+from mockview.clock import from_text, local_day
 from mockview.errors import MockviewError
 from mockview.store.repository import History
 from mockview.store.rows import ScheduleRow
 from mockview.store.words import ScheduleStatus
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
 
 
 class Rating(IntEnum):
@@ -129,7 +133,7 @@ def describe_due(due: datetime, now: datetime) -> str:
     return f"in {days} day{'s' if days != 1 else ''} ({due.astimezone():%a %d %b})"
 
 
-def _scheduler():
+def _scheduler() -> Scheduler:
     from fsrs import Scheduler  # deferred: only re-drill work needs it
 
     return Scheduler(enable_fuzzing=False)
@@ -142,15 +146,20 @@ def _card_id(question_id: str) -> int:
 def _new_card(question_id: str, now: datetime) -> dict[str, Any]:
     from fsrs import Card
 
-    return Card(card_id=_card_id(question_id), due=now).to_dict()
+    return _plain(Card(card_id=_card_id(question_id), due=now).to_dict())
 
 
 def _review(card: dict[str, Any], rating: Rating, when: datetime) -> dict[str, Any]:
     from fsrs import Card
     from fsrs import Rating as FsrsRating
 
-    updated, _ = _scheduler().review_card(Card.from_dict(card), FsrsRating(int(rating)), when)
-    return updated.to_dict()
+    updated, _ = _scheduler().review_card(Card.from_dict(cast(Any, card)), FsrsRating(int(rating)), when)
+    return _plain(updated.to_dict())
+
+
+def _plain(card: Mapping[str, Any]) -> dict[str, Any]:
+    """An FSRS card as the JSON the schedule stores (its own TypedDict says the same, more narrowly)."""
+    return dict(card)
 
 
 def record_answer(
@@ -240,8 +249,6 @@ def _record_answer(
 
 def _reviewed(entry: ScheduleRow, rating: Rating, now: datetime) -> ScheduleRow:
     card = _review(entry.card, rating, now)
-    from mockview.clock import from_text
-
     return replace(entry, card=card, due=from_text(card["due"]), updated_at=now)
 
 
@@ -280,8 +287,6 @@ def rerate(history: History, attempt_id: int, rating: Rating, now: datetime) -> 
         else:
             history.rerate_review(review.id, int(rating))
         card = recompute_card(history, attempt.question_id, entry.added_at)
-        from mockview.clock import from_text
-
         outcome: Change = "reviewed"
         latest = history.reviews(attempt.question_id)[-1]
         if rating <= Rating.HARD and latest.attempt_id == attempt_id and entry.status != ScheduleStatus.RETIRED:
@@ -308,8 +313,8 @@ def recompute_card(history: History, question_id: str, added_at: datetime) -> di
         for review in history.reviews(question_id)
     ]
     if not logs:
-        return Card(card_id=card_id, due=added_at).to_dict()
-    return _scheduler().reschedule_card(Card(card_id=card_id, due=added_at), logs).to_dict()
+        return _plain(Card(card_id=card_id, due=added_at).to_dict())
+    return _plain(_scheduler().reschedule_card(Card(card_id=card_id, due=added_at), logs).to_dict())
 
 
 def retire(history: History, question_id: str) -> None:
@@ -322,7 +327,8 @@ def retire(history: History, question_id: str) -> None:
 
 def queue(history: History, now: datetime) -> tuple[list[QueueItem], list[QueueItem]]:
     """(due now, upcoming), each soonest first."""
-    due, upcoming = [], []
+    due: list[QueueItem] = []
+    upcoming: list[QueueItem] = []
     for entry in history.schedule(status=ScheduleStatus.ACTIVE):
         item = QueueItem(entry.question_id, entry.question, entry.due, entry.fumbles, entry.source, entry.note)
         (due if entry.due <= now else upcoming).append(item)

@@ -17,7 +17,7 @@ def format_debrief(row: DebriefRow) -> str:
     if data.get("interviewers"):
         lines.append("Interviewers: " + ", ".join(data["interviewers"]))
 
-    def items(title: str, entries: list) -> None:
+    def items(title: str, entries: list[Any]) -> None:
         if entries:
             lines.append("")
             lines.append(title)
