@@ -17,7 +17,6 @@ from mockview.store.repository import History
 from mockview.store.rows import AttemptRow, SessionRow
 from mockview.store.words import SessionMode
 
-FORMATS = ("md", "json", "csv")
 CSV_COLUMNS = (
     "id", "session_id", "submitted_at", "question_id", "bank", "category", "question", "answer",
     "seconds", "time_limit", "score", "verdict", "self_rating", "hints_used", "skipped", "parent_id",

@@ -21,7 +21,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import TextIO
 
 try:
     import termios
@@ -55,7 +55,6 @@ class TerminalLines:
         self._escape = ""  # the part of an escape sequence (arrow keys, paste markers) read so far
         self._after_cr = False
         self._ended = False
-        self._saved: list[Any] | None = None  # termios attributes, to restore
 
     @classmethod
     def for_stream(cls, stream: TextIO, echo: TextIO) -> TerminalLines | None:

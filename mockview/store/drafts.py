@@ -72,10 +72,6 @@ class DraftKeeper:
             self._flush(now)
             return True
 
-    @property
-    def dirty(self) -> bool:
-        return self._pending is not None
-
     def flush(self, *, now: datetime) -> None:
         """Write the latest text now (atomically), if there is anything new."""
         with self._lock:
