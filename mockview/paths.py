@@ -1,9 +1,24 @@
-"""Where mockview keeps its data.
+"""Where mockview keeps its data: every place in the data directory, in one table.
 
 The data directory is, in order of preference, the ``--data-dir`` option, the
 ``MOCKVIEW_HOME`` environment variable, or the platform's user data directory.
 Nothing is created at import time: :func:`ensure_data_dir` creates the
 directory when a command first needs to write.
+
+What the data directory holds::
+
+    history.db          the SQLite history (store/)
+    banks/              the person's own question banks
+    profiles/           company profiles, one YAML file per company
+    stories.yaml        the story bank
+    drafts/             the answer being typed, one file per running practice
+    forms/              unsaved debrief, profile and story forms
+    prep/               prep sheets saved from the app
+    cache/banks.json    checked banks by content; safe to delete
+
+A module that needs a file in one of these folders asks here for the folder
+and names the file itself (a profile after its company, a draft after its
+token).
 """
 
 from __future__ import annotations
@@ -66,6 +81,26 @@ def bank_cache_path(data_dir: Path) -> Path:
 
 def history_db_path(data_dir: Path) -> Path:
     return data_dir / "history.db"
+
+
+def stories_path(data_dir: Path) -> Path:
+    """The story bank (may not exist yet)."""
+    return data_dir / "stories.yaml"
+
+
+def drafts_dir(data_dir: Path) -> Path:
+    """Answers being typed, kept so a crash never loses one."""
+    return data_dir / "drafts"
+
+
+def forms_dir(data_dir: Path) -> Path:
+    """Forms filled in but not saved yet."""
+    return data_dir / "forms"
+
+
+def prep_sheets_dir(data_dir: Path) -> Path:
+    """Prep sheets the app saves."""
+    return data_dir / "prep"
 
 
 def shipped_banks_dir() -> Path:

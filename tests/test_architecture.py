@@ -1,5 +1,6 @@
-"""The house rules of DESIGN.md, checked: the core never imports Textual, and
-commands other than the TUI ones start without it."""
+"""The house rules of docs/ARCHITECTURE.md, checked: the layers hold (the
+import-linter contracts in pyproject.toml), the core never imports Textual,
+and commands other than the TUI ones start without it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "mockview"
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "mockview"
 CORE_PACKAGES = ["mockview.banks", "mockview.analysis", "mockview.store", "mockview.prep", "mockview.practice"]
 
 
@@ -17,10 +19,22 @@ def core_modules() -> list[str]:
     modules = []
     for package in CORE_PACKAGES:
         folder = PACKAGE / package.split(".")[1]
-        for file in sorted(folder.glob("*.py")):
-            name = package if file.stem == "__init__" else f"{package}.{file.stem}"
-            modules.append(name)
+        for file in sorted(folder.rglob("*.py")):
+            parts = file.relative_to(folder).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            modules.append(".".join((package, *parts)))
     return modules
+
+
+def test_import_contracts_hold(capsys: pytest.CaptureFixture[str]) -> None:
+    """Static check of every import, deferred ones included: the layers and the Textual ban."""
+    from importlinter.cli import lint_imports
+
+    status = lint_imports(config_filename=str(REPO / "pyproject.toml"), no_cache=True, no_logo=True)
+    report = capsys.readouterr().out
+    assert status == 0, report
+    assert "0 broken" in report
 
 
 def imported_after(code: str) -> set[str]:

@@ -9,15 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from mockview.prep.debrief import (
-    AskedQuestion,
-    Debrief,
-    check_debrief,
-    debrief_from_form,
-    parse_asked,
-    read_debrief_file,
-    save_debrief,
-)
+from mockview.prep.debrief.file import check_debrief, read_debrief_file
+from mockview.prep.debrief.form import debrief_from_form, parse_asked
+from mockview.prep.debrief.model import AskedQuestion, Debrief
+from mockview.prep.debrief.storage import save_debrief
 from mockview.store import open_store
 from mockview.store.redrill import queue
 
@@ -185,7 +180,7 @@ def test_a_missing_or_binary_file_is_a_clear_error(run_cli, tmp_path: Path) -> N
 
 
 def test_a_failure_while_saving_leaves_nothing_half_saved(history, monkeypatch, tmp_path: Path) -> None:
-    import mockview.prep.debrief as module
+    import mockview.prep.debrief.storage as module
 
     debrief, _ = read_debrief_file(write(tmp_path, DEBRIEF.replace("fumbled: false", "fumbled: true")))
     calls = []
@@ -331,22 +326,21 @@ def test_outcome_and_delete(run_cli, tmp_path: Path) -> None:
 
 
 def test_an_item_answered_since_is_kept_when_its_debrief_goes(history, tmp_path: Path) -> None:
-    from mockview.prep.debrief import delete_debrief
+    from mockview.prep.debrief.storage import delete_debrief
 
     debrief, _ = read_debrief_file(write(tmp_path, DEBRIEF))
     first_id, (change,) = save_debrief(history, debrief)
     item = change.question_id
-    with history.transaction() as db:
-        history.add_attempt(session_id=None, question={"id": item, "bank": "debrief", "text": "x"}, answer="An answer",
-                            started_at=history.clock.now(), seconds=60, time_limit=150,
-                            analysis={"score": 30, "verdict": "fumbled"}, connection=db)
+    history.add_attempt(session_id=None, question={"id": item, "bank": "debrief", "text": "x"}, answer="An answer",
+                        started_at=history.clock.now(), seconds=60, time_limit=150,
+                        analysis={"score": 30, "verdict": "fumbled"})
     deleted = delete_debrief(history, first_id)
     assert deleted.removed == () and deleted.kept == (item,)
     assert history.schedule_entry(item) is not None
 
 
 def test_one_question_twice_in_one_interview_is_one_fumble_and_ids_are_never_reused(history) -> None:
-    from mockview.prep.debrief import delete_debrief
+    from mockview.prep.debrief.storage import delete_debrief
 
     twice = Debrief(company="Acme", date=dt.date(2026, 10, 1), questions=(
         AskedQuestion("Tell me about a time you failed.", True), AskedQuestion("Describe a time you failed", True)))

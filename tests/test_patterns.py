@@ -6,9 +6,11 @@ import datetime as dt
 import json
 
 from mockview.banks.library import load_library
-from mockview.prep.debrief import AskedQuestion, Debrief, save_debrief
+from mockview.prep.debrief.model import AskedQuestion, Debrief
+from mockview.prep.debrief.storage import save_debrief
+from mockview.prep.pattern_rows import CategoryFumbles, FactorCount, FocusCount, QuestionFumbles
 from mockview.prep.patterns import find_patterns, trend
-from mockview.practice.reflection import Item
+from mockview.prep.reflection import Item
 
 
 def debrief(company: str, day: str, factors: tuple[str, ...], *, wrong: tuple[Item, ...] = (),
@@ -42,11 +44,11 @@ def test_factors_are_counted_across_real_and_mock_interviews(history) -> None:
 
     patterns = find_patterns(history)
     assert patterns.interviews == 4 and patterns.real == 3
-    factors = {f["factor"]: f for f in patterns.factors}
-    assert factors["nervous"] == {"factor": "nervous", "interviews": 3, "of": 4, "real": 2, "mock": 1, "pattern": True}
-    assert factors["rambled"]["interviews"] == 2 and factors["rambled"]["pattern"] is True  # half of them
-    assert factors["tired"]["interviews"] == 1 and factors["tired"]["pattern"] is False
-    assert patterns.factors[0]["factor"] == "nervous"  # the most frequent first
+    factors = {f.factor: f for f in patterns.factors}
+    assert factors["nervous"] == FactorCount("nervous", interviews=3, of=4, real=2, mock=1, pattern=True)
+    assert factors["rambled"].interviews == 2 and factors["rambled"].pattern is True  # half of them
+    assert factors["tired"].interviews == 1 and factors["tired"].pattern is False
+    assert patterns.factors[0].factor == "nervous"  # the most frequent first
     summary = "\n".join(patterns.summary)
     assert "Pattern: nervous in 3 of 4 interviews (2 real, 1 mock)" in summary
     assert "Probably flukes so far: tired (each in 1 of 4 interviews)" in summary
@@ -56,13 +58,13 @@ def test_a_factor_named_twice_in_one_interview_counts_once(history) -> None:
     save_debrief(history, debrief("Acme", "2026-10-01", ("nervous",)))
     mock_interview(history, "2026-10-02", {"factors": ["nervous", "nervous"]})
     (factor,) = find_patterns(history).factors
-    assert (factor["interviews"], factor["of"]) == (2, 2)
+    assert (factor.interviews, factor.of) == (2, 2)
 
 
 def test_one_interview_is_not_yet_a_pattern(history) -> None:
     save_debrief(history, debrief("Acme", "2026-10-01", ("nervous",)))
     patterns = find_patterns(history)
-    assert patterns.factors[0]["pattern"] is False
+    assert patterns.factors[0].pattern is False
     assert any("One interview is not enough" in line for line in patterns.summary)
 
 
@@ -72,8 +74,8 @@ def test_starred_problems_said_differently_are_grouped(history) -> None:
     save_debrief(history, debrief("Globex", "2026-10-20", (), wrong=(Item("froze on the failure question again", True),)))
     mock_interview(history, "2026-11-01", {"went_wrong": [{"text": "Was late", "starred": False}]})
     (problem,) = find_patterns(history).repeated_problems
-    assert problem["times"] == 2
-    assert problem["where"] == ["Acme (2026-10-01)", "Globex (2026-10-20)"]
+    assert problem.times == 2
+    assert problem.where == ("Acme (2026-10-01)", "Globex (2026-10-20)")
 
 
 def test_different_problems_and_questions_stay_apart(history) -> None:
@@ -83,7 +85,7 @@ def test_different_problems_and_questions_stay_apart(history) -> None:
                                   fumbled=("Tell me about a time you led a team",)))
     patterns = find_patterns(history)
     assert patterns.repeated_problems == []
-    assert [f["times"] for f in patterns.real_fumbles] == [1, 1]
+    assert [f.times for f in patterns.real_fumbles] == [1, 1]
     assert not any(line.startswith("Pattern: you fumbled") for line in patterns.summary)
 
 
@@ -91,14 +93,14 @@ def test_counts_are_per_interview_and_two_on_one_day_are_two(history) -> None:
     save_debrief(history, debrief("Acme", "2026-10-01", (), fumbled=("Tell me about a time you failed.",
                                                                    "Describe a time when you failed")))
     patterns = find_patterns(history)
-    assert patterns.real_fumbles[0]["times"] == 1  # two fumbles, one interview
+    assert patterns.real_fumbles[0].times == 1  # two fumbles, one interview
     assert not any("real interviews" in line for line in patterns.summary)
 
     mock_interview(history, "2026-11-01", {"went_wrong": [{"text": "Rambled on every answer", "starred": True}]})
     mock_interview(history, "2026-11-01", {"went_wrong": [{"text": "rambled on every answer", "starred": True}]})
     (problem,) = find_patterns(history).repeated_problems
-    assert problem["times"] == 2
-    assert problem["where"] == ["mock interview (2026-11-01)", "mock interview (2026-11-01)"]
+    assert problem.times == 2
+    assert problem.where == ("mock interview (2026-11-01)", "mock interview (2026-11-01)")
 
 
 def test_real_interview_fumbles_are_grouped_and_given_a_category(history, mockview_home) -> None:
@@ -107,7 +109,7 @@ def test_real_interview_fumbles_are_grouped_and_given_a_category(history, mockvi
                                                                       "Why do you want to work here?")))
     patterns = find_patterns(history, load_library(mockview_home))
     first = patterns.real_fumbles[0]
-    assert first["times"] == 2 and first["category"] == "failure"
+    assert first.times == 2 and first.category == "failure"
     assert any('you fumbled "Tell me about a time you failed." in 2 real interviews' in line
                for line in patterns.summary)
 
@@ -119,14 +121,14 @@ def test_practice_fumbles_and_trends_per_category(history, clock) -> None:
 
     practise(history, clock, "", [10])  # no category: not a category of its own
     patterns = find_patterns(history)
-    assert patterns.fumbled_categories[0] == {"category": "conflict", "fumbled": 3, "answers": 6}
-    assert "" not in {c["category"] for c in patterns.fumbled_categories}
-    assert patterns.fumbled_questions[0] == {"question_id": "star/conflict", "text": "A conflict question?",
-                                             "fumbled": 3, "answers": 6}
-    assert {"category": "failure", "fumbled": 2, "answers": 4} in patterns.fumbled_categories
-    trends = {t["category"]: t for t in patterns.trends}
-    assert trends["conflict"]["direction"] == "up" and trends["conflict"]["change"] == 47
-    assert trends["failure"]["direction"] == "down" and trends["failure"]["change"] == -48
+    assert patterns.fumbled_categories[0] == CategoryFumbles("conflict", fumbled=3, answers=6)
+    assert "" not in {c.category for c in patterns.fumbled_categories}
+    assert patterns.fumbled_questions[0] == QuestionFumbles("star/conflict", "A conflict question?", fumbled=3,
+                                                            answers=6)
+    assert CategoryFumbles("failure", fumbled=2, answers=4) in patterns.fumbled_categories
+    trends = {t.category: t for t in patterns.trends}
+    assert trends["conflict"].direction == "up" and trends["conflict"].change == 47
+    assert trends["failure"].direction == "down" and trends["failure"].change == -48
     assert "teamwork" not in trends
     assert any(line.startswith("Improving in practice: conflict (+47)") for line in patterns.summary)
     assert any(line.startswith("Slipping in practice: failure (-48)") for line in patterns.summary)
@@ -145,7 +147,7 @@ def test_what_interviewers_keep_saying(history) -> None:
     history.add_feedback(first, "Again: more numbers.", ["specifics"])
     history.add_feedback(second, "Vague about your own part.", ["specifics"])
     patterns = find_patterns(history)
-    assert patterns.feedback_focus == [{"focus": "specifics", "interviews": 2}, {"focus": "star", "interviews": 1}]
+    assert patterns.feedback_focus == [FocusCount("specifics", interviews=2), FocusCount("star", interviews=1)]
     assert "Pattern: interviewers' feedback was about specifics (2 interviews)." in patterns.summary
 
 

@@ -42,7 +42,7 @@ def test_readme_example_bank_is_valid(tmp_path: Path) -> None:
 
 
 def test_readme_debrief_profile_and_story_examples_are_valid(tmp_path: Path) -> None:
-    from mockview.prep.debrief import read_debrief_file
+    from mockview.prep.debrief.file import read_debrief_file
     from mockview.prep.profiles import read_profile
     from mockview.prep.stories import read_stories
 

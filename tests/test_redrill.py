@@ -11,12 +11,12 @@ QUESTION = {"id": "star/late-project", "bank": "star", "text": "Tell me about a 
 def answer(history, clock, verdict: str, *, rating=None):
     """Record one attempt with ``verdict`` the way the engine does."""
     analysis = {"score": {"fumbled": 30, "ok": 65, "strong": 90}[verdict], "verdict": verdict}
-    with history.transaction() as db:
+    with history.atomic():
         attempt_id = history.add_attempt(
             session_id=None, question=QUESTION, answer="...", started_at=clock.now(), seconds=60,
-            time_limit=150, analysis=analysis, connection=db,
+            time_limit=150, analysis=analysis,
         )
-        change = record_answer(history, db, question=QUESTION, attempt_id=attempt_id, verdict=verdict,
+        change = record_answer(history, question=QUESTION, attempt_id=attempt_id, verdict=verdict,
                                now=clock.now(), rating=rating)
     return attempt_id, change
 

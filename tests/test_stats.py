@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from mockview.store.stats import compute_stats, current_streak, week_of
+from mockview.store.stats import CategoryFigures, Improvement, compute_stats, current_streak, week_of
 
 
 def test_streak_counts_back_from_today_or_yesterday() -> None:
@@ -30,7 +30,11 @@ def test_most_improved_and_averages(history, clock, utc) -> None:
     stats = compute_stats(history, clock.now())
     assert stats.answers == 3 and stats.average_score == 55.0
     assert stats.most_improved == [
+        Improvement("star/a", "A?", first_score=30, latest_score=85, attempts=3)
+    ]
+    assert stats.by_category == [CategoryFigures("teamwork", attempts=3, average_score=55.0)]
+    assert stats.to_json()["most_improved"] == [
         {"question_id": "star/a", "question": "A?", "first_score": 30, "latest_score": 85, "attempts": 3}
     ]
-    assert stats.by_category == [{"category": "teamwork", "attempts": 3, "average_score": 55.0}]
+    assert stats.to_json()["by_category"] == [{"category": "teamwork", "attempts": 3, "average_score": 55.0}]
     assert stats.streak_days == 3

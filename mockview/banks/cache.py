@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from mockview.banks.model import Bank, Keyword, Question
+from mockview.banks.model import Bank, BankSource, Keyword, Question
 from mockview.banks.problems import Problem
 
 CACHE_FORMAT = 2
@@ -62,7 +62,7 @@ class BankCache:
         return entries if isinstance(entries, dict) else {}
 
     def get(
-        self, key: str, digest: str, display: str, source: str
+        self, key: str, digest: str, display: str, source: BankSource
     ) -> tuple[Bank | None, list[Problem]] | None:
         entry = self._entries.get(key)
         if not entry or entry[0] != digest:
@@ -126,7 +126,7 @@ def _bank_to_data(bank: Bank) -> list[Any]:
     ]
 
 
-def _bank_from_data(data: list[Any], path: str, source: str) -> Bank:
+def _bank_from_data(data: list[Any], path: str, source: BankSource) -> Bank:
     bank_id, title, description, line, rows = data
     questions = tuple(
         Question(
@@ -148,4 +148,4 @@ def _bank_from_data(data: list[Any], path: str, source: str) -> Bank:
         )
         for qid, text, kind, category, tags, keywords, tips, follow_ups, time_limit, words, qline in rows
     )
-    return Bank(bank_id, title, description, questions, path, source, line)  # type: ignore[arg-type]
+    return Bank(bank_id, title, description, questions, path, source, line)

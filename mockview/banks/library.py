@@ -13,17 +13,14 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
 from mockview.banks.cache import BankCache
 from mockview.banks.checks import suggest
-from mockview.banks.model import Bank, Question
+from mockview.banks.model import Bank, BankSource, Question
 from mockview.banks.problems import Problem
 from mockview.banks.validate import load_bank_file
 from mockview.errors import MockviewError
 from mockview.paths import bank_cache_path, shipped_banks_dir, user_banks_dir
 
-Source = Literal["shipped", "user", "path"]
 BANK_SUFFIXES = (".yaml", ".yml")
 
 
@@ -33,7 +30,7 @@ class Library:
 
     banks: dict[str, Bank] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    files: list[tuple[str, Source]] = field(default_factory=list)
+    files: list[tuple[str, BankSource]] = field(default_factory=list)
     cache: BankCache | None = None
 
     @property
@@ -58,7 +55,7 @@ class Library:
         known = ", ".join(sorted(self.banks)) or "none"
         raise MockviewError(f"unknown bank '{name}'{hint} (loaded banks: {known})")
 
-    def add_file(self, path: Path, source: Source, display: str | None = None) -> Bank | None:
+    def add_file(self, path: Path, source: BankSource, display: str | None = None) -> Bank | None:
         shown = display or str(path)
         self.files.append((shown, source))
         bank, problems = load_bank_file(path, source, shown, self.cache)
@@ -81,7 +78,7 @@ class Library:
         self.banks[bank.id] = bank
         return bank
 
-    def add_path(self, path: Path, source: Source) -> list[Bank]:
+    def add_path(self, path: Path, source: BankSource) -> list[Bank]:
         """Load one file, or every bank file under a folder; return the banks."""
         if not path.exists():
             raise MockviewError(f"no such file or folder: {path}")
@@ -117,13 +114,13 @@ def load_library(
     """
     library = Library(cache=BankCache(bank_cache_path(data_dir)) if data_dir else None)
     for path in paths:
-        library.add_path(Path(path), "path")
+        library.add_path(Path(path), BankSource.PATH)
     if include_user and data_dir is not None:
         for file in bank_files(user_banks_dir(data_dir)):
-            library.add_file(file, "user")
+            library.add_file(file, BankSource.USER)
     if include_shipped:
         for file in bank_files(shipped_banks_dir()):
-            library.add_file(file, "shipped")
+            library.add_file(file, BankSource.SHIPPED)
     if library.cache is not None:
         library.cache.save()
     return library

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 Kind = Literal["star", "research", "open", "closing"]
@@ -133,6 +134,15 @@ def role_phrase(role: str) -> str:
     return f"the {role} role"
 
 
+class BankSource(StrEnum):
+    """Where a bank was loaded from, most specific first: a path given on the
+    command line wins over the person's own banks, which win over the shipped ones."""
+
+    PATH = "path"
+    USER = "user"
+    SHIPPED = "shipped"
+
+
 @dataclass(frozen=True, slots=True)
 class Bank:
     """A loaded bank: its id, where it came from, and its questions."""
@@ -142,7 +152,7 @@ class Bank:
     description: str = ""
     questions: tuple[Question, ...] = ()
     path: str = ""
-    source: Literal["shipped", "user", "path"] = "path"
+    source: BankSource = BankSource.PATH
     line: int = 1
     """Line of the ``bank:`` key, for messages about the bank as a whole."""
 

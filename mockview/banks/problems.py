@@ -38,7 +38,3 @@ class Problem:
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
         return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
-
-
-def errors_only(problems: list[Problem]) -> list[Problem]:
-    return [problem for problem in problems if problem.severity == "error"]

@@ -17,6 +17,7 @@ from mockview.banks.model import (
     ID_PATTERN,
     KINDS,
     Bank,
+    BankSource,
     Defaults,
     Keyword,
     Kind,
@@ -50,7 +51,7 @@ KEYWORD_KEYS = ("term", "synonyms", "weight", "required", "concept")
 
 def load_bank_file(
     path: Path,
-    source: str = "path",
+    source: BankSource = BankSource.PATH,
     display: str | None = None,
     cache: BankCache | None = None,
 ) -> tuple[Bank | None, list[Problem]]:
@@ -70,7 +71,7 @@ def load_bank_file(
     return result
 
 
-def bank_from_bytes(raw: bytes, path: str, source: str = "path") -> tuple[Bank | None, list[Problem]]:
+def bank_from_bytes(raw: bytes, path: str, source: BankSource = BankSource.PATH) -> tuple[Bank | None, list[Problem]]:
     """Parse and check a bank's bytes; the bank is ``None`` if any error."""
     document = parse_yaml_bytes(raw, path)
     if document.data is None:
@@ -84,7 +85,7 @@ def bank_from_bytes(raw: bytes, path: str, source: str = "path") -> tuple[Bank |
     return bank, problems
 
 
-def check_bank(data: Any, path: str, source: str = "path") -> tuple[Bank | None, list[Problem]]:
+def check_bank(data: Any, path: str, source: BankSource = BankSource.PATH) -> tuple[Bank | None, list[Problem]]:
     """Validate parsed YAML data as a bank; return the bank and all problems."""
     checker = _BankChecker(path)
     bank = checker.bank(data, source)
@@ -102,7 +103,7 @@ def suggest_id(value: str) -> str:
 
 
 class _BankChecker(RecordChecker):
-    def bank(self, data: Any, source: str) -> Bank | None:
+    def bank(self, data: Any, source: BankSource) -> Bank | None:
         top = self.mapping(data, "the top level of a bank", START)
         if top is None:
             return None
@@ -120,7 +121,7 @@ class _BankChecker(RecordChecker):
             description=description,
             questions=tuple(questions),
             path=self.path,
-            source=source,  # type: ignore[arg-type]
+            source=source,
             line=top.key_at("bank").line,
         )
 

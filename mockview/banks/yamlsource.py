@@ -331,6 +331,7 @@ class _Builder:
         try:
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, in_alias)
+            assert isinstance(node, yaml.SequenceNode)  # the composer makes no other kind of node
             return self._sequence(node, in_alias)
         finally:
             self._open.discard(id(node))

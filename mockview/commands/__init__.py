@@ -1,11 +1,24 @@
 """Command-line commands, one module per command group.
 
 Each module has ``register(subparsers, common)`` which adds its parser and
-sets ``handler`` to a function taking the parsed arguments.
+sets ``handler`` to a function taking the parsed arguments. They import
+``common`` (and ``app``, to open the app) but never each other.
 """
 
 from __future__ import annotations
 
-from mockview.commands import banks, history, interview, practice, prep, score
+from mockview.commands import (
+    banks,
+    company,
+    debrief,
+    history,
+    interview,
+    patterns,
+    practice,
+    prep,
+    score,
+    stories,
+)
 
-COMMAND_MODULES = (practice, interview, score, history, prep, banks)
+COMMAND_MODULES = (practice, interview, score, history, debrief, patterns, company, stories, prep, banks)
+"""In the order ``mockview --help`` lists them."""

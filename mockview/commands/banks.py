@@ -8,15 +8,15 @@ from importlib import resources
 from pathlib import Path
 
 from mockview.banks.library import load_library, split_bank_args, validate_files
-from mockview.banks.model import Bank
+from mockview.banks.model import Bank, BankSource
 from mockview.banks.starter import starter_bank
-from mockview.commands.common import data_dir, print_json, report_load_problems, table
+from mockview.commands.common import SubParsers, data_dir, print_json, report_load_problems, table
 from mockview.errors import MockviewError
 from mockview.text import plural
 from mockview.paths import user_banks_dir
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "banks",
         help="list, show, validate and create question banks",
@@ -83,7 +83,7 @@ def list_banks(args: argparse.Namespace) -> int:
     return 0
 
 
-_SOURCE_ORDER = {"shipped": 0, "user": 1, "path": 2}
+_SOURCE_ORDER = {BankSource.SHIPPED: 0, BankSource.USER: 1, BankSource.PATH: 2}
 
 
 def _bank_summary(bank: Bank) -> dict[str, object]:
@@ -125,7 +125,7 @@ def show_bank(args: argparse.Namespace) -> int:
     names, paths = split_bank_args([args.name])
     library = load_library(data_dir(args), paths)
     if paths:
-        loaded = [bank for bank in library.banks.values() if bank.source == "path"]
+        loaded = [bank for bank in library.banks.values() if bank.source == BankSource.PATH]
         if not loaded:
             for problem in library.problems:
                 print(problem, file=sys.stderr)

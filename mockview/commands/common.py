@@ -1,24 +1,113 @@
-"""Helpers shared by the command modules: data dir, output, reading files."""
+"""Helpers shared by the command modules: data dir, argument types, what the
+practice commands load, output, reading files.
+
+Command modules import this module and never each other, so a command can
+be moved or removed without touching its neighbours (checked by the
+import-linter contracts in pyproject.toml).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeAlias
 
+from mockview.banks.model import MAX_TIME_LIMIT
 from mockview.errors import MockviewError
 from mockview.paths import resolve_data_dir
 
-SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+if TYPE_CHECKING:
+    from mockview.banks.library import Library
+    from mockview.practice.interview import InterviewOptions
+    from mockview.practice.selection import Filters
+    from mockview.store import History
+
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What ``register`` gets to add a command to (argparse does not name the type)."""
 
 
 def data_dir(args: argparse.Namespace) -> Path:
     """The data directory for this run (not created here)."""
     return resolve_data_dir(getattr(args, "data_dir", None))
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (math.isfinite(value) and 0 < value <= MAX_TIME_LIMIT):
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_TIME_LIMIT} seconds")
+    return value
+
+
+def filters_from(args: argparse.Namespace) -> Filters:
+    """The practice filters given on the command line (``retry`` has only some of them)."""
+    from mockview.practice.selection import Filters
+
+    return Filters(
+        banks=tuple(getattr(args, "bank", ()) or ()),
+        categories=tuple(getattr(args, "category", ()) or ()),
+        tags=tuple(getattr(args, "tag", ()) or ()),
+        count=args.count or 0,
+        order=getattr(args, "order", "random"),
+        seed=getattr(args, "seed", None),
+        time_limit=args.time_limit,
+        company=getattr(args, "company", None),
+        role=getattr(args, "role", None),
+    )
+
+
+def interview_options(args: argparse.Namespace) -> InterviewOptions:
+    """The mock interview asked for on the command line."""
+    from mockview.practice.interview import InterviewOptions
+
+    return InterviewOptions(
+        length=args.length,
+        banks=tuple(args.bank),
+        categories=tuple(args.category),
+        seed=args.seed,
+        time_limit=args.time_limit,
+        company=args.company,
+        role=args.role,
+    )
+
+
+def open_history(args: argparse.Namespace) -> History:
+    """The history of this run's data dir, on the system clock, repairs reported on stderr.
+
+    The one way commands open the store: ``with open_history(args) as history:``.
+    """
+    from mockview.clock import SystemClock
+    from mockview.store import open_store
+
+    return open_store(data_dir(args), clock=SystemClock(), warn=warn)
+
+
+def load(args: argparse.Namespace, extra_paths: list[str] | None = None) -> tuple[Path, Library, History]:
+    """The data dir, the library (with load problems reported) and the opened history (to close)."""
+    from mockview.banks.library import load_library, split_bank_args
+
+    folder = data_dir(args)
+    _, paths = split_bank_args(extra_paths or [])
+    library = load_library(folder, paths)
+    report_load_problems(library)
+    return folder, library, open_history(args)
 
 
 def print_json(value: Any) -> None:
@@ -30,7 +119,7 @@ def warn(message: str) -> None:
     print(f"mockview: {message}", file=sys.stderr)
 
 
-def report_load_problems(library) -> None:
+def report_load_problems(library: Library) -> None:
     """Say which bank files were skipped, and any bank that hides another."""
     for path in sorted({problem.path for problem in library.errors}):
         warn(f"skipped {path}: it has problems (run: mockview banks validate {path})")
@@ -96,7 +185,7 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
 
 def write_output(text: str, output: str | None) -> None:
     """Print ``text``, or write it to the file ``output`` atomically (``-o FILE``)."""
-    from mockview.store.drafts import write_atomically
+    from mockview.files import write_atomically
 
     if not output:
         sys.stdout.write(text)

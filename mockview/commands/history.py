@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date, datetime, time, timezone
 
-from mockview.commands.common import data_dir, print_json, table, warn, write_output
+from mockview.commands.common import SubParsers, open_history, print_json, table, write_output
 from mockview.text import plural
 
 
@@ -29,7 +29,7 @@ def limit(text: str) -> int:
 MAX_LIMIT = 1_000_000_000
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     history = subparsers.add_parser("history", help="your answers, newest first", parents=[common],
                                     description="List your answers, newest first.")
     history.add_argument("--json", action="store_true", help="print JSON, answers included")
@@ -52,16 +52,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     export.set_defaults(handler=run_export)
 
 
-def _open(args: argparse.Namespace):
-    from mockview.clock import SystemClock
-    from mockview.store import open_store
-
-    return open_store(data_dir(args), clock=SystemClock(), warn=warn)
-
-
 def run_history(args: argparse.Namespace) -> int:
-    history = _open(args)
-    try:
+    with open_history(args) as history:
         count = args.limit if args.limit is not None else (0 if args.json else 20)
         attempts = history.attempts(limit=count or None)
         if args.json:
@@ -82,18 +74,13 @@ def run_history(args: argparse.Namespace) -> int:
         ]
         print(table(rows, ["WHEN", "QUESTION", "SCORE", "VERDICT", "TIME"]))
         return 0
-    finally:
-        history.close()
 
 
 def run_stats(args: argparse.Namespace) -> int:
     from mockview.store.stats import compute_stats
 
-    history = _open(args)
-    try:
+    with open_history(args) as history:
         stats = compute_stats(history, history.clock.now())
-    finally:
-        history.close()
     if args.json:
         print_json(stats.to_json())
         return 0
@@ -104,28 +91,25 @@ def run_stats(args: argparse.Namespace) -> int:
     print(f"Streak: {plural(stats.streak_days, 'day')} in a row")
     if stats.by_category:
         print()
-        print(table([[c["category"], str(c["attempts"]), f"{c['average_score']:.0f}"] for c in stats.by_category],
+        print(table([[c.category, str(c.attempts), f"{c.average_score:.0f}"] for c in stats.by_category],
                     ["CATEGORY", "ANSWERS", "AVERAGE"]))
     if stats.by_week:
         print()
-        print(table([[w["week"], str(w["attempts"]), f"{w['average_score']:.0f}" if w["average_score"] is not None else "-"]
+        print(table([[w.week, str(w.attempts), f"{w.average_score:.0f}" if w.average_score is not None else "-"]
                      for w in stats.by_week[-8:]], ["WEEK", "ANSWERS", "AVERAGE"]))
     if stats.most_improved:
         print()
         print("Most improved:")
         for item in stats.most_improved:
-            print(f"  {item['first_score']} -> {item['latest_score']}  {item['question_id']}")
+            print(f"  {item.first_score} -> {item.latest_score}  {item.question_id}")
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from mockview.store.export import export_history
+    from mockview.practice.export import export_history
 
     since = datetime.combine(args.since, time.min).astimezone(timezone.utc) if args.since else None
-    history = _open(args)
-    try:
+    with open_history(args) as history:
         text = export_history(history, args.format, since)
-    finally:
-        history.close()
     write_output(text, args.output)
     return 0

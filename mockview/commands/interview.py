@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from mockview.commands.practice import load, positive_seconds
+from mockview.commands.common import SubParsers, interview_options, load, positive_seconds
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "interview", help="a full mock interview, feedback at the end", parents=[common],
         description="A realistic mock interview: a warm-up, behavioral and STAR questions (research ones "
@@ -27,20 +27,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(handler=run_interview)
 
 
-def options_from(args: argparse.Namespace):
-    from mockview.practice.interview import InterviewOptions
-
-    return InterviewOptions(
-        length=args.length,
-        banks=tuple(args.bank),
-        categories=tuple(args.category),
-        seed=args.seed,
-        time_limit=args.time_limit,
-        company=args.company,
-        role=args.role,
-    )
-
-
 def run_interview(args: argparse.Namespace) -> int:
     if not args.plain:
         from mockview.commands.app import run_app
@@ -52,9 +38,7 @@ def run_interview(args: argparse.Namespace) -> int:
     from mockview.prep.profiles import find_profile
 
     folder, library, history = load(args, args.bank)
-    try:
-        options = options_from(args)
+    with history:
+        options = interview_options(args)
         interview = Interview.build(library, history, options, history.clock, find_profile(folder, options.company))
         return PlainInterview(interview, folder).run()
-    finally:
-        history.close()

@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import math
 
-from mockview.banks.model import MAX_TIME_LIMIT
-from mockview.commands.common import data_dir, print_json, report_load_problems, table, warn
+from mockview.commands.common import (
+    SubParsers,
+    filters_from,
+    load,
+    open_history,
+    positive_int,
+    positive_seconds,
+    print_json,
+    table,
+)
 from mockview.errors import MockviewError
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not (math.isfinite(value) and 0 < value <= MAX_TIME_LIMIT):
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_TIME_LIMIT} seconds")
-    return value
 
 
 def add_question_options(parser: argparse.ArgumentParser, *, count_default: int | None = 5) -> None:
@@ -46,7 +33,7 @@ def add_question_options(parser: argparse.ArgumentParser, *, count_default: int 
     parser.add_argument("--role", metavar="ROLE", help="fills {role} in research questions")
 
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     practice = subparsers.add_parser(
         "practice", help="answer questions against the clock", parents=[common],
         description="Practise: questions you have not seen for longest come first. Opens the "
@@ -70,36 +57,6 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     retry.set_defaults(handler=run_retry)
 
 
-def filters_from(args: argparse.Namespace):
-    from mockview.practice.selection import Filters
-
-    return Filters(
-        banks=tuple(getattr(args, "bank", ()) or ()),
-        categories=tuple(getattr(args, "category", ()) or ()),
-        tags=tuple(getattr(args, "tag", ()) or ()),
-        count=args.count or 0,
-        order=getattr(args, "order", "random"),
-        seed=getattr(args, "seed", None),
-        time_limit=args.time_limit,
-        company=getattr(args, "company", None),
-        role=getattr(args, "role", None),
-    )
-
-
-def load(args: argparse.Namespace, extra_paths: list[str] | None = None):
-    """The library (with load problems reported) and the opened history."""
-    from mockview.banks.library import load_library, split_bank_args
-    from mockview.clock import SystemClock
-    from mockview.store import open_store
-
-    folder = data_dir(args)
-    _, paths = split_bank_args(extra_paths or [])
-    library = load_library(folder, paths)
-    report_load_problems(library)
-    history = open_store(folder, clock=SystemClock(), warn=warn)
-    return folder, library, history
-
-
 def run_practice(args: argparse.Namespace) -> int:
     if not args.plain:
         from mockview.commands.app import run_app
@@ -111,12 +68,10 @@ def run_practice(args: argparse.Namespace) -> int:
     from mockview.prep.profiles import find_profile
 
     folder, library, history = load(args, args.bank)
-    try:
+    with history:
         filters = filters_from(args)
         session = build_practice(library, history, filters, history.clock, find_profile(folder, filters.company))
         return PlainFrontEnd(session, folder).run()
-    finally:
-        history.close()
 
 
 def run_retry(args: argparse.Namespace) -> int:
@@ -132,20 +87,15 @@ def run_retry(args: argparse.Namespace) -> int:
     from mockview.practice.plans import build_retry
 
     folder, library, history = load(args)
-    try:
+    with history:
         session = build_retry(library, history, filters_from(args), history.clock)
         return PlainFrontEnd(session, folder).run()
-    finally:
-        history.close()
 
 
 def list_queue(args: argparse.Namespace) -> int:
-    from mockview.clock import SystemClock
-    from mockview.store import open_store
     from mockview.store.redrill import describe_due, queue, retire
 
-    history = open_store(data_dir(args), clock=SystemClock(), warn=warn)
-    try:
+    with open_history(args) as history:
         if args.retire:
             retire(history, args.retire)
             print(f"retired {args.retire}: it will not come back unless you fumble it again")
@@ -171,8 +121,6 @@ def list_queue(args: argparse.Namespace) -> int:
         if any(item.leech for item in due + upcoming):
             print("LEECH: fumbled 4 times or more; rewrite the story instead of repeating it.")
         return 0
-    finally:
-        history.close()
 
 
 def _shorten(text: str, width: int = 70) -> str:

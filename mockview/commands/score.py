@@ -11,12 +11,25 @@ import argparse
 import math
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from mockview.banks.model import DEFAULT_WORDS, KINDS, MAX_TIME_LIMIT, Keyword, Question, guess_kind
-from mockview.commands.common import data_dir, print_json, read_text_file, read_text_stream
+from mockview.banks.model import (
+    DEFAULT_WORDS,
+    KINDS,
+    MAX_TIME_LIMIT,
+    Bank,
+    BankSource,
+    Keyword,
+    Question,
+    guess_kind,
+)
+from mockview.commands.common import SubParsers, data_dir, print_json, read_text_file, read_text_stream
 from mockview.errors import MockviewError
 
-def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+if TYPE_CHECKING:
+    from mockview.banks.library import Library
+
+def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "score",
         help="analyse one answer and print the feedback",
@@ -101,9 +114,9 @@ def resolve_question(args: argparse.Namespace) -> Question:
     raise MockviewError(f"no question '{question_id}' in {where}{hint}")
 
 
-def _banks_from_path(library) -> list:
+def _banks_from_path(library: Library) -> list[Bank]:
     """The banks loaded from the file or folder given with --bank."""
-    loaded = [bank for bank in library.banks.values() if bank.source == "path"]
+    loaded = [bank for bank in library.banks.values() if bank.source == BankSource.PATH]
     if not loaded:
         problems = "; ".join(str(p) for p in library.errors[:3])
         raise MockviewError(f"the bank file has problems: {problems}")

@@ -20,7 +20,8 @@ from mockview.clock import Clock, SystemClock
 from mockview.errors import MockviewError
 from mockview.practice.selection import Filters
 from mockview.store.redrill import Rating, ScheduleChange, rerate, record_answer
-from mockview.store.repository import AttemptRow, History
+from mockview.store.repository import History
+from mockview.store.rows import AttemptRow
 from mockview.store.snapshots import snapshot
 
 
@@ -222,10 +223,10 @@ class PracticeSession:
     ) -> AnswerResult:
         now = self.clock.now()
         question = planned.snapshot
-        with self.history.transaction() as db:
+        with self.history.atomic():
             if self.session_id is None:
                 self.session_id = self.history.start_session(
-                    self.mode, list(self.banks), self.filters.to_json(), started_at=self.started_at, connection=db
+                    self.mode, list(self.banks), self.filters.to_json(), started_at=self.started_at
                 )
             attempt_id = self.history.add_attempt(
                 session_id=self.session_id,
@@ -239,17 +240,15 @@ class PracticeSession:
                 skipped=skipped,
                 parent_id=planned.parent_attempt,
                 stories=sorted(self.stories_peeked),
-                connection=db,
             )
             if rating is not None:
-                self.history.set_self_rating(attempt_id, int(rating), db)
+                self.history.set_self_rating(attempt_id, int(rating))
             if planned.parent_attempt is not None:
                 # A follow-up is part of its question's answer, not a question to re-drill on its own.
                 change = ScheduleChange(question["id"], "unscheduled", None, None, 0, False)
             else:
                 change = record_answer(
                     self.history,
-                    db,
                     question=question,
                     attempt_id=attempt_id,
                     verdict=analysis["verdict"],

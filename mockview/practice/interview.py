@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from mockview.analysis.answer import star_details
 from mockview.banks.library import Library
@@ -23,6 +25,10 @@ from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSess
 from mockview.practice.selection import Filters, matching_questions, plan_questions
 from mockview.prep.profiles import Profile, with_profile
 from mockview.store.repository import History
+from mockview.store.words import SessionMode
+
+if TYPE_CHECKING:
+    from mockview.practice.report_card import ReportCard
 
 LENGTHS = {"short": 4, "standard": 7, "long": 10}
 RESEARCH_QUESTIONS = {"short": 1, "standard": 2, "long": 3}
@@ -79,7 +85,7 @@ def interleave(questions: Sequence[Question]) -> list[Question]:
     return ordered
 
 
-def _frame_questions(library: Library, role: str, rng: random.Random, seen) -> Question:
+def _frame_questions(library: Library, role: str, rng: random.Random, seen: dict[str, datetime]) -> Question:
     frame = library.banks.get(FRAME_BANK)
     pool = [q for q in frame.questions if q.category == role] if frame else []
     if role == "closing":
@@ -108,7 +114,7 @@ def plan_interview(
         research = plan_questions(pool, RESEARCH_QUESTIONS[options.length], seed=rng.random(), last_seen=seen)
 
     banks = options.banks or tuple(bank for bank in CORE_BANKS if bank in library.banks)
-    pool = matching_questions(library, Filters(banks=banks, categories=options.categories)).questions
+    pool = list(matching_questions(library, Filters(banks=banks, categories=options.categories)).questions)
     pool = [q for q in pool if q.kind in ("star", "open") and q.bank != FRAME_BANK]
     if not pool:
         raise MockviewError("no behavioral or STAR questions match; check --bank and --category")
@@ -137,7 +143,7 @@ def _role(question: Question, warm_up: Question, closing: Question) -> str:
     return ""
 
 
-def choose_follow_up(planned: PlannedQuestion, analysis: dict, rng: random.Random) -> str | None:
+def choose_follow_up(planned: PlannedQuestion, analysis: dict[str, Any], rng: random.Random) -> str | None:
     """What an interviewer would ask next, from what the answer lacked, or the bank's own follow-ups."""
     if planned.parent_attempt is not None or planned.question.kind == "closing":
         return None
@@ -189,7 +195,7 @@ class Interview:
         profile: Profile | None = None,
     ) -> Interview:
         plan = plan_interview(library, history, options, profile)
-        session = PracticeSession(history=history, plan=plan, mode="interview", filters=options.filters(),
+        session = PracticeSession(history=history, plan=plan, mode=SessionMode.INTERVIEW, filters=options.filters(),
                                   banks=tuple(sorted({p.question.bank for p in plan})), clock=clock)
         return cls(session, options)
 
@@ -224,7 +230,7 @@ class Interview:
         planned = self.session.current
         result = self.session.submit(text)
         follow = choose_follow_up(planned, result.analysis, self.rng) if planned is not None else None
-        if follow is not None:
+        if follow is not None and planned is not None:
             self.session.plan.insert(self.session.index, follow_up_question(planned, follow, result.attempt_id))
         if self.finished:
             self.clock.pause()  # the interview is over: time spent reading the card is not interview time
@@ -233,12 +239,12 @@ class Interview:
     def skip(self) -> AnswerResult:
         return self.answer("")
 
-    def report_card(self):
+    def report_card(self) -> ReportCard:
         from mockview.practice.report_card import build_report_card
 
         return build_report_card(self.session.results, self.elapsed, self.session.clock.now())
 
-    def finish(self, reflection: dict | None = None):
+    def finish(self, reflection: dict[str, Any] | None = None) -> ReportCard:
         """End the interview, store its report card (and reflection); returns the card."""
         self.clock.pause()
         card = self.report_card()

@@ -399,7 +399,7 @@ class PlainInterview(PlainFrontEnd):
         self.keeper.clear()
 
     def ask_interview_reflection(self):
-        from mockview.practice.reflection import FACTORS, Reflection, parse_factors, parse_items
+        from mockview.prep.reflection import FACTORS, Reflection, parse_factors, parse_items
 
         self.say("")
         self.say("Looking back (one item per line, '*' at the start stars what mattered most, empty line to end):")

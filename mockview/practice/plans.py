@@ -12,6 +12,7 @@ from mockview.prep.profiles import Profile, with_profile
 from mockview.store.redrill import QueueItem, describe_due, due_items, queue
 from mockview.store.repository import History
 from mockview.store.snapshots import question_from_snapshot
+from mockview.store.words import SessionMode
 
 
 def planned(question: Question, filters: Filters, profile: Profile | None = None) -> PlannedQuestion:
@@ -36,7 +37,7 @@ def build_practice(
     return PracticeSession(
         history=history,
         plan=[planned(question, filters, profile) for question in chosen],
-        mode="practice",
+        mode=SessionMode.PRACTICE,
         filters=filters,
         banks=pool.banks,
         clock=clock,
@@ -79,7 +80,7 @@ def build_retry(library: Library, history: History, filters: Filters, clock: Clo
     return PracticeSession(
         history=history,
         plan=[redrill_question(library, item, filters) for item in items],
-        mode="retry",
+        mode=SessionMode.RETRY,
         filters=filters,
         banks=tuple(sorted({item.question_id.split("/")[0] for item in items})),
         clock=clock,

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from mockview.banks.checks import suggest
 from mockview.banks.library import Library, split_bank_args
-from mockview.banks.model import Question
+from mockview.banks.model import BankSource, Question
 from mockview.errors import MockviewError
 
 ORDERS = ("random", "bank")
@@ -62,7 +62,7 @@ def matching_questions(library: Library, filters: Filters) -> Pool:
     names, _paths = split_bank_args(filters.banks)
     if filters.banks:
         chosen = [library.bank(name) for name in names]
-        chosen += [bank for bank in library.banks.values() if bank.source == "path" and bank not in chosen]
+        chosen += [bank for bank in library.banks.values() if bank.source == BankSource.PATH and bank not in chosen]
         if not chosen:
             raise MockviewError("none of the given banks could be loaded")
     else:
@@ -97,7 +97,7 @@ def plan_questions(
     count: int,
     *,
     order: str = "random",
-    seed: int | None = None,
+    seed: float | None = None,
     last_seen: dict[str, datetime] | None = None,
     exclude: Iterable[str] = (),
 ) -> list[Question]:

@@ -55,7 +55,6 @@ class TerminalLines:
         self._escape = ""  # the part of an escape sequence (arrow keys, paste markers) read so far
         self._after_cr = False
         self._ended = False
-        self._saved: list | None = None
 
     @classmethod
     def for_stream(cls, stream: TextIO, echo: TextIO) -> TerminalLines | None:

@@ -3,18 +3,32 @@
 Looks at the debriefs of real interviews and the reflections after mock
 interviews (factors, starred went-wrong items), and at practice (what gets
 fumbled, which categories are trending up or down), and says in plain words
-which problems recur and which look like one-offs.
+which problems recur and which look like one-offs. The practice queries are
+here, next to the rules that read them.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from mockview.banks.library import Library
 from mockview.prep.matching import alike, category_of
+from mockview.prep.pattern_rows import (
+    CategoryFumbles,
+    Direction,
+    FactorCount,
+    FocusCount,
+    Patterns,
+    QuestionFumbles,
+    RealFumble,
+    RepeatedProblem,
+    Trend,
+)
 from mockview.store.repository import History
+from mockview.store.words import SessionMode
 
 PATTERN_SHARE = 0.5
 """A factor in at least half the interviews (and at least twice) is a pattern."""
@@ -39,34 +53,6 @@ class Interview:
     """The areas the interviewer's feedback was about."""
 
 
-@dataclass
-class Patterns:
-    interviews: int = 0
-    real: int = 0
-    factors: list[dict[str, Any]] = field(default_factory=list)
-    repeated_problems: list[dict[str, Any]] = field(default_factory=list)
-    fumbled_categories: list[dict[str, Any]] = field(default_factory=list)
-    fumbled_questions: list[dict[str, Any]] = field(default_factory=list)
-    real_fumbles: list[dict[str, Any]] = field(default_factory=list)
-    feedback_focus: list[dict[str, Any]] = field(default_factory=list)
-    trends: list[dict[str, Any]] = field(default_factory=list)
-    summary: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "interviews": self.interviews,
-            "real_interviews": self.real,
-            "factors": self.factors,
-            "repeated_problems": self.repeated_problems,
-            "fumbled_categories": self.fumbled_categories,
-            "fumbled_questions": self.fumbled_questions,
-            "real_interview_fumbles": self.real_fumbles,
-            "feedback_focus": self.feedback_focus,
-            "trends": self.trends,
-            "summary": self.summary,
-        }
-
-
 def _starred(items: Any) -> tuple[str, ...]:
     if not isinstance(items, list):
         return ()
@@ -86,9 +72,9 @@ def looked_back(history: History) -> list[Interview]:
             factors=tuple(data.get("factors") or ()),
             wrong_starred=_starred(data.get("went_wrong")),
             fumbled=tuple(q["text"] for q in data.get("questions") or () if q.get("fumbled")),
-            focus=tuple(dict.fromkeys(area for feedback in debrief.feedback for area in feedback["focus"])),
+            focus=tuple(dict.fromkeys(area for feedback in debrief.feedback for area in feedback.focus)),
         ))
-    for session in history.sessions(mode="interview"):
+    for session in history.sessions(mode=SessionMode.INTERVIEW):
         reflection = session.reflection or {}
         if not reflection:
             continue
@@ -133,6 +119,41 @@ def trend(scores: list[int]) -> int | None:
     return round(sum(last) / len(last) - sum(first) / len(first))
 
 
+def fumbles_by_category(history: History, limit: int) -> list[tuple[str, int, int]]:
+    """(category, fumbled answers, answers) in practice, most fumbled first; uncategorised left out."""
+    return [(row[0], row[1], row[2]) for row in history.read(
+        "SELECT category, sum(verdict = 'fumbled') AS fumbled, count(*) FROM attempts "
+        "WHERE parent_id IS NULL AND category != '' GROUP BY category HAVING fumbled > 0 "
+        "ORDER BY fumbled DESC, category LIMIT ?",
+        (limit,),
+    )]
+
+
+def fumbled_questions(history: History, limit: int) -> list[tuple[str, str, int, int]]:
+    """(question id, its latest text, fumbled answers, answers), most fumbled first."""
+    rows = history.read(
+        "SELECT question_id, sum(verdict = 'fumbled') AS fumbled, count(*), max(id) FROM attempts "
+        "WHERE parent_id IS NULL GROUP BY question_id HAVING fumbled > 0 "
+        "ORDER BY fumbled DESC, question_id LIMIT ?",
+        (limit,),
+    )
+    found = []
+    for question_id, fumbled, answers, latest in rows:
+        ((snapshot,),) = history.read("SELECT question FROM attempts WHERE id = ?", (latest,))
+        found.append((question_id, json.loads(snapshot).get("text", question_id), fumbled, answers))
+    return found
+
+
+def scores_by_category(history: History) -> dict[str, list[int]]:
+    """Scores of the answers given in practice (follow-ups left out), oldest first, per category."""
+    scores: dict[str, list[int]] = {}
+    for category, score in history.read(
+        "SELECT category, score FROM attempts WHERE skipped = 0 AND parent_id IS NULL ORDER BY submitted_at, id"
+    ):
+        scores.setdefault(category, []).append(score)
+    return scores
+
+
 def find_patterns(history: History, library: Library | None = None) -> Patterns:
     interviews = looked_back(history)
     patterns = Patterns(interviews=len(interviews), real=sum(1 for i in interviews if i.kind == "real"))
@@ -141,41 +162,36 @@ def find_patterns(history: History, library: Library | None = None) -> Patterns:
     counts = Counter(f for interview in interviews for f in set(interview.factors))
     for factor, count in counts.most_common():
         real = sum(1 for i in interviews if i.kind == "real" and factor in i.factors)
-        patterns.factors.append({
-            "factor": factor, "interviews": count, "of": total, "real": real, "mock": count - real,
-            "pattern": count >= 2 and count >= PATTERN_SHARE * total,
-        })
+        patterns.factors.append(FactorCount(factor, count, total, real, count - real,
+                                            pattern=count >= 2 and count >= PATTERN_SHARE * total))
 
     starred = [(text, i) for i in interviews for text in i.wrong_starred]
     for group in group_alike(starred):
         times, where = _where(group)
         if times >= 2:
-            patterns.repeated_problems.append({"problem": group[0][0], "times": times, "where": where})
+            patterns.repeated_problems.append(RepeatedProblem(group[0][0], times, tuple(where)))
 
-    for category, fumbled, answers in history.fumbles_by_category(5):
+    for category, fumbled, answers in fumbles_by_category(history, 5):
         if category:
-            patterns.fumbled_categories.append({"category": category, "fumbled": fumbled, "answers": answers})
-    for question_id, text, fumbled, answers in history.fumbled_questions(5):
-        patterns.fumbled_questions.append({"question_id": question_id, "text": text, "fumbled": fumbled,
-                                           "answers": answers})
+            patterns.fumbled_categories.append(CategoryFumbles(category, fumbled, answers))
+    for question_id, text, fumbled, answers in fumbled_questions(history, 5):
+        patterns.fumbled_questions.append(QuestionFumbles(question_id, text, fumbled, answers))
 
     questions = list(library.questions()) if library is not None else []
     real_fumbles = [(text, i) for i in interviews if i.kind == "real" for text in i.fumbled]
     grouped = [(_where(group), group) for group in group_alike(real_fumbles)]
     for (times, where), group in sorted(grouped, key=lambda item: -item[0][0])[:5]:
-        patterns.real_fumbles.append({"question": group[0][0], "times": times,
-                                      "category": category_of(group[0][0], questions), "where": where})
+        patterns.real_fumbles.append(RealFumble(group[0][0], times, category_of(group[0][0], questions), tuple(where)))
 
     focus = Counter(area for interview in interviews for area in interview.focus)
     for area, count in focus.most_common():
-        patterns.feedback_focus.append({"focus": area, "interviews": count})
+        patterns.feedback_focus.append(FocusCount(area, count))
 
-    for category, scores in sorted(history.scores_by_category().items()):
+    for category, scores in sorted(scores_by_category(history).items()):
         change = trend(scores)
         if change is not None:
-            direction = "up" if change >= TREND_POINTS else "down" if change <= -TREND_POINTS else "flat"
-            patterns.trends.append({"category": category or "(no category)", "answers": len(scores),
-                                    "change": change, "direction": direction})
+            direction: Direction = "up" if change >= TREND_POINTS else "down" if change <= -TREND_POINTS else "flat"
+            patterns.trends.append(Trend(category or "(no category)", len(scores), change, direction))
 
     patterns.summary = summarise(patterns, interviews)
     return patterns
@@ -188,38 +204,38 @@ def summarise(patterns: Patterns, interviews: list[Interview]) -> list[str]:
     if not interviews:
         lines.append("No interviews looked back on yet: add a debrief after a real interview "
                      "(mockview debrief) or reflect after a mock one.")
-    for factor in [f for f in patterns.factors if f["pattern"]][:3]:
-        lines.append(f"Pattern: {factor['factor']} in {factor['interviews']} of {factor['of']} interviews "
-                     f"({factor['real']} real, {factor['mock']} mock). Plan for it; don't hope it passes.")
-    watch = [f for f in patterns.factors if not f["pattern"] and f["interviews"] >= 2]
+    for factor in [f for f in patterns.factors if f.pattern][:3]:
+        lines.append(f"Pattern: {factor.factor} in {factor.interviews} of {factor.of} interviews "
+                     f"({factor.real} real, {factor.mock} mock). Plan for it; don't hope it passes.")
+    watch = [f for f in patterns.factors if not f.pattern and f.interviews >= 2]
     if watch:
-        lines.append("Worth watching: " + ", ".join(f"{f['factor']} ({f['interviews']} of {f['of']})" for f in watch[:3])
+        lines.append("Worth watching: " + ", ".join(f"{f.factor} ({f.interviews} of {f.of})" for f in watch[:3])
                      + ".")
-    one_offs = [f["factor"] for f in patterns.factors if f["interviews"] == 1]
+    one_offs = [f.factor for f in patterns.factors if f.interviews == 1]
     if total == 1 and one_offs:
         lines.append(f"One interview is not enough to tell a fluke from a pattern; watch for "
                      f"{', '.join(one_offs)} next time.")
     elif one_offs:
         lines.append(f"Probably flukes so far: {', '.join(one_offs[:4])} (each in 1 of {total} interviews).")
     for problem in patterns.repeated_problems[:2]:
-        lines.append(f"Pattern: \"{problem['problem']}\" went wrong in {problem['times']} interviews "
-                     f"({', '.join(problem['where'])}).")
-    said_again = [f for f in patterns.feedback_focus if f["interviews"] >= 2]
+        lines.append(f"Pattern: \"{problem.problem}\" went wrong in {problem.times} interviews "
+                     f"({', '.join(problem.where)}).")
+    said_again = [f for f in patterns.feedback_focus if f.interviews >= 2]
     if said_again:
         lines.append("Pattern: interviewers' feedback was about " + ", ".join(
-            f"{f['focus']} ({f['interviews']} interviews)" for f in said_again[:3]) + ".")
+            f"{f.focus} ({f.interviews} interviews)" for f in said_again[:3]) + ".")
     for item in patterns.real_fumbles:
-        if item["times"] >= 2:
-            lines.append(f"Pattern: you fumbled \"{item['question']}\" in {item['times']} real interviews.")
-    falling = [t for t in patterns.trends if t["direction"] == "down"]
-    rising = [t for t in patterns.trends if t["direction"] == "up"]
+        if item.times >= 2:
+            lines.append(f"Pattern: you fumbled \"{item.question}\" in {item.times} real interviews.")
+    falling = [t for t in patterns.trends if t.direction == "down"]
+    rising = [t for t in patterns.trends if t.direction == "up"]
     if rising:
-        lines.append("Improving in practice: " + ", ".join(f"{t['category']} (+{t['change']})" for t in rising[:3]) + ".")
+        lines.append("Improving in practice: " + ", ".join(f"{t.category} (+{t.change})" for t in rising[:3]) + ".")
     if falling:
-        lines.append("Slipping in practice: " + ", ".join(f"{t['category']} ({t['change']})" for t in falling[:3]) + ".")
+        lines.append("Slipping in practice: " + ", ".join(f"{t.category} ({t.change})" for t in falling[:3]) + ".")
     if patterns.fumbled_categories:
         worst = patterns.fumbled_categories[0]
-        lines.append(f"Most fumbled in practice: {worst['category']} ({worst['fumbled']} of {worst['answers']} answers).")
+        lines.append(f"Most fumbled in practice: {worst.category} ({worst.fumbled} of {worst.answers} answers).")
     if interviews and len(lines) == 0:
         lines.append(f"Nothing recurs across your {total} interviews yet.")
     return lines

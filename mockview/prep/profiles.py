@@ -107,8 +107,9 @@ class _ProfileChecker(RecordChecker):
             return None
         self.unknown_keys(top, PROFILE_KEYS, "profile")
         company = self.text(top, "company", required=True)
-        texts = {name: self.text(top, name) for name in TEXT_FIELDS if name != "company"}
-        lists = {}
+        # Any: the fields are text and tuples of text by name, which a dict type cannot say.
+        texts: dict[str, Any] = {name: self.text(top, name) for name in TEXT_FIELDS if name != "company"}
+        lists: dict[str, Any] = {}
         for name in LIST_FIELDS:
             value = top.get(name)
             lists[name] = (value.strip(),) if isinstance(value, str) and value.strip() else self.text_list(top, name)
@@ -261,8 +262,8 @@ def profile_from_form(values: dict[str, str]) -> tuple[Profile | None, list[tupl
         return None, [("company", "The company's name is needed.")]
     if not slug(company):
         return None, [("company", "The company's name needs at least one letter or digit.")]
-    texts = {name: " ".join((values.get(name) or "").split()) for name in TEXT_FIELDS if name != "company"}
-    lists = {
+    texts: dict[str, Any] = {name: " ".join((values.get(name) or "").split()) for name in TEXT_FIELDS if name != "company"}
+    lists: dict[str, Any] = {
         name: tuple(line for line in (raw.strip().lstrip("-•").strip() for raw in (values.get(name) or "").splitlines())
                     if line)
         for name in LIST_FIELDS

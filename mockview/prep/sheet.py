@@ -12,11 +12,13 @@ from pathlib import Path
 
 from mockview.banks.library import Library, load_library
 from mockview.banks.model import Question
-from mockview.prep.patterns import Patterns
+from mockview.paths import prep_sheets_dir
+from mockview.prep.pattern_rows import Patterns
 from mockview.prep.profiles import CHECKLIST, RESEARCH_BANK, Profile
 from mockview.prep.stories import Story
 from mockview.store.redrill import QueueItem, describe_due
-from mockview.store.repository import DebriefRow, History
+from mockview.store.repository import History
+from mockview.store.rows import DebriefRow
 from mockview.text import slug
 
 LIKELY_CATEGORIES = 5
@@ -74,9 +76,9 @@ def prep_sheet(
             lines.append(f"- \"{question.render_text(name, role or None)}\": {answer_from}")
     for category in _likely_categories(library, patterns):
         example = next((q for q in library.questions() if q.kind == "star" and q.category == category), None)
-        asked = f", e.g. \"{example.text}\"" if example is not None else ""
+        for_example = f", e.g. \"{example.text}\"" if example is not None else ""
         probe = example or Question(bank="sheet", id="category", text=category, category=category)
-        lines.append(f"- **{category}**{asked}: {_stories_for(stories, probe)}")
+        lines.append(f"- **{category}**{for_example}: {_stories_for(stories, probe)}")
     lines.append("")
 
     lines += ["## Still due for re-drill", ""]
@@ -97,8 +99,8 @@ def prep_sheet(
         if data.get("strategy"):
             notes.append(f"{data['strategy']} ({debrief.company}, {debrief.day})")
         for feedback in debrief.feedback:
-            about = f" (about {', '.join(feedback['focus'])})" if feedback["focus"] else ""
-            notes.append(f"Interviewer at {debrief.company}: \"{feedback['text']}\"{about}")
+            about = f" (about {', '.join(feedback.focus)})" if feedback.focus else ""
+            notes.append(f"Interviewer at {debrief.company}: \"{feedback.text}\"{about}")
     lines += _bullets(notes, "no debriefs yet")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -120,8 +122,8 @@ def _fumbled_here(debriefs: list[DebriefRow], company: str) -> list[tuple[str, s
 
 def _likely_categories(library: Library, patterns: Patterns) -> list[str]:
     """The categories fumbled in real interviews first, then in practice, then the ones most asked about."""
-    ordered = list(dict.fromkeys(f["category"] for f in patterns.real_fumbles if f["category"]))
-    ordered += [c["category"] for c in patterns.fumbled_categories if c["category"] not in ordered]
+    ordered = list(dict.fromkeys(f.category for f in patterns.real_fumbles if f.category))
+    ordered += [c.category for c in patterns.fumbled_categories if c.category not in ordered]
     counts: dict[str, int] = {}
     for question in library.questions():
         if question.kind == "star" and question.category:
@@ -151,4 +153,4 @@ def build_prep_sheet(history: History, data_dir: Path, company: str, role: str =
 
 def sheet_path(data_dir: Path, company: str, now: datetime) -> Path:
     """Where the app saves a prep sheet: ``<data dir>/prep/<company>-<date>.md``."""
-    return data_dir / "prep" / f"{slug(company) or 'company'}-{now.astimezone():%Y-%m-%d}.md"
+    return prep_sheets_dir(data_dir) / f"{slug(company) or 'company'}-{now.astimezone():%Y-%m-%d}.md"

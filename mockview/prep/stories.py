@@ -21,6 +21,7 @@ from mockview.banks.library import Library
 from mockview.banks.model import Question
 from mockview.banks.problems import START, Problem
 from mockview.banks.yamlsource import LocatedList, read_yaml_file
+from mockview.paths import stories_path
 from mockview.prep.matching import WORD, same_competency, stem
 from mockview.prep.yamlfiles import Saved, write_yaml
 
@@ -30,10 +31,6 @@ OVERUSED_COMPETENCIES = 4
 STORY_QUESTION = Question(bank="stories", id="story", text="A story from your story bank.", kind="star",
                           words=(40, 600))
 """What a story is analysed as: a STAR answer, with room for notes shorter or longer than one said aloud."""
-
-
-def stories_path(data_dir: Path) -> Path:
-    return data_dir / "stories.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +101,8 @@ class _StoryChecker(RecordChecker):
         if not isinstance(items, LocatedList):
             self.error(top.value_at("stories"), "'stories' must be a list of stories")
             return []
-        stories, titles = [], {}
+        stories: list[Story] = []
+        titles: dict[str, int] = {}
         for index, item in enumerate(items):
             record = self.mapping(item, f"story {index + 1}", items.item_at(index))
             if record is None:

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from mockview.errors import MockviewError
-from mockview.store.drafts import write_atomically
+from mockview.files import write_atomically
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,12 @@
-"""Everything mockview remembers: SQLite history, re-drill schedule, drafts, exports.
+"""Everything mockview remembers: SQLite history, re-drill schedule, drafts.
 
-No Textual here. :func:`open_store` is the one way in.
+No Textual here. :func:`open_store` is the one way in; the history it
+returns is a context manager, so ``with open_store(folder) as history:``
+closes it however the block ends.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from mockview.clock import Clock
@@ -20,18 +20,14 @@ def open_store(data_dir: Path, *, clock: Clock | None = None, warn: Warn | None 
     return History(open_history(data_dir, warn), clock)
 
 
-@contextmanager
-def reading(data_dir: Path, *, clock: Clock | None = None) -> Iterator[History]:
-    """A second connection to an already opened history, for a worker thread.
+def reading(data_dir: Path, *, clock: Clock | None = None) -> History:
+    """A second connection to an already opened history, for a worker thread:
+    ``with reading(folder) as history:``.
 
     SQLite connections belong to the thread that made them; WAL lets this
     one read while the first one writes.
     """
-    history = History(connect(history_db_path(data_dir)), clock)
-    try:
-        yield history
-    finally:
-        history.close()
+    return History(connect(history_db_path(data_dir)), clock)
 
 
 __all__ = ["History", "open_store", "reading"]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import threading
 import time
 import uuid
@@ -25,12 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from mockview.clock import from_text, to_text
+from mockview.files import write_atomically
+from mockview.paths import drafts_dir
 
 SAVE_EVERY_SECONDS = 2.0
-
-
-def drafts_dir(data_dir: Path) -> Path:
-    return data_dir / "drafts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +72,6 @@ class DraftKeeper:
             self._flush(now)
             return True
 
-    @property
-    def dirty(self) -> bool:
-        return self._pending is not None
-
     def flush(self, *, now: datetime) -> None:
         """Write the latest text now (atomically), if there is anything new."""
         with self._lock:
@@ -111,32 +104,6 @@ class DraftKeeper:
                 self.path.unlink()
             except FileNotFoundError:
                 pass
-
-
-def write_atomically(path: Path, text: str, *, shared: bool = False) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves the old file or the new one.
-
-    Drafts stay private to the person (mode 0600); ``shared`` files such as
-    exports get the usual permissions the umask allows.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".mockview-", suffix=".tmp")
-    try:
-        if shared:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def recovered_drafts(data_dir: Path) -> list[Draft]:

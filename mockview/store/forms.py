@@ -12,11 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mockview.store.drafts import write_atomically
-
-
-def forms_dir(data_dir: Path) -> Path:
-    return data_dir / "forms"
+from mockview.files import write_atomically
+from mockview.paths import forms_dir
 
 
 class FormDraft:

@@ -21,14 +21,20 @@ Review logs are kept for every review, so a card can always be recomputed.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from mockview.clock import local_day
+from mockview.clock import from_text, local_day
 from mockview.errors import MockviewError
-from mockview.store.repository import LEECH_FUMBLES, History, ScheduleRow
+from mockview.store.repository import History
+from mockview.store.rows import ScheduleRow
+from mockview.store.words import ScheduleStatus
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
 
 
 class Rating(IntEnum):
@@ -40,6 +46,15 @@ class Rating(IntEnum):
     EASY = 4
 
 
+LEECH_FUMBLES = 4
+"""Fumbled this many times, a question is a leech: rewrite the story, don't repeat it."""
+
+
+def is_leech(fumbles: int) -> bool:
+    """The leech rule, in one place: repeating a question fumbled this often is not working."""
+    return fumbles >= LEECH_FUMBLES
+
+
 RATING_FROM_VERDICT = {"fumbled": Rating.AGAIN, "ok": Rating.HARD, "strong": Rating.GOOD}
 STRONG_DAYS_TO_GRADUATE = 2
 LEECH_TIP = (
@@ -48,13 +63,16 @@ LEECH_TIP = (
 )
 
 
+Change = Literal["added", "reviewed", "graduated", "returned", "retired", "unscheduled"]
+"""What an answer did to its question's place in the queue (its text shows in JSON and summaries)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ScheduleChange:
     """What an answer did to the question's place in the re-drill queue."""
 
     question_id: str
-    outcome: str
-    """"added", "reviewed", "graduated", "returned", "retired" or "unscheduled"."""
+    outcome: Change
     due: datetime | None
     rating: Rating | None
     fumbles: int
@@ -88,7 +106,7 @@ class QueueItem:
 
     @property
     def leech(self) -> bool:
-        return self.fumbles >= LEECH_FUMBLES
+        return is_leech(self.fumbles)
 
     def to_json(self, now: datetime) -> dict[str, Any]:
         return {
@@ -115,7 +133,7 @@ def describe_due(due: datetime, now: datetime) -> str:
     return f"in {days} day{'s' if days != 1 else ''} ({due.astimezone():%a %d %b})"
 
 
-def _scheduler():
+def _scheduler() -> Scheduler:
     from fsrs import Scheduler  # deferred: only re-drill work needs it
 
     return Scheduler(enable_fuzzing=False)
@@ -128,20 +146,24 @@ def _card_id(question_id: str) -> int:
 def _new_card(question_id: str, now: datetime) -> dict[str, Any]:
     from fsrs import Card
 
-    return Card(card_id=_card_id(question_id), due=now).to_dict()
+    return _plain(Card(card_id=_card_id(question_id), due=now).to_dict())
 
 
 def _review(card: dict[str, Any], rating: Rating, when: datetime) -> dict[str, Any]:
     from fsrs import Card
     from fsrs import Rating as FsrsRating
 
-    updated, _ = _scheduler().review_card(Card.from_dict(card), FsrsRating(int(rating)), when)
-    return updated.to_dict()
+    updated, _ = _scheduler().review_card(Card.from_dict(cast(Any, card)), FsrsRating(int(rating)), when)
+    return _plain(updated.to_dict())
+
+
+def _plain(card: Mapping[str, Any]) -> dict[str, Any]:
+    """An FSRS card as the JSON the schedule stores (its own TypedDict says the same, more narrowly)."""
+    return dict(card)
 
 
 def record_answer(
     history: History,
-    connection,
     *,
     question: dict[str, Any],
     attempt_id: int | None,
@@ -151,7 +173,23 @@ def record_answer(
     source: str = "practice",
     note: str = "",
 ) -> ScheduleChange:
-    """Update the schedule for one answer, inside the caller's transaction."""
+    """Update the schedule for one answer, atomically (inside the caller's block, if any)."""
+    with history.atomic():
+        return _record_answer(history, question=question, attempt_id=attempt_id, verdict=verdict, now=now,
+                              rating=rating, source=source, note=note)
+
+
+def _record_answer(
+    history: History,
+    *,
+    question: dict[str, Any],
+    attempt_id: int | None,
+    verdict: str,
+    now: datetime,
+    rating: Rating | None,
+    source: str,
+    note: str,
+) -> ScheduleChange:
     question_id = question["id"]
     entry = history.schedule_entry(question_id)
     fumbled = verdict == "fumbled"
@@ -165,7 +203,7 @@ def record_answer(
             question_id=question_id,
             card=_new_card(question_id, now),
             due=now,
-            status="active",
+            status=ScheduleStatus.ACTIVE,
             question=question,
             added_at=now,
             updated_at=now,
@@ -177,21 +215,21 @@ def record_answer(
         )
         if rated_by == "self":
             entry = _reviewed(entry, rating, now)
-            history.add_review(connection, question_id=question_id, attempt_id=attempt_id,
+            history.add_review(question_id=question_id, attempt_id=attempt_id,
                                rating=int(rating), reviewed_at=now, rated_by=rated_by)
-        history.save_schedule(entry, connection)
+        history.save_schedule(entry)
         return _change(entry, "added", rating if rated_by == "self" else None)
 
-    if entry.status != "active":
+    if entry.status != ScheduleStatus.ACTIVE:
         if not fumbled:
             return ScheduleChange(question_id, "unscheduled", None, None, entry.fumbles, False)
-        entry = replace(entry, status="active", strong_streak=0, last_strong_day=None)
-        outcome = "returned"
+        entry = replace(entry, status=ScheduleStatus.ACTIVE, strong_streak=0, last_strong_day=None)
+        outcome: Change = "returned"
     else:
         outcome = "reviewed"
 
     entry = _reviewed(entry, rating, now)
-    history.add_review(connection, question_id=question_id, attempt_id=attempt_id,
+    history.add_review(question_id=question_id, attempt_id=attempt_id,
                        rating=int(rating), reviewed_at=now, rated_by=rated_by)
     entry = replace(entry, question=question, updated_at=now, fumbles=entry.fumbles + int(fumbled))
     if verdict == "strong":
@@ -199,27 +237,25 @@ def record_answer(
         if entry.last_strong_day != today:
             entry = replace(entry, strong_streak=entry.strong_streak + 1, last_strong_day=today)
         if entry.strong_streak >= STRONG_DAYS_TO_GRADUATE:
-            entry = replace(entry, status="graduated")
+            entry = replace(entry, status=ScheduleStatus.GRADUATED)
             outcome = "graduated"
     else:
         entry = replace(entry, strong_streak=0, last_strong_day=None)
     if outcome == "returned":
         entry = replace(entry, due=now)  # back in the queue, due at once, like a first fumble
-    history.save_schedule(entry, connection)
+    history.save_schedule(entry)
     return _change(entry, outcome, rating)
 
 
 def _reviewed(entry: ScheduleRow, rating: Rating, now: datetime) -> ScheduleRow:
     card = _review(entry.card, rating, now)
-    from mockview.clock import from_text
-
     return replace(entry, card=card, due=from_text(card["due"]), updated_at=now)
 
 
-def _change(entry: ScheduleRow, outcome: str, rating: Rating | None) -> ScheduleChange:
-    due = None if entry.status != "active" else entry.due
+def _change(entry: ScheduleRow, outcome: Change, rating: Rating | None) -> ScheduleChange:
+    due = None if entry.status != ScheduleStatus.ACTIVE else entry.due
     return ScheduleChange(
-        entry.question_id, outcome, due, rating, entry.fumbles, entry.fumbles >= LEECH_FUMBLES
+        entry.question_id, outcome, due, rating, entry.fumbles, is_leech(entry.fumbles)
     )
 
 
@@ -235,34 +271,33 @@ def rerate(history: History, attempt_id: int, rating: Rating, now: datetime) -> 
     attempt = history.attempt(attempt_id)
     if attempt is None:
         raise MockviewError(f"no attempt {attempt_id}")
-    with history.transaction() as db:
-        history.set_self_rating(attempt_id, int(rating), db)
+    with history.atomic():
+        history.set_self_rating(attempt_id, int(rating))
         entry = history.schedule_entry(attempt.question_id)
         if entry is None:
             if rating != Rating.AGAIN or attempt.parent_id is not None:
                 return None
             question = {**attempt.question, "id": attempt.question_id}
-            return record_answer(history, db, question=question, attempt_id=attempt_id, verdict="fumbled",
+            return record_answer(history, question=question, attempt_id=attempt_id, verdict="fumbled",
                                  now=now, rating=rating)
         review = history.review_for_attempt(attempt_id)
         if review is None:
-            history.add_review(db, question_id=attempt.question_id, attempt_id=attempt_id,
+            history.add_review(question_id=attempt.question_id, attempt_id=attempt_id,
                                rating=int(rating), reviewed_at=attempt.submitted_at, rated_by="self")
         else:
-            history.rerate_review(db, review.id, int(rating))
+            history.rerate_review(review.id, int(rating))
         card = recompute_card(history, attempt.question_id, entry.added_at)
-        from mockview.clock import from_text
-
-        outcome = "reviewed"
+        outcome: Change = "reviewed"
         latest = history.reviews(attempt.question_id)[-1]
-        if rating <= Rating.HARD and latest.attempt_id == attempt_id and entry.status != "retired":
-            if entry.status == "graduated":
+        if rating <= Rating.HARD and latest.attempt_id == attempt_id and entry.status != ScheduleStatus.RETIRED:
+            if entry.status == ScheduleStatus.GRADUATED:
                 outcome = "returned"
-            entry = replace(entry, status="active", strong_streak=0, last_strong_day=None)
+            entry = replace(entry, status=ScheduleStatus.ACTIVE, strong_streak=0, last_strong_day=None)
         entry = replace(entry, card=card, due=from_text(card["due"]), updated_at=now)
-        history.save_schedule(entry, db)
-    if entry.status != "active":
-        return ScheduleChange(entry.question_id, entry.status, None, rating, entry.fumbles, False)
+        history.save_schedule(entry)
+    if entry.status != ScheduleStatus.ACTIVE:
+        left: Change = "graduated" if entry.status == ScheduleStatus.GRADUATED else "retired"
+        return ScheduleChange(entry.question_id, left, None, rating, entry.fumbles, False)
     return _change(entry, outcome, rating)
 
 
@@ -278,8 +313,8 @@ def recompute_card(history: History, question_id: str, added_at: datetime) -> di
         for review in history.reviews(question_id)
     ]
     if not logs:
-        return Card(card_id=card_id, due=added_at).to_dict()
-    return _scheduler().reschedule_card(Card(card_id=card_id, due=added_at), logs).to_dict()
+        return _plain(Card(card_id=card_id, due=added_at).to_dict())
+    return _plain(_scheduler().reschedule_card(Card(card_id=card_id, due=added_at), logs).to_dict())
 
 
 def retire(history: History, question_id: str) -> None:
@@ -287,14 +322,14 @@ def retire(history: History, question_id: str) -> None:
     entry = history.schedule_entry(question_id)
     if entry is None:
         raise MockviewError(f"'{question_id}' is not in the re-drill queue")
-    with history.transaction() as db:
-        history.save_schedule(replace(entry, status="retired", updated_at=history.clock.now()), db)
+    history.save_schedule(replace(entry, status=ScheduleStatus.RETIRED, updated_at=history.clock.now()))
 
 
 def queue(history: History, now: datetime) -> tuple[list[QueueItem], list[QueueItem]]:
     """(due now, upcoming), each soonest first."""
-    due, upcoming = [], []
-    for entry in history.schedule(status="active"):
+    due: list[QueueItem] = []
+    upcoming: list[QueueItem] = []
+    for entry in history.schedule(status=ScheduleStatus.ACTIVE):
         item = QueueItem(entry.question_id, entry.question, entry.due, entry.fumbles, entry.source, entry.note)
         (due if entry.due <= now else upcoming).append(item)
     return due, upcoming
@@ -304,5 +339,5 @@ def due_items(history: History, now: datetime) -> list[QueueItem]:
     """Just the entries due now, straight from the index."""
     return [
         QueueItem(e.question_id, e.question, e.due, e.fumbles, e.source, e.note)
-        for e in history.schedule(status="active", due_before=now)
+        for e in history.schedule(status=ScheduleStatus.ACTIVE, due_before=now)
     ]

@@ -1,215 +1,83 @@
-"""Every SQL statement mockview runs against its history, in one place.
+"""Every SQL statement mockview runs against its history, but the reports'.
 
 The rest of the code talks to :class:`History` in terms of sessions,
-attempts, schedule entries and review logs; nothing else writes SQL. Writes
-that touch several rows run in one ``BEGIN IMMEDIATE`` transaction, so a
-killed process leaves either all of a change or none of it.
+attempts, schedule entries, review logs and debriefs. Writes that touch
+several rows run in one ``history.atomic()`` block (see
+:mod:`mockview.store.database`), so a killed process leaves either all of a
+change or none of it; blocks nest, so a function that writes atomically can
+be called inside a bigger change. The statistics and the patterns keep
+their read-only queries next to the code that explains them
+(``store/stats.py``, ``prep/patterns.py``) and run them with
+``history.read``.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from mockview.clock import Clock, SystemClock, from_text, to_text
+from mockview.clock import from_text, to_text
+from mockview.store.database import Database
+from mockview.store.query import Select
+from mockview.store.rows import (
+    AttemptRow,
+    AttemptSummary,
+    DebriefRow,
+    FeedbackRow,
+    ReviewRow,
+    ScheduleRow,
+    SessionRow,
+    dumps,
+)
+from mockview.store.words import Outcome, ScheduleStatus, SessionMode
+
+SUMMARY_COLUMNS = ("id, submitted_at, bank, question_id, category, score, verdict, skipped, "
+                   "json_extract(question, '$.text') AS text")
+"""What a table of attempts reads: never the answers or the analyses."""
 
 
-@dataclass(frozen=True, slots=True)
-class AttemptRow:
-    id: int
-    session_id: int | None
-    question_id: str
-    bank: str
-    category: str
-    question: dict[str, Any]
-    answer: str
-    started_at: datetime
-    submitted_at: datetime
-    seconds: float | None
-    time_limit: float | None
-    analysis: dict[str, Any]
-    score: int
-    verdict: str
-    self_rating: int | None
-    hints_used: int
-    skipped: bool
-    parent_id: int | None
-    stories: list[str]
+class History(Database):
+    """The history: sessions, attempts, the re-drill schedule, review logs, debriefs.
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "session_id": self.session_id,
-            "question_id": self.question_id,
-            "bank": self.bank,
-            "category": self.category,
-            "question": self.question.get("text", ""),
-            "answer": self.answer,
-            "started_at": to_text(self.started_at),
-            "submitted_at": to_text(self.submitted_at),
-            "seconds": self.seconds,
-            "time_limit": self.time_limit,
-            "score": self.score,
-            "verdict": self.verdict,
-            "self_rating": self.self_rating,
-            "hints_used": self.hints_used,
-            "skipped": self.skipped,
-            "parent_id": self.parent_id,
-            "stories": self.stories,
-            "tips": self.analysis.get("tips", []),
-            "fumbled_reasons": self.analysis.get("fumbled_reasons", []),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class AttemptSummary:
-    id: int
-    submitted_at: datetime
-    bank: str
-    question_id: str
-    category: str
-    score: int
-    verdict: str
-    skipped: bool
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class SessionRow:
-    id: int
-    started_at: datetime
-    ended_at: datetime | None
-    mode: str
-    banks: list[str]
-    filters: dict[str, Any]
-    reflection: dict[str, Any] | None
-    report: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleRow:
-    question_id: str
-    card: dict[str, Any]
-    due: datetime
-    status: str
-    question: dict[str, Any]
-    added_at: datetime
-    updated_at: datetime
-    source: str
-    note: str
-    fumbles: int
-    strong_streak: int
-    last_strong_day: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DebriefRow:
-    id: int
-    company: str
-    role: str
-    day: str
-    outcome: str
-    data: dict[str, Any]
-    added_at: datetime
-    feedback: list[dict[str, Any]]
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewRow:
-    id: int
-    question_id: str
-    attempt_id: int | None
-    rating: int
-    reviewed_at: datetime
-    rated_by: str
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-class History:
-    """The history database: sessions, attempts, the re-drill schedule, review logs."""
-
-    def __init__(self, connection: sqlite3.Connection, clock: Clock | None = None) -> None:
-        self.connection = connection
-        self.clock = clock or SystemClock()
-
-    def close(self) -> None:
-        self.connection.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; taken at once so concurrent writers queue."""
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
+    ``with open_store(folder) as history:`` opens it and closes it again.
+    """
 
     # --- sessions ---------------------------------------------------------
 
     def start_session(
-        self,
-        mode: str,
-        banks: list[str],
-        filters: dict[str, Any],
-        *,
-        started_at: datetime | None = None,
-        connection: sqlite3.Connection | None = None,
+        self, mode: str, banks: list[str], filters: dict[str, Any], *, started_at: datetime | None = None
     ) -> int:
-        """Record a session; pass ``connection`` to join an open transaction."""
-        values = (to_text(started_at or self.clock.now()), mode, _dumps(banks), _dumps(filters))
-        sql = "INSERT INTO sessions (started_at, mode, banks, filters) VALUES (?, ?, ?, ?)"
-        if connection is not None:
-            return int(connection.execute(sql, values).lastrowid)
-        with self.transaction() as db:
-            return int(db.execute(sql, values).lastrowid)
+        """Record a session; ``mode`` is a :class:`SessionMode` or its text (anything else is refused)."""
+        cursor = self.write(
+            "INSERT INTO sessions (started_at, mode, banks, filters) VALUES (?, ?, ?, ?)",
+            (to_text(started_at or self.clock.now()), SessionMode(mode), dumps(banks), dumps(filters)),
+        )
+        return self.row_id(cursor)
 
     def end_session(self, session_id: int) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
-                (to_text(self.clock.now()), session_id),
-            )
+        self.write("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                    (to_text(self.clock.now()), session_id))
 
     def save_reflection(self, session_id: int, reflection: dict[str, Any]) -> None:
-        with self.transaction() as db:
-            db.execute("UPDATE sessions SET reflection = ? WHERE id = ?", (_dumps(reflection), session_id))
+        self.write("UPDATE sessions SET reflection = ? WHERE id = ?", (dumps(reflection), session_id))
 
     def save_report(self, session_id: int, report: dict[str, Any]) -> None:
-        with self.transaction() as db:
-            db.execute("UPDATE sessions SET report = ? WHERE id = ?", (_dumps(report), session_id))
+        self.write("UPDATE sessions SET report = ? WHERE id = ?", (dumps(report), session_id))
 
     def session(self, session_id: int) -> SessionRow | None:
         row = self.connection.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        return _session(row) if row else None
+        return SessionRow.read(row) if row else None
 
     def sessions(
         self, limit: int | None = None, since: datetime | None = None, mode: str | None = None
     ) -> list[SessionRow]:
-        clauses, args = [], []
-        if since is not None:
-            clauses.append("started_at >= ?")
-            args.append(to_text(since))
-        if mode is not None:
-            clauses.append("mode = ?")
-            args.append(mode)
-        sql = "SELECT * FROM sessions"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY started_at DESC, id DESC"
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        return [_session(row) for row in self.connection.execute(sql, args)]
+        query = (Select("sessions")
+                 .where_given("started_at >= ?", to_text(since) if since is not None else None)
+                 .where_given("mode = ?", mode)
+                 .order_by("started_at DESC, id DESC")
+                 .limited(limit))
+        return [SessionRow.read(row) for row in self.select(query)]
 
     # --- attempts -----------------------------------------------------------
 
@@ -227,44 +95,27 @@ class History:
         skipped: bool = False,
         parent_id: int | None = None,
         stories: list[str] | None = None,
-        connection: sqlite3.Connection | None = None,
     ) -> int:
-        """Store one attempt; pass ``connection`` to join an open transaction."""
         values = (
-            session_id,
-            question["id"],
-            question.get("bank", question["id"].split("/")[0]),
-            question.get("category", ""),
-            _dumps(question),
-            answer,
-            to_text(started_at),
-            to_text(self.clock.now()),
-            seconds,
-            time_limit,
-            _dumps(analysis),
-            int(analysis["score"]),
-            analysis["verdict"],
-            hints_used,
-            int(skipped),
-            parent_id,
-            _dumps(stories or []),
+            session_id, question["id"], question.get("bank", question["id"].split("/")[0]),
+            question.get("category", ""), dumps(question), answer, to_text(started_at), to_text(self.clock.now()),
+            seconds, time_limit, dumps(analysis), int(analysis["score"]), analysis["verdict"], hints_used,
+            int(skipped), parent_id, dumps(stories or []),
         )
-        sql = (
+        cursor = self.write(
             "INSERT INTO attempts (session_id, question_id, bank, category, question, answer, "
             "started_at, submitted_at, seconds, time_limit, analysis, score, verdict, hints_used, "
-            "skipped, parent_id, stories) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "skipped, parent_id, stories) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            values,
         )
-        if connection is not None:
-            return int(connection.execute(sql, values).lastrowid)
-        with self.transaction() as db:
-            return int(db.execute(sql, values).lastrowid)
+        return self.row_id(cursor)
 
-    def set_self_rating(self, attempt_id: int, rating: int, connection: sqlite3.Connection) -> None:
-        connection.execute("UPDATE attempts SET self_rating = ? WHERE id = ?", (rating, attempt_id))
+    def set_self_rating(self, attempt_id: int, rating: int) -> None:
+        self.write("UPDATE attempts SET self_rating = ? WHERE id = ?", (rating, attempt_id))
 
     def attempt(self, attempt_id: int) -> AttemptRow | None:
         row = self.connection.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-        return _attempt(row) if row else None
+        return AttemptRow.read(row) if row else None
 
     def attempts(
         self,
@@ -275,25 +126,14 @@ class History:
         session_id: int | None = None,
         oldest_first: bool = False,
     ) -> list[AttemptRow]:
-        clauses, args = [], []
-        if since is not None:
-            clauses.append("submitted_at >= ?")
-            args.append(to_text(since))
-        if question_id is not None:
-            clauses.append("question_id = ?")
-            args.append(question_id)
-        if session_id is not None:
-            clauses.append("session_id = ?")
-            args.append(session_id)
-        sql = "SELECT * FROM attempts"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
         order = "ASC" if oldest_first else "DESC"
-        sql += f" ORDER BY submitted_at {order}, id {order}"
-        if limit is not None:
-            sql += " LIMIT ?"
-            args.append(limit)
-        return [_attempt(row) for row in self.connection.execute(sql, args)]
+        query = (Select("attempts")
+                 .where_given("submitted_at >= ?", to_text(since) if since is not None else None)
+                 .where_given("question_id = ?", question_id)
+                 .where_given("session_id = ?", session_id)
+                 .order_by(f"submitted_at {order}, id {order}")
+                 .limited(limit))
+        return [AttemptRow.read(row) for row in self.select(query)]
 
     def attempt_list(
         self,
@@ -304,22 +144,13 @@ class History:
         limit: int = 1000,
     ) -> list[AttemptSummary]:
         """Light rows for a table of attempts, newest first (no answers or analyses)."""
-        clauses, args = [], []
-        for column, value in (("bank", bank), ("category", category), ("verdict", verdict)):
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                args.append(value)
-        sql = ("SELECT id, submitted_at, bank, question_id, category, score, verdict, skipped, "
-               "json_extract(question, '$.text') AS text FROM attempts")
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY submitted_at DESC, id DESC LIMIT ?"
-        args.append(limit)
-        return [
-            AttemptSummary(row["id"], from_text(row["submitted_at"]), row["bank"], row["question_id"],
-                           row["category"], row["score"], row["verdict"], bool(row["skipped"]), row["text"] or "")
-            for row in self.connection.execute(sql, args)
-        ]
+        query = (Select("attempts", SUMMARY_COLUMNS)
+                 .where_given("bank = ?", bank)
+                 .where_given("category = ?", category)
+                 .where_given("verdict = ?", verdict)
+                 .order_by("submitted_at DESC, id DESC")
+                 .limited(limit))
+        return [AttemptSummary.read(row) for row in self.select(query)]
 
     def distinct_values(self, column: str) -> list[str]:
         """The banks, categories or verdicts that occur in the history."""
@@ -334,7 +165,7 @@ class History:
             "ORDER BY id DESC LIMIT 1",
             (question_id, before_id),
         ).fetchone()
-        return _attempt(row) if row else None
+        return AttemptRow.read(row) if row else None
 
     def last_seen(self) -> dict[str, datetime]:
         """When each question was last answered."""
@@ -345,171 +176,10 @@ class History:
             )
         }
 
-    # --- the re-drill schedule ----------------------------------------------
-
-    def schedule_entry(self, question_id: str) -> ScheduleRow | None:
-        row = self.connection.execute(
-            "SELECT * FROM schedule WHERE question_id = ?", (question_id,)
-        ).fetchone()
-        return _schedule(row) if row else None
-
-    def save_schedule(self, entry: ScheduleRow, connection: sqlite3.Connection) -> None:
-        connection.execute(
-            "INSERT INTO schedule (question_id, card, due, status, question, added_at, updated_at, "
-            "source, note, fumbles, strong_streak, last_strong_day) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(question_id) DO UPDATE SET card = excluded.card, due = excluded.due, "
-            "status = excluded.status, question = excluded.question, updated_at = excluded.updated_at, "
-            "source = excluded.source, note = excluded.note, fumbles = excluded.fumbles, "
-            "strong_streak = excluded.strong_streak, last_strong_day = excluded.last_strong_day",
-            (
-                entry.question_id,
-                _dumps(entry.card),
-                to_text(entry.due),
-                entry.status,
-                _dumps(entry.question),
-                to_text(entry.added_at),
-                to_text(entry.updated_at),
-                entry.source,
-                entry.note,
-                entry.fumbles,
-                entry.strong_streak,
-                entry.last_strong_day,
-            ),
-        )
-
-    def schedule(self, *, status: str | None = "active", due_before: datetime | None = None) -> list[ScheduleRow]:
-        """Schedule entries, soonest due first."""
-        clauses, args = [], []
-        if status is not None:
-            clauses.append("status = ?")
-            args.append(status)
-        if due_before is not None:
-            clauses.append("due <= ?")
-            args.append(to_text(due_before))
-        sql = "SELECT * FROM schedule"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY due, question_id"
-        return [_schedule(row) for row in self.connection.execute(sql, args)]
-
-    def count_schedule(self, *, due_before: datetime | None = None) -> tuple[int, int]:
-        """(active entries due by ``due_before``, leeches among active entries)."""
-        due = self.connection.execute(
-            "SELECT count(*) FROM schedule WHERE status = 'active' AND due <= ?",
-            (to_text(due_before or self.clock.now()),),
-        ).fetchone()[0]
-        leeches = self.connection.execute(
-            "SELECT count(*) FROM schedule WHERE status = 'active' AND fumbles >= ?", (LEECH_FUMBLES,)
-        ).fetchone()[0]
-        return int(due), int(leeches)
-
-    # --- review logs -----------------------------------------------------------
-
-    def add_review(
-        self,
-        connection: sqlite3.Connection,
-        *,
-        question_id: str,
-        attempt_id: int | None,
-        rating: int,
-        reviewed_at: datetime,
-        rated_by: str,
-    ) -> None:
-        connection.execute(
-            "INSERT INTO review_logs (question_id, attempt_id, rating, reviewed_at, rated_by) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (question_id, attempt_id, rating, to_text(reviewed_at), rated_by),
-        )
-
-    def review_for_attempt(self, attempt_id: int) -> ReviewRow | None:
-        row = self.connection.execute(
-            "SELECT * FROM review_logs WHERE attempt_id = ? ORDER BY id DESC LIMIT 1", (attempt_id,)
-        ).fetchone()
-        return _review(row) if row else None
-
-    def rerate_review(self, connection: sqlite3.Connection, review_id: int, rating: int) -> None:
-        connection.execute(
-            "UPDATE review_logs SET rating = ?, rated_by = 'self' WHERE id = ?", (rating, review_id)
-        )
-
-    def reviews(self, question_id: str) -> list[ReviewRow]:
-        return [
-            _review(row)
-            for row in self.connection.execute(
-                "SELECT * FROM review_logs WHERE question_id = ? ORDER BY reviewed_at, id", (question_id,)
-            )
-        ]
-
-    # --- debriefs of real interviews -------------------------------------------
-
-    def add_debrief(
-        self, *, company: str, role: str, day: str, outcome: str, data: dict[str, Any],
-        connection: sqlite3.Connection,
-    ) -> int:
-        cursor = connection.execute(
-            "INSERT INTO debriefs (company, role, day, outcome, data, added_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (company, role, day, outcome, _dumps(data), to_text(self.clock.now())),
-        )
-        return int(cursor.lastrowid)
-
-    def debriefs(self) -> list[DebriefRow]:
-        """Every debrief, the latest interview first."""
-        rows = self.connection.execute("SELECT * FROM debriefs ORDER BY day DESC, id DESC").fetchall()
-        return [self._debrief(row) for row in rows]
-
-    def debrief(self, debrief_id: int) -> DebriefRow | None:
-        row = self.connection.execute("SELECT * FROM debriefs WHERE id = ?", (debrief_id,)).fetchone()
-        return self._debrief(row) if row else None
-
-    def update_debrief_data(self, debrief_id: int, data: dict[str, Any], connection: sqlite3.Connection) -> None:
-        connection.execute("UPDATE debriefs SET data = ? WHERE id = ?", (_dumps(data), debrief_id))
-
-    def set_debrief_outcome(self, debrief_id: int, outcome: str) -> None:
-        """The outcome arrives after the debrief (an offer, a rejection): both copies change."""
-        row = self.debrief(debrief_id)
-        if row is None:
-            return
-        with self.transaction() as db:
-            db.execute("UPDATE debriefs SET outcome = ?, data = ? WHERE id = ?",
-                       (outcome, _dumps({**row.data, "outcome": outcome}), debrief_id))
-
-    def delete_debrief(self, debrief_id: int, connection: sqlite3.Connection) -> bool:
-        """Remove a debrief and its feedback (see prep.debrief.delete_debrief for its re-drill items)."""
-        connection.execute("DELETE FROM debrief_feedback WHERE debrief_id = ?", (debrief_id,))
-        return connection.execute("DELETE FROM debriefs WHERE id = ?", (debrief_id,)).rowcount > 0
-
-    def delete_schedule_entry(self, question_id: str, connection: sqlite3.Connection) -> None:
-        """Forget a re-drill item and its review log (only for one never answered)."""
-        connection.execute("DELETE FROM review_logs WHERE question_id = ?", (question_id,))
-        connection.execute("DELETE FROM schedule WHERE question_id = ?", (question_id,))
-
     def answered(self, question_id: str) -> bool:
         """Whether the question has ever been answered (an attempt exists)."""
         return self.connection.execute(
             "SELECT 1 FROM attempts WHERE question_id = ? LIMIT 1", (question_id,)).fetchone() is not None
-
-    def add_feedback(
-        self, debrief_id: int, text: str, focus: list[str], connection: sqlite3.Connection | None = None
-    ) -> None:
-        """Attach interviewer feedback; pass ``connection`` to join an open transaction."""
-        sql = "INSERT INTO debrief_feedback (debrief_id, text, focus, added_at) VALUES (?, ?, ?, ?)"
-        values = (debrief_id, text, _dumps(focus), to_text(self.clock.now()))
-        if connection is not None:
-            connection.execute(sql, values)
-            return
-        with self.transaction() as db:
-            db.execute(sql, values)
-
-    def _debrief(self, row: sqlite3.Row) -> DebriefRow:
-        feedback = [
-            {"text": f["text"], "focus": json.loads(f["focus"]), "added_at": f["added_at"]}
-            for f in self.connection.execute(
-                "SELECT * FROM debrief_feedback WHERE debrief_id = ? ORDER BY id", (row["id"],)
-            )
-        ]
-        return DebriefRow(row["id"], row["company"], row["role"], row["day"], row["outcome"],
-                          json.loads(row["data"]), from_text(row["added_at"]), feedback)
 
     def story_uses(self) -> dict[str, int]:
         """How often each story was peeked at while answering."""
@@ -518,44 +188,6 @@ class History:
             for title in json.loads(stories):
                 counts[title] = counts.get(title, 0) + 1
         return counts
-
-    def fumbles_by_category(self, limit: int) -> list[tuple[str, int, int]]:
-        """(category, fumbled answers, answers) in practice, most fumbled first; uncategorised left out."""
-        return [
-            (row[0], row[1], row[2])
-            for row in self.connection.execute(
-                "SELECT category, sum(verdict = 'fumbled') AS fumbled, count(*) FROM attempts "
-                "WHERE parent_id IS NULL AND category != '' GROUP BY category HAVING fumbled > 0 "
-                "ORDER BY fumbled DESC, category LIMIT ?",
-                (limit,),
-            )
-        ]
-
-    def fumbled_questions(self, limit: int) -> list[tuple[str, str, int, int]]:
-        """(question id, its latest text, fumbled answers, answers), most fumbled first."""
-        rows = self.connection.execute(
-            "SELECT question_id, sum(verdict = 'fumbled') AS fumbled, count(*), max(id) FROM attempts "
-            "WHERE parent_id IS NULL GROUP BY question_id HAVING fumbled > 0 "
-            "ORDER BY fumbled DESC, question_id LIMIT ?",
-            (limit,),
-        ).fetchall()
-        found = []
-        for question_id, fumbled, answers, latest in rows:
-            (snapshot,) = self.connection.execute("SELECT question FROM attempts WHERE id = ?", (latest,)).fetchone()
-            found.append((question_id, json.loads(snapshot).get("text", question_id), fumbled, answers))
-        return found
-
-    def scores_by_category(self) -> dict[str, list[int]]:
-        """Scores of the answers given, oldest first, per category."""
-        scores: dict[str, list[int]] = {}
-        for category, score in self.connection.execute(
-            "SELECT category, score FROM attempts WHERE skipped = 0 AND parent_id IS NULL "
-            "ORDER BY submitted_at, id"
-        ):
-            scores.setdefault(category, []).append(score)
-        return scores
-
-    # --- figures for stats ---------------------------------------------------
 
     def recent_sessions(self, limit: int) -> list[tuple[SessionRow, int, float | None]]:
         """The latest sessions with their number of answers and average score.
@@ -569,150 +201,138 @@ class History:
             "GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
             (limit,),
         ).fetchall()
-        sessions = [(_session(row), row) for row in rows]
+        sessions = [(SessionRow.read(row), row) for row in rows]
         return [(session, row["answers"], _session_score(session, row["average"])) for session, row in sessions]
 
     def recent_scores(self, limit: int, category: str | None = None) -> list[int]:
         """Scores of the latest answers given (skips left out), oldest first."""
-        sql = "SELECT score FROM attempts WHERE skipped = 0"
-        args: list[Any] = []
-        if category is not None:
-            sql += " AND category = ?"
-            args.append(category)
-        sql += " ORDER BY submitted_at DESC, id DESC LIMIT ?"
-        args.append(limit)
-        return [row[0] for row in self.connection.execute(sql, args)][::-1]
+        query = (Select("attempts", "score")
+                 .where("skipped = 0")
+                 .where_given("category = ?", category)
+                 .order_by("submitted_at DESC, id DESC")
+                 .limited(limit))
+        return [row[0] for row in self.select(query)][::-1]
 
-    def totals(self) -> tuple[int, int, float | None, int]:
-        """(answers, sessions, average score of answers given, fumbled answers)."""
-        answers, average, fumbled = self.connection.execute(
-            "SELECT count(*), avg(CASE WHEN skipped = 0 THEN score END), "
-            "sum(verdict = 'fumbled') FROM attempts"
+    # --- the re-drill schedule ----------------------------------------------
+
+    def schedule_entry(self, question_id: str) -> ScheduleRow | None:
+        row = self.connection.execute(
+            "SELECT * FROM schedule WHERE question_id = ?", (question_id,)
         ).fetchone()
-        sessions = self.connection.execute("SELECT count(*) FROM sessions").fetchone()[0]
-        return int(answers), int(sessions), average, int(fumbled or 0)
+        return ScheduleRow.read(row) if row else None
 
-    def by_category(self) -> list[tuple[str, int, float]]:
+    def save_schedule(self, entry: ScheduleRow) -> None:
+        self.write(
+            "INSERT INTO schedule (question_id, card, due, status, question, added_at, updated_at, "
+            "source, note, fumbles, strong_streak, last_strong_day) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(question_id) DO UPDATE SET card = excluded.card, due = excluded.due, "
+            "status = excluded.status, question = excluded.question, updated_at = excluded.updated_at, "
+            "source = excluded.source, note = excluded.note, fumbles = excluded.fumbles, "
+            "strong_streak = excluded.strong_streak, last_strong_day = excluded.last_strong_day",
+            (entry.question_id, dumps(entry.card), to_text(entry.due), entry.status, dumps(entry.question),
+             to_text(entry.added_at), to_text(entry.updated_at), entry.source, entry.note, entry.fumbles,
+             entry.strong_streak, entry.last_strong_day),
+        )
+
+    def schedule(
+        self, *, status: ScheduleStatus | None = ScheduleStatus.ACTIVE, due_before: datetime | None = None
+    ) -> list[ScheduleRow]:
+        """Schedule entries, soonest due first."""
+        query = (Select("schedule")
+                 .where_given("status = ?", status)
+                 .where_given("due <= ?", to_text(due_before) if due_before is not None else None)
+                 .order_by("due, question_id"))
+        return [ScheduleRow.read(row) for row in self.select(query)]
+
+    def delete_schedule_entry(self, question_id: str) -> None:
+        """Forget a re-drill item and its review log (only for one never answered)."""
+        with self.atomic():
+            self.connection.execute("DELETE FROM review_logs WHERE question_id = ?", (question_id,))
+            self.connection.execute("DELETE FROM schedule WHERE question_id = ?", (question_id,))
+
+    # --- review logs -----------------------------------------------------------
+
+    def add_review(
+        self, *, question_id: str, attempt_id: int | None, rating: int, reviewed_at: datetime, rated_by: str
+    ) -> None:
+        self.write(
+            "INSERT INTO review_logs (question_id, attempt_id, rating, reviewed_at, rated_by) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (question_id, attempt_id, rating, to_text(reviewed_at), rated_by),
+        )
+
+    def review_for_attempt(self, attempt_id: int) -> ReviewRow | None:
+        row = self.connection.execute(
+            "SELECT * FROM review_logs WHERE attempt_id = ? ORDER BY id DESC LIMIT 1", (attempt_id,)
+        ).fetchone()
+        return ReviewRow.read(row) if row else None
+
+    def rerate_review(self, review_id: int, rating: int) -> None:
+        self.write("UPDATE review_logs SET rating = ?, rated_by = 'self' WHERE id = ?", (rating, review_id))
+
+    def reviews(self, question_id: str) -> list[ReviewRow]:
         return [
-            (row[0], row[1], row[2])
+            ReviewRow.read(row)
             for row in self.connection.execute(
-                "SELECT category, count(*), avg(score) FROM attempts WHERE skipped = 0 "
-                "GROUP BY category ORDER BY category"
+                "SELECT * FROM review_logs WHERE question_id = ? ORDER BY reviewed_at, id", (question_id,)
             )
         ]
 
-    def by_day(self) -> list[tuple[str, int, int, int]]:
-        """(local day, attempts, answers given, sum of their scores) per day with practice."""
-        return [
-            (row[0], row[1], row[2], row[3] or 0)
+    # --- debriefs of real interviews -------------------------------------------
+
+    def add_debrief(self, *, company: str, role: str, day: str, outcome: Outcome, data: dict[str, Any]) -> int:
+        cursor = self.write(
+            "INSERT INTO debriefs (company, role, day, outcome, data, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (company, role, day, outcome, dumps(data), to_text(self.clock.now())),
+        )
+        return self.row_id(cursor)
+
+    def debriefs(self) -> list[DebriefRow]:
+        """Every debrief, the latest interview first."""
+        rows = self.connection.execute("SELECT * FROM debriefs ORDER BY day DESC, id DESC").fetchall()
+        return [DebriefRow.read(row, self._feedback(row["id"])) for row in rows]
+
+    def debrief(self, debrief_id: int) -> DebriefRow | None:
+        row = self.connection.execute("SELECT * FROM debriefs WHERE id = ?", (debrief_id,)).fetchone()
+        return DebriefRow.read(row, self._feedback(row["id"])) if row else None
+
+    def update_debrief_data(self, debrief_id: int, data: dict[str, Any]) -> None:
+        self.write("UPDATE debriefs SET data = ? WHERE id = ?", (dumps(data), debrief_id))
+
+    def set_debrief_outcome(self, debrief_id: int, outcome: str) -> None:
+        """The outcome arrives after the debrief (an offer, a rejection): both copies change.
+
+        ``outcome`` is an :class:`Outcome` or its text (anything else is refused).
+        """
+        outcome = Outcome(outcome)
+        with self.atomic():
+            row = self.debrief(debrief_id)
+            if row is None:
+                return
+            self.connection.execute("UPDATE debriefs SET outcome = ?, data = ? WHERE id = ?",
+                                    (outcome, dumps({**row.data, "outcome": outcome}), debrief_id))
+
+    def delete_debrief(self, debrief_id: int) -> bool:
+        """Remove a debrief and its feedback (see prep.debrief.storage for its re-drill items)."""
+        with self.atomic():
+            self.connection.execute("DELETE FROM debrief_feedback WHERE debrief_id = ?", (debrief_id,))
+            return self.connection.execute("DELETE FROM debriefs WHERE id = ?", (debrief_id,)).rowcount > 0
+
+    def add_feedback(self, debrief_id: int, text: str, focus: list[str]) -> None:
+        """Attach interviewer feedback to a debrief."""
+        self.write("INSERT INTO debrief_feedback (debrief_id, text, focus, added_at) VALUES (?, ?, ?, ?)",
+                    (debrief_id, text, dumps(focus), to_text(self.clock.now())))
+
+    def _feedback(self, debrief_id: int) -> tuple[FeedbackRow, ...]:
+        return tuple(
+            FeedbackRow.read(row)
             for row in self.connection.execute(
-                "SELECT date(submitted_at, 'localtime') AS day, count(*), sum(skipped = 0), "
-                "sum(CASE WHEN skipped = 0 THEN score END) FROM attempts GROUP BY day ORDER BY day"
+                "SELECT * FROM debrief_feedback WHERE debrief_id = ? ORDER BY id", (debrief_id,)
             )
-        ]
-
-    def score_changes(self, limit: int) -> list[tuple[str, str, int, int, int]]:
-        """(question id, question text, first score, latest score, answers) for
-        questions answered at least twice, most improved first."""
-        spans = self.connection.execute(
-            "SELECT question_id, min(id), max(id), count(*) FROM attempts WHERE skipped = 0 "
-            "GROUP BY question_id HAVING count(*) >= 2"
-        ).fetchall()
-        if not spans:
-            return []
-        ids = [row[1] for row in spans] + [row[2] for row in spans]
-        scores: dict[int, int] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for attempt_id, score in self.connection.execute(
-                f"SELECT id, score FROM attempts WHERE id IN ({marks})", chunk
-            ):
-                scores[attempt_id] = score
-        changes = sorted(
-            (
-                (question_id, scores[first], scores[last], count, last)
-                for question_id, first, last, count in spans
-                if scores[last] > scores[first]
-            ),
-            key=lambda row: (row[1] - row[2], row[0]),
-        )[:limit]
-        result = []
-        for question_id, first, last, count, last_id in changes:
-            text = self.connection.execute("SELECT question FROM attempts WHERE id = ?", (last_id,)).fetchone()[0]
-            result.append((question_id, json.loads(text).get("text", ""), first, last, count))
-        return result
-
-
-LEECH_FUMBLES = 4
-"""Fumbled this many times, a question is a leech: rewrite the story, don't repeat it."""
+        )
 
 
 def _session_score(session: SessionRow, average: float | None) -> float | None:
     card_score = (session.report or {}).get("score")
     return float(card_score) if isinstance(card_score, int | float) and not isinstance(card_score, bool) else average
-
-
-def _session(row: sqlite3.Row) -> SessionRow:
-    return SessionRow(
-        id=row["id"],
-        started_at=from_text(row["started_at"]),
-        ended_at=from_text(row["ended_at"]) if row["ended_at"] else None,
-        mode=row["mode"],
-        banks=json.loads(row["banks"]),
-        filters=json.loads(row["filters"]),
-        reflection=json.loads(row["reflection"]) if row["reflection"] else None,
-        report=json.loads(row["report"]) if row["report"] else None,
-    )
-
-
-def _attempt(row: sqlite3.Row) -> AttemptRow:
-    return AttemptRow(
-        id=row["id"],
-        session_id=row["session_id"],
-        question_id=row["question_id"],
-        bank=row["bank"],
-        category=row["category"],
-        question=json.loads(row["question"]),
-        answer=row["answer"],
-        started_at=from_text(row["started_at"]),
-        submitted_at=from_text(row["submitted_at"]),
-        seconds=row["seconds"],
-        time_limit=row["time_limit"],
-        analysis=json.loads(row["analysis"]),
-        score=row["score"],
-        verdict=row["verdict"],
-        self_rating=row["self_rating"],
-        hints_used=row["hints_used"],
-        skipped=bool(row["skipped"]),
-        parent_id=row["parent_id"],
-        stories=json.loads(row["stories"]),
-    )
-
-
-def _schedule(row: sqlite3.Row) -> ScheduleRow:
-    return ScheduleRow(
-        question_id=row["question_id"],
-        card=json.loads(row["card"]),
-        due=from_text(row["due"]),
-        status=row["status"],
-        question=json.loads(row["question"]),
-        added_at=from_text(row["added_at"]),
-        updated_at=from_text(row["updated_at"]),
-        source=row["source"],
-        note=row["note"],
-        fumbles=row["fumbles"],
-        strong_streak=row["strong_streak"],
-        last_strong_day=row["last_strong_day"],
-    )
-
-
-def _review(row: sqlite3.Row) -> ReviewRow:
-    return ReviewRow(
-        id=row["id"],
-        question_id=row["question_id"],
-        attempt_id=row["attempt_id"],
-        rating=row["rating"],
-        reviewed_at=from_text(row["reviewed_at"]),
-        rated_by=row["rated_by"],
-    )

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Markdown, Static, TextArea
 
-from mockview.prep.debrief import AskedQuestion, Debrief, save_debrief
+from mockview.prep.debrief.model import AskedQuestion, Debrief
+from mockview.prep.debrief.storage import save_debrief
 from mockview.prep.profiles import find_profile
 from mockview.prep.sheet import sheet_path
 from mockview.prep.stories import read_stories

@@ -144,8 +144,9 @@ def test_debrief_form(snap_compare, mockview_home: Path, utc) -> None:
 def test_patterns(snap_compare, mockview_home: Path, seeded: FakeClock) -> None:
     import datetime as dt
 
-    from mockview.prep.debrief import AskedQuestion, Debrief, save_debrief
-    from mockview.practice.reflection import Item
+    from mockview.prep.debrief.model import AskedQuestion, Debrief
+    from mockview.prep.debrief.storage import save_debrief
+    from mockview.prep.reflection import Item
 
     history = open_store(mockview_home, clock=seeded)
     for number, (company, factors) in enumerate([("Acme Corp", ("nervous", "rambled")), ("Globex", ("nervous",)),

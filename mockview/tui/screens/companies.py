@@ -261,7 +261,7 @@ class PrepSheetScreen(Screen[None]):
 
     def action_write(self) -> None:
         from mockview.prep.sheet import sheet_path
-        from mockview.store.drafts import write_atomically
+        from mockview.files import write_atomically
 
         if not self.text:
             return

@@ -10,8 +10,9 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Select
 from textual.widgets.selection_list import Selection
 
 from mockview.errors import MockviewError
-from mockview.practice.reflection import FACTORS, OUTCOMES, parse_factors
-from mockview.prep.debrief import FORM_FIELDS, FUMBLED_MARK, NOTES_MARK, debrief_from_form, save_debrief
+from mockview.prep.debrief.form import FORM_FIELDS, FUMBLED_MARK, NOTES_MARK, debrief_from_form
+from mockview.prep.debrief.storage import save_debrief
+from mockview.prep.reflection import FACTORS, OUTCOMES, parse_factors
 from mockview.text import plural
 from mockview.tui.screens.form import FormScreen
 

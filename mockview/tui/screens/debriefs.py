@@ -13,10 +13,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from mockview.practice.reflection import OUTCOMES
-from mockview.prep.debrief import debrief_summary, delete_debrief, format_debrief, parse_focus
+from mockview.prep.debrief.model import parse_focus
+from mockview.prep.debrief.storage import delete_debrief
+from mockview.prep.debrief.text import debrief_summary, format_debrief
+from mockview.prep.reflection import OUTCOMES
 from mockview.store import reading
-from mockview.store.repository import DebriefRow
+from mockview.store.rows import DebriefRow
 from mockview.tui.widgets.cells import cell
 
 
@@ -65,9 +67,9 @@ class DebriefsScreen(Screen[None]):
         table.display = bool(rows)
         self.query_one("#no-debriefs").display = not rows
         for summary in map(debrief_summary, rows):
-            table.add_row(cell(summary["date"]), cell(summary["company"], 24), cell(summary["role"], 20),
-                          cell(summary["outcome"]), cell(f"{summary['fumbled']} of {summary['questions']}"),
-                          cell(", ".join(summary["factors"]), 30), key=str(summary["id"]))
+            table.add_row(cell(summary.date), cell(summary.company, 24), cell(summary.role, 20),
+                          cell(summary.outcome), cell(f"{summary.fumbled} of {summary.questions}"),
+                          cell(", ".join(summary.factors), 30), key=str(summary.id))
 
     def selected(self) -> int | None:
         table = self.query_one("#debrief-table", DataTable)

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static
 from textual.widgets.data_table import ColumnKey
 
 from mockview.store import reading
-from mockview.store.repository import AttemptSummary
+from mockview.store.rows import AttemptSummary
 from mockview.tui.widgets.cells import cell, remaining_width, scores_caption, sparkline_width
 
 ALL = "all"

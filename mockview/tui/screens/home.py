@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Sparkline, Static
 
 from mockview.store import reading
 from mockview.store.drafts import Draft, discard, recovered_drafts
-from mockview.store.repository import SessionRow
+from mockview.store.rows import SessionRow
 from mockview.store.stats import Stats, compute_stats
 from mockview.text import plural
 from mockview.tui.messages import LibraryLoaded

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from mockview.practice.report_card import ReportCard
 from mockview.store import reading
-from mockview.store.repository import SessionRow
+from mockview.store.rows import SessionRow
 from mockview.tui.widgets.cells import cell
 
 

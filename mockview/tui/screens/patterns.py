@@ -10,7 +10,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mockview.prep.patterns import Patterns, find_patterns
+from mockview.prep.pattern_rows import Patterns
+from mockview.prep.patterns import find_patterns
 from mockview.store import reading
 from mockview.tui.widgets.cells import cell
 
@@ -63,20 +64,20 @@ class PatternsScreen(Screen[None]):
             Content("\n".join(f"• {line}" for line in patterns.summary)))
 
         self._table("factor", [
-            (cell(f["factor"]), cell(f"{f['interviews']} of {f['of']}"), cell(f["real"]), cell(f["mock"]),
-             cell("pattern" if f["pattern"] else "")) for f in patterns.factors])
-        problems = "\n".join(f"• \"{p['problem']}\": {p['times']} interviews ({', '.join(p['where'])})"
+            (cell(f.factor), cell(f"{f.interviews} of {f.of}"), cell(f.real), cell(f.mock),
+             cell("pattern" if f.pattern else "")) for f in patterns.factors])
+        problems = "\n".join(f"• \"{p.problem}\": {p.times} interviews ({', '.join(p.where)})"
                              for p in patterns.repeated_problems)
         self.query_one("#repeated-problems", Static).update(Content(problems))
         self._show_section("problems", bool(problems), "#repeated-problems")
-        self._table("real", [(cell(r["question"], 60), cell(r["times"]), cell(r["category"] or "-"))
+        self._table("real", [(cell(r.question, 60), cell(r.times), cell(r.category or "-"))
                              for r in patterns.real_fumbles])
-        self._table("practice", [(cell(c["category"]), cell(f"{c['fumbled']} of {c['answers']}"))
+        self._table("practice", [(cell(c.category), cell(f"{c.fumbled} of {c.answers}"))
                                  for c in patterns.fumbled_categories])
-        self._table("questions", [(cell(q["text"], 60), cell(f"{q['fumbled']} of {q['answers']}"))
+        self._table("questions", [(cell(q.text, 60), cell(f"{q.fumbled} of {q.answers}"))
                                   for q in patterns.fumbled_questions])
-        self._table("trend", [(cell(t["category"]), cell(t["answers"]), cell(f"{t['change']:+d}"),
-                               cell(t["direction"])) for t in patterns.trends])
+        self._table("trend", [(cell(t.category), cell(t.answers), cell(f"{t.change:+d}"),
+                               cell(t.direction)) for t in patterns.trends])
 
     def _table(self, name: str, rows: list[tuple]) -> None:
         table = self.query_one(f"#{name}-table", DataTable)

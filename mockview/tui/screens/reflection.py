@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from mockview.practice.reflection import FACTORS, Reflection, parse_factors, parse_items
+from mockview.prep.reflection import FACTORS, Reflection, parse_factors, parse_items
 
 
 class ReflectionScreen(Screen[None]):

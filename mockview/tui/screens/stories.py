@@ -14,6 +14,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sta
 
 from mockview.banks.problems import Problem
 from mockview.errors import MockviewError
+from mockview.paths import stories_path
 from mockview.practice.engine import PracticeSession
 from mockview.prep.stories import (
     STARTER,
@@ -24,7 +25,6 @@ from mockview.prep.stories import (
     matching_stories,
     read_stories,
     save_stories,
-    stories_path,
     story_from_form,
     story_to_form,
 )

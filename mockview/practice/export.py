@@ -1,4 +1,9 @@
-"""Exports of the history: a readable Markdown report, or every attempt as JSON or CSV."""
+"""Exports of the history: a readable Markdown report, or every attempt as JSON or CSV.
+
+Rendering, not storage: it sits above the store (which only hands out rows)
+because a mock interview's section shows its report card, which belongs to
+practice.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ import json
 from datetime import datetime
 from typing import Any
 
-from mockview.store.repository import AttemptRow, History, SessionRow
+from mockview.store.repository import History
+from mockview.store.rows import AttemptRow, SessionRow
+from mockview.store.words import SessionMode
 
-FORMATS = ("md", "json", "csv")
 CSV_COLUMNS = (
     "id", "session_id", "submitted_at", "question_id", "bank", "category", "question", "answer",
     "seconds", "time_limit", "score", "verdict", "self_rating", "hints_used", "skipped", "parent_id",
@@ -60,7 +66,7 @@ def _markdown(history: History, attempts: list[AttemptRow], since: datetime | No
 
 def _session_section(session: SessionRow | None, attempts: list[AttemptRow]) -> list[str]:
     when = (session.started_at if session else attempts[0].submitted_at).astimezone()
-    mode = session.mode if session else "practice"
+    mode = session.mode if session else SessionMode.PRACTICE
     scored = [a.score for a in attempts if not a.skipped]
     average = f"{sum(scored) / len(scored):.0f}" if scored else "-"
     lines = [f"## {when:%Y-%m-%d %H:%M}: {mode}, {len(attempts)} questions, average score {average}", ""]
@@ -83,6 +89,8 @@ def _session_section(session: SessionRow | None, attempts: list[AttemptRow]) -> 
         if tips:
             lines += [f"- {tip}" for tip in tips] + [""]
     if session and session.report:
+        # Deferred: the report card pulls in the whole analysis (about 0.2 s),
+        # and only mock interviews have one.
         from mockview.practice.report_card import ReportCard, format_report_card
 
         lines += ["**Report card**", "", "```text", format_report_card(ReportCard.from_json(session.report)).rstrip(),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mockview.store.words import Outcome
+
 FACTORS = (
     "nervous",
     "tired",
@@ -26,8 +28,9 @@ FACTORS = (
 )
 """Common reasons an interview goes wrong; people can add their own."""
 
-OUTCOMES = ("pending", "offer", "rejected", "withdrew")
-"""How a real interview ended, as far as the person knows."""
+OUTCOMES: tuple[str, ...] = tuple(outcome.value for outcome in Outcome)
+"""How a real interview ended, as far as the person knows: the :class:`Outcome` words as
+plain text, for choices shown to the person (argparse, the app's lists)."""
 
 
 @dataclass(frozen=True, slots=True)
