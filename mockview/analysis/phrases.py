@@ -104,8 +104,8 @@ def compile_phrase(source: str) -> Phrase:
             elements.append(Word(frozenset(key(w) for w in words)))
     if not elements or isinstance(elements[-1], Gap):
         raise PhraseError(f"{source!r}: a phrase must end with a word")
-    words = sum(1 for element in elements if isinstance(element, Word))
-    return Phrase(source, tuple(elements), negative, content or words >= 4)
+    word_count = sum(1 for element in elements if isinstance(element, Word))
+    return Phrase(source, tuple(elements), negative, content or word_count >= 4)
 
 
 def term_phrase(term: str, families: Callable[[str], frozenset[str]]) -> Phrase:
@@ -171,7 +171,7 @@ class AnswerTokens:
                     for near in self.like(wanted):
                         typo_keys.add(near)
                         starts.update(self.by_key[near])
-        else:
+        elif isinstance(first, Slot):
             for sequence in first.sequences:
                 if sequence:
                     starts.update(self.by_key.get(sequence[0], ()))

@@ -16,7 +16,7 @@ what *you* did ("I"), not only what the team did ("we").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from mockview.analysis.cues import CueTable
@@ -171,7 +171,7 @@ def analyse_star(sentences: list[Sentence]) -> StarReport:
         measurable_sentences=measurable_sentences,
         opens_with_context=opens,
     )
-    return StarReport(**{**_fields(report), "notes": tuple(star_notes(report))})
+    return replace(report, notes=tuple(star_notes(report)))
 
 
 _OUTCOME = re.compile(
@@ -234,10 +234,6 @@ def _secondary_parts(
             if value >= SECONDARY_THRESHOLD and value >= 0.6 * score[main]:
                 found.append((index, part))
     return found
-
-
-def _fields(report: StarReport) -> dict[str, object]:
-    return {name: getattr(report, name) for name in StarReport.__slots__}
 
 
 def _from_labels(
