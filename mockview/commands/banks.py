@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib import resources
 from pathlib import Path
 
-from mockview.banks.library import load_library, split_bank_args, validate_files
-from mockview.banks.model import Bank, BankSource
-from mockview.banks.starter import starter_bank
+from typing import TYPE_CHECKING
+
 from mockview.commands.common import SubParsers, data_dir, print_json, report_load_problems, table
 from mockview.errors import MockviewError
 from mockview.text import plural
 from mockview.paths import user_banks_dir
+
+if TYPE_CHECKING:
+    from mockview.banks.model import Bank
+
+# The bank library is imported inside each command: building the parser for
+# `mockview score` must not load (or pay for) the YAML machinery.
 
 
 def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
@@ -67,6 +71,8 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
 
 
 def list_banks(args: argparse.Namespace) -> int:
+    from mockview.banks.library import load_library
+
     library = load_library(data_dir(args), args.bank)
     banks = sorted(library.banks.values(), key=lambda bank: (_SOURCE_ORDER[bank.source], bank.id))
     if args.json:
@@ -83,7 +89,8 @@ def list_banks(args: argparse.Namespace) -> int:
     return 0
 
 
-_SOURCE_ORDER = {BankSource.SHIPPED: 0, BankSource.USER: 1, BankSource.PATH: 2}
+_SOURCE_ORDER = {"shipped": 0, "user": 1, "path": 2}
+"""Shipped banks first, then yours, then those given with --bank (BankSource values)."""
 
 
 def _bank_summary(bank: Bank) -> dict[str, object]:
@@ -100,6 +107,8 @@ def _bank_summary(bank: Bank) -> dict[str, object]:
 
 
 def validate_banks(args: argparse.Namespace) -> int:
+    from mockview.banks.library import validate_files
+
     checks = validate_files(args.paths, data_dir(args))
     failed = 0
     for check in checks:
@@ -122,6 +131,9 @@ def validate_banks(args: argparse.Namespace) -> int:
 
 
 def show_bank(args: argparse.Namespace) -> int:
+    from mockview.banks.library import load_library, split_bank_args
+    from mockview.banks.model import BankSource
+
     names, paths = split_bank_args([args.name])
     library = load_library(data_dir(args), paths)
     if paths:
@@ -176,6 +188,8 @@ def new_bank(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise MockviewError(f"{folder} is a file, not a folder")
     target = folder / f"{args.name}.yaml"
+    from mockview.banks.starter import starter_bank
+
     text = starter_bank(args.name, target.name)
     if target.exists():
         raise MockviewError(f"{target} already exists; choose another name or remove it first")
@@ -193,6 +207,8 @@ def new_bank(args: argparse.Namespace) -> int:
 
 
 def schema_text() -> str:
+    from importlib import resources
+
     return resources.files("mockview.banks").joinpath("bank.schema.json").read_text("utf-8")
 
 
