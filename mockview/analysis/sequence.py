@@ -19,9 +19,10 @@ deterministic.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -78,13 +79,15 @@ class Model:
     """Feature -> one weight per state."""
     transitions: dict[str, list[float]]
     """Previous state (or START) -> one weight per next state; END row holds the weight of ending in each."""
+    absent_below: dict[str, float] = field(default_factory=dict)
+    """A part is present when the probability that no sentence tells it is under this (fitted by cross-validation)."""
 
 
 @cache
 def model() -> Model:
     """The learned weights, read once per process."""
     raw = json.loads(resources.files("mockview.analysis").joinpath("star_weights.json").read_text("utf-8"))
-    return Model(raw["emissions"], raw["transitions"])
+    return Model(raw["emissions"], raw["transitions"], raw.get("absent_below", {}))
 
 
 def _class_features(words: list[str], keys: list[str], text: str) -> list[str]:
@@ -206,9 +209,14 @@ def emission_scores(features: list[list[str]], emissions: dict[str, list[float]]
 
 
 def viterbi(
-    emissions: list[list[float]], transitions: dict[str, list[float]], forced: Sequence[int | None] = ()
+    emissions: list[list[float]], transitions: dict[str, list[float]], forced: Sequence[int | None] = (),
+    banned: frozenset[int] = frozenset(),
 ) -> list[int]:
-    """The best sequence of state indexes; ``forced[i]`` pins sentence i to a state (an explicit label)."""
+    """The best sequence of state indexes.
+
+    ``forced[i]`` pins sentence i to a state (an explicit label); states in
+    ``banned`` are used by no sentence (a part judged absent).
+    """
     count = len(emissions)
     if not count:
         return []
@@ -218,7 +226,9 @@ def viterbi(
     rows = [transitions[state] for state in STATES]
 
     def allowed(index: int, state: int) -> bool:
-        return not forced or forced[index] is None or forced[index] == state
+        if forced and forced[index] is not None:
+            return forced[index] == state
+        return state not in banned
 
     best = [start[s] + emissions[0][s] if allowed(0, s) else float("-inf") for s in states]
     back: list[list[int]] = []
@@ -243,13 +253,88 @@ def viterbi(
     return path
 
 
+def _logsumexp(values: Sequence[float]) -> float:
+    top = max(values)
+    if top == float("-inf"):
+        return top
+    return top + math.log(sum(math.exp(value - top) for value in values))
+
+
+def forward(emissions: list[list[float]], transitions: dict[str, list[float]],
+            allowed: Sequence[bool] = ()) -> tuple[list[list[float]], float]:
+    """Forward log-scores, and the log of the sum over every path (only through ``allowed`` states)."""
+    size = len(STATES)
+    ok = allowed or [True] * size
+    start, end = transitions[START], transitions[END]
+    rows = [transitions[state] for state in STATES]
+    alpha = [[start[s] + emissions[0][s] if ok[s] else float("-inf") for s in range(size)]]
+    for index in range(1, len(emissions)):
+        previous = alpha[-1]
+        alpha.append([
+            _logsumexp([previous[p] + rows[p][s] for p in range(size)]) + emissions[index][s] if ok[s]
+            else float("-inf")
+            for s in range(size)
+        ])
+    return alpha, _logsumexp([alpha[-1][s] + end[s] for s in range(size)])
+
+
+def backward(emissions: list[list[float]], transitions: dict[str, list[float]]) -> list[list[float]]:
+    size = len(STATES)
+    end = transitions[END]
+    rows = [transitions[state] for state in STATES]
+    beta = [[end[s] for s in range(size)]]
+    for index in range(len(emissions) - 1, 0, -1):
+        following = beta[0]
+        beta.insert(0, [
+            _logsumexp([rows[s][n] + emissions[index][n] + following[n] for n in range(size)]) for s in range(size)
+        ])
+    return beta
+
+
+def absent_probabilities(emissions: list[list[float]], transitions: dict[str, list[float]]) -> dict[str, float]:
+    """For each part, the model's probability that no sentence of the answer is that part."""
+    if not emissions:
+        return {state: 1.0 for state in STATES}
+    _, total = forward(emissions, transitions)
+    found = {}
+    for index, state in enumerate(STATES):
+        allowed = [other != index for other in range(len(STATES))]
+        _, without = forward(emissions, transitions, allowed)
+        found[state] = math.exp(without - total) if without != float("-inf") else 0.0
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    parts: list[str | None]
+    """Each sentence's part, ``None`` for none of them."""
+    emissions: list[list[float]]
+    present: dict[str, bool]
+    """Each STAR part judged present, from the probability that no sentence is that part."""
+    also: dict[str, int]
+    """A part judged present that no sentence was given: the sentence most likely to tell it."""
+
+
 def decode(
     texts: Sequence[str], bullets: Sequence[bool] = (), labels: Sequence[str | None] = (),
-    forced: Sequence[str | None] = (),
-) -> tuple[list[str | None], list[list[float]]]:
-    """Each sentence's part (``None`` for none), and the emission scores behind them."""
-    learned = model()
+    learned: Model | None = None,
+) -> Decoded:
+    """The parts of an answer's sentences, decoded together."""
+    learned = learned or model()
     emissions = emission_scores(sentence_features(texts, bullets, labels), learned.emissions)
-    pins = [STATES.index(part) if part else None for part in forced] if forced else ()
-    path = viterbi(emissions, learned.transitions, pins)
-    return [None if STATES[state] == "none" else STATES[state] for state in path], emissions
+    if not emissions:
+        return Decoded([], [], {part: False for part in STATES[:4]}, {})
+    absent = absent_probabilities(emissions, learned.transitions)
+    present = {part: absent[part] < learned.absent_below.get(part, 0.5) for part in STATES[:4]}
+    banned = frozenset(STATES.index(part) for part, here in present.items() if not here)
+    path = viterbi(emissions, learned.transitions, banned=banned)
+    parts = [None if STATES[state] == "none" else STATES[state] for state in path]
+    also = {}
+    missing = [part for part, here in present.items() if here and part not in parts]
+    if missing:
+        alpha, total = forward(emissions, learned.transitions)
+        beta = backward(emissions, learned.transitions)
+        for part in missing:
+            state = STATES.index(part)
+            also[part] = max(range(len(emissions)), key=lambda i: alpha[i][state] + beta[i][state])
+    return Decoded(parts, emissions, present, also)

@@ -135,9 +135,9 @@ def analyse_star(sentences: list[Sentence]) -> StarReport:
         outcome = _outcome_sentences(assignments, [s["result"] > 0 for s in scores])
         opens = bool(assignments) and assignments[0] in ("situation", "task")
     else:
-        assignments, emissions = decode(
-            [s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences]
-        )
+        decoded = decode([s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences])
+        assignments, emissions = decoded.parts, decoded.emissions
+        secondary = [(index, part) for part, index in decoded.also.items()]
         confidence = _confidence(assignments, emissions)
         opens = bool(emissions) and _reads_as(emissions[0], ("situation", "task"))
         outcome = _outcome_sentences(assignments, [_sounds_like_outcome(text) for text in lowered])
