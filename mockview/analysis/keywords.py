@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseError, compile_phrase, term_phrase
-from mockview.analysis.vocabulary import Concept, concept, concepts_named, family_key
+from mockview.analysis.vocabulary import Concept, concept, concept_links, family_key
 from mockview.analysis.vocabulary.families import FAMILIES
 from mockview.analysis.words import Token, key, rule_stem, tokenize
 from mockview.banks.model import Keyword
@@ -116,14 +116,21 @@ def match_keywords(
 
 def keyword_concepts(keyword: Keyword) -> tuple[Concept, ...]:
     """The concepts a rubric point means: the one it names with ``concept:``, and those its wordings name."""
-    found: dict[str, Concept] = {}
+    return tuple(item for item, _ in keyword_links(keyword))
+
+
+@lru_cache(maxsize=4096)
+def keyword_links(keyword: Keyword) -> tuple[tuple[Concept, frozenset[str]], ...]:
+    """:func:`keyword_concepts` with the words of the term each concept leaves out (they must be said too)."""
+    found: dict[str, tuple[Concept, frozenset[str]]] = {}
     if keyword.concept:
         named = concept(keyword.concept)
         if named is not None:
-            found[named.id] = named
+            found[named.id] = (named, frozenset())
     for form in keyword.forms:
-        for item in concepts_named(form):
-            found.setdefault(item.id, item)
+        for item, leftover in concept_links(form):
+            if item.id not in found or len(leftover) < len(found[item.id][1]):
+                found[item.id] = (item, leftover)
     return tuple(found.values())
 
 
@@ -135,7 +142,8 @@ def _match_keyword(
     star: StarReport | None,
 ) -> tuple[KeywordMatch | None, NearMiss | None]:
     near: NearMiss | None = None
-    concepts = keyword_concepts(keyword)
+    links = keyword_links(keyword)
+    concepts = tuple(item for item, _ in links)
     for item in concepts:
         if item.structural and star is not None:
             return _structural(keyword, item, answer, sentences, star), None
@@ -154,7 +162,7 @@ def _match_keyword(
         unordered = _unordered(index, form)
         if unordered is not None:
             return _match(index, answer, keyword, form, unordered, "said", ""), None
-    for item in concepts:
+    for item, leftover in links:
         if item.structural and star is not None:
             continue
         for source in (*item.names, *item.phrasings):
@@ -163,6 +171,8 @@ def _match_keyword(
             except PhraseError:
                 continue
             result = _first(index, phrase)
+            if isinstance(result, Found) and leftover and not _said_with(index, result, leftover):
+                continue
             if isinstance(result, Found):
                 how = "typo" if result.typo else "concept"
                 return _match(index, answer, keyword, source, result, how, item.id), None
@@ -170,13 +180,58 @@ def _match_keyword(
     return None, near or _partly(index, answer, keyword)
 
 
+def _said_with(index: AnswerTokens, found: Found, leftover: frozenset[str]) -> bool:
+    """Whether every word in ``leftover`` (or one of its family) is said in the answer too."""
+    said = index.by_key.keys()
+    return all(_family_members(word) & said for word in leftover)
+
+
 def _first(index: AnswerTokens, phrase: Phrase) -> Found | list[Found]:
     """The first occurrence that is not negated, or every negated one."""
     found = index.find(phrase)
+    if len(phrase.elements) == 1:
+        found = [item for item in found if _done_by_the_speaker(index, item)]
     for item in found:
         if not item.negated:
             return item
     return found
+
+
+_ADVERBS = frozenset("then also just and quickly immediately finally eventually personally first later actually "
+                     "really soon so even still already carefully".split())
+_FIRST_PERSON = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})
+
+
+def _done_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
+    """A point said in one verb counts when the speaker did it: "I escalated it", not "the row escalated".
+
+    A past-tense verb needs "I" or "we" in front of it within its clause,
+    or nothing at all (notes: "Escalated to the vendor."); anything else
+    before it ("he", "the argument", "it") is someone or something else
+    doing it, which is not the point made.
+    """
+    tokens = index.tokens
+    word = tokens[found.start].lower
+    if not (word.endswith("ed") or word in _IRREGULAR_PAST):
+        return True
+    position = found.start
+    for _ in range(4):
+        if tokens[position].broken or position == 0:
+            return True
+        position -= 1
+        before = tokens[position].lower
+        if before in _FIRST_PERSON:
+            return True
+        if before not in _ADVERBS and not before.endswith("ly"):
+            return False
+    return False
+
+
+_IRREGULAR_PAST = frozenset(
+    """ran took made wrote led met gave sent kept held found brought built bought told spoke went got put set cut
+    chose drew taught sold paid won split did began caught thought felt heard left lost meant read saw shut
+    stood understood""".split()
+)
 
 
 def _match(

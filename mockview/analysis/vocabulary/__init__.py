@@ -12,6 +12,7 @@ Loaded on first use and kept for the life of the process.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import import_module
 
@@ -35,7 +36,7 @@ MODULES = (
 )
 """The competency modules, in the order their concepts are listed."""
 
-__all__ = ["Concept", "SLOTS", "all_concepts", "concept", "concepts_named", "family_key", "term_key"]
+__all__ = ["Concept", "SLOTS", "all_concepts", "concept", "concept_links", "concepts_named", "family_key", "term_key"]
 
 
 @cache
@@ -85,14 +86,67 @@ def _name_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     return {name_key: tuple(ids) for name_key, ids in index.items()}
 
 
+MAX_LOOSE = 3
+"""At most this many concepts for a term that names none exactly ("feedback" is in several)."""
+
+
 def concepts_named(term: str) -> tuple[Concept, ...]:
-    """The concepts a rubric term names, in any inflection or word order; none if it names none."""
+    """The concepts a rubric term names; none if it names none (see :func:`concept_links`)."""
+    return tuple(item for item, _ in concept_links(term))
+
+
+@cache
+def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
+    """The concepts a rubric term names, each with the term's words it leaves out.
+
+    Exactly first: the term is a name of the concept in any inflection,
+    word family or word order ("prioritisation" for "prioritised"). Else
+    the shortest names that hold all of the term ("buy-in" is in
+    "stakeholder buy-in"), at most :data:`MAX_LOOSE` of them. Else the
+    longest name inside the term ("revisited decision" holds "decision"):
+    then the words it leaves out ("revisit") must be said too, in the
+    sentence that makes the point, or the term's own point is lost.
+    """
     wanted = term_key(term)
     if not wanted:
         return ()
     index = _name_index()
-    ids = index.get(wanted) or index.get(tuple(sorted(wanted))) or ()
-    if not ids and len(wanted) > 1:
-        ids = next((found for name_key, found in index.items() if sorted(name_key) == sorted(wanted)), ())
     concepts = all_concepts()
-    return tuple(concepts[i] for i in ids)
+    ids = index.get(wanted) or index.get(tuple(sorted(wanted)))
+    if not ids:
+        ids = next((found for name_key, found in index.items() if sorted(name_key) == sorted(wanted)), None)
+    if ids:
+        return tuple((concepts[i], frozenset()) for i in ids)
+    holding = [(len(name_key), ids) for name_key, ids in index.items() if set(wanted) < set(name_key)]
+    if holding and _meaningful(wanted):
+        holding.sort(key=lambda item: item[0])
+        return tuple((concepts[i], frozenset()) for i in _first_ids(ids for _, ids in holding))
+    inside = [(len(name_key), name_key, ids) for name_key, ids in index.items()
+              if set(name_key) < set(wanted) and _meaningful(name_key)]
+    if not inside:
+        return ()
+    longest = max(size for size, _, _ in inside)
+    best = [(name_key, ids) for size, name_key, ids in inside if size == longest]
+    # English puts the head of a phrase last: "customer empathy" is about empathy.
+    headed = [(name_key, ids) for name_key, ids in best if wanted[-1] in name_key] or best
+    links: dict[str, frozenset[str]] = {}
+    for name_key, ids in headed:
+        for concept_id in ids:
+            if concept_id not in links and len(links) < MAX_LOOSE:
+                links[concept_id] = frozenset(wanted) - set(name_key)
+    return tuple((concepts[i], leftover) for i, leftover in links.items())
+
+
+def _meaningful(name_key: tuple[str, ...]) -> bool:
+    """A key that can stand for a point on its own: not one short, common word."""
+    return len(name_key) > 1 or len(name_key[0]) >= 5
+
+
+def _first_ids(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for ids in groups:
+        for concept_id in ids:
+            found.setdefault(concept_id, None)
+            if len(found) == MAX_LOOSE:
+                return tuple(found)
+    return tuple(found)
