@@ -146,6 +146,7 @@ def test_sigterm_saves_what_was_typed_at_once(mockview_home: Path) -> None:
 def test_a_recovered_draft_can_be_finished_at_a_terminal(mockview_home: Path) -> None:
     from mockview.banks.library import load_library
     from mockview.clock import SystemClock
+    from mockview.practice.driver import SessionDriver
     from mockview.practice.plain import PlainFrontEnd
     from mockview.practice.plans import build_practice
     from mockview.practice.selection import Filters
@@ -166,7 +167,7 @@ def test_a_recovered_draft_can_be_finished_at_a_terminal(mockview_home: Path) ->
     session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1), SystemClock())
     typed = "\n".join(["", "Then I cut scope and we shipped on time.", ".", "", ".", "", "", ""]) + "\n"
     out = io.StringIO()
-    PlainFrontEnd(session, mockview_home, stdin=io.StringIO(typed), stdout=out, interactive=True).run()
+    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO(typed), stdout=out, interactive=True).run()
     history.close()
     history = open_store(mockview_home)
     resumed = history.attempts(question_id="star/old")
@@ -179,6 +180,7 @@ def test_a_recovered_draft_can_be_finished_at_a_terminal(mockview_home: Path) ->
 def test_a_recovered_draft_of_a_planned_question_is_asked_once(mockview_home: Path) -> None:
     from mockview.banks.library import load_library
     from mockview.clock import SystemClock
+    from mockview.practice.driver import SessionDriver
     from mockview.practice.plain import PlainFrontEnd
     from mockview.practice.plans import build_practice
     from mockview.practice.selection import Filters
@@ -198,7 +200,7 @@ def test_a_recovered_draft_of_a_planned_question_is_asked_once(mockview_home: Pa
 
     typed = "\n".join(["", ".", "", "Second.", ".", "", "Third.", ".", "", "", ""]) + "\n"
     out = io.StringIO()
-    PlainFrontEnd(session, mockview_home, stdin=io.StringIO(typed), stdout=out, interactive=True).run()
+    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO(typed), stdout=out, interactive=True).run()
     asked = [a.question_id for a in history.attempts()]
     history.close()
     assert sorted(asked) == sorted({p.question.full_id for p in session.plan}) and len(asked) == 3
@@ -209,6 +211,7 @@ def test_a_recovered_draft_of_a_planned_question_is_asked_once(mockview_home: Pa
 def test_two_recovered_drafts_are_both_finished(mockview_home: Path) -> None:
     from mockview.banks.library import load_library
     from mockview.clock import SystemClock
+    from mockview.practice.driver import SessionDriver
     from mockview.practice.plain import PlainFrontEnd
     from mockview.practice.plans import build_practice
     from mockview.practice.selection import Filters
@@ -228,7 +231,7 @@ def test_two_recovered_drafts_are_both_finished(mockview_home: Path) -> None:
     history = open_store(mockview_home)
     session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1), SystemClock())
     typed = "\n".join(["", "", ".", "", ".", "", ".", "", "", ""]) + "\n"
-    PlainFrontEnd(session, mockview_home, stdin=io.StringIO(typed), stdout=io.StringIO(), interactive=True).run()
+    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO(typed), stdout=io.StringIO(), interactive=True).run()
     answers = {a.question_id: a.answer for a in history.attempts()}
     history.close()
     assert answers["star/old-1"] == "Draft 1." and answers["star/old-2"] == "Draft 2."
@@ -237,6 +240,7 @@ def test_two_recovered_drafts_are_both_finished(mockview_home: Path) -> None:
 def test_self_rating_is_asked_at_a_terminal(mockview_home: Path) -> None:
     from mockview.banks.library import load_library
     from mockview.clock import SystemClock
+    from mockview.practice.driver import SessionDriver
     from mockview.practice.plain import PlainFrontEnd
     from mockview.practice.plans import build_practice
     from mockview.practice.selection import Filters
@@ -245,7 +249,7 @@ def test_self_rating_is_asked_at_a_terminal(mockview_home: Path) -> None:
     history = open_store(mockview_home)
     session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1, seed=2), SystemClock())
     out = io.StringIO()
-    PlainFrontEnd(session, mockview_home, stdin=io.StringIO("Not sure.\n.\n4\nStayed calm\nNo story ready\n"),
+    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO("Not sure.\n.\n4\nStayed calm\nNo story ready\n"),
                   stdout=out, interactive=True).run()
     text = out.getvalue()
     assert "Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (Enter keeps Again)" in text
@@ -324,6 +328,7 @@ def test_a_user_bank_hiding_a_shipped_one_is_reported(run_cli, mockview_home: Pa
 def test_plain_rating_is_recorded_even_when_it_matches_and_bad_replies_are_explained(mockview_home: Path) -> None:
     from mockview.banks.library import load_library
     from mockview.clock import SystemClock
+    from mockview.practice.driver import SessionDriver
     from mockview.practice.plain import PlainFrontEnd
     from mockview.practice.plans import build_practice
     from mockview.practice.selection import Filters
@@ -333,7 +338,7 @@ def test_plain_rating_is_recorded_even_when_it_matches_and_bad_replies_are_expla
     session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=2, seed=2),
                              SystemClock())
     out = io.StringIO()
-    PlainFrontEnd(session, mockview_home, stdin=io.StringIO("Not sure.\n.\n1\nNo idea.\n.\n7\n\n\n"),
+    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO("Not sure.\n.\n1\nNo idea.\n.\n7\n\n\n"),
                   stdout=out, interactive=True).run()
     assert "Not a rating (1-4); keeping Again." in out.getvalue()
     first, second = history.attempts(oldest_first=True)

@@ -4,25 +4,31 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from mockview.commands.common import data_dir, filters_from, interview_options
 
+if TYPE_CHECKING:
+    from mockview.tui.launch import StartScreen
 
-def run_app(args: argparse.Namespace, start: str = "home") -> int:
+
+def run_app(args: argparse.Namespace, start: StartScreen = "home") -> int:
     """Run the app; practice, retry and interview open on their first question."""
     # Textual is imported here, not at the top: other commands must start
     # fast and never load it.
     from mockview.practice.selection import Filters
     from mockview.tui.app import MockviewApp
+    from mockview.tui.launch import ExitReport
 
     filters = filters_from(args) if start in ("practice", "retry") else Filters()
     interview = interview_options(args) if start == "interview" else None
     app = MockviewApp(data_dir(args), start=start, filters=filters, interview_options=interview)
-    app.run()
-    if app.error_message:
-        print(f"mockview: {app.error_message}", file=sys.stderr)
-        return app.return_code or 1
-    return app.return_code or 0
+    report = app.run()
+    if report is None:  # Textual stopped the app itself: its own quit, or a crash it has printed
+        report = ExitReport(app.return_code or 0)
+    if report.error:
+        print(f"mockview: {report.error}", file=sys.stderr)
+    return report.return_code
 
 
 def run_home(args: argparse.Namespace) -> int:

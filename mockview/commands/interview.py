@@ -32,13 +32,9 @@ def run_interview(args: argparse.Namespace) -> int:
         from mockview.commands.app import run_app
 
         return run_app(args, start="interview")
-    from mockview.practice.interview import Interview
-    from mockview.practice.plain import PlainInterview
-
-    from mockview.prep.profiles import find_profile
+    from mockview.practice.driver import start_interview
+    from mockview.practice.plain import PlainFrontEnd
 
     folder, library, history = load(args, args.bank)
     with history:
-        options = interview_options(args)
-        interview = Interview.build(library, history, options, history.clock, find_profile(folder, options.company))
-        return PlainInterview(interview, folder).run()
+        return PlainFrontEnd(start_interview(library, history, interview_options(args), history.clock, folder)).run()

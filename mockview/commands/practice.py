@@ -62,16 +62,12 @@ def run_practice(args: argparse.Namespace) -> int:
         from mockview.commands.app import run_app
 
         return run_app(args, start="practice")
+    from mockview.practice.driver import start_practice
     from mockview.practice.plain import PlainFrontEnd
-    from mockview.practice.plans import build_practice
-
-    from mockview.prep.profiles import find_profile
 
     folder, library, history = load(args, args.bank)
     with history:
-        filters = filters_from(args)
-        session = build_practice(library, history, filters, history.clock, find_profile(folder, filters.company))
-        return PlainFrontEnd(session, folder).run()
+        return PlainFrontEnd(start_practice(library, history, filters_from(args), history.clock, folder)).run()
 
 
 def run_retry(args: argparse.Namespace) -> int:
@@ -83,13 +79,12 @@ def run_retry(args: argparse.Namespace) -> int:
         from mockview.commands.app import run_app
 
         return run_app(args, start="retry")
+    from mockview.practice.driver import start_retry
     from mockview.practice.plain import PlainFrontEnd
-    from mockview.practice.plans import build_retry
 
     folder, library, history = load(args)
     with history:
-        session = build_retry(library, history, filters_from(args), history.clock)
-        return PlainFrontEnd(session, folder).run()
+        return PlainFrontEnd(start_retry(library, history, filters_from(args), history.clock, folder)).run()
 
 
 def list_queue(args: argparse.Namespace) -> int:

@@ -22,8 +22,9 @@ from mockview.banks.model import Question
 from mockview.clock import Clock
 from mockview.errors import MockviewError
 from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession, Stopwatch
+from mockview.practice.plans import as_asked
 from mockview.practice.selection import Filters, matching_questions, plan_questions
-from mockview.prep.profiles import Profile, with_profile
+from mockview.prep.profiles import Profile
 from mockview.store.repository import History
 from mockview.store.words import SessionMode
 
@@ -122,15 +123,9 @@ def plan_interview(
     core = interleave(diverse(preferred, middle - len(research)))
 
     ordered = [warm_up] + research[:1] + core + research[1:] + [closing]
-    company = profile.company if profile else options.company
-    role = options.role or (profile.role if profile else None)
     return [
-        PlannedQuestion(
-            question=with_profile(question, profile),
-            text=question.render_text(company, role),
-            time_limit=options.time_limit or question.time_limit,
-            note=_role(question, warm_up, closing),
-        )
+        as_asked(question, company=options.company, role=options.role, profile=profile,
+                 time_limit=options.time_limit, note=_role(question, warm_up, closing))
         for question in ordered
     ]
 

@@ -15,16 +15,36 @@ from mockview.store.snapshots import question_from_snapshot
 from mockview.store.words import SessionMode
 
 
-def planned(question: Question, filters: Filters, profile: Profile | None = None) -> PlannedQuestion:
+def as_asked(
+    question: Question,
+    *,
+    company: str | None,
+    role: str | None,
+    profile: Profile | None,
+    time_limit: float | None,
+    note: str = "",
+) -> PlannedQuestion:
     """The question as it will be asked: the company's name and, with a profile,
-    its specifics added to the rubric of research questions."""
-    company = profile.company if profile else filters.company
-    role = filters.role or (profile.role if profile else None)
+    its specifics added to the rubric of research questions.
+
+    The one place where ``{company}`` and ``{role}`` are filled: the profile's
+    company name wins (it is spelled as the person saved it), the role typed
+    for this sitting wins over the profile's.
+    """
+    company = profile.company if profile else company
+    role = role or (profile.role if profile else None)
     return PlannedQuestion(
         question=with_profile(question, profile),
         text=question.render_text(company, role),
-        time_limit=filters.time_limit or question.time_limit,
+        time_limit=time_limit or question.time_limit,
+        note=note,
     )
+
+
+def planned(question: Question, filters: Filters, profile: Profile | None = None) -> PlannedQuestion:
+    """The question as a practice with these filters asks it."""
+    return as_asked(question, company=filters.company, role=filters.role, profile=profile,
+                    time_limit=filters.time_limit)
 
 
 def build_practice(

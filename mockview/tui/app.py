@@ -1,10 +1,17 @@
-"""The mockview Textual app.
+"""The mockview Textual app: start-up, navigation, and the flow events its screens post.
 
-The app owns the long-lived things (the bank library, the history, the
-practice session in progress and its draft) and the flow between screens:
-home, setup, question, feedback, summary, history and banks. Screens ask the
-app to move on; the app drives the same :class:`PracticeSession` the plain
-front end uses, so neither has logic the other lacks.
+The app opens the history, loads the banks in a worker, builds the
+:class:`~mockview.tui.services.Services` every screen is given, and opens
+the screen the command line asked for. Screens report what happened as
+messages (:mod:`mockview.tui.messages`); the ``@on`` handlers here pass
+them to the :class:`~mockview.tui.session_flow.SessionFlow`, which drives
+the same :class:`~mockview.practice.driver.SessionDriver` the plain front
+end uses, and show the screen it returns. Home's destinations, the
+``open`` action and the command palette come from
+:mod:`mockview.tui.places`.
+
+The app ends with an :class:`~mockview.tui.launch.ExitReport`, the value
+``run()`` returns.
 """
 
 from __future__ import annotations
@@ -12,30 +19,50 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from mockview.banks.library import Library, load_library, split_bank_args
+from mockview.banks.library import Library
 from mockview.clock import Clock, SystemClock
 from mockview.errors import MockviewError
-from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession
-from mockview.practice.interview import Interview, InterviewOptions
-from mockview.practice.plans import build_practice, build_retry
+from mockview.practice.driver import SessionDriver
+from mockview.practice.interview import InterviewOptions
 from mockview.practice.selection import Filters
-from mockview.prep.profiles import find_profile
-from mockview.store import History, open_store
-from mockview.store.drafts import Draft, DraftKeeper, discard
-from mockview.store.snapshots import question_from_snapshot
-from mockview.tui.messages import LibraryLoaded
+from mockview.store import open_store
+from mockview.tui.launch import ExitReport, StartScreen
+from mockview.tui.messages import (
+    AnswerAgain,
+    AnswerSubmitted,
+    InterviewFinished,
+    LibraryLoaded,
+    LibraryRead,
+    NextQuestion,
+    ReflectOnInterview,
+    SessionFinished,
+    SessionStarted,
+)
+from mockview.tui.places import PLACES, place
+from mockview.tui.screens.confirm import ConfirmScreen
+from mockview.tui.screens.form import FormScreen
+from mockview.tui.screens.home import HomeScreen
+from mockview.tui.screens.question import QuestionScreen
+from mockview.tui.screens.summary import SummaryScreen
+from mockview.tui.services import BankShelf, Services
+from mockview.tui.session_flow import SessionFlow
+
+LOADING = "Still loading the banks…"
 
 
-class MockviewApp(App[None]):
+class MockviewApp(App[ExitReport]):
     """Practise interview answers against the clock."""
 
     CSS_PATH = "mockview.tcss"
@@ -50,7 +77,7 @@ class MockviewApp(App[None]):
         self,
         data_dir: Path,
         *,
-        start: str = "home",
+        start: StartScreen = "home",
         filters: Filters | None = None,
         interview_options: InterviewOptions | None = None,
         clock: Clock | None = None,
@@ -58,32 +85,43 @@ class MockviewApp(App[None]):
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
-        self.start = start
+        self.start: StartScreen = start
         self.filters = filters or Filters()
         self.interview_options = interview_options or InterviewOptions()
-        self.interview: Interview | None = None
-        self.clock = clock or SystemClock()
+        self.clock: Clock = clock or SystemClock()
         self.cursor_blink = cursor_blink
-        self.library: Library | None = None
-        self.history: History | None = None
-        self.session: PracticeSession | None = None
-        self.keeper: DraftKeeper | None = None
-        self.error_message: str | None = None
+        self.banks = BankShelf(data_dir, self.filters.banks)
+        self._services: Services | None = None
+        self._flow: SessionFlow | None = None
 
-    # --- start-up -------------------------------------------------------------
+    @property
+    def services(self) -> Services:
+        """What every screen is given; there once the history is open (on mount)."""
+        if self._services is None:
+            raise RuntimeError("the app has not opened the history yet")
+        return self._services
+
+    @property
+    def flow(self) -> SessionFlow:
+        if self._flow is None:
+            raise RuntimeError("the app has not opened the history yet")
+        return self._flow
+
+    # --- start-up ----------------------------------------------------------------
 
     def on_mount(self) -> None:
         try:
-            self.history = open_store(self.data_dir, clock=self.clock, warn=self._warn_later)
+            history = open_store(self.data_dir, clock=self.clock, warn=self._warn_later)
         except MockviewError as error:
             self.fail(str(error))
             return
+        self._services = Services(data_dir=self.data_dir, clock=self.clock, history=history, banks=self.banks,
+                                  filters=self.filters, cursor_blink=self.cursor_blink)
+        self._flow = SessionFlow(self._services)
         self._catch_signals()
-        from mockview.tui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
+        self.push_screen(HomeScreen(self._services))
         if self.start == "debrief":
-            self.action_open_debrief()
+            self.action_open("debrief")
         self.load_library()
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -96,8 +134,7 @@ class MockviewApp(App[None]):
 
     def fail(self, message: str) -> None:
         """Stop with one clear line for the command line to print."""
-        self.error_message = message
-        self.exit(return_code=1)
+        self.exit(ExitReport(1, message), return_code=1)
 
     def _catch_signals(self) -> None:
         try:
@@ -111,12 +148,11 @@ class MockviewApp(App[None]):
 
     def _terminated(self, number: int) -> None:
         self.save_draft()
-        self.exit(return_code=128 + number)
+        self.exit(ExitReport(128 + number), return_code=128 + number)
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_library(self) -> Library:
-        _, paths = split_bank_args(self.filters.banks)
-        return load_library(self.data_dir, paths)
+        return self.banks.load()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
@@ -128,194 +164,137 @@ class MockviewApp(App[None]):
             error = worker.error
             self.fail(str(error) if isinstance(error, MockviewError) else f"cannot load banks: {error}")
             return
-        self.library = worker.result
-        for screen in self.screen_stack:
-            screen.post_message(LibraryLoaded(self.library))
-        if self.library.errors:
-            broken = sorted({problem.path for problem in self.library.errors})
+        library = worker.result
+        assert isinstance(library, Library)
+        self._adopt(library)
+        if library.errors:
+            broken = sorted({problem.path for problem in library.errors})
             self.notify(f"{len(broken)} bank file(s) have problems and were skipped; see Banks.",
                         severity="warning", timeout=8)
-        if self.start == "practice":
-            self.begin_practice(self.filters, from_command_line=True)
-        elif self.start == "retry":
-            self.begin_retry(from_command_line=True)
-        elif self.start == "interview":
-            self.begin_interview(self.interview_options, from_command_line=True)
+        self._open_start_screen()
 
-    # --- practice flow -----------------------------------------------------
-
-    def begin_practice(self, filters: Filters, *, from_command_line: bool = False) -> str | None:
-        """Start a session; returns a problem to show instead, if any."""
-        assert self.history is not None and self.library is not None
+    def _open_start_screen(self) -> None:
+        """practice, retry and interview open on their first question; a problem ends the app with one line."""
         try:
-            session = build_practice(self.library, self.history, filters, self.clock,
-                                     find_profile(self.data_dir, filters.company))
-        except MockviewError as error:
-            if from_command_line:
-                self.fail(str(error))
-            return str(error)
-        self._run_session(session)
-        return None
-
-    def begin_retry(self, *, from_command_line: bool = False) -> str | None:
-        assert self.history is not None and self.library is not None
-        try:
-            count = self.filters.count if from_command_line else 0
-            session = build_retry(self.library, self.history,
-                                  Filters(count=count, time_limit=self.filters.time_limit), self.clock)
-        except MockviewError as error:
-            if from_command_line:
-                self.fail(str(error))
+            driver: SessionDriver
+            if self.start == "practice":
+                driver = self.services.start_practice(self.filters)
+            elif self.start == "retry":
+                driver = self.services.start_retry(self.filters.count)
+            elif self.start == "interview":
+                driver = self.services.start_interview(self.interview_options)
             else:
-                self.notify(str(error), title="Re-drill")
-            return str(error)
-        self._run_session(session)
-        return None
-
-    def begin_interview(self, options: InterviewOptions, *, from_command_line: bool = False) -> str | None:
-        """Start a mock interview; returns a problem to show instead, if any."""
-        assert self.history is not None and self.library is not None
-        try:
-            interview = Interview.build(self.library, self.history, options, self.clock,
-                                        find_profile(self.data_dir, options.company))
+                return
         except MockviewError as error:
-            if from_command_line:
-                self.fail(str(error))
-            return str(error)
-        self.interview = interview
-        self._run_session(interview.session)
-        return None
+            self.fail(str(error))
+            return
+        self._show(self.flow.start(driver))
 
-    def after_interview_answer(self) -> None:
-        """Next question (or follow-up), or the report card once the interview is over."""
-        assert self.interview is not None
-        if self.interview.finished:
-            from mockview.tui.screens.report_card import ReportCardScreen
+    @on(LibraryRead)
+    def _library_read(self, event: LibraryRead) -> None:
+        self._adopt(event.library)
 
-            self._show(ReportCardScreen(self.interview.report_card()))
+    def _adopt(self, library: Library) -> None:
+        """The banks just read are the ones every screen uses from now on."""
+        self.banks.library = library
+        for screen in self.screen_stack:
+            screen.post_message(LibraryLoaded(library))
+
+    # --- places --------------------------------------------------------------------
+
+    def action_open(self, place_id: str) -> None:
+        """Open one of home's destinations (see :mod:`mockview.tui.places`)."""
+        chosen = place(place_id)
+        if chosen.needs_banks and self.banks.library is None:
+            self.notify(LOADING)
+            return
+        try:
+            opened = chosen.open(self.services)
+        except MockviewError as error:
+            self.notify(str(error), title=chosen.label)
+            return
+        if isinstance(opened, Message):
+            self.post_message(opened)
         else:
-            self.show_question()
+            self.push_screen(opened)
 
-    def end_interview(self, reflection: dict | None) -> None:
-        if self.interview is not None:
-            self.interview.finish(reflection)
+    def action_go_home(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if self.banks.library is not None:
+            self.screen.post_message(LibraryLoaded(self.banks.library))  # refresh its figures
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        if self._flow is not None and self._flow.active:
+            # Mid-session, leaving for another place would strand the session
+            # and its clock: finish it, or quit (the answer is kept).
+            yield from super().get_system_commands(screen)
+            return
+        for each in PLACES:
+            yield SystemCommand(each.title, each.help, partial(self.action_open, each.id))
+        yield SystemCommand("Home", "Back to the home screen", self.action_go_home)
+        yield from super().get_system_commands(screen)
+
+    # --- the sitting's flow ------------------------------------------------------------
+
+    @on(SessionStarted)
+    def _session_started(self, event: SessionStarted) -> None:
+        self._show(self.flow.start(event.driver))
+
+    @on(AnswerSubmitted)
+    def _answer_submitted(self, event: AnswerSubmitted) -> None:
+        self._show(self.flow.answered(event.result))
+
+    @on(NextQuestion)
+    def _next_question(self) -> None:
+        self._show(self.flow.next())
+
+    @on(AnswerAgain)
+    def _answer_again(self) -> None:
+        self._show(self.flow.again())
+
+    @on(ReflectOnInterview)
+    def _reflect(self) -> None:
+        self._show(self.flow.reflect())
+
+    @on(SessionFinished)
+    def _session_finished(self, event: SessionFinished) -> None:
+        self.flow.finish(event.reflection)
+        self.action_go_home()
+
+    @on(InterviewFinished)
+    def _interview_finished(self, event: InterviewFinished) -> None:
+        if self.flow.finish(event.reflection):
             self.notify("Report card saved: see it again under History, Interviews (i).")
-        self.interview = None
-        self.session = None
-        self.keeper = None
         self.action_go_home()
 
-    def action_open_interview_setup(self) -> None:
-        from mockview.tui.screens.interview_setup import InterviewSetupScreen
-
-        if self.library is None:
-            self.notify("Still loading the banks…")
+    def _show(self, screen: Screen[Any] | None) -> None:
+        """A sitting's screens replace one another above the home screen."""
+        if screen is None:
             return
-        self.push_screen(InterviewSetupScreen())
-
-    def action_retry(self) -> None:
-        if self.library is None:
-            self.notify("Still loading the banks…")
-            return
-        self.begin_retry()
-
-    def resume_draft(self, draft: Draft) -> None:
-        """Finish an answer left behind by a crash or a closed terminal."""
-        assert self.history is not None
-        question = question_from_snapshot(draft.question)
-        planned = PlannedQuestion(question=question, text=draft.question.get("text") or question.text,
-                                  time_limit=question.time_limit)
-        session = PracticeSession(history=self.history, plan=[planned], mode="practice", clock=self.clock)
-        self._run_session(session, prefill=draft.answer, spent=draft.elapsed)
-        # The new keeper holds the text on disk before the old draft goes, so a
-        # closed terminal right now loses nothing.
-        assert self.keeper is not None
-        self.keeper.update(planned.snapshot, draft.answer, draft.elapsed, now=self.clock.now())
-        self.keeper.flush(now=self.clock.now())
-        discard(draft)
-
-    def _run_session(self, session: PracticeSession, *, prefill: str = "", spent: float = 0.0) -> None:
-        if session.mode != "interview":
-            self.interview = None
-        self.session = session
-        self.keeper = DraftKeeper(self.data_dir, {"mode": session.mode, "filters": session.filters.to_json()})
-        self.show_question(prefill=prefill, spent=spent)
-
-    def show_question(self, *, prefill: str = "", spent: float = 0.0) -> None:
-        from mockview.tui.screens.question import QuestionScreen
-
-        assert self.session is not None
-        self._show(QuestionScreen(self.session, prefill=prefill, spent=spent, interview=self.interview))
-
-    def show_feedback(self, result: AnswerResult) -> None:
-        from mockview.tui.screens.feedback import FeedbackScreen
-
-        assert self.session is not None
-        self._show(FeedbackScreen(self.session, result))
-
-    def next_question(self) -> None:
-        assert self.session is not None
-        if self.session.finished:
-            from mockview.tui.screens.summary import SummaryScreen
-
-            self._show(SummaryScreen(self.session))
-        else:
-            self.show_question()
-
-    def answer_again(self) -> None:
-        assert self.session is not None
-        self.session.again()
-        self.show_question()
-
-    def end_session(self, reflection: dict[str, str] | None = None) -> None:
-        if self.session is not None:
-            self.session.finish(reflection)
-        self.session = None
-        self.keeper = None
-        self.action_go_home()
-
-    def _show(self, screen: Screen) -> None:
-        """Practice screens replace one another above the home screen."""
-        from mockview.tui.screens.home import HomeScreen
-
         if isinstance(self.screen, HomeScreen):
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
 
-    def action_go_home(self) -> None:
-        from mockview.tui.screens.home import HomeScreen
-
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
-        if self.library is not None:
-            self.screen.post_message(LibraryLoaded(self.library))  # refresh its figures
-
-    # --- drafts and quitting -------------------------------------------------
+    # --- drafts and quitting ---------------------------------------------------------
 
     def save_draft(self) -> None:
         """Keep everything typed: the answer in progress and any form half filled."""
-        from mockview.tui.screens.form import FormScreen
-
-        if self.keeper is not None:
-            self.keeper.flush(now=self.clock.now())
+        if self._flow is not None:
+            self._flow.save_draft()
         for screen in self.screen_stack:
             if isinstance(screen, FormScreen):
                 screen.keep_form()
 
     def action_request_quit(self) -> None:
-        from mockview.tui.screens.confirm import ConfirmScreen
-        from mockview.tui.screens.question import QuestionScreen
-
         screen = self.screen
         if isinstance(screen, QuestionScreen) and screen.answer_text.strip():
             screen.keep_draft()
 
             def decided(quit_now: bool | None) -> None:
                 if quit_now:
-                    self.save_draft()
-                    self._close_session()
-                    self.exit()
+                    self._quit()
 
             self.push_screen(
                 ConfirmScreen("Quit now?", "Your answer is kept as a draft and offered back next time.",
@@ -323,108 +302,24 @@ class MockviewApp(App[None]):
                 decided,
             )
             return
+        self._quit()
+
+    def _quit(self) -> None:
         self.save_draft()
         self._close_session()
-        self.exit()
-
-    # --- other screens ---------------------------------------------------------
-
-    def action_open_setup(self) -> None:
-        from mockview.tui.screens.setup import SetupScreen
-
-        if self.library is None:
-            self.notify("Still loading the banks…")
-            return
-        self.push_screen(SetupScreen(self.library))
-
-    def action_open_history(self) -> None:
-        from mockview.tui.screens.history import HistoryScreen
-
-        self.push_screen(HistoryScreen())
-
-    def action_open_banks(self) -> None:
-        from mockview.tui.screens.banks import BanksScreen
-
-        if self.library is None:
-            self.notify("Still loading the banks…")
-            return
-        self.push_screen(BanksScreen())
-
-    def action_open_debrief(self) -> None:
-        from mockview.tui.screens.debrief_form import DebriefFormScreen
-
-        self.push_screen(DebriefFormScreen())
-
-    def action_open_debriefs(self) -> None:
-        from mockview.tui.screens.debriefs import DebriefsScreen
-
-        self.push_screen(DebriefsScreen())
-
-    def action_open_patterns(self) -> None:
-        from mockview.tui.screens.patterns import PatternsScreen
-
-        self.push_screen(PatternsScreen())
-
-    def action_open_companies(self) -> None:
-        from mockview.tui.screens.companies import CompaniesScreen
-
-        self.push_screen(CompaniesScreen())
-
-    def action_open_stories(self) -> None:
-        from mockview.tui.screens.stories import StoriesScreen
-
-        self.push_screen(StoriesScreen())
-
-    def reload_library(self) -> Library:
-        """Read the banks again (after editing one); called from a worker thread."""
-        _, paths = split_bank_args(self.filters.banks)
-        library = load_library(self.data_dir, paths)
-        self.call_from_thread(self._set_library, library)
-        return library
-
-    def _set_library(self, library: Library) -> None:
-        self.library = library
-        for screen in self.screen_stack:
-            screen.post_message(LibraryLoaded(library))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if self.session is not None:
-            # Mid-session, leaving for another place would strand the session
-            # and its clock: finish it, or quit (the answer is kept).
-            yield from super().get_system_commands(screen)
-            return
-        yield SystemCommand("Practice", "Choose banks and start answering questions", self.action_open_setup)
-        yield SystemCommand("Re-drill", "Answer the questions due for re-drill", self.action_retry)
-        yield SystemCommand("Mock interview", "A full interview with follow-ups; feedback at the end",
-                            self.action_open_interview_setup)
-        yield SystemCommand("History", "Your answers, scores over time, and their feedback", self.action_open_history)
-        yield SystemCommand("Banks", "The question banks, their problems, and editing them", self.action_open_banks)
-        yield SystemCommand("Debrief an interview", "Write down how a real interview went; fumbles join the "
-                            "re-drill queue", self.action_open_debrief)
-        yield SystemCommand("Debriefs", "Your real interviews, and the interviewer's feedback",
-                            self.action_open_debriefs)
-        yield SystemCommand("Patterns", "Fluke or pattern: what keeps happening across interviews",
-                            self.action_open_patterns)
-        yield SystemCommand("Company profiles", "What you researched about each company; prep sheets",
-                            self.action_open_companies)
-        yield SystemCommand("Stories", "Your STAR stories and the competencies they cover", self.action_open_stories)
-        yield SystemCommand("Home", "Back to the home screen", self.action_go_home)
-        yield from super().get_system_commands(screen)
+        self.exit(ExitReport())
 
     def on_unmount(self) -> None:
         self.save_draft()
         self._close_session()
-        if self.history is not None:
-            self.history.close()
+        if self._services is not None:
+            self._services.history.close()
 
     def _close_session(self) -> None:
         """Quitting mid-session still ends it, keeping a reflection typed on the summary."""
-        from mockview.tui.screens.summary import SummaryScreen
-
-        if self.session is None:
+        if self._flow is None or not self._flow.active:
             return
         reflection = None
         if self.screen_stack and isinstance(self.screen, SummaryScreen):
             reflection = self.screen.reflection()
-        self.session.finish(reflection)
-        self.session = None
+        self._flow.abandon(reflection)

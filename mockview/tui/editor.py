@@ -6,6 +6,7 @@ import os
 import shlex
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SuspendNotSupported
 
@@ -16,7 +17,7 @@ def editor_command() -> list[str]:
     return shlex.split(chosen)
 
 
-def edit_file(app: App, path: str | Path) -> bool:
+def edit_file(app: App[Any], path: str | Path) -> bool:
     """Edit ``path`` and come back; False (with a notice) when the editor could not run."""
     command = editor_command() + [str(path)]
     try:

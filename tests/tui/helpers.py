@@ -6,6 +6,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
+from mockview.practice.driver import SessionDriver
+from mockview.practice.engine import PracticeSession
 from mockview.practice.selection import Filters
 from mockview.tui.app import MockviewApp
 from tests.conftest import FakeClock
@@ -27,6 +29,18 @@ def make_app(home: Path, clock: FakeClock | None = None, **options) -> MockviewA
 def practice_app(home: Path, clock: FakeClock | None = None, **filters) -> MockviewApp:
     chosen = Filters(**{"banks": ("star",), "count": 2, "seed": 1, **filters})
     return make_app(home, clock, start="practice", filters=chosen)
+
+
+def driver_of(app: MockviewApp) -> SessionDriver:
+    """The driver of the sitting the app is running (there must be one)."""
+    driver = app.flow.driver
+    assert driver is not None, "no sitting is under way"
+    return driver
+
+
+def session_of(app: MockviewApp) -> PracticeSession:
+    """The practice session under the sitting the app is running."""
+    return driver_of(app).session
 
 
 async def settle(pilot: Pilot) -> None:

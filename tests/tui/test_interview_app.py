@@ -14,7 +14,7 @@ from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.reflection import ReflectionScreen
 from mockview.tui.screens.report_card import ReportCardScreen
 from tests.conftest import FakeClock
-from tests.tui.helpers import SIZE, make_app, paste, settle, type_text
+from tests.tui.helpers import SIZE, driver_of, make_app, paste, settle, type_text
 
 NO_RESULT = ("At my last job our release kept slipping. My job was to get it back on track. "
              "I split the work into weekly milestones and I paired with the newest developer.")
@@ -98,7 +98,7 @@ async def test_the_interview_is_reachable_from_home_and_history(mockview_home: P
         app.screen.query_one("#length").value = "short"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, QuestionScreen) and app.interview is not None
+        assert isinstance(app.screen, QuestionScreen) and driver_of(app).is_interview
         while isinstance(app.screen, QuestionScreen):
             await pilot.press("ctrl+n")  # skip everything: allowed, and recorded
             await settle(pilot)

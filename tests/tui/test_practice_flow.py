@@ -13,7 +13,7 @@ from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.summary import SummaryScreen
 from mockview.tui.widgets.countdown import Countdown
 from tests.conftest import FakeClock
-from tests.tui.helpers import SIZE, STORY, paste, practice_app, settle, type_text
+from tests.tui.helpers import SIZE, STORY, paste, practice_app, session_of, settle, type_text
 
 
 def text_of(app, selector: str) -> str:
@@ -26,9 +26,9 @@ async def test_practice_opens_on_the_first_question_and_submits(mockview_home: P
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
-        question = app.session.current.question
+        question = session_of(app).current.question
         assert question.full_id.startswith("star/")
-        assert text_of(app, "#question-text") == app.session.current.text
+        assert text_of(app, "#question-text") == session_of(app).current.text
         assert "Question 1 of 2" in text_of(app, "#question-meta")
 
         await type_text(pilot, "I set up a rota")
@@ -99,14 +99,14 @@ async def test_pause_stops_the_clock_and_the_typing(mockview_home: Path) -> None
         await pilot.pause()
         assert not screen.query_one("#answer", TextArea).disabled
         clock.advance(5)
-        assert app.session.stopwatch.elapsed == 15
+        assert session_of(app).stopwatch.elapsed == 15
 
 
 async def test_hints_are_shown_and_recorded(mockview_home: Path) -> None:
     app = practice_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        tips = app.session.current.question.tips
+        tips = session_of(app).current.question.tips
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert text_of(app, "#hint-text") == f"Hint 1 of {len(tips)}: {tips[0]}"
@@ -124,7 +124,7 @@ async def test_feedback_rating_again_next_and_summary(mockview_home: Path) -> No
     app = practice_app(mockview_home, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        first_id = app.session.current.question.full_id
+        first_id = session_of(app).current.question.full_id
         await type_text(pilot, "Not sure")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -136,7 +136,7 @@ async def test_feedback_rating_again_next_and_summary(mockview_home: Path) -> No
         await pilot.press("r")  # the same question again, now
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
-        assert app.session.current.question.full_id == first_id
+        assert session_of(app).current.question.full_id == first_id
         await paste(pilot, STORY)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -208,7 +208,8 @@ async def test_an_unknown_bank_on_the_command_line_fails_clearly(mockview_home: 
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
     assert app.return_code == 1
-    assert app.error_message.startswith("unknown bank 'nope'")
+    assert app.return_value is not None and app.return_value.return_code == 1
+    assert (app.return_value.error or "").startswith("unknown bank 'nope'")
 
 
 async def test_drafts_are_saved_while_typing(mockview_home: Path) -> None:
@@ -226,3 +227,20 @@ async def test_drafts_are_saved_while_typing(mockview_home: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert list((mockview_home / "drafts").glob("*.json")) == []
+
+
+async def test_a_second_submit_before_the_feedback_shows_answers_nothing_more(mockview_home: Path) -> None:
+    app = practice_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await paste(pilot, STORY)
+        screen.action_submit()  # the feedback comes with the app's next turn: the keys may already be typed
+        screen.action_submit()
+        screen.action_skip()
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.result.planned.question.full_id == session_of(app).plan[0].question.full_id
+    history = open_store(mockview_home)
+    assert len(history.attempts()) == 1
+    history.close()

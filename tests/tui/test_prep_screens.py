@@ -23,7 +23,7 @@ from mockview.tui.screens.patterns import PatternsScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.stories import StoriesScreen, StoryFormScreen, StoryPeekScreen
 from tests.conftest import FakeClock
-from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, settle, type_text
+from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, type_text
 
 STORIES = """\
 stories:
@@ -341,7 +341,7 @@ async def test_no_story_fits_says_so_and_records_nothing(mockview_home: Path) ->
         assert "No story in your story bank fits this question" in text_of(app, "#peek-text")
         await pilot.press("escape")
         await settle(pilot)
-        assert app.session.stories_peeked == set()
+        assert session_of(app).stories_peeked == set()
 
 
 async def test_the_palette_offers_every_new_place(mockview_home: Path) -> None:

@@ -20,7 +20,7 @@ from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.setup import SetupScreen
 from tests.conftest import FakeClock
 from mockview.practice.selection import Filters
-from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, settle, type_text
+from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, type_text
 
 
 def text_of(app, selector: str) -> str:
@@ -95,11 +95,11 @@ async def test_setup_starts_a_session_with_the_chosen_bank_and_count(mockview_ho
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
-        assert len(app.session.plan) == 3
-        assert all(p.question.bank == "company-research" for p in app.session.plan)
-        templated = [p for p in app.session.plan if "{company}" in p.question.text]
+        assert len(session_of(app).plan) == 3
+        assert all(p.question.bank == "company-research" for p in session_of(app).plan)
+        templated = [p for p in session_of(app).plan if "{company}" in p.question.text]
         assert all("Acme" in p.text for p in templated)
-        assert not any("{company}" in p.text for p in app.session.plan)
+        assert not any("{company}" in p.text for p in session_of(app).plan)
 
 
 async def test_setup_shows_problems_in_place(mockview_home: Path) -> None:
@@ -176,7 +176,7 @@ async def test_banks_show_problems_validate_and_edit_in_the_editor(mockview_home
         await pilot.press("e")
         await settle(pilot)
         assert "catgory" not in broken.read_text()
-        assert "broken" in app.library.banks
+        assert app.banks.library is not None and "broken" in app.banks.library.banks
         assert text_of(app, "#problems") == "No problems: every bank file is valid."
         table.move_cursor(row=row)
         await pilot.press("enter")
@@ -238,7 +238,7 @@ async def test_retry_from_the_command_line_opens_the_due_question(mockview_home:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
-        assert app.session.mode == "retry" and len(app.session.plan) == 1
+        assert session_of(app).mode == "retry" and len(session_of(app).plan) == 1
 
 
 async def test_the_command_palette_lists_the_main_places(mockview_home: Path) -> None:
@@ -334,7 +334,7 @@ async def test_retry_count_from_the_command_line_is_kept(mockview_home: Path) ->
     app = make_app(mockview_home, clock, start="retry", filters=Filters(count=1))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert len(app.session.plan) == 1
+        assert len(session_of(app).plan) == 1
 
 
 async def test_validate_in_the_banks_screen_finds_new_files(mockview_home: Path) -> None:

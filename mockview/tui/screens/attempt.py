@@ -9,18 +9,20 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from mockview.tui.services import Services
 from mockview.tui.widgets.feedback_view import FeedbackView
 
 
 class AttemptScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="attempt-back", tooltip="Back to the history")]
 
-    def __init__(self, attempt_id: int) -> None:
+    def __init__(self, services: Services, attempt_id: int) -> None:
         super().__init__()
+        self.services = services
         self.attempt_id = attempt_id
 
     def compose(self) -> ComposeResult:
-        attempt = self.app.history.attempt(self.attempt_id)
+        attempt = self.services.history.attempt(self.attempt_id)
         yield Header()
         with VerticalScroll(id="attempt"):
             if attempt is None:

@@ -14,7 +14,8 @@ from mockview.banks.library import Library
 from mockview.banks.problems import Problem
 from mockview.text import plural
 from mockview.tui.editor import edit_file
-from mockview.tui.messages import LibraryLoaded
+from mockview.tui.messages import LibraryLoaded, LibraryRead
+from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, remaining_width
 
 
@@ -25,6 +26,10 @@ class BanksScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="banks-edit", tooltip="Open this bank file in $EDITOR, then reload"),
         Binding("escape", "app.pop_screen", "Back", id="banks-back", tooltip="Back to home"),
     ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -38,14 +43,14 @@ class BanksScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#bank-table", DataTable)
         table.add_columns("Bank", "Title", "Source", "Questions", "Problems", "File")
-        self.show_library(self.app.library)
+        self.show_library(self.services.banks.library)
         table.focus()
 
     def on_library_loaded(self, event: LibraryLoaded) -> None:
         self.show_library(event.library)
 
     def on_resize(self) -> None:
-        self.show_library(self.app.library)
+        self.show_library(self.services.banks.library)
 
     def show_library(self, library: Library | None) -> None:
         if library is None:
@@ -89,7 +94,7 @@ class BanksScreen(Screen[None]):
 
     def action_open(self) -> None:
         path = self.selected_path()
-        library = self.app.library
+        library = self.services.banks.library
         bank = next((b for b in library.banks.values() if b.path == path), None) if library else None
         if bank is None:
             self.notify("This file did not load: fix the problems shown below first.", severity="warning")
@@ -101,10 +106,16 @@ class BanksScreen(Screen[None]):
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_open()
 
+    def read_banks(self) -> Library:
+        """Read every bank again and have the app adopt them, before going on; call it from a worker."""
+        library = self.services.banks.load()
+        self.app.call_from_thread(self.app.post_message, LibraryRead(library))
+        return library
+
     @work(thread=True, exclusive=True, group="validate")
     def action_validate(self) -> None:
         """Look for bank files again (new ones included) and check every one."""
-        library = self.app.reload_library()
+        library = self.read_banks()
         self.app.call_from_thread(
             self.notify,
             f"Checked {plural(len(library.files), 'file')}: {plural(len(library.problems), 'problem')}.",
@@ -120,5 +131,5 @@ class BanksScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def reload(self) -> None:
-        library = self.app.reload_library()
+        library = self.read_banks()
         self.app.call_from_thread(self.notify, f"Reloaded: {len(library.banks)} banks, {len(library.errors)} problems.")

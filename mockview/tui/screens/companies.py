@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Markdown, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Label, Markdown, Static, TextArea
 
 from mockview.banks.problems import Problem
 from mockview.errors import MockviewError
@@ -27,6 +27,8 @@ from mockview.prep.profiles import (
 )
 from mockview.tui.editor import edit_file
 from mockview.tui.screens.form import FormScreen, widget_id
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, fit_items, remaining_width
 
 LIST_HINTS = {
@@ -48,8 +50,9 @@ class CompaniesScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="companies-back", tooltip="Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         self.profiles: list[Profile] = []
 
     def compose(self) -> ComposeResult:
@@ -72,7 +75,7 @@ class CompaniesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="companies")
     def load(self) -> None:
-        profiles, problems = list_profiles(self.app.data_dir)
+        profiles, problems = list_profiles(self.services.data_dir)
         self.app.call_from_thread(self.show, profiles, problems)
 
     def show(self, profiles: list[Profile], problems: list[Problem]) -> None:
@@ -119,15 +122,15 @@ class CompaniesScreen(Screen[None]):
     def action_open(self) -> None:
         profile = self.selected()
         if profile is not None:
-            self.app.push_screen(ProfileFormScreen(profile))
+            self.app.push_screen(ProfileFormScreen(self.services, profile))
 
     def action_new(self) -> None:
-        self.app.push_screen(ProfileFormScreen(None))
+        self.app.push_screen(ProfileFormScreen(self.services, None))
 
     def action_prep(self) -> None:
         profile = self.selected()
         if profile is not None:
-            self.app.push_screen(PrepSheetScreen(profile.company, profile.role))
+            self.app.push_screen(PrepSheetScreen(self.services, profile.company, profile.role))
 
     def action_edit(self) -> None:
         profile = self.selected()
@@ -144,8 +147,8 @@ class ProfileFormScreen(FormScreen):
         Binding("escape", "leave", "Back", id="profile-back", tooltip="Leave; what you typed is kept"),
     ]
 
-    def __init__(self, profile: Profile | None) -> None:
-        super().__init__(f"profile-{profile.slug}" if profile else "profile-new")
+    def __init__(self, services: Services, profile: Profile | None) -> None:
+        super().__init__(services, f"profile-{profile.slug}" if profile else "profile-new")
         self.profile = profile
 
     def compose(self) -> ComposeResult:
@@ -168,8 +171,8 @@ class ProfileFormScreen(FormScreen):
                 yield Input(id="why-us", placeholder="what draws you to them, and why this role", compact=True)
                 yield Static(id="form-error")
                 with Horizontal(classes="buttons"):
-                    yield Button("Save (^s)", id="save", variant="primary", compact=True)
-                    yield Button("Back (esc)", id="back", compact=True)
+                    yield button_for(self, "profile-save", id="save", variant="primary")
+                    yield button_for(self, "profile-back", id="back")
             with Vertical(id="checklist-panel"):
                 yield Static(Content("Research checklist").stylize("bold"))
                 yield Static(id="checklist")
@@ -205,7 +208,7 @@ class ProfileFormScreen(FormScreen):
             return
         replacing = Path(self.profile.path) if self.profile and self.profile.path else None
         try:
-            saved = save_profile(self.app.data_dir, profile, replacing=replacing)
+            saved = save_profile(self.services.data_dir, profile, replacing=replacing)
         except MockviewError as error:
             self.show_problems([("company", str(error))])
             return
@@ -226,8 +229,9 @@ class PrepSheetScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="prep-back", tooltip="Back"),
     ]
 
-    def __init__(self, company: str, role: str = "") -> None:
+    def __init__(self, services: Services, company: str, role: str = "") -> None:
         super().__init__()
+        self.services = services
         self.company = company
         self.role = role
         self.text = ""
@@ -245,12 +249,12 @@ class PrepSheetScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="prep-sheet")
     def load(self) -> None:
         from mockview.prep.sheet import build_prep_sheet
-        from mockview.store import reading
 
+        services = self.services
         try:
-            with reading(self.app.data_dir, clock=self.app.clock) as history:
-                text = build_prep_sheet(history, self.app.data_dir, self.company, self.role,
-                                        library=self.app.library)
+            with services.reading() as history:
+                text = build_prep_sheet(history, services.data_dir, self.company, self.role,
+                                        library=services.banks.library)
         except MockviewError as error:
             text = f"# Prep sheet: {self.company}\n\nCannot write it: {error}\n"
         self.app.call_from_thread(self.show, text)
@@ -265,7 +269,7 @@ class PrepSheetScreen(Screen[None]):
 
         if not self.text:
             return
-        path = sheet_path(self.app.data_dir, self.company, self.app.clock.now())
+        path = sheet_path(self.services.data_dir, self.company, self.services.clock.now())
         try:
             write_atomically(path, self.text, shared=True)
         except OSError as error:

@@ -11,10 +11,11 @@ from textual.widgets.selection_list import Selection
 
 from mockview.errors import MockviewError
 from mockview.prep.debrief.form import FORM_FIELDS, FUMBLED_MARK, NOTES_MARK, debrief_from_form
-from mockview.prep.debrief.storage import save_debrief
 from mockview.prep.reflection import FACTORS, OUTCOMES, parse_factors
 from mockview.text import plural
 from mockview.tui.screens.form import FormScreen
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import button_for
 
 DRAFT_NAME = "debrief"
 SCREEN_FIELDS = tuple(name for name in FORM_FIELDS if name != "factors") + ("common_factors", "other_factors")
@@ -35,8 +36,8 @@ class DebriefFormScreen(FormScreen):
         Binding("escape", "leave", "Back", id="debrief-back", tooltip="Leave the form; what you typed is kept"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(DRAFT_NAME)
+    def __init__(self, services: Services) -> None:
+        super().__init__(services, DRAFT_NAME)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,8 +101,8 @@ class DebriefFormScreen(FormScreen):
             yield _area("interviewer-feedback")
             yield Static(id="form-error")
             with Horizontal(classes="buttons"):
-                yield Button("Save (^s)", id="save", variant="primary", compact=True)
-                yield Button("Back (esc)", id="back", compact=True)
+                yield button_for(self, "debrief-save", id="save", variant="primary")
+                yield button_for(self, "debrief-back", id="back")
                 yield Button("Start over", id="start-over", variant="error", compact=True)
         yield Footer()
 
@@ -111,7 +112,7 @@ class DebriefFormScreen(FormScreen):
         self.query_one("#company").focus()
 
     def blank(self) -> dict[str, object]:
-        today = self.app.clock.now().astimezone().date().isoformat()
+        today = self.services.clock.now().astimezone().date().isoformat()
         return {"date": today, "outcome": "pending", "common_factors": []}
 
     def form_values(self) -> dict[str, str]:
@@ -123,12 +124,12 @@ class DebriefFormScreen(FormScreen):
         return values
 
     def action_save(self) -> None:
-        debrief, problems = debrief_from_form(self.form_values(), today=self.app.clock.now().astimezone().date())
+        debrief, problems = debrief_from_form(self.form_values(), today=self.services.clock.now().astimezone().date())
         if debrief is None:
             self.show_problems([(_field_on_screen(name), message) for name, message in problems])
             return
         try:
-            debrief_id, changes = save_debrief(self.app.history, debrief, self.app.library)
+            debrief_id, changes = self.services.save_debrief(debrief)
         except MockviewError as error:
             self.show_problems([("company", str(error))])
             return
@@ -137,7 +138,7 @@ class DebriefFormScreen(FormScreen):
         self.notify(f"Debrief of {debrief.company} saved.{queued}", title="Debrief")
         from mockview.tui.screens.debriefs import DebriefScreen
 
-        self.app.switch_screen(DebriefScreen(debrief_id))
+        self.app.switch_screen(DebriefScreen(self.services, debrief_id))
 
     def action_leave(self) -> None:
         super().action_leave()

@@ -10,22 +10,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from mockview.prep.debrief.model import parse_focus
-from mockview.prep.debrief.storage import delete_debrief
 from mockview.prep.debrief.text import debrief_summary, format_debrief
 from mockview.prep.reflection import OUTCOMES
-from mockview.store import reading
 from mockview.store.rows import DebriefRow
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell
 
 
 class DebriefsScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", id="debriefs-open", tooltip="Read this debrief in full"),
-        Binding("n", "app.open_debrief", "New debrief", id="debriefs-new", tooltip="Debrief another interview"),
+        Binding("n", "app.open('debrief')", "New debrief", id="debriefs-new", tooltip="Debrief another interview"),
         Binding("f", "feedback", "Add feedback", id="debriefs-feedback",
                 tooltip="Attach what the interviewer said to this debrief"),
         Binding("o", "outcome", "Outcome", id="debriefs-outcome", tooltip="Record how it ended"),
@@ -33,8 +33,9 @@ class DebriefsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="debriefs-back", tooltip="Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         self.ids: list[int] = []
 
     def compose(self) -> ComposeResult:
@@ -56,7 +57,7 @@ class DebriefsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="debriefs")
     def load(self) -> None:
-        with reading(self.app.data_dir, clock=self.app.clock) as history:
+        with self.services.reading() as history:
             rows = history.debriefs()
         self.app.call_from_thread(self.show, rows)
 
@@ -78,22 +79,22 @@ class DebriefsScreen(Screen[None]):
         return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(DebriefScreen(int(event.row_key.value or 0)))
+        self.app.push_screen(DebriefScreen(self.services, int(event.row_key.value or 0)))
 
     def action_open(self) -> None:
         chosen = self.selected()
         if chosen is not None:
-            self.app.push_screen(DebriefScreen(chosen))
+            self.app.push_screen(DebriefScreen(self.services, chosen))
 
     def action_feedback(self) -> None:
         chosen = self.selected()
         if chosen is not None:
-            ask_feedback(self, chosen, self.load)
+            ask_feedback(self, self.services, chosen, self.load)
 
     def action_outcome(self) -> None:
         chosen = self.selected()
         if chosen is not None:
-            ask_outcome(self, chosen, self.load)
+            ask_outcome(self, self.services, chosen, self.load)
 
     def action_delete(self) -> None:
         from mockview.tui.screens.confirm import ConfirmScreen
@@ -103,7 +104,7 @@ class DebriefsScreen(Screen[None]):
             return
 
         def decided(yes: bool | None) -> None:
-            if yes and delete_debrief(self.app.history, chosen) is not None:
+            if yes and self.services.delete_debrief(chosen) is not None:
                 self.notify("Debrief deleted, with the re-drill items only it had queued.")
                 self.load()
 
@@ -119,12 +120,13 @@ class DebriefScreen(Screen[None]):
         Binding("f", "feedback", "Add feedback", id="debrief-feedback",
                 tooltip="Attach what the interviewer said"),
         Binding("o", "outcome", "Outcome", id="debrief-outcome", tooltip="Record how it ended"),
-        Binding("r", "app.retry", "Re-drill", id="debrief-retry", tooltip="Practise what is due, these included"),
+        Binding("r", "app.open('retry')", "Re-drill", id="debrief-retry", tooltip="Practise what is due, these included"),
         Binding("escape", "app.pop_screen", "Back", id="debrief-back", tooltip="Back"),
     ]
 
-    def __init__(self, debrief_id: int) -> None:
+    def __init__(self, services: Services, debrief_id: int) -> None:
         super().__init__()
+        self.services = services
         self.debrief_id = debrief_id
 
     def compose(self) -> ComposeResult:
@@ -138,24 +140,24 @@ class DebriefScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="debrief")
     def load(self) -> None:
-        with reading(self.app.data_dir, clock=self.app.clock) as history:
+        with self.services.reading() as history:
             row = history.debrief(self.debrief_id)
         text = format_debrief(row) if row else f"There is no debrief {self.debrief_id}."
         self.app.call_from_thread(self.query_one("#debrief-text", Static).update, Content(text))
 
     def action_feedback(self) -> None:
-        ask_feedback(self, self.debrief_id, self.load)
+        ask_feedback(self, self.services, self.debrief_id, self.load)
 
     def action_outcome(self) -> None:
-        ask_outcome(self, self.debrief_id, self.load)
+        ask_outcome(self, self.services, self.debrief_id, self.load)
 
 
-def ask_outcome(screen: Screen, debrief_id: int, then: Callable[[], object]) -> None:
+def ask_outcome(screen: Screen[None], services: Services, debrief_id: int, then: Callable[[], object]) -> None:
     """Ask how the interview ended and record it."""
 
     def chosen(outcome: str | None) -> None:
         if outcome is not None:
-            screen.app.history.set_debrief_outcome(debrief_id, outcome)
+            services.set_debrief_outcome(debrief_id, outcome)
             screen.notify(f"Outcome: {outcome}.")
             then()
 
@@ -179,18 +181,18 @@ class OutcomeScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def ask_feedback(screen: Screen, debrief_id: int, then: Callable[[], object]) -> None:
+def ask_feedback(screen: Screen[None], services: Services, debrief_id: int, then: Callable[[], object]) -> None:
     """Ask for the interviewer's feedback and attach it to the debrief."""
 
     def attach(feedback: tuple[str, list[str]] | None) -> None:
         if feedback is None:
             return
         text, focus = feedback
-        screen.app.history.add_feedback(debrief_id, text, focus)
+        services.add_feedback(debrief_id, text, focus)
         screen.notify("Feedback attached to the debrief.")
         then()
 
-    screen.app.push_screen(FeedbackFormScreen(), attach)
+    screen.app.push_screen(FeedbackFormScreen(services), attach)
 
 
 class FeedbackFormScreen(ModalScreen[tuple[str, list[str]] | None]):
@@ -201,6 +203,10 @@ class FeedbackFormScreen(ModalScreen[tuple[str, list[str]] | None]):
         Binding("escape", "cancel", "Cancel", id="feedback-form-cancel", tooltip="Attach nothing"),
     ]
 
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
     def compose(self) -> ComposeResult:
         with Vertical(id="feedback-dialog"):
             yield Label("What did they say?")
@@ -209,12 +215,12 @@ class FeedbackFormScreen(ModalScreen[tuple[str, list[str]] | None]):
             yield Input(id="feedback-focus", compact=True)
             yield Static(id="feedback-error")
             with Horizontal(classes="buttons"):
-                yield Button("Attach (^s)", id="attach", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield button_for(self, "feedback-form-save", id="attach", variant="primary")
+                yield button_for(self, "feedback-form-cancel", id="cancel")
 
     def on_mount(self) -> None:
         area = self.query_one("#feedback-text", TextArea)
-        area.cursor_blink = self.app.cursor_blink
+        area.cursor_blink = self.services.cursor_blink
         area.focus()
 
     def action_save(self) -> None:
@@ -227,9 +233,3 @@ class FeedbackFormScreen(ModalScreen[tuple[str, list[str]] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "attach":
-            self.action_save()
-        else:
-            self.action_cancel()

@@ -9,8 +9,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from mockview.practice.engine import AnswerResult, PracticeSession
+from mockview.practice.driver import SessionDriver
+from mockview.practice.engine import AnswerResult
 from mockview.store.redrill import LEECH_TIP, Rating
+from mockview.tui.messages import AnswerAgain, NextQuestion
 from mockview.tui.widgets.feedback_view import FeedbackView
 
 
@@ -26,11 +28,13 @@ class FeedbackScreen(Screen[None]):
         Binding("n,enter", "next", "Next", id="feedback-next", tooltip="Go on to the next question"),
     ]
 
-    def __init__(self, session: PracticeSession, result: AnswerResult) -> None:
+    def __init__(self, driver: SessionDriver, result: AnswerResult) -> None:
         super().__init__()
-        self.session = session
+        self.driver = driver
         self.result = result
         self.rating: Rating | None = None
+        self.left = False
+        """Next or again was chosen: the app is moving on, and a second press must not count twice."""
 
     def compose(self) -> ComposeResult:
         result = self.result
@@ -47,11 +51,10 @@ class FeedbackScreen(Screen[None]):
         yield Footer()
 
     def _answer_text(self) -> str:
-        stored = self.session.history.attempt(self.result.attempt_id)
-        return stored.answer if stored is not None else ""
+        return self.driver.stored_answer(self.result.attempt_id)
 
     def on_mount(self) -> None:
-        self.show_schedule(self.result.change.describe(self.app.clock.now()))
+        self.show_schedule(self.result.change.describe(self.driver.clock.now()))
         self.show_rating()
         self.query_one("#feedback").focus()
 
@@ -78,13 +81,18 @@ class FeedbackScreen(Screen[None]):
     def action_rate(self, value: int) -> None:
         rating = Rating(value)
         self.rating = rating
-        change = self.session.rate(self.result.attempt_id, rating)
+        change = self.driver.rate(self.result.attempt_id, rating)
         if change is not None:
-            self.show_schedule(change.describe(self.app.clock.now()))
+            self.show_schedule(change.describe(self.driver.clock.now()))
         self.show_rating()
 
     def action_again(self) -> None:
-        self.app.answer_again()
+        self._leave(AnswerAgain())
 
     def action_next(self) -> None:
-        self.app.next_question()
+        self._leave(NextQuestion())
+
+    def _leave(self, message: AnswerAgain | NextQuestion) -> None:
+        if not self.left:
+            self.left = True
+            self.post_message(message)

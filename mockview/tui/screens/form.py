@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
 from mockview.store.forms import FormDraft
+from mockview.tui.services import Services
 
 SAVE_EVERY_SECONDS = 2.0
 
@@ -33,8 +34,9 @@ class FormScreen(Screen[None]):
     WIDGET_IDS: dict[str, str] = {}
     """Fields whose widget id is not the usual one (an id another screen's style already uses)."""
 
-    def __init__(self, draft_name: str | None) -> None:
+    def __init__(self, services: Services, draft_name: str | None) -> None:
         super().__init__()
+        self.services = services
         self.draft_name = draft_name
         self._dirty = False
         self._unchanged: dict[str, Any] | None = None
@@ -42,16 +44,16 @@ class FormScreen(Screen[None]):
 
     @property
     def form_draft(self) -> FormDraft | None:
-        return FormDraft(self.app.data_dir, self.draft_name) if self.draft_name else None
+        return FormDraft(self.services.data_dir, self.draft_name) if self.draft_name else None
 
-    def start_form(self, initial: dict[str, str]) -> bool:
+    def start_form(self, initial: dict[str, Any]) -> bool:
         """Fill the form with a kept draft if there is one, else with ``initial``; True if a draft came back."""
         draft = self.form_draft.load() if self.form_draft else None
         self.fill(draft if draft else initial)
         if not draft:
             self.remember_unchanged()
         for area in self.query(TextArea):
-            area.cursor_blink = self.app.cursor_blink
+            area.cursor_blink = self.services.cursor_blink
         self.set_interval(SAVE_EVERY_SECONDS, self.keep_form_if_changed)
         return bool(draft)
 
@@ -100,7 +102,7 @@ class FormScreen(Screen[None]):
     def on_text_area_changed(self, _: TextArea.Changed) -> None:
         self.changed()
 
-    def on_selection_list_selected_changed(self, _: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(self, _: SelectionList.SelectedChanged[Any]) -> None:
         self.changed()
 
     def on_select_changed(self, _: Select.Changed) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -14,8 +16,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static
 from textual.widgets.data_table import ColumnKey
 
-from mockview.store import reading
 from mockview.store.rows import AttemptSummary
+from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, remaining_width, scores_caption, sparkline_width
 
 ALL = "all"
@@ -42,8 +44,9 @@ class HistoryScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="history-back", tooltip="Back to home"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         self.rows: list[AttemptSummary] = []
         self.sort = "when"
         self.reverse = True
@@ -83,15 +86,14 @@ class HistoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="history")
     def _query(self, bank: str | None, category: str | None, verdict: str | None) -> None:
-        app = self.app
-        with reading(app.data_dir, clock=app.clock) as history:
+        with self.services.reading() as history:
             data = HistoryData(
                 rows=history.attempt_list(bank=bank, category=category, verdict=verdict, limit=ROW_LIMIT),
                 banks=history.distinct_values("bank"),
                 categories=history.distinct_values("category"),
                 scores=history.recent_scores(60, category=category),
             )
-        app.call_from_thread(self.show, data, category)
+        self.app.call_from_thread(self.show, data, category)
 
     def show(self, data: HistoryData, category: str | None) -> None:
         if not self._filled:
@@ -145,7 +147,7 @@ class HistoryScreen(Screen[None]):
             self.fill_table()
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
 
-    def mark_sort_column(self, table: DataTable) -> None:
+    def mark_sort_column(self, table: DataTable[Any]) -> None:
         """An arrow on the column the table is sorted by, pointing the way it runs."""
         for key, label in zip(SORTS, COLUMN_LABELS):
             arrow = (" ▼" if self.reverse else " ▲") if key == self.sort else ""
@@ -175,7 +177,7 @@ class HistoryScreen(Screen[None]):
     def action_interviews(self) -> None:
         from mockview.tui.screens.interviews import InterviewsScreen
 
-        self.app.push_screen(InterviewsScreen())
+        self.app.push_screen(InterviewsScreen(self.services))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open_row(event.row_key.value)
@@ -191,10 +193,10 @@ class HistoryScreen(Screen[None]):
             return
         from mockview.tui.screens.attempt import AttemptScreen
 
-        self.app.push_screen(AttemptScreen(int(key)))
+        self.app.push_screen(AttemptScreen(self.services, int(key)))
 
 
-def _sort_key(column: str):
+def _sort_key(column: str) -> Callable[[Any], Any]:
     if column == "score":
         return lambda value: value
     return lambda value: str(value).lower()

@@ -10,14 +10,16 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
-from mockview.store import reading
 from mockview.store.drafts import Draft, discard, recovered_drafts
 from mockview.store.rows import SessionRow
 from mockview.store.stats import Stats, compute_stats
 from mockview.text import plural
-from mockview.tui.messages import LibraryLoaded
+from mockview.tui.messages import LibraryLoaded, SessionStarted
+from mockview.tui.places import PLACES, Section, in_section
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import binding_button, button_for
 from mockview.tui.widgets.cells import cell, scores_caption, sparkline_width
 
 
@@ -33,22 +35,7 @@ class HomeScreen(Screen[None]):
     """The first screen: re-drills due, streak, recent sessions, a recovered draft."""
 
     BINDINGS = [
-        Binding("p", "app.open_setup", "Practice", id="home-practice", tooltip="Choose banks and start"),
-        Binding("i", "app.open_interview_setup", "Interview", id="home-interview",
-                tooltip="A full mock interview, feedback at the end"),
-        Binding("r", "app.retry", "Re-drill", id="home-retry", tooltip="Answer the questions due for re-drill"),
-        Binding("h", "app.open_history", "History", id="home-history", tooltip="Your answers and scores over time"),
-        Binding("b", "app.open_banks", "Banks", id="home-banks", tooltip="Question banks and their problems"),
-        Binding("d", "app.open_debrief", "Debrief", id="home-debrief",
-                tooltip="Write down how a real interview went"),
-        Binding("l", "app.open_debriefs", "Debriefs", id="home-debriefs", show=False,
-                tooltip="Your debriefs of real interviews"),
-        Binding("t", "app.open_patterns", "Patterns", id="home-patterns", show=False,
-                tooltip="Fluke or pattern: what keeps happening"),
-        Binding("c", "app.open_companies", "Companies", id="home-companies", show=False,
-                tooltip="Company research profiles and prep sheets"),
-        Binding("s", "app.open_stories", "Stories", id="home-stories", show=False,
-                tooltip="Your STAR stories and what they cover"),
+        *(each.binding for each in PLACES),
         Binding("u", "resume_draft", "Resume draft", id="home-resume", show=False,
                 tooltip="Finish the answer you left unfinished"),
         Binding("x", "discard_draft", "Discard draft", id="home-discard", show=False,
@@ -56,9 +43,15 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.request_quit", "Quit", id="home-quit", show=False, tooltip="Quit mockview"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         self.draft: Draft | None = None
+
+    def place_buttons(self, section: Section) -> ComposeResult:
+        for each in in_section(section):
+            yield binding_button(self.app, each.binding, id=f"go-{each.id}",
+                                 variant="primary" if each.primary else "default")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,26 +66,18 @@ class HomeScreen(Screen[None]):
             with Vertical(id="draft-panel"):
                 yield Static(id="draft-text")
                 with Horizontal(classes="buttons"):
-                    yield Button("Resume (u)", id="resume", variant="success", compact=True)
-                    yield Button("Discard (x)", id="discard", variant="error", compact=True)
+                    yield button_for(self, "home-resume", id="resume", variant="success", label="Resume")
+                    yield button_for(self, "home-discard", id="discard", variant="error", label="Discard")
             yield Static("Last sessions", classes="section-title")
             yield DataTable(id="sessions", cursor_type="none", zebra_stripes=True)
             yield Static(Content("No sessions yet: press p to practise, or r to re-drill."), id="no-sessions")
             yield Static("Practise", classes="section-title")
             with Grid(classes="home-grid", id="home-buttons"):
-                yield Button("Practice (p)", id="go-practice", variant="primary", compact=True)
-                yield Button("Interview (i)", id="go-interview", compact=True)
-                yield Button("Re-drill (r)", id="go-retry", compact=True)
-                yield Button("History (h)", id="go-history", compact=True)
-                yield Button("Banks (b)", id="go-banks", compact=True)
+                yield from self.place_buttons("practise")
             yield Static("After a real interview", classes="section-title")
             with Grid(classes="home-grid", id="home-prep-buttons"):
-                yield Button("Debrief (d)", id="go-debrief", compact=True)
-                yield Button("Debriefs (l)", id="go-debriefs", compact=True)
-                yield Button("Patterns (t)", id="go-patterns", compact=True)
-                yield Button("Companies (c)", id="go-companies", compact=True)
-                yield Button("Stories (s)", id="go-stories", compact=True)
-                yield Button("Quit (q)", id="go-quit", compact=True)
+                yield from self.place_buttons("after")
+                yield button_for(self, "home-quit", id="go-quit")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -112,13 +97,13 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-figures")
     def refresh_figures(self) -> None:
-        app = self.app
-        with reading(app.data_dir, clock=app.clock) as history:
+        services = self.services
+        with services.reading() as history:
             figures = HomeFigures(
-                stats=compute_stats(history, app.clock.now()),
+                stats=compute_stats(history, services.clock.now()),
                 sessions=history.recent_sessions(8),
                 scores=history.recent_scores(40),
-                drafts=recovered_drafts(app.data_dir),
+                drafts=recovered_drafts(services.data_dir),
             )
         self.app.call_from_thread(self.show_figures, figures)
 
@@ -166,28 +151,10 @@ class HomeScreen(Screen[None]):
             )
         )
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {
-            "go-practice": self.app.action_open_setup,
-            "go-interview": self.app.action_open_interview_setup,
-            "go-retry": self.app.action_retry,
-            "go-history": self.app.action_open_history,
-            "go-banks": self.app.action_open_banks,
-            "go-debrief": self.app.action_open_debrief,
-            "go-debriefs": self.app.action_open_debriefs,
-            "go-patterns": self.app.action_open_patterns,
-            "go-companies": self.app.action_open_companies,
-            "go-stories": self.app.action_open_stories,
-            "go-quit": self.app.action_request_quit,
-            "resume": self.action_resume_draft,
-            "discard": self.action_discard_draft,
-        }
-        actions[event.button.id or ""]()
-
     def action_resume_draft(self) -> None:
         if self.draft is not None:
             draft, self.draft = self.draft, None
-            self.app.resume_draft(draft)
+            self.post_message(SessionStarted(self.services.start_from_draft(draft)))
 
     def action_discard_draft(self) -> None:
         if self.draft is not None:

@@ -7,9 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Footer, Header, Input, Label, Select, Static
 
+from mockview.errors import MockviewError
 from mockview.practice.interview import InterviewOptions
+from mockview.tui.messages import SessionStarted
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import button_for
 
 
 class InterviewSetupScreen(Screen[None]):
@@ -17,6 +21,10 @@ class InterviewSetupScreen(Screen[None]):
         Binding("ctrl+s", "start", "Start", id="interview-start", priority=True, tooltip="Start the interview"),
         Binding("escape", "app.pop_screen", "Back", id="interview-back", tooltip="Back to home"),
     ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -34,8 +42,8 @@ class InterviewSetupScreen(Screen[None]):
             yield Input(placeholder="optional", id="role", compact=True)
             yield Static(id="interview-error")
             with Horizontal(classes="buttons"):
-                yield Button("Start (^s)", id="start", variant="primary", compact=True)
-                yield Button("Back (esc)", id="back", compact=True)
+                yield button_for(self, "interview-start", id="start", variant="primary")
+                yield button_for(self, "interview-back", id="back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -47,12 +55,9 @@ class InterviewSetupScreen(Screen[None]):
             company=self.query_one("#company", Input).value.strip() or None,
             role=self.query_one("#role", Input).value.strip() or None,
         )
-        problem = self.app.begin_interview(options)
-        if problem is not None:
-            self.query_one("#interview-error", Static).update(Content(problem).stylize("$text-error"))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.app.pop_screen()
+        try:
+            driver = self.services.start_interview(options)
+        except MockviewError as problem:
+            self.query_one("#interview-error", Static).update(Content(str(problem)).stylize("$text-error"))
+            return
+        self.post_message(SessionStarted(driver))

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mockview.practice.report_card import ReportCard
-from mockview.store import reading
 from mockview.store.rows import SessionRow
+from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
 
 
@@ -22,8 +22,9 @@ class InterviewsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="interviews-back", tooltip="Back to the history"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         self.sessions: dict[str, SessionRow] = {}
 
     def compose(self) -> ComposeResult:
@@ -41,7 +42,7 @@ class InterviewsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="interviews")
     def load(self) -> None:
-        with reading(self.app.data_dir, clock=self.app.clock) as history:
+        with self.services.reading() as history:
             sessions = [s for s in history.sessions(mode="interview") if s.report]
         self.app.call_from_thread(self.show, sessions)
 
@@ -52,6 +53,8 @@ class InterviewsScreen(Screen[None]):
         if not sessions:
             table.add_row(cell("No mock interviews yet: press i on the home screen."), "", "", "", "")
         for session in sessions:
+            if session.report is None:  # load() keeps only interviews with a card
+                continue
             card = ReportCard.from_json(session.report)
             minutes = int(card.total_seconds // 60)
             table.add_row(cell(session.started_at.astimezone().strftime("%a %d %b %Y %H:%M")), card.score,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from mockview.prep.pattern_rows import Patterns
 from mockview.prep.patterns import find_patterns
-from mockview.store import reading
+from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
 
 
@@ -20,6 +22,10 @@ class PatternsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="patterns-back", tooltip="Back"),
     ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,8 +57,8 @@ class PatternsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="patterns")
     def load(self) -> None:
-        with reading(self.app.data_dir, clock=self.app.clock) as history:
-            patterns = find_patterns(history, self.app.library)
+        with self.services.reading() as history:
+            patterns = find_patterns(history, self.services.banks.library)
         self.app.call_from_thread(self.show, patterns)
 
     def show(self, patterns: Patterns) -> None:
@@ -79,7 +85,7 @@ class PatternsScreen(Screen[None]):
         self._table("trend", [(cell(t.category), cell(t.answers), cell(f"{t.change:+d}"),
                                cell(t.direction)) for t in patterns.trends])
 
-    def _table(self, name: str, rows: list[tuple]) -> None:
+    def _table(self, name: str, rows: list[tuple[Any, ...]]) -> None:
         table = self.query_one(f"#{name}-table", DataTable)
         table.clear()
         for row in rows:

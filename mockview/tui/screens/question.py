@@ -11,9 +11,12 @@ from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from mockview.analysis.delivery import SPEAKING_WPM
 from mockview.analysis.sentences import WORD
-from mockview.practice.engine import PracticeSession
-from mockview.practice.interview import Interview
+from mockview.practice.driver import SessionDriver
+from mockview.practice.engine import AnswerResult
 from mockview.text import clock, plural
+from mockview.tui.messages import AnswerSubmitted
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import binding_label, button_for, find_binding
 from mockview.tui.widgets.countdown import Countdown
 
 TICK_SECONDS = 0.25
@@ -38,33 +41,26 @@ class QuestionScreen(Screen[None]):
         Binding("ctrl+n", "skip", "Skip", id="question-skip", tooltip="Skip this question (counts as fumbled)"),
     ]
 
-    def __init__(
-        self,
-        session: PracticeSession,
-        *,
-        prefill: str = "",
-        spent: float = 0.0,
-        interview: Interview | None = None,
-    ) -> None:
+    def __init__(self, services: Services, driver: SessionDriver) -> None:
         super().__init__()
-        self.session = session
-        self.interview = interview
-        self.prefill = prefill
-        self.spent = spent
-        self.planned = session.current
-        assert self.planned is not None
+        self.services = services
+        self.driver = driver
+        planned = driver.current
+        if planned is None:
+            raise ValueError("the sitting has no question left to ask")
+        self.planned = planned
         self.paused = False
+        self.answered = False
+        """Submitted or skipped: the app is moving on, and a second Ctrl+S must not answer the next question."""
 
     def meta_line(self) -> str:
         question = self.planned.question
-        if self.interview is not None:
-            plan = self.session.plan
-            main = sum(1 for p in plan if p.parent_attempt is None)
-            number = sum(1 for p in plan[: self.session.index + 1] if p.parent_attempt is None)
+        progress = self.driver.progress()
+        if self.driver.is_interview:
             role = {"warm-up": "warm-up", "closing": "closing"}.get(self.planned.note, "")
-            meta = [f"Interview question {number} of {main}"] + ([role] if role else [])
+            meta = [f"Interview question {progress.number} of {progress.total}"] + ([role] if role else [])
             return "  ·  ".join(meta)
-        meta = [f"Question {self.session.index + 1} of {len(self.session.plan)}", question.full_id]
+        meta = [f"Question {progress.number} of {progress.total}", question.full_id]
         if question.category:
             meta.append(question.category)
         if question.tags:
@@ -73,46 +69,44 @@ class QuestionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         planned = self.planned
+        helps = self.driver.helps
         yield Header()
         with Vertical(id="question-body"):
             yield Static(Content(self.meta_line()), id="question-meta")
             if planned.parent_attempt is not None:
                 yield Static(Content("The interviewer follows up:"), id="question-note")
-            elif planned.note and self.interview is None:
+            elif planned.note and helps:
                 yield Static(Content(planned.note), id="question-note")
             yield Static(Content(planned.text), id="question-text")
             with Horizontal(id="clocks"):
                 yield Countdown(planned.time_limit, id="countdown")
-                if self.interview is not None:
+                if self.driver.is_interview:
                     yield Static(id="interview-clock")
             yield Static(id="hint-text")
-            yield TextArea(self.prefill, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
+            yield TextArea(self.driver.prefill, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                            id="answer", placeholder="Type your answer. Ctrl+S submits.")
-            if self.interview is None:
+            if helps:
                 yield Static(id="answer-stats")  # a live word target is feedback, held back in an interview
             with Horizontal(classes="buttons"):
-                yield Button("Submit (^s)", id="submit", variant="primary", compact=True)
-                if self.interview is None:
-                    yield Button("Hint (^t)", id="hint", compact=True)
-                    yield Button("Story (^o)", id="story", compact=True)
-                yield Button("Pause (esc)", id="pause", compact=True)
-                yield Button("Skip (^n)", id="skip", variant="warning", compact=True)
+                yield button_for(self, "question-submit", id="submit", variant="primary")
+                if helps:
+                    yield button_for(self, "question-hint", id="hint")
+                    yield button_for(self, "question-story", id="story")
+                yield button_for(self, "question-pause", id="pause", action="toggle_pause")
+                yield button_for(self, "question-skip", id="skip", variant="warning")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("hint", "peek_story") and self.interview is not None:
+        if action in ("hint", "peek_story") and not self.driver.helps:
             return False  # no help in a mock interview: shown neither in the footer nor by the key
         if action == "pause" and self.paused or action == "resume" and not self.paused:
             return False  # escape does one or the other; the footer names the one it does now
         return True
 
     def on_mount(self) -> None:
-        if self.interview is not None:
-            self.interview.begin_question(already_spent=self.spent)
-        else:
-            self.session.begin_question(already_spent=self.spent)
+        self.driver.begin()
         area = self.query_one("#answer", TextArea)
-        area.cursor_blink = self.app.cursor_blink
+        area.cursor_blink = self.services.cursor_blink
         area.move_cursor(area.document.end)
         area.focus()
         self.query_one("#hint-text").display = False
@@ -126,62 +120,56 @@ class QuestionScreen(Screen[None]):
 
     def tick(self) -> None:
         """Move the clock on, and save the draft if two seconds have passed."""
-        self.query_one(Countdown).elapsed = self.session.stopwatch.elapsed
-        if self.interview is not None:
-            self.query_one("#interview-clock", Static).update(Content(f"Interview {clock(self.interview.elapsed)}"))
-        if self.app.keeper is not None:
-            self.app.keeper.flush_if_due(now=self.app.clock.now())
+        self.query_one(Countdown).elapsed = self.driver.question_seconds
+        if self.driver.is_interview:
+            self.query_one("#interview-clock", Static).update(
+                Content(f"Interview {clock(self.driver.interview_seconds)}"))
+        self.driver.save_draft_if_due()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.show_answer_stats()
-        if self.app.keeper is not None:
-            self.app.keeper.update(self.planned.snapshot, event.text_area.text, self.session.stopwatch.elapsed,
-                                   now=self.app.clock.now())
+        if not self.answered:
+            self.driver.note_answer(event.text_area.text, self.planned)
 
     def show_answer_stats(self) -> None:
-        if self.interview is not None:
+        if not self.driver.helps:
             return
         words = len(WORD.findall(self.answer_text))
         low, high = self.planned.question.words
         speaking = clock(words / SPEAKING_WPM * 60)
-        hints = len(self.session.hints_used)
+        hints = self.driver.hints_used
         text = f"{plural(words, 'word')} (target {low}-{high}), about {speaking} to say"
         if hints:
             text += f"  ·  {plural(hints, 'hint')} used"
-        if self.session.stories_peeked:
-            text += f"  ·  {plural(len(self.session.stories_peeked), 'story', 'stories')} peeked at"
+        if self.driver.stories_peeked:
+            text += f"  ·  {plural(self.driver.stories_peeked, 'story', 'stories')} peeked at"
         self.query_one("#answer-stats", Static).update(Content(text))
 
     def keep_draft(self) -> None:
-        if self.app.keeper is not None:
-            self.app.keeper.update(self.planned.snapshot, self.answer_text, self.session.stopwatch.elapsed,
-                                   now=self.app.clock.now())
-            self.app.keeper.flush(now=self.app.clock.now())
+        if not self.answered:
+            self.driver.keep_answer(self.answer_text)
 
     # --- actions -------------------------------------------------------------
 
     def action_submit(self) -> None:
+        if self.answered:
+            return
         if self.paused:
             self.action_toggle_pause()
-        if self.interview is not None:
-            self.interview.answer(self.answer_text)
-            if self.app.keeper is not None:
-                self.app.keeper.clear()
-            self.app.after_interview_answer()
-            return
-        result = self.session.submit(self.answer_text)
-        if self.app.keeper is not None:
-            self.app.keeper.clear()
-        self.app.show_feedback(result)
+        self._answered(self.driver.submit(self.answer_text))
+
+    def _answered(self, result: AnswerResult) -> None:
+        self.answered = True
+        self.post_message(AnswerSubmitted(result))
 
     def action_hint(self) -> None:
-        tip = self.session.hint()
+        tip = self.driver.hint()
         hint = self.query_one("#hint-text", Static)
         hint.display = True
         if tip is None:
             hint.update(Content("No hints for this question."))
         else:
-            shown = len(self.session.hints_used)
+            shown = self.driver.hints_used
             total = len(self.planned.question.tips)
             hint.update(Content(f"Hint {shown} of {total}: {tip}"))
         self.show_answer_stats()
@@ -190,7 +178,7 @@ class QuestionScreen(Screen[None]):
         from mockview.tui.screens.stories import StoryPeekScreen
 
         self.keep_draft()
-        self.app.push_screen(StoryPeekScreen(self.session), lambda _: self.after_peek())
+        self.app.push_screen(StoryPeekScreen(self.driver.peek_stories()), lambda _: self.after_peek())
 
     def after_peek(self) -> None:
         self.show_answer_stats()
@@ -206,23 +194,25 @@ class QuestionScreen(Screen[None]):
         area = self.query_one("#answer", TextArea)
         countdown = self.query_one(Countdown)
         self.paused = not self.paused
-        timer = self.interview if self.interview is not None else self.session
         if self.paused:
-            timer.pause()
+            self.driver.pause()
             self.keep_draft()
             area.disabled = True
         else:
-            timer.resume()
+            self.driver.resume()
             area.disabled = False
             area.focus()
         countdown.paused = self.paused
-        self.query_one("#pause", Button).label = "Resume (esc)" if self.paused else "Pause (esc)"
+        shown = "question-resume" if self.paused else "question-pause"
+        self.query_one("#pause", Button).label = binding_label(self.app, find_binding(self.BINDINGS, shown))
         self.refresh_bindings()
         self.tick()
 
     def action_skip(self) -> None:
         from mockview.tui.screens.confirm import ConfirmScreen
 
+        if self.answered:
+            return
         if not self.answer_text.strip():
             self._skip(True)
             return
@@ -233,24 +223,5 @@ class QuestionScreen(Screen[None]):
         )
 
     def _skip(self, confirmed: bool | None) -> None:
-        if not confirmed:
-            return
-        if self.interview is not None:
-            self.interview.skip()
-            if self.app.keeper is not None:
-                self.app.keeper.clear()
-            self.app.after_interview_answer()
-            return
-        result = self.session.skip()
-        if self.app.keeper is not None:
-            self.app.keeper.clear()
-        self.app.show_feedback(result)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        {
-            "submit": self.action_submit,
-            "hint": self.action_hint,
-            "story": self.action_peek_story,
-            "pause": self.action_toggle_pause,
-            "skip": self.action_skip,
-        }[event.button.id or ""]()
+        if confirmed and not self.answered:
+            self._answered(self.driver.skip())

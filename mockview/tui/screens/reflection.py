@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static, TextArea
+from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from mockview.prep.reflection import FACTORS, Reflection, parse_factors, parse_items
+from mockview.tui.messages import InterviewFinished
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import button_for
 
 
 class ReflectionScreen(Screen[None]):
@@ -18,6 +23,11 @@ class ReflectionScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", id="reflection-save", priority=True, tooltip="Save and go home"),
         Binding("escape", "skip", "Skip", id="reflection-skip", tooltip="Go home without saving a reflection"),
     ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.done = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -32,13 +42,13 @@ class ReflectionScreen(Screen[None]):
             yield SelectionList[str](*(Selection(Content(f), f) for f in FACTORS), id="factors", compact=True)
             yield Input(placeholder="other factors, comma-separated", id="other-factors", compact=True)
             with Horizontal(classes="buttons"):
-                yield Button("Save (^s)", id="save", variant="primary", compact=True)
-                yield Button("Skip (esc)", id="skip", compact=True)
+                yield button_for(self, "reflection-save", id="save", variant="primary")
+                yield button_for(self, "reflection-skip", id="skip")
         yield Footer()
 
     def on_mount(self) -> None:
         for area in self.query(TextArea):
-            area.cursor_blink = self.app.cursor_blink
+            area.cursor_blink = self.services.cursor_blink
         self.query_one("#went-right").focus()
 
     def reflection(self) -> Reflection:
@@ -52,13 +62,12 @@ class ReflectionScreen(Screen[None]):
 
     def action_save(self) -> None:
         reflection = self.reflection()
-        self.app.end_interview(None if reflection.empty else reflection.to_json())
+        self._finish(None if reflection.empty else reflection.to_json())
 
     def action_skip(self) -> None:
-        self.app.end_interview(None)
+        self._finish(None)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_skip()
+    def _finish(self, reflection: dict[str, Any] | None) -> None:
+        if not self.done:
+            self.done = True
+            self.post_message(InterviewFinished(reflection))

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from mockview.practice.report_card import ReportCard, report_card_sections
+from mockview.tui.messages import InterviewFinished, ReflectOnInterview
 
 VERDICT_STYLES = {"strong": "bold $text-success", "ok": "bold $text-warning", "fumbled": "bold $text-error"}
 
@@ -17,7 +18,7 @@ VERDICT_STYLES = {"strong": "bold $text-success", "ok": "bold $text-warning", "f
 def card_widgets(card: ReportCard) -> list[Static]:
     """The same sections and words as the line mode's report card: headings in bold,
     each line a block of its own so that it wraps under itself."""
-    widgets = []
+    widgets: list[Static] = []
     for number, (heading, lines) in enumerate(report_card_sections(card)):
         style = VERDICT_STYLES.get(card.verdict, "bold") if number == 0 else "bold"
         widgets.append(Static(Content(heading).stylize(style), classes="card-heading"))
@@ -39,6 +40,7 @@ class ReportCardScreen(Screen[None]):
         super().__init__()
         self.card = card
         self.after_interview = after_interview
+        self.left = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,12 +56,15 @@ class ReportCardScreen(Screen[None]):
         return True
 
     def action_reflect(self) -> None:
-        from mockview.tui.screens.reflection import ReflectionScreen
-
-        self.app.switch_screen(ReflectionScreen())
+        self._leave(ReflectOnInterview())
 
     def action_close(self) -> None:
         if self.after_interview:
-            self.app.end_interview(None)
+            self._leave(InterviewFinished(None))
         else:
             self.app.pop_screen()
+
+    def _leave(self, message: ReflectOnInterview | InterviewFinished) -> None:
+        if not self.left:
+            self.left = True
+            self.post_message(message)

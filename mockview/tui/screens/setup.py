@@ -9,13 +9,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static
+from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from mockview.banks.library import Library
 from mockview.banks.model import MAX_TIME_LIMIT
+from mockview.errors import MockviewError
 from mockview.practice.selection import Filters
-from mockview.tui.messages import LibraryLoaded
+from mockview.tui.messages import LibraryLoaded, SessionStarted
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import button_for
 
 
 class SetupScreen(Screen[None]):
@@ -26,9 +29,10 @@ class SetupScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="setup-back", tooltip="Back to home"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
-        self.library = library
+        self.services = services
+        self.library: Library = services.banks.loaded
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,8 +58,8 @@ class SetupScreen(Screen[None]):
                     yield Input(placeholder="role", id="role", compact=True)
             yield Static(id="setup-error")
             with Horizontal(classes="buttons"):
-                yield Button("Start (^s)", id="start", variant="primary", compact=True)
-                yield Button("Back (esc)", id="back", compact=True)
+                yield button_for(self, "setup-start", id="start", variant="primary")
+                yield button_for(self, "setup-back", id="back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -92,7 +96,7 @@ class SetupScreen(Screen[None]):
             Selection(Content(f"{name} ({count})"), name, name in kept) for name, count in sorted(counts.items())
         )
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         if event.selection_list.id == "banks":
             self.fill_categories()
 
@@ -126,12 +130,9 @@ class SetupScreen(Screen[None]):
         except ValueError as problem:
             error.update(Content(str(problem)).stylize("$text-error"))
             return
-        problem = self.app.begin_practice(filters)
-        if problem is not None:
-            error.update(Content(problem).stylize("$text-error"))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.app.pop_screen()
+        try:
+            driver = self.services.start_practice(filters)
+        except MockviewError as problem:
+            error.update(Content(str(problem)).stylize("$text-error"))
+            return
+        self.post_message(SessionStarted(driver))

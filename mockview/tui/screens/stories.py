@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -10,40 +11,38 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
 
 from mockview.banks.problems import Problem
 from mockview.errors import MockviewError
 from mockview.paths import stories_path
-from mockview.practice.engine import PracticeSession
+from mockview.practice.driver import StoryPeek
 from mockview.prep.stories import (
     STARTER,
     STORY_PARTS,
     Coverage,
     Story,
     coverage,
-    matching_stories,
     read_stories,
     save_stories,
     story_from_form,
     story_to_form,
 )
 from mockview.prep.yamlfiles import Saved
-from mockview.store import reading
 from mockview.text import slug
 from mockview.tui.editor import edit_file
 from mockview.tui.messages import LibraryLoaded
 from mockview.tui.screens.form import FormScreen
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell
-
-MAX_STORIES_SHOWN = 3
 
 
 @dataclass(frozen=True)
 class StoryBank:
     stories: list[Story]
     problems: list[Problem]
-    analyses: dict[str, dict]
+    analyses: dict[str, dict[str, Any]]
     uses: dict[str, int]
     coverage: Coverage | None
 
@@ -61,8 +60,9 @@ class StoriesScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="stories-back", tooltip="Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, services: Services) -> None:
         super().__init__()
+        self.services = services
         self.bank = StoryBank([], [], {}, {}, None)
 
     def compose(self) -> ComposeResult:
@@ -90,10 +90,10 @@ class StoriesScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="stories")
     def load(self) -> None:
-        stories, problems = read_stories(self.app.data_dir)
-        with reading(self.app.data_dir, clock=self.app.clock) as history:
+        stories, problems = read_stories(self.services.data_dir)
+        with self.services.reading() as history:
             uses = history.story_uses()
-        library = self.app.library
+        library = self.services.banks.library
         report = coverage(stories, library, uses) if library is not None else None
         analyses = {story.title: story.to_json() for story in stories}
         self.app.call_from_thread(self.show, StoryBank(stories, problems, analyses, uses, report))
@@ -144,11 +144,11 @@ class StoriesScreen(Screen[None]):
     def action_open(self) -> None:
         story = self.selected()
         if story is not None:
-            self.app.push_screen(StoryFormScreen(story))
+            self.app.push_screen(StoryFormScreen(self.services, story))
 
     def action_new(self) -> None:
         if self._writable():
-            self.app.push_screen(StoryFormScreen(None))
+            self.app.push_screen(StoryFormScreen(self.services, None))
 
     def _writable(self) -> bool:
         if any(p.severity == "error" for p in self.bank.problems):
@@ -167,7 +167,7 @@ class StoriesScreen(Screen[None]):
             if not yes:
                 return
             try:
-                saved = save_stories(self.app.data_dir, [s for s in self.bank.stories if s.title != story.title])
+                saved = save_stories(self.services.data_dir, [s for s in self.bank.stories if s.title != story.title])
             except MockviewError as error:
                 self.notify(str(error), severity="error")
                 return
@@ -178,7 +178,7 @@ class StoriesScreen(Screen[None]):
                                            yes="Delete", no="Keep it"), decided)
 
     def action_edit(self) -> None:
-        path = stories_path(self.app.data_dir)
+        path = stories_path(self.services.data_dir)
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(STARTER, encoding="utf-8")
@@ -195,8 +195,8 @@ class StoryFormScreen(FormScreen):
         Binding("escape", "leave", "Back", id="story-back", tooltip="Leave; what you typed is kept"),
     ]
 
-    def __init__(self, story: Story | None) -> None:
-        super().__init__(f"story-{slug(story.title) or 'untitled'}" if story else "story-new")
+    def __init__(self, services: Services, story: Story | None) -> None:
+        super().__init__(services, f"story-{slug(story.title) or 'untitled'}" if story else "story-new")
         self.story = story
 
     def compose(self) -> ComposeResult:
@@ -216,8 +216,8 @@ class StoryFormScreen(FormScreen):
             yield Static(id="story-check")
             yield Static(id="form-error")
             with Horizontal(classes="buttons"):
-                yield Button("Save (^s)", id="save", variant="primary", compact=True)
-                yield Button("Back (esc)", id="back", compact=True)
+                yield button_for(self, "story-save", id="save", variant="primary")
+                yield button_for(self, "story-back", id="back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -246,7 +246,7 @@ class StoryFormScreen(FormScreen):
         self.query_one("#story-check", Static).update(line)
 
     def action_save(self) -> None:
-        stories, problems = read_stories(self.app.data_dir)
+        stories, problems = read_stories(self.services.data_dir)
         if any(p.severity == "error" for p in problems):
             self.show_problems([("title", "stories.yaml has problems; fix them first (e on the stories screen).")])
             return
@@ -260,7 +260,7 @@ class StoryFormScreen(FormScreen):
         else:
             updated = stories + [story]
         try:
-            saved = save_stories(self.app.data_dir, updated)
+            saved = save_stories(self.services.data_dir, updated)
         except MockviewError as error:
             self.show_problems([("title", str(error))])
             return
@@ -274,9 +274,10 @@ class StoryPeekScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,ctrl+o", "dismiss", "Back to the answer", id="peek-back", tooltip="Back")]
 
-    def __init__(self, session: PracticeSession) -> None:
+    def __init__(self, peek: StoryPeek) -> None:
         super().__init__()
-        self.session = session
+        self.peek = peek
+        """What the driver found (and recorded as peeked at)."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="peek-dialog"):
@@ -284,21 +285,16 @@ class StoryPeekScreen(ModalScreen[None]):
             yield Static(Content("esc: back to your answer").stylize("$text-muted"))
 
     def on_mount(self) -> None:
-        planned = self.session.current
-        stories, problems = read_stories(self.app.data_dir)
-        errors = [p for p in problems if p.severity == "error"]
         text = self.query_one("#peek-text", Static)
-        if errors:
-            text.update(Content(f"Your story bank has problems: {errors[0]}"))
+        if self.peek.problem:
+            text.update(Content(f"Your story bank has problems: {self.peek.problem}"))
             return
-        fitting = matching_stories(stories, planned.question) if planned else []
-        if not fitting:
+        if not self.peek.stories:
             text.update(Content("No story in your story bank fits this question. "
                                 "Add one under Stories (s on the home screen) once you are done."))
             return
         parts = []
-        for story in fitting[:MAX_STORIES_SHOWN]:
-            self.session.peek_story(story.title)
+        for story in self.peek.stories:
             parts.append(Content(story.title).stylize("bold"))
             for name in STORY_PARTS:
                 body = getattr(story, name)
@@ -309,4 +305,3 @@ class StoryPeekScreen(ModalScreen[None]):
             parts.append(Content(""))
         text.update(Content("\n").join(parts))
         self.query_one(VerticalScroll).focus()
-

@@ -7,10 +7,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
-from mockview.practice.engine import PracticeSession
+from mockview.practice.driver import SessionDriver
 from mockview.text import clock, plural
+from mockview.tui.messages import SessionFinished
+from mockview.tui.services import Services
+from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell
 
 
@@ -21,12 +24,14 @@ class SummaryScreen(Screen[None]):
         Binding("escape", "finish", "Finish", id="summary-finish", tooltip="Go home without a reflection"),
     ]
 
-    def __init__(self, session: PracticeSession) -> None:
+    def __init__(self, services: Services, driver: SessionDriver) -> None:
         super().__init__()
-        self.session = session
+        self.services = services
+        self.driver = driver
+        self.done = False
 
     def compose(self) -> ComposeResult:
-        summary = self.session.summary()
+        summary = self.driver.summary()
         average = f"{summary.average_score:.0f}" if summary.average_score is not None else "-"
         yield Header()
         with VerticalScroll(id="summary"):
@@ -44,17 +49,17 @@ class SummaryScreen(Screen[None]):
             yield Static(Content("What went wrong?").stylize("bold"))
             yield TextArea(id="went-wrong", soft_wrap=True, tab_behavior="focus")
             with Horizontal(classes="buttons"):
-                yield Button("Save and finish (^s)", id="save", variant="primary", compact=True)
-                yield Button("Finish (esc)", id="finish", compact=True)
+                yield button_for(self, "summary-save", id="save", variant="primary")
+                yield button_for(self, "summary-finish", id="finish")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#summary-table", DataTable)
         table.add_columns("#", "Question", "Score", "Verdict", "Time")
-        for number, (text, score, verdict, seconds) in enumerate(self.session.summary().rows, 1):
+        for number, (text, score, verdict, seconds) in enumerate(self.driver.summary().rows, 1):
             table.add_row(cell(number), cell(text, 44), cell(score), cell(verdict), cell(clock(seconds)))
         for area in self.query(TextArea):
-            area.cursor_blink = self.app.cursor_blink
+            area.cursor_blink = self.services.cursor_blink
         self.query_one("#went-right", TextArea).focus()
 
     def reflection(self) -> dict[str, str]:
@@ -64,16 +69,17 @@ class SummaryScreen(Screen[None]):
         }
 
     def action_save(self) -> None:
+        if self.done:
+            return
         reflection = self.reflection()
-        self.app.end_session(reflection)
+        self._finish(reflection)
         if any(reflection.values()):
             self.app.notify("Reflection saved with the session.")
 
     def action_finish(self) -> None:
-        self.app.end_session()
+        self._finish(None)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_finish()
+    def _finish(self, reflection: dict[str, str] | None) -> None:
+        if not self.done:
+            self.done = True
+            self.post_message(SessionFinished(reflection))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
@@ -23,7 +25,7 @@ class Countdown(Horizontal):
     elapsed: reactive[float] = reactive(0.0)
     paused: reactive[bool] = reactive(False)
 
-    def __init__(self, limit: float, **kwargs) -> None:
+    def __init__(self, limit: float, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.limit = limit
 
