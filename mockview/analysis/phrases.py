@@ -27,8 +27,9 @@ from mockview.analysis.words import CONTENT_STOP, NEGATORS, Token, key, tokenize
 
 GAP = 3
 """How many words ``...`` may skip."""
-NEGATION_REACH = 3
-"""How many words before a phrase a negation still applies to it."""
+NEGATION_REACH = 5
+"""How many words before a phrase a negation still applies to it ("I don't really follow the news")."""
+_COPULAS = frozenset("was were is are been be has have had".split())
 TYPO_LENGTH = 6
 NEGATING_PREFIXES = ("mis", "dis", "un", "in", "im", "ir", "il", "non", "anti")
 
@@ -36,6 +37,8 @@ NEGATING_PREFIXES = ("mis", "dis", "un", "in", "im", "ir", "il", "non", "anti")
 @dataclass(frozen=True, slots=True)
 class Word:
     keys: frozenset[str]
+    forms: frozenset[str] = frozenset()
+    """The words as written (lowercase), for typos: a misspelling is judged against the word, not its stem."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +104,7 @@ def compile_phrase(source: str) -> Phrase:
                 raise PhraseError(f"{source!r}: empty word")
             negative = negative or any(w.lower() in NEGATORS or w.lower().endswith("n't") for w in words)
             content = content or any(w.lower() not in CONTENT_STOP for w in words)
-            elements.append(Word(frozenset(key(w) for w in words)))
+            elements.append(Word(frozenset(key(w) for w in words), frozenset(w.lower() for w in words)))
     if not elements or isinstance(elements[-1], Gap):
         raise PhraseError(f"{source!r}: a phrase must end with a word")
     word_count = sum(1 for element in elements if isinstance(element, Word))
@@ -120,7 +123,7 @@ def term_phrase(term: str, families: Callable[[str], frozenset[str]]) -> Phrase:
     for index, token in enumerate(tokens):
         if index:
             elements.append(Gap(2, stop_only=True))
-        elements.append(Word(families(token.key)))
+        elements.append(Word(families(token.key), frozenset({token.lower})))
     negative = any(token.negator for token in tokens)
     return Phrase(term, tuple(elements), negative, any(not token.stop for token in tokens))
 
@@ -134,27 +137,36 @@ class AnswerTokens:
         self.by_key: dict[str, list[int]] = {}
         for index, token in enumerate(tokens):
             self.by_key.setdefault(token.key, []).append(index)
-        self._typos: dict[str, frozenset[str]] = {}
+        self.surfaces: dict[str, str] = {token.lower: token.key for token in tokens}
+        self._typos: dict[frozenset[str], frozenset[str]] = {}
 
-    def like(self, wanted: str) -> frozenset[str]:
-        """Answer keys one typo away from ``wanted`` (a long word), never its negated form."""
-        if wanted in self._typos:
-            return self._typos[wanted]
+    def like(self, word: Word) -> frozenset[str]:
+        """Answer keys of words one typo away from one of ``word``'s forms (long words only).
+
+        Spelling is compared as written, so "patients" is not a typo of
+        "patience" even though their stems are one letter apart, and never
+        a negated form ("dissatisfied" for "satisfied").
+        """
+        if word.forms in self._typos:
+            return self._typos[word.forms]
         found = set()
-        if len(wanted) >= TYPO_LENGTH:
+        for wanted in word.forms:
+            if len(wanted) < TYPO_LENGTH:
+                continue
             limit = 1 if len(wanted) < 9 else 2
-            for candidate in self.by_key:
+            for candidate, candidate_key in self.surfaces.items():
                 if (
-                    candidate != wanted
-                    and abs(len(candidate) - len(wanted)) <= limit
+                    candidate_key not in word.keys
+                    and abs(len(candidate) - len(wanted)) <= limit + 2
                     and candidate[0] == wanted[0]
                     and Levenshtein.distance(candidate, wanted, score_cutoff=limit) <= limit
                     and fuzz.ratio(candidate, wanted) >= self.threshold
                     and not _opposite(candidate, wanted)
+                    and not _other_ending(candidate, wanted)
                 ):
-                    found.add(candidate)
+                    found.add(candidate_key)
         result = frozenset(found)
-        self._typos[wanted] = result
+        self._typos[word.forms] = result
         return result
 
     def find(self, phrase: Phrase, *, typos: bool = True) -> list[Found]:
@@ -167,10 +179,10 @@ class AnswerTokens:
         if isinstance(first, Word):
             for wanted in first.keys:
                 starts.update(self.by_key.get(wanted, ()))
-                if typos:
-                    for near in self.like(wanted):
-                        typo_keys.add(near)
-                        starts.update(self.by_key[near])
+            if typos:
+                for near in self.like(first):
+                    typo_keys.add(near)
+                    starts.update(self.by_key[near])
         elif isinstance(first, Slot):
             for sequence in first.sequences:
                 if sequence:
@@ -209,7 +221,7 @@ class AnswerTokens:
             token_key = tokens[position].key
             if token_key in element.keys:
                 return self._match(elements, index + 1, position + 1, typos)
-            if typos and any(token_key in self.like(wanted) for wanted in element.keys):
+            if typos and token_key in self.like(element):
                 end, _ = self._match(elements, index + 1, position + 1, typos)
                 return end, end is not None
             return None, False
@@ -234,6 +246,14 @@ class AnswerTokens:
         for index in range(start, end):
             if tokens[index].negator:
                 return True
+        # "Morale was never my concern": a verb right after the point, negated.
+        after = tokens[end : end + 2]
+        if after and not after[0].broken and after[0].lower in _COPULAS and (
+            after[0].negator or (len(after) > 1 and not after[1].broken and after[1].negator)
+        ):
+            return True
+        if end < len(tokens) and not tokens[end].broken and tokens[end].negator and tokens[end].lower.endswith("n't"):
+            return True
         index = start
         for _ in range(NEGATION_REACH):
             if tokens[index].broken or index == 0:
@@ -246,6 +266,16 @@ class AnswerTokens:
 
 def _is_number(token: Token) -> bool:
     return any(char.isdigit() for char in token.text) or token.text.lower() in NUMBER_WORDS
+
+
+def _other_ending(first: str, second: str) -> bool:
+    """Words that differ only in their last few letters are other words ("manager", "managed"), not typos."""
+    shared = 0
+    for a, b in zip(first, second):
+        if a != b:
+            break
+        shared += 1
+    return shared >= min(len(first), len(second)) - 3
 
 
 def _opposite(first: str, second: str) -> bool:
