@@ -17,6 +17,7 @@ feedback can say so.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseError, compile_phrase, term_phrase
-from mockview.analysis.vocabulary import Concept, concept, concept_links, family_key
+from mockview.analysis.vocabulary import Concept, concept, concept_links, concept_topic, family_key
 from mockview.analysis.vocabulary.families import FAMILIES
 from mockview.analysis.words import Token, key, rule_stem, tokenize
 from mockview.banks.model import Keyword
@@ -156,6 +157,8 @@ def _match_keyword(
             continue
         phrase = _form_phrase(form)
         result = _first(index, phrase)
+        if isinstance(result, Found) and _bare_word(phrase) and concepts and not _on_topic(index, result, concepts):
+            result = []  # the word in another sense: "we clarified butter" is no clarifying question
         if isinstance(result, Found):
             return _match(index, answer, keyword, form, result, "typo" if result.typo else "said", ""), None
         near = near or _near(index, answer, keyword, result)
@@ -173,11 +176,31 @@ def _match_keyword(
             result = _first(index, phrase)
             if isinstance(result, Found) and leftover and not _said_with(index, result, leftover):
                 continue
+            if isinstance(result, Found) and _bare_word(phrase) and not _on_topic(index, result, (item,)):
+                continue
             if isinstance(result, Found):
                 how = "typo" if result.typo else "concept"
                 return _match(index, answer, keyword, source, result, how, item.id), None
             near = near or _near(index, answer, keyword, result)
     return None, near or _partly(index, answer, keyword)
+
+
+def _bare_word(phrase: Phrase) -> bool:
+    return len(phrase.elements) == 1
+
+
+SUPPORT = int(os.environ.get("MOCKVIEW_SUPPORT", "1"))
+
+
+def _on_topic(index: AnswerTokens, found: Found, concepts: tuple[Concept, ...]) -> bool:
+    """Whether the sentence of a one-word match also says something of the point's topic."""
+    if not SUPPORT:
+        return True
+    tokens = index.tokens
+    sentence = tokens[found.start].sentence
+    own = tokens[found.start].key
+    said = {token.key for token in tokens if token.sentence == sentence and token.key != own}
+    return any(concept_topic(item.id) & said for item in concepts)
 
 
 def _said_with(index: AnswerTokens, found: Found, leftover: frozenset[str]) -> bool:

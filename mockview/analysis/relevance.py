@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
-from mockview.analysis.vocabulary import concepts_named
+from mockview.analysis.vocabulary import concept_topic, concepts_named
 from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, tokenize
 from mockview.banks.model import Keyword
 
@@ -80,7 +81,12 @@ def assess_relevance(
         return Relevance(focus, (), 1.0, False)
     keywords = tuple(Keyword(word) for word in focus)
     report = match_keywords(answer, keywords, sentences=sentences)
-    found = tuple(match.term for match in report.matched)
+    found = list(match.term for match in report.matched)
+    said = {token.key for token in tokenize(answer)}
+    for word in focus:
+        if word not in found and len(topic_words(word) & said) >= TOPIC_WORDS_NEEDED:
+            found.append(word)  # said around it: "the figures were wrong" is about a mistake
+    found = [word for word in focus if word in found]
     score = min(1.0, len(found) / min(2, len(focus)))
     # Only a focus the vocabulary knows is judged: "failed" has many
     # phrasings to look for; a word like "vendor" may be said in ways no
@@ -92,4 +98,17 @@ def assess_relevance(
         and words >= MIN_WORDS_FOR_OFF_TOPIC
         and (rubric_coverage is None or rubric_coverage == 0.0)
     )
-    return Relevance(focus, found, round(score, 3), off_topic)
+    return Relevance(focus, tuple(found), round(score, 3), off_topic)
+
+
+TOPIC_WORDS_NEEDED = 2
+"""Distinct words of a focus's topic an answer must say to be about it without its phrasings."""
+
+
+@cache
+def topic_words(focus_word: str) -> frozenset[str]:
+    """The words an answer about ``focus_word`` tends to use: those of the concepts it names."""
+    found: set[str] = set()
+    for item in concepts_named(focus_word):
+        found |= concept_topic(item.id)
+    return frozenset(found)

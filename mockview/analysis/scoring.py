@@ -167,12 +167,12 @@ def score_answer(
         fractions["ownership"] = _ownership_points(star)
     if keywords.has_rubric:
         fractions["rubric"] = keywords.coverage
-    if "relevance" in weights and relevance is not None:
-        fractions["relevance"] = relevance.score
     fractions["length"] = _length_points(delivery)
-    # Clean language and a figure count for little in a few words: they earn
-    # their points in proportion, up to half the minimum length.
+    # Clean language, relevance and a figure count for little in a few
+    # words: they earn their points in proportion, up to half the minimum length.
     substance = min(1.0, delivery.words / max(1.0, delivery.target[0] / 2))
+    if "relevance" in weights and relevance is not None:
+        fractions["relevance"] = relevance.score * substance
     if "specifics" in weights:
         fractions["specifics"] = _specifics_points(kind, star, delivery) * substance
     fractions["language"] = _language_points(delivery) * substance

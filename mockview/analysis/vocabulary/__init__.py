@@ -12,6 +12,7 @@ Loaded on first use and kept for the life of the process.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from importlib import import_module
@@ -49,6 +50,31 @@ def all_concepts() -> dict[str, Concept]:
                 raise ValueError(f"concept {item.id!r} is defined twice (in {name})")
             found[item.id] = item
     return found
+
+
+GENERIC_SHARE = 0.06
+"""A word in more than this share of the concepts belongs to no topic in particular."""
+
+
+@cache
+def _topics() -> dict[str, frozenset[str]]:
+    words: dict[str, frozenset[str]] = {}
+    counts: Counter[str] = Counter()
+    for item in all_concepts().values():
+        keys = frozenset(
+            token.key for text in (*item.names, *item.phrasings) for token in tokenize(text.replace("|", " "))
+            if not token.stop and not token.text.startswith("{")
+        )
+        words[item.id] = keys
+        counts.update(keys)
+    limit = max(3, int(len(words) * GENERIC_SHARE))
+    generic = {word for word, count in counts.items() if count > limit}
+    return {concept_id: frozenset(keys - generic) for concept_id, keys in words.items()}
+
+
+def concept_topic(concept_id: str) -> frozenset[str]:
+    """The telling words of a concept (from its names and phrasings, without words every topic uses)."""
+    return _topics().get(concept_id, frozenset())
 
 
 def concept(concept_id: str) -> Concept | None:

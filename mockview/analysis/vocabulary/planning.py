@@ -1,7 +1,288 @@
-"""planning."""
+"""Planning and prioritising: priorities, deadlines, deferring, trade-offs, scope, time, estimates and risk.
+
+Covers listing the work and prioritising it, deferring what could wait,
+cutting scope and controlling scope creep, trade-offs and weighing options,
+estimates and buffers, deadlines and agreeing a new date, capacity and a
+heavy workload, time management, making a plan with milestones, replanning
+when things change, handovers, and risk: managing risks, backup plans and
+taking a calculated risk.
+"""
 
 from __future__ import annotations
 
 from mockview.analysis.vocabulary.model import Concept
 
-CONCEPTS: tuple[Concept, ...] = ()
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        "prioritised",
+        "Deciding what mattered most and doing that first, by impact and urgency.",
+        names=("prioritised", "prioritisation", "set priorities", "triage", "most important first",
+               "what mattered most", "urgency", "urgent versus important", "ranked by impact", "first things first"),
+        phrasings=(
+            "prioritised|prioritized|prioritise|prioritize|prioritising|prioritizing", "prioritisation|prioritization",
+            "priority", "priorities", "top priority", "highest priority", "most urgent", "most important first",
+            "what mattered most", "mattered most", "biggest impact first", "highest impact", "sickest|urgent|critical|biggest ... first", "urgent and|or|versus|vs important",
+            "eisenhower", "moscow", "ranked ... by", "ranked them", "ordered ... by impact|urgency|deadline|value|risk",
+            "sorted ... by impact|urgency|deadline|priority|value", "triage", "triaged", "put {person} first", "put safety first", "had to come first",
+            "tackled ... first", "started with the most|biggest|urgent", "focused on the most|biggest", "critical ones",
+            "first things first", "in order of", "sickest patients first", "what could wait",
+        ),
+    ),
+    Concept(
+        "listed-tasks",
+        "Getting everything on one list before deciding, so nothing is forgotten.",
+        names=("listed", "made a list", "to-do list", "task list", "everything on my plate", "wrote everything down",
+               "brain dump", "listed everything"),
+        phrasings=(
+            "made a list", "wrote down everything", "wrote everything down", "wrote ... all down",
+            "listed ... tasks|everything|out|all|requests", "listed everything", "to do list", "todo list", "task list",
+            "list of everything", "list of tasks", "list of requests", "on my plate", "brain dump", "laid out everything",
+            "mapped out all", "spreadsheet of all|every", "kanban", "trello", "put everything on", "sticky notes",
+            "post it notes", "everything in flight", "all my tasks", "all the requests", "everything i had on",
+        ),
+    ),
+    Concept(
+        "deferred",
+        "Consciously putting lower-priority work off until later, and saying so.",
+        names=("deferred", "postponed", "put on hold", "deprioritised", "moved to later", "rescheduled", "pushed out",
+               "back burner", "could wait", "held off"),
+        phrasings=(
+            "could|can|would wait", "wait until {time}", "moved ... to {time}", "pushed ... to {time}",
+            "pushed it|them|that back", "pushed the ... back", "put ... on hold", "on hold", "on the back burner",
+            "back burner", "parked it until|for", "postponed", "postpone", "deferred", "defer", "rescheduled", "reschedule",
+            "later date", "deprioritised|deprioritized|deprioritise|deprioritize", "bumped ... to", "left ... until|for {time}",
+            "saved ... for {time}", "moved ... into {time}", "held|hold off on", "put off", "wasn't urgent", "not urgent",
+            "could be done later", "do it later", "after the launch|deadline|release|audit", "pushed out", "until after",
+        ),
+    ),
+    Concept(
+        "cut-scope",
+        "Reducing what would be delivered, to the essentials, so the date or quality could hold.",
+        names=("scope", "cut scope", "descoped", "reduced scope", "reset the scope", "scaled back", "nice-to-haves",
+               "out of scope", "reduced the requirements", "narrowed the scope"),
+        phrasings=(
+            "cut ... scope", "reduced ... scope", "narrowed ... scope", "descoped", "de scoped", "scope down",
+            "scoped down", "scoped it", "scaled back", "scaled down", "stripped ... down", "bare bones", "smaller version",
+            "simpler version", "cut ... features", "dropped ... feature|features|requirement|requirements|nice|report",
+            "nice to have", "nice to haves", "left out the|some|a", "leave out the|some", "out of scope", "in scope",
+            "scope", "phase one", "first version", "version one", "v1", "core features", "just the essentials",
+            "the minimum we", "trimmed ... down", "reset the scope", "reduced the requirements", "fewer features",
+        ),
+    ),
+    Concept(
+        "scope-creep",
+        "Noticing and controlling extra requests that kept growing the work.",
+        names=("scope creep", "feature creep", "controlled scope",
+               "kept scope under control", "moving goalposts"),
+        phrasings=(
+            "scope creep", "feature creep", "kept adding", "kept asking for more", "more and more requests",
+            "extra requests", "new requests kept", "change request", "change requests", "change control", "list kept growing", "requests kept growing|coming",
+            "grew and grew", "additional requirements", "requirements kept changing", "requirements changed",
+            "moving target", "goalposts", "moved the goalposts", "added to the scope", "outside the original scope|brief|plan",
+            "not in the original", "wasn't in the original", "beyond the original",
+        ),
+    ),
+    Concept(
+        "trade-off",
+        "Naming what one choice costs in another: what slips, what is lost, what you get instead.",
+        names=("trade-off", "tradeoff", "opportunity cost", "weighed up", "at the expense of", "would have slipped",
+               "the cost of", "trade-offs"),
+        phrasings=(
+            "trade off", "trade offs", "tradeoff", "tradeoffs", "traded off", "opportunity cost", "at the expense of",
+            "at the cost of", "would have slipped", "would slip", "would have to slip", "meant ... would slip",
+            "meant delaying|dropping|pushing|cutting|losing", "would mean delaying|dropping|pushing|cutting|losing|less",
+            "it would mean", "the downside", "the price of", "weighed ... against", "weigh ... against", "weighed up",
+            "balance between", "balanced ... against", "balancing ... against|with", "which mattered more",
+            "one or the other", "couldn't have both", "can't have both", "couldn't do both", "can't do both",
+            "speed versus|vs|or quality", "quality versus|vs|or speed", "cost versus|vs", "if we did that we'd",
+            "something else would slip",
+        ),
+    ),
+    Concept(
+        "weighed-options",
+        "Laying out the real options, with their pros and cons, before choosing.",
+        names=("options", "both approaches", "pros and cons", "weighed the options", "laid out options", "choices",
+               "considered options", "option a or b"),
+        phrasings=(
+            "option a|one|1", "option b|two|2", "two|three|four options", "{number} options", "pros and cons",
+            "weighed up the options", "weighed ... options", "laid out ... options", "gave ... choice|options",
+            "we could either do|go|keep|delay|ship", "one option", "another option", "the options", "compared ... approaches|options",
+            "both approaches", "both options", "the choices were", "a choice between", "choice between", "alternatives",
+            "the other approach", "each approach", "each option",
+        ),
+    ),
+    Concept(
+        "estimated",
+        "Working out how long or how much the work would take, before committing.",
+        names=("estimate", "sizing", "rough estimate", "forecast", "t-shirt sizing",
+               "how long it would take", "projection"),
+        phrasings=(
+            "estimated|estimate|estimating|estimates", "estimation", "sized", "sizing", "story points",
+            "worked|figured out how long", "how long it would take", "would take about|around|roughly",
+            "would take {number}", "take at least", "roughly {number} days|weeks|hours", "about {number} days|weeks|hours",
+            "{number} days|weeks of work", "back of the envelope", "ballpark", "t shirt", "best case", "worst case",
+            "realistic timeline", "forecast", "forecasted", "projected", "projection", "planning poker", "three point",
+        ),
+    ),
+    Concept(
+        "added-buffer",
+        "Building spare time or contingency into the plan for the unexpected.",
+        names=("buffer", "padding", "contingency time", "built in buffer", "extra time", "room for error",
+               "safety margin"),
+        phrasings=(
+            "buffer", "built in ... buffer|slack|contingency|margin", "added ... buffer|contingency|margin",
+            "left some slack", "days of contingency|buffer", "week of contingency|buffer", "left ... room for", "padded", "padding", "a few days spare", "spare days",
+            "extra day|days|week for", "contingency time", "contingency days", "room for error", "safety margin",
+            "time for surprises", "for the unexpected",
+        ),
+    ),
+    Concept(
+        "backup-plan",
+        "Having a plan B ready in case the main plan failed.",
+        names=("backup plan", "plan b", "fallback", "contingency", "contingency plan", "fallback plan", "safety net"),
+        phrasings=(
+            "plan b", "backup plan|option|laptop|copy|supplier", "back up plan|option", "fall back", "fallback",
+            "contingency", "just in case", "in case", "if that failed", "if it failed", "if that didn't work",
+            "if it didn't work", "if ... went wrong", "second option", "printed copies|copy", "had a backup", "safety net",
+            "worst case", "a spare", "second supplier",
+        ),
+    ),
+    Concept(
+        "managed-risk",
+        "Spotting what could go wrong and reducing the chance or the damage in advance.",
+        names=("risk", "risk management", "mitigated", "mitigation", "risk register", "identified risks",
+               "what could go wrong", "de-risked", "risk mitigation"),
+        phrasings=(
+            "risk", "risks", "risky", "mitigated", "mitigate", "mitigation", "de risk", "de risked", "derisk",
+            "risk register|log|assessment", "what could go wrong", "could go wrong", "might go wrong", "what might break",
+            "biggest risk", "main risk", "the danger was", "pre mortem", "premortem", "failure modes",
+            "single point of failure", "blast radius", "exposure",
+        ),
+    ),
+    Concept(
+        "took-calculated-risk",
+        "Deliberately taking a gamble with a known downside, for the upside.",
+        names=("took a risk", "gamble", "calculated risk", "took a chance", "risk-taking", "leap of faith",
+               "bet on it"),
+        phrasings=(
+            "took|take|taking a risk", "calculated risk", "gamble", "gambled", "took a chance", "a bet", "bet on",
+            "big bet", "leap of faith", "stuck my neck out", "out on a limb", "roll of the dice", "punt",
+            "took the plunge", "risked",
+        ),
+    ),
+    Concept(
+        "replanned",
+        "Reworking the plan when things changed, instead of pushing on with the old one.",
+        names=("replanned", "re-planned", "reworked the plan", "adjusted the plan", "new plan", "revised plan",
+               "reshuffled", "re-prioritised"),
+        phrasings=(
+            "new plan", "revised ... plan|schedule|timeline", "reworked ... plan|schedule|timeline", "redid the plan|schedule",
+            "re planned", "replanned", "replan", "re plan", "adjusted ... plan|schedule|timeline", "changed ... plan",
+            "redrew", "reshuffled", "reshuffle", "re prioritised|prioritized|prioritise|prioritize", "reprioritised",
+            "reprioritized", "moved things around", "rejigged", "reorganised|reorganized ... schedule|plan|week|rota",
+            "updated the plan|schedule|timeline", "started over", "back to the drawing board", "rebuilt the plan|schedule",
+            "new timeline", "new schedule", "re sequenced",
+        ),
+    ),
+    Concept(
+        "set-milestones",
+        "Breaking the timeline into phases, milestones and checkpoints.",
+        names=("milestones", "timeline", "phases", "gantt", "phased approach",
+               "interim deadlines", "key dates"),
+        phrasings=(
+            "milestone", "milestones", "timeline", "phases", "in phases", "phased", "in stages", "gantt",
+            "checkpoints", "key dates", "weekly targets", "interim deadlines", "mini deadlines", "deliverables",
+            "by week {number}", "sprints", "two week sprints",
+        ),
+    ),
+    Concept(
+        "made-plan",
+        "Making an actual plan: steps, order, who and when.",
+        names=("plan", "action plan", "planned it out", "mapped out", "detailed plan",
+               "made a plan", "work plan"),
+        phrasings=(
+            "a plan", "the plan", "made a plan", "drew up", "put together a plan|schedule|timeline", "wrote a plan",
+            "planned out", "planned it", "mapped out", "mapped ... out", "laid out a plan|schedule", "step by step plan",
+            "project plan", "action plan", "planning", "schedule", "scheduled", "worked out a schedule", "sequenced",
+            "order of work", "work plan",
+        ),
+    ),
+    Concept(
+        "time-management",
+        "Managing one's own time: blocking it out, protecting focus, batching work.",
+        names=("time management", "managed my time", "time blocking", "calendar", "organised my time",
+               "blocked out time", "timetable", "pomodoro"),
+        phrasings=(
+            "managed|manage my time", "time management", "blocked out ... time|hours|mornings|afternoons",
+            "blocked ... calendar|diary", "time block|blocks|blocking", "focus time", "pomodoro", "calendar", "diary",
+            "timetable", "scheduled ... time", "set aside ... hours|time|mornings|afternoons|minutes",
+            "first thing in the morning", "turned off notifications|slack|email", "closed my email|inbox",
+            "batched", "batching", "in batches", "hour by hour", "an hour a day", "daily plan", "time slots",
+            "said no to meetings", "declined meetings", "fewer meetings",
+        ),
+    ),
+    Concept(
+        "handover",
+        "Handing work over (or taking it over) with the state of everything in flight made clear.",
+        names=("handover", "handoff", "briefed", "handover notes", "what was in flight", "hand-off notes",
+               "took over"),
+        phrasings=(
+            "handover", "hand over", "handed over", "handing over", "handoff", "hand off", "handed off",
+            "handover notes|note|document|doc|sheet|call|meeting", "briefed {person}", "briefed me", "briefing",
+            "was briefed", "what was in flight", "in flight", "where each task|ticket|job|order|patient was", "notes on each", "left notes",
+            "read through the notes|handover|tickets", "picked up where", "took over from", "covering for",
+        ),
+    ),
+    Concept(
+        "juggled-workload",
+        "Carrying more work than time: competing demands on top of one's own work.",
+        names=("own work", "juggled", "workload", "competing priorities", "heavy workload", "too much work",
+               "multitasking", "competing deadlines", "overloaded", "more work than time"),
+        phrasings=(
+            "my own work", "my usual work", "my day job", "my normal work|job|workload|duties", "on top of my",
+            "alongside my", "as well as my", "juggled", "juggle", "juggling", "both roles", "two jobs",
+            "competing deadlines|priorities|demands|requests", "spinning plates", "plate was ... full", "full plate",
+            "workload", "overloaded", "too much work", "more work than", "swamped", "snowed under", "stretched thin",
+            "at capacity", "multitasking", "multitask", "projects at once", "all at once",
+        ),
+    ),
+    Concept(
+        "deadline",
+        "The deadline or time constraint the work had to meet.",
+        names=("deadline", "due date", "time pressure", "time constraint", "hard deadline", "cut-off date",
+               "go-live date", "launch date"),
+        phrasings=(
+            "deadline", "deadlines", "due date", "due by", "due on", "was|were due by|on|before", "needed it by",
+            "needed ... by {time}", "had to be done by", "had to be ready|finished|live|shipped|delivered|submitted by",
+            "had to go live", "launch date", "cut off date", "cutoff", "{number} days|weeks|hours to",
+            "only had {number} days|weeks|hours", "only {number} days|weeks|hours", "a week to", "by the end of the day|week|month|quarter",
+            "by friday|monday|tuesday|wednesday|thursday", "before the launch|audit|inspection|release|holidays",
+            "time pressure", "against the clock", "running out of time", "time was short", "short on time",
+        ),
+    ),
+    Concept(
+        "agreed-date",
+        "Agreeing a realistic date (or a new one) that both sides commit to.",
+        names=("agreed a date", "new date", "new deadline", "revised deadline", "firm date",
+               "committed date", "delivery date", "agreed a deadline"),
+        phrasings=(
+            "agreed a date", "agreed on a date", "agreed ... date|deadline", "new date", "new deadline",
+            "revised date|deadline", "moved the deadline|date", "extended the deadline", "extension",
+            "a date they could commit to|meet", "a date we could commit to|meet", "committed to a date",
+            "committed to delivering by", "commit to a date", "promised ... by {time}", "firm date", "target date",
+            "delivery date", "realistic date", "set a date", "set a new date", "pencilled|penciled in", "locked in a date",
+        ),
+    ),
+    Concept(
+        "capacity",
+        "Knowing how much the people available could take on: capacity, bandwidth, resourcing.",
+        names=("capacity", "bandwidth", "resourcing", "capacity planning", "resources", "availability",
+               "staffing"),
+        phrasings=(
+            "capacity", "bandwidth", "resourcing", "resources", "enough people", "short staffed", "short of staff",
+            "understaffed", "extra hands", "extra people", "another engineer|developer|nurse|person",
+            "who was available", "availability", "annual leave", "on leave", "off sick", "hours available",
+            "person days", "man days", "velocity", "staffing", "didn't have the bandwidth|capacity|people|resources", "not enough people|capacity|staff",
+        ),
+    ),
+)
