@@ -17,7 +17,6 @@ feedback can say so.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -189,13 +188,8 @@ def _bare_word(phrase: Phrase) -> bool:
     return len(phrase.elements) == 1
 
 
-SUPPORT = int(os.environ.get("MOCKVIEW_SUPPORT", "1"))
-
-
 def _on_topic(index: AnswerTokens, found: Found, concepts: tuple[Concept, ...]) -> bool:
     """Whether the sentence of a one-word match also says something of the point's topic."""
-    if not SUPPORT:
-        return True
     tokens = index.tokens
     sentence = tokens[found.start].sentence
     own = tokens[found.start].key

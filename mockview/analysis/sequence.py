@@ -28,9 +28,6 @@ from importlib import resources
 
 from mockview.analysis.words import Token, tokenize
 
-import os
-
-USE_CUES = bool(os.environ.get("MOCKVIEW_CUES"))
 STATES = ("situation", "task", "action", "result", "none")
 START = "^"
 END = "$"
@@ -171,16 +168,6 @@ def sentence_features(texts: Sequence[str], bullets: Sequence[bool] = (), labels
             if word in ("i", "we", "my", "our"):
                 features.append(f"{word}:{keys[position + 1]}")
         found = _class_features(words, keys, text)
-        if USE_CUES:
-            from mockview.analysis.star import cue_scores
-
-            for part, value in cue_scores(text).items():
-                if value >= 1:
-                    found.append(f"cue:{part}")
-                if value >= 2.5:
-                    found.append(f"cue:{part}+")
-                if value < 0:
-                    found.append(f"cue:{part}-")
         if bullets and bullets[index]:
             found.append("c:bullet")
         if labels and labels[index]:

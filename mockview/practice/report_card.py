@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from mockview.analysis.feedback import build_feedback
 from mockview.analysis.answer import star_details
 from mockview.practice.engine import AnswerResult
 from mockview.text import clock, plural, times
@@ -105,9 +106,10 @@ def build_report_card(results: list[AnswerResult], total_seconds: float, now: da
             main_fumbled += analysis["verdict"] == "fumbled"
         weighted += weight * analysis["score"]
         total_weight += weight
-        tips = analysis.get("tips") or []
-        lines.append(CardLine(label, result.planned.text, role, analysis["score"], analysis["verdict"],
-                              round(result.seconds, 1), tips[0] if tips else "", not analysis["delivery"]["words"]))
+        feedback = build_feedback(analysis)
+        lines.append(CardLine(label, result.planned.text, role, feedback.score, feedback.verdict,
+                              round(result.seconds, 1), feedback.tips[0] if feedback.tips else "",
+                              not analysis["delivery"]["words"]))
     score = round(weighted / total_weight) if total_weight else 0
     if score < 55 or (main_count and main_fumbled * 3 > main_count):
         verdict = "fumbled"
@@ -125,7 +127,7 @@ def build_report_card(results: list[AnswerResult], total_seconds: float, now: da
         if points:
             strengths.append(f"{_short(result.planned.text)} ({result.analysis['score']}): {', '.join(points)}")
     went_wrong = [
-        f"{_short(r.planned.text)}: " + "; ".join(r.analysis["fumbled_reasons"])
+        f"{_short(r.planned.text)}: " + "; ".join(build_feedback(r.analysis).reasons)
         for r in results if r.analysis["verdict"] == "fumbled"
     ]
     count = len(given) or 1

@@ -111,7 +111,7 @@ CONCEPTS: tuple[Concept, ...] = (
         names=("career goals", "long-term goals", "where I see myself", "five years", "ambition", "aspirations",
                "career plan", "long-term plan"),
         phrasings=(
-            "my ambition is", "ambition ... to|is|one day",
+            "my ambition is", "ambition ... to|is",
             "career ... goal|goals|plan|path|aspiration|aspirations", "long term ... goal|goals|plan|aim|ambition",
             "in five|three|ten|5|3|10 years", "years from now", "years time", "where i see myself", "see myself",
             "ambition|ambitions|ambitious", "aspire|aspiration|aspirations", "eventually ... i|lead|become|manage|move",

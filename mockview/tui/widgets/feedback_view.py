@@ -2,7 +2,9 @@
 
 Used by the feedback screen after an answer and by the history screen for a
 stored attempt; both pass the analysis in its JSON form, so an old attempt
-looks exactly as it did when it was scored. All text is built with
+looks exactly as it did when it was scored. The sections and their words
+come from :func:`mockview.analysis.feedback.build_feedback`, the same ones
+``mockview score`` and plain mode print; this module only lays them out. All text is built with
 :class:`Content` from plain strings: nothing typed by a person, or written
 in a bank, is ever read as markup.
 """
@@ -16,34 +18,28 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from mockview.analysis.answer import star_details
-from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
+from mockview.analysis.feedback import Feedback, build_feedback
 from mockview.analysis.lexicon import PARTS
-from mockview.analysis.report import rubric_source, score_part_text
-from mockview.text import clock, plural, times
 from mockview.tui.widgets.answer_view import AnswerView
 from mockview.tui.widgets.star_bar import PART_STYLES, StarBar
 
 VERDICT_STYLES = {"strong": "bold $text-success", "ok": "bold $text-warning", "fumbled": "bold $text-error"}
 
 
-def verdict_line(analysis: dict[str, Any]) -> Content:
-    verdict = analysis["verdict"]
+def verdict_line(feedback: Feedback) -> Content:
     line = Content.assemble(
-        (f"Score {analysis['score']}/100", "bold"),
+        (f"Score {feedback.score}/100", "bold"),
         "  ",
-        (verdict.upper(), VERDICT_STYLES.get(verdict, "bold")),
+        (feedback.verdict.upper(), VERDICT_STYLES.get(feedback.verdict, "bold")),
     )
-    reasons = analysis.get("fumbled_reasons") or analysis.get("holding_back") or []
-    if reasons:
-        label = "Fumbled: " if analysis.get("fumbled_reasons") else "Not strong yet: "
-        line = line + Content("\n") + Content(label + "; ".join(reasons) + ".").stylize("$text-muted")
+    if feedback.reasons:
+        label = "Fumbled: " if feedback.reasons_label.startswith("Fumbled") else "Not strong yet: "
+        line = line + Content("\n") + Content(label + "; ".join(feedback.reasons) + ".").stylize("$text-muted")
     return line
 
 
-def points_line(analysis: dict[str, Any]) -> Content:
-    parts = analysis.get("score_parts") or []
-    return Content("  ".join(score_part_text(p) for p in parts)).stylize("$text-muted")
+def points_line(feedback: Feedback) -> Content:
+    return Content("  ".join(feedback.points.split(", "))).stylize("$text-muted")
 
 
 def legend() -> Content:
@@ -51,53 +47,27 @@ def legend() -> Content:
     return Content("Colours: ").stylize("$text-muted") + Content(" ").join(pieces)
 
 
-def keywords_content(keywords: dict[str, Any]) -> Content:
-    if not keywords.get("has_rubric", True) and not keywords.get("matched") and not keywords.get("missing"):
-        return Content("No rubric for this question.").stylize("$text-muted")
-    total = len(keywords["matched"]) + len(keywords["missing"])
-    lines = [Content(f"Rubric: {len(keywords['matched'])} of {plural(total, 'point')} ({keywords['coverage']:.0%} by weight)").stylize("bold")]
-    sources = keywords.get("sources") or {}
-    for match in keywords["matched"]:
-        found = match["found"]
-        said = "" if found.lower() == match["term"].lower() else f'  (you said "{found}")'
-        origin = _origin(sources, match["term"])
-        lines.append(Content.assemble(("  ✓ ", "$text-success"), match["term"], (said + origin, "$text-muted")))
-    required = set(keywords.get("missing_required") or [])
-    for term in keywords["missing"]:
-        tag = "  required" if term in required else ""
-        lines.append(Content.assemble(("  ✗ ", "$text-error"), term, (tag, "bold $text-error"),
-                                      (_origin(sources, term), "$text-muted")))
+def keywords_content(feedback: Feedback) -> Content:
+    if not feedback.rubric and not feedback.rubric_title.startswith("Rubric"):
+        return Content(feedback.rubric_title).stylize("$text-muted")
+    lines = [Content(feedback.rubric_title).stylize("bold")]
+    for line in feedback.rubric:
+        detail = f"  ({line.detail})" if line.detail else ""
+        if line.made:
+            lines.append(Content.assemble(("  ✓ ", "$text-success"), line.term, (detail, "$text-muted")))
+        else:
+            mark = ("  ~ ", "$text-warning") if line.near else ("  ✗ ", "$text-error")
+            lines.append(Content.assemble(mark, line.term, ("  required" if line.required else "", "bold $text-error"),
+                                          (detail, "$text-muted")))
     return Content("\n").join(lines)
 
 
-def _origin(sources: dict[str, str], term: str) -> str:
-    source = rubric_source(sources, term)
-    return f"  ({source})" if source else ""
+def delivery_content(feedback: Feedback) -> Content:
+    return Content.assemble(("Delivery: ", "bold"), feedback.delivery, "\n",
+                            ("  " + feedback.delivery_details, "$text-muted"))
 
 
-def delivery_content(delivery: dict[str, Any]) -> Content:
-    low, high = delivery.get("target_words") or (0, 0)
-    first = f"{delivery['words']} words (target {low}-{high}), about {clock(delivery['speaking_seconds'])} to say"
-    if delivery.get("seconds") is not None:
-        first += f"; took {clock(delivery['seconds'])}"
-        if delivery.get("time_limit"):
-            first += f" of {clock(delivery['time_limit'])}"
-        if delivery.get("overtime"):
-            first += f", {clock(delivery['overtime'])} over"
-        if delivery.get("wpm") and delivery["wpm"] <= PLAUSIBLE_TYPING_WPM:
-            first += f"; typing {delivery['wpm']:.0f} wpm"
-    second = [f"'I' {delivery['i_count']}, 'we' {delivery['we_count']}", f"numbers {delivery['numbers']}"]
-    if delivery["fillers"]:
-        second.append("fillers " + ", ".join(f"'{w}' {times(n)}" for w, n in delivery["fillers"].items()))
-    if delivery["hedges"]:
-        second.append("hedges " + ", ".join(f"'{w}' {times(n)}" for w, n in delivery["hedges"].items()))
-    leaned = [f"{w} ({n})" for w, n in delivery.get("top_words", []) if n >= 3]
-    if leaned:
-        second.append("leaning on " + ", ".join(leaned))
-    return Content.assemble(("Delivery: ", "bold"), first, "\n", ("  " + "; ".join(second), "$text-muted"))
-
-
-def tips_widgets(tips: list[str]) -> list[Static]:
+def tips_widgets(tips: tuple[str, ...] | list[str]) -> list[Static]:
     """A heading and one block per tip, so long tips wrap under their own text."""
     if not tips:
         return [Static(Content("Nothing to fix: keep this story as it is.").stylize("$text-success"), classes="tips")]
@@ -155,21 +125,23 @@ class FeedbackView(Vertical):
 
     def compose(self) -> ComposeResult:
         analysis = self.analysis
-        yield Static(verdict_line(analysis), classes="verdict")
+        feedback = build_feedback(analysis)
+        yield Static(verdict_line(feedback), classes="verdict")
         if self.previous is not None:
             before, when = self.previous
             yield Static(comparison_content(before, analysis, when), classes="comparison")
-        star = analysis.get("star", {})
-        details = star_details(analysis)
-        if details.get("required", True):
-            yield StarBar(star)
-            notes = [note for note in details.get("notes") or [] if not note.startswith("no ")]  # the bar shows those
+        if feedback.star:
+            yield StarBar(analysis.get("star", {}))
+            notes = feedback.star_notes  # the bar shows which parts are missing
             yield Static(Content("\n").join(Content(f"  • {note}") for note in notes).stylize("$text-muted")
                          if notes else Content(""), classes="star-notes")
             yield Static(legend(), classes="legend")
         yield AnswerView(self.answer, analysis, classes="answer")
-        yield Static(keywords_content(analysis["keywords"]), classes="keywords")
-        yield Static(delivery_content(analysis["delivery"]), classes="delivery")
-        yield from tips_widgets(analysis.get("tips", []))
-        yield Static(points_line(analysis), classes="points")
+        yield Static(keywords_content(feedback), classes="keywords")
+        if feedback.delivery:
+            yield Static(delivery_content(feedback), classes="delivery")
+        for note in feedback.notes:
+            yield Static(Content(note).stylize("$text-muted"), classes="note")
+        yield from tips_widgets(feedback.tips)
+        yield Static(points_line(feedback), classes="points")
 
