@@ -113,7 +113,12 @@ def validate_banks(args: argparse.Namespace) -> int:
     failed = 0
     for check in checks:
         errors = [p for p in check.problems if p.severity == "error"]
-        for problem in check.problems:
+        if check.ok and check.bank is not None:
+            # The format is right; now whether each rubric point can work as written.
+            from mockview.analysis.rubric_check import check_rubric
+
+            check.problems.extend(check_rubric(check.bank, check.path))
+        for problem in sorted(check.problems, key=lambda p: (p.line, p.column)):
             print(problem, file=sys.stdout if check.ok else sys.stderr)
         if check.ok and check.bank is not None:
             bank = check.bank
