@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseError, compile_phrase, term_phrase
 from mockview.analysis.vocabulary import Concept, concept, concept_links, concept_topic, family_key
 from mockview.analysis.vocabulary.families import FAMILIES
-from mockview.analysis.words import Token, key, rule_stem, tokenize
+from mockview.analysis.words import Token, answer_tokens, key, rule_stem, tokens_of
 from mockview.banks.model import Keyword
 
 if TYPE_CHECKING:
@@ -88,8 +88,7 @@ def match_keywords(
     """Which rubric points the answer makes, with the text and sentence that made them."""
     if not keywords:
         return KeywordReport((), (), 1.0, (), has_rubric=False)
-    starts = tuple(sentence.start for sentence in sentences)
-    index = AnswerTokens(tokenize(answer, starts), threshold)
+    index = AnswerTokens(answer_tokens(answer, [(sentence.start, sentence.text) for sentence in sentences]), threshold)
     matched: list[KeywordMatch] = []
     missing: list[Keyword] = []
     near: list[NearMiss] = []
@@ -172,7 +171,7 @@ def _match_keyword(
                 phrase = compile_phrase(source)
             except PhraseError:
                 continue
-            result = _first(index, phrase)
+            result = _first(index, phrase, typos=False)
             if isinstance(result, Found) and leftover and not _said_with(index, result, leftover):
                 continue
             if isinstance(result, Found) and _bare_word(phrase) and not _on_topic(index, result, (item,)):
@@ -191,6 +190,8 @@ def _bare_word(phrase: Phrase) -> bool:
 def _on_topic(index: AnswerTokens, found: Found, concepts: tuple[Concept, ...]) -> bool:
     """Whether the sentence of a one-word match also says something of the point's topic."""
     tokens = index.tokens
+    if _said_by_the_speaker(index, found):
+        return True  # "I apologised at once": the speaker doing it is the point, in any context
     sentence = tokens[found.start].sentence
     own = tokens[found.start].key
     said = {token.key for token in tokens if token.sentence == sentence and token.key != own}
@@ -203,9 +204,14 @@ def _said_with(index: AnswerTokens, found: Found, leftover: frozenset[str]) -> b
     return all(_family_members(word) & said for word in leftover)
 
 
-def _first(index: AnswerTokens, phrase: Phrase) -> Found | list[Found]:
-    """The first occurrence that is not negated, or every negated one."""
-    found = index.find(phrase)
+def _first(index: AnswerTokens, phrase: Phrase, *, typos: bool = True) -> Found | list[Found]:
+    """The first occurrence that is not negated, or every negated one.
+
+    Typos are forgiven in the rubric's own wordings, which a person wrote
+    and may misspell in the answer; the vocabulary's thousands of phrasings
+    are matched as written, which keeps matching fast.
+    """
+    found = index.find(phrase, typos=typos)
     if len(phrase.elements) == 1:
         found = [item for item in found if _done_by_the_speaker(index, item)]
     for item in found:
@@ -238,6 +244,22 @@ def _done_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
         position -= 1
         before = tokens[position].lower
         if before in _FIRST_PERSON:
+            return True
+        if before not in _ADVERBS and not before.endswith("ly"):
+            return False
+    return False
+
+
+def _said_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
+    """"I" or "we" just before the word, in its clause (adverbs between allowed)."""
+    tokens = index.tokens
+    position = found.start
+    for _ in range(4):
+        if tokens[position].broken or position == 0:
+            return False
+        position -= 1
+        before = tokens[position].lower
+        if before in _FIRST_PERSON or before in ("my", "our"):
             return True
         if before not in _ADVERBS and not before.endswith("ly"):
             return False
@@ -277,7 +299,7 @@ def _near(index: AnswerTokens, answer: str, keyword: Keyword, negated: list[Foun
 def _partly(index: AnswerTokens, answer: str, keyword: Keyword) -> NearMiss | None:
     """Half or more of a several-word term's content words in one sentence, but not as the point."""
     for form in keyword.forms:
-        wanted = [token for token in tokenize(form) if not token.stop]
+        wanted = [token for token in tokens_of(form) if not token.stop]
         if len(wanted) < 2:
             continue
         by_sentence: dict[int, list[Token]] = {}
@@ -296,7 +318,7 @@ def _partly(index: AnswerTokens, answer: str, keyword: Keyword) -> NearMiss | No
 
 def _unordered(index: AnswerTokens, form: str) -> Found | None:
     """A term of two or more content words said in another order inside one clause ("feedback from customers")."""
-    wanted = [token.key for token in tokenize(form) if not token.stop]
+    wanted = [token.key for token in tokens_of(form) if not token.stop]
     if len(wanted) < 2 or len(set(wanted)) < len(wanted):
         return None
     families = [_family_members(word) for word in wanted]

@@ -15,7 +15,7 @@ difference is a negating prefix ("satisfied" is not "dissatisfied").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,6 +66,11 @@ class Phrase:
     content: bool
     """Some word in it can carry a match: a phrase of two or three little words alone ("we did")
     never matches; four make a phrase distinctive enough ("it was on me")."""
+
+    @property
+    def words(self) -> tuple[frozenset[str], ...]:
+        """The keys each word of the phrase may take; an answer lacking any one cannot hold the phrase."""
+        return tuple(element.keys for element in self.elements if isinstance(element, Word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +136,7 @@ def term_phrase(term: str, families: Callable[[str], frozenset[str]]) -> Phrase:
 class AnswerTokens:
     """An answer's tokens with an index by key, shared by every phrase looked for."""
 
-    def __init__(self, tokens: list[Token], threshold: float = 85.0) -> None:
+    def __init__(self, tokens: Sequence[Token], threshold: float = 85.0) -> None:
         self.tokens = tokens
         self.threshold = threshold
         self.by_key: dict[str, list[int]] = {}
@@ -139,6 +144,7 @@ class AnswerTokens:
             self.by_key.setdefault(token.key, []).append(index)
         self.surfaces: dict[str, str] = {token.lower: token.key for token in tokens}
         self._typos: dict[frozenset[str], frozenset[str]] = {}
+        self._by_start: dict[str, list[tuple[str, str]]] | None = None
 
     def like(self, word: Word) -> frozenset[str]:
         """Answer keys of words one typo away from one of ``word``'s forms (long words only).
@@ -154,7 +160,7 @@ class AnswerTokens:
             if len(wanted) < TYPO_LENGTH:
                 continue
             limit = 1 if len(wanted) < 9 else 2
-            for candidate, candidate_key in self.surfaces.items():
+            for candidate, candidate_key in self._near_in_length(wanted[0], len(wanted), limit + 2):
                 if (
                     candidate_key not in word.keys
                     and abs(len(candidate) - len(wanted)) <= limit + 2
@@ -169,16 +175,29 @@ class AnswerTokens:
         self._typos[word.forms] = result
         return result
 
+    def _near_in_length(self, first: str, length: int, reach: int) -> list[tuple[str, str]]:
+        """Answer words starting with ``first`` whose length is within ``reach`` of ``length``."""
+        if self._by_start is None:
+            self._by_start = {}
+            for surface, surface_key in self.surfaces.items():
+                self._by_start.setdefault(surface[:1], []).append((surface, surface_key))
+        return [item for item in self._by_start.get(first, ()) if abs(len(item[0]) - length) <= reach]
+
     def find(self, phrase: Phrase, *, typos: bool = True) -> list[Found]:
         """Every place the phrase occurs (at most one per start), in order."""
         if not phrase.content:
             return []
+        if not typos:
+            # Most phrasings of the vocabulary miss a word of the answer: rule them out with set lookups.
+            present = self.by_key
+            for keys in _phrase_words(phrase):
+                if not any(wanted in present for wanted in keys):
+                    return []
         first = phrase.elements[0]
         starts: set[int] = set()
         typo_keys: set[str] = set()
         if isinstance(first, Word):
-            for wanted in first.keys:
-                starts.update(self.by_key.get(wanted, ()))
+            starts = self._word_starts(phrase, typos)
             if typos:
                 for near in self.like(first):
                     typo_keys.add(near)
@@ -197,6 +216,27 @@ class AnswerTokens:
             typo = typo or self.tokens[start].key in typo_keys
             results.append(Found(start, end, not phrase.negative and self._negated(start, end), typo))
         return results
+
+    def _word_starts(self, phrase: Phrase, typos: bool) -> set[int]:
+        """Where the phrase can start: found from its rarest word among the words before any gap.
+
+        "the bottleneck" is looked for where "bottleneck" is, not at every
+        "the"; words after a gap or a slot have no fixed offset, so they
+        cannot anchor the search. With typos allowed the first word anchors
+        it, since any word may be misspelt.
+        """
+        best: tuple[int, list[int]] | None = None
+        for offset, element in enumerate(phrase.elements):
+            if not isinstance(element, Word):
+                break
+            positions = [position for wanted in element.keys for position in self.by_key.get(wanted, ())]
+            if best is None or len(positions) < len(best[1]):
+                best = (offset, positions)
+            if typos:
+                break
+        assert best is not None
+        offset, positions = best
+        return {position - offset for position in positions if position >= offset}
 
     def _match(self, elements: tuple[Element, ...], index: int, position: int, typos: bool) -> tuple[int | None, bool]:
         """Match ``elements[index:]`` from token ``position``; the end index and whether a typo was used."""
@@ -262,6 +302,11 @@ class AnswerTokens:
             if tokens[index].negator:
                 return True
         return False
+
+
+@lru_cache(maxsize=16384)
+def _phrase_words(phrase: Phrase) -> tuple[frozenset[str], ...]:
+    return phrase.words
 
 
 def _is_number(token: Token) -> bool:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from mockview.analysis.vocabulary import concept_topic, concepts_named
-from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, tokenize
+from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, answer_tokens, tokenize
 from mockview.banks.model import Keyword
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def assess_relevance(
     keywords = tuple(Keyword(word) for word in focus)
     report = match_keywords(answer, keywords, sentences=sentences)
     found = list(match.term for match in report.matched)
-    said = {token.key for token in tokenize(answer)}
+    said = {token.key for token in answer_tokens(answer, [(sentence.start, sentence.text) for sentence in sentences])}
     for word in focus:
         if word not in found and len(topic_words(word) & said) >= TOPIC_WORDS_NEEDED:
             found.append(word)  # said around it: "the figures were wrong" is about a mistake

@@ -15,6 +15,7 @@ customers" does not say "new customers".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -187,6 +188,36 @@ def _filler_positions(lowered: list[str], raw: list[tuple[str, int, int]]) -> se
                     continue  # "a kind of report" is not a filler
                 found.update((index, index + 1))
     return found
+
+
+@lru_cache(maxsize=1024)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize` for short texts seen again and again (rubric wordings, sentences), remembered."""
+    return tuple(tokenize(text))
+
+
+def answer_tokens(text: str, sentences: Sequence[tuple[int, str]] = ()) -> tuple[Token, ...]:
+    """The words of a whole answer, each with its sentence index.
+
+    Given the sentences (start offset and text), each sentence is read with
+    :func:`tokens_of`, which the STAR model has read already, and shifted to
+    its place: one reading of the words serves the rubric, the question's
+    relevance and the STAR parts. Text outside the sentences (a "Situation:"
+    label) carries no words.
+    """
+    if not sentences:
+        return _whole_answer(text)
+    found: list[Token] = []
+    for number, (start, sentence) in enumerate(sentences):
+        for index, token in enumerate(tokens_of(sentence)):
+            found.append(Token(token.text, token.key, token.start + start, token.end + start, number,
+                               token.broken or index == 0, token.stop, token.negator))
+    return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def _whole_answer(text: str) -> tuple[Token, ...]:
+    return tuple(tokenize(text))
 
 
 def content_keys(text: str) -> tuple[str, ...]:

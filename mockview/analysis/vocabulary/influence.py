@@ -66,7 +66,7 @@ CONCEPTS: tuple[Concept, ...] = (
         names=("stakeholders", "stakeholder management", "key stakeholders", "managed stakeholders",
                "stakeholder engagement", "the people affected", "decision makers", "stakeholder map"),
         phrasings=(
-            "stakeholder", "stakeholders", "key people", "decision makers", "decision maker", "the people affected",
+            "met|consulted|interviewed|briefed|mapped|engaged ... stakeholder|stakeholders", "main|key|senior|external stakeholder|stakeholders", "key people", "decision makers", "decision maker", "the people affected",
             "everyone affected", "the people waiting", "people who were waiting", "everyone who was waiting",
             "the people who depended|relied", "teams that depended|relied", "the requester", "the requesters",
             "whoever asked", "the person who asked|requested", "the sponsor", "project sponsor", "executive sponsor",
@@ -276,6 +276,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "sat with their team", "invested in the relationship", "good relationship", "strong relationship",
             "working relationship", "earned their trust", "did them a favour|favor", "returned the favour|favor",
             "goodwill", "networking", "introduced myself", "kept in touch", "stayed in touch", "relationship with",
+            "relationship improved|grew|deepened|developed", "better|closer|stronger|friendly|healthy working relationship", "on first name terms",
         ),
     ),
     Concept(

@@ -25,7 +25,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "eisenhower", "moscow", "ranked ... by", "ranked them", "ordered ... by impact|urgency|deadline|value|risk",
             "sorted ... by impact|urgency|deadline|priority|value", "triage", "triaged", "put {person} first", "put safety first", "had to come first",
             "tackled ... first", "started with the most|biggest|urgent", "focused on the most|biggest", "critical ones",
-            "first things first", "in order of", "sickest patients first", "what could wait",
+            "first things first", "in order of", "what could wait", "top of the backlog|list|queue", "ordered|groomed|sorted the backlog|queue|tickets",
         ),
     ),
     Concept(
@@ -204,7 +204,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "a plan", "the plan", "made a plan", "drew up", "put together a plan|schedule|timeline", "wrote a plan",
             "planned out", "planned it", "mapped out", "mapped ... out", "laid out a plan|schedule", "step by step plan",
             "project plan", "action plan", "planning", "schedule", "scheduled", "worked out a schedule", "sequenced",
-            "order of work", "work plan",
+            "order of work", "work plan", "plan|planned every|each sprint|week|day|shift|morning",
         ),
     ),
     Concept(
