@@ -6,6 +6,6 @@ sets ``handler`` to a function taking the parsed arguments.
 
 from __future__ import annotations
 
-from mockview.commands import banks, history, interview, practice, prep, score
+from mockview.commands import banks, history, interview, jobs, practice, prep, score
 
-COMMAND_MODULES = (practice, interview, score, history, prep, banks)
+COMMAND_MODULES = (practice, interview, score, history, prep, banks, jobs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from mockview.commands.jobs import add_job_option, apply_job_option
 from mockview.commands.practice import load, positive_seconds
 
 
@@ -24,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.add_argument("--company", metavar="NAME", help="the company: adds research questions about it")
     parser.add_argument("--role", metavar="ROLE", help="the role you are interviewing for")
     parser.add_argument("--plain", action="store_true", help="line mode for screen readers, pipes and scripts")
+    add_job_option(parser)
     parser.set_defaults(handler=run_interview)
 
 
@@ -42,6 +44,7 @@ def options_from(args: argparse.Namespace):
 
 
 def run_interview(args: argparse.Namespace) -> int:
+    apply_job_option(args)
     if not args.plain:
         from mockview.commands.app import run_app
 

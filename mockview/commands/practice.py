@@ -7,6 +7,7 @@ import math
 
 from mockview.banks.model import MAX_TIME_LIMIT
 from mockview.commands.common import data_dir, print_json, report_load_problems, table, warn
+from mockview.commands.jobs import add_job_option, apply_job_option
 from mockview.errors import MockviewError
 
 
@@ -53,6 +54,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "app on the first question, or runs in plain line mode with --plain.",
     )
     add_question_options(practice)
+    add_job_option(practice)
     practice.add_argument("--plain", action="store_true",
                           help="line mode for screen readers, pipes and scripts (answers end with a '.' line)")
     practice.set_defaults(handler=run_practice)
@@ -101,6 +103,7 @@ def load(args: argparse.Namespace, extra_paths: list[str] | None = None):
 
 
 def run_practice(args: argparse.Namespace) -> int:
+    apply_job_option(args)
     if not args.plain:
         from mockview.commands.app import run_app
 
