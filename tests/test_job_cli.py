@@ -193,7 +193,7 @@ def test_a_damaged_saved_posting_is_reported_not_fatal(capsys, mockview_home: Pa
     assert "broken.json: cannot read it (not a saved posting)" in line
 
 
-@pytest.mark.parametrize("args", [["job"], ["job", "add"], ["job", "show"]])
+@pytest.mark.parametrize("args", [["job"], ["job", "add"], ["cv"], ["job", "show"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(args)

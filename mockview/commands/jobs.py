@@ -1,4 +1,4 @@
-"""``mockview job``: postings, their coverage and role questions."""
+"""``mockview job`` (postings, their coverage and role questions) and ``mockview cv check``."""
 
 from __future__ import annotations
 
@@ -42,6 +42,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     delete = actions.add_parser("delete", help="delete a saved posting", parents=[common])
     delete.add_argument("id", metavar="ID")
     delete.set_defaults(handler=run_job_delete)
+
+    cv = subparsers.add_parser("cv", help="check a CV: spelling, dates, bullets, the posting's must-haves",
+                               parents=[common], description="Check a CV written as plain text or Markdown.")
+    cv_actions = cv.add_subparsers(dest="cv_command", metavar="ACTION", required=True)
+    check = cv_actions.add_parser(
+        "check", help="report every problem as file:line:column", parents=[common],
+        description="Spelling and repeated words, inconsistent dates, bullets with no number or outcome, weak "
+        "openings and, with --job, the posting's must-haves the CV never mentions. Exit 0 when clean, 1 when not. "
+        "Words you use on purpose (names, employers) go in <data dir>/words.txt, one a line.",
+    )
+    check.add_argument("file", metavar="FILE", help="the CV as plain text or Markdown")
+    check.add_argument("--job", metavar="ID", help="also check it against this saved posting")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.set_defaults(handler=run_cv_check)
 
 
 # --- postings --------------------------------------------------------------------
@@ -108,6 +122,33 @@ def run_job_delete(args: argparse.Namespace) -> int:
     job = delete_job(data_dir(args), args.id)
     print(f"deleted posting {job.id} ({job.title})")
     return 0
+
+
+# --- CV ----------------------------------------------------------------------------
+
+def run_cv_check(args: argparse.Namespace) -> int:
+    from mockview.paths import personal_words_path
+    from mockview.prep.cv_check import check_cv, counts, summary
+    from mockview.prep.documents import read_document
+    from mockview.prep.jobs import find_job
+    from mockview.prep.spelling import Speller, read_personal_words
+
+    folder = data_dir(args)
+    job = find_job(folder, args.job) if args.job else None
+    text = read_document(args.file, "CV")
+    words_path = personal_words_path(folder)
+    problems = check_cv(text, Speller(read_personal_words(words_path)), job)
+    if args.json:
+        print_json({"file": args.file, "job": job.id if job else None, "ok": not problems,
+                    "counts": counts(problems), "problems": [p.to_json() for p in problems],
+                    "summary": summary(args.file, problems)})
+        return 1 if problems else 0
+    for problem in problems:
+        print(problem.located(args.file))
+    print(summary(args.file, problems))
+    if any(p.kind == "spelling" for p in problems):
+        print(f"Names and words you use on purpose: add them to {words_path}, one a line.")
+    return 1 if problems else 0
 
 
 # --- --job on practice and interview -------------------------------------------------
