@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from mockview.commands.common import data_dir, print_json, table, warn, write_output
-from mockview.errors import MockviewError
 from mockview.text import plural
 
 

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mockview.prep.spelling import Speller
+
+if TYPE_CHECKING:
+    from mockview.prep.jobs import Job
 
 KIND_NAMES = {
     "spelling": ("spelling mistake", "spelling mistakes"),
@@ -109,7 +112,7 @@ class _Line:
     heading: bool
 
 
-def check_cv(text: str, speller: Speller, job=None) -> list[CvProblem]:
+def check_cv(text: str, speller: Speller, job: Job | None = None) -> list[CvProblem]:
     """Every problem found in the CV's text, in reading order (missing must-haves last)."""
     lines = _lines(text)
     problems = _spelling(lines, speller) + _repeats(lines) + _dates(lines) + _bullets(lines)

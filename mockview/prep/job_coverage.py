@@ -11,14 +11,20 @@ and a *gap* otherwise; gaps come first, because they are what to prepare.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mockview.analysis.keywords import match_keywords
 from mockview.analysis.sentences import split_sentences
 from mockview.banks.model import Keyword
 from mockview.prep.requirements import Requirement
 from mockview.prep.skills import skill
+
+if TYPE_CHECKING:
+    from mockview.prep.profiles import Profile
+    from mockview.prep.stories import Story
+    from mockview.store.repository import AttemptRow
 
 RECENT_ANSWERS = 200
 """How many of the latest practice answers count as evidence."""
@@ -155,7 +161,8 @@ def _short(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def gather_sources(stories, attempts, profile) -> list[SourceText]:
+def gather_sources(stories: Iterable[Story], attempts: Iterable[AttemptRow], profile: Profile | None
+                   ) -> list[SourceText]:
     """The texts that may show requirements: stories with something told, answered attempts, the profile."""
     sources = [SourceText("story", story.title, story.text) for story in stories if not story.empty]
     for attempt in attempts:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from mockview.banks.model import Keyword
 from mockview.prep.jobs import Job
@@ -198,8 +200,6 @@ def _as_clause(text: str) -> str:
 
 
 def _unique(name: str, taken: set[str]) -> str:
-    import unicodedata
-
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     base = "-".join(re.findall(r"[a-z0-9]+", plain)[:6]) or "requirement"
     candidate, number = base, 2
@@ -271,14 +271,14 @@ def bank_text(job: Job, file_name: str = "") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def job_bank_path(data_dir, job: Job):
+def job_bank_path(data_dir: Path, job: Job) -> Path:
     """Where ``--job`` keeps the posting's bank: beside the posting, never among the banks every practice loads."""
     from mockview.paths import jobs_dir
 
     return jobs_dir(data_dir) / f"{job.id}.bank.yaml"
 
 
-def write_job_bank(data_dir, job: Job):
+def write_job_bank(data_dir: Path, job: Job) -> Path:
     """Write the posting's bank for ``practice --job``/``interview --job`` and return its path."""
     from mockview.errors import MockviewError
     from mockview.store.drafts import write_atomically

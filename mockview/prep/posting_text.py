@@ -12,6 +12,7 @@ about what a heading means (see :mod:`mockview.prep.requirements`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -65,7 +66,7 @@ def is_heading_line(text: str, known: bool) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
-def blocks(text: str, is_known_heading) -> list[Block]:
+def blocks(text: str, is_known_heading: Callable[[str], bool]) -> list[Block]:
     """The posting's blocks in order. ``is_known_heading(text)`` says whether a line names a known section."""
     lines = [clean_line(raw) for raw in text.split("\n")]
     longest = max((len(line.strip()) for line in lines), default=0)
@@ -121,7 +122,7 @@ def blocks(text: str, is_known_heading) -> list[Block]:
     return found
 
 
-def _heading(stripped: str, is_known_heading) -> str | None:
+def _heading(stripped: str, is_known_heading: Callable[[str], bool]) -> str | None:
     markdown = MARKDOWN_HEADING.match(stripped)
     if markdown:
         return _plain(markdown.group(1)) or None
