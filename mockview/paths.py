@@ -74,6 +74,16 @@ def profiles_dir(data_dir: Path) -> Path:
     return data_dir / "profiles"
 
 
+def jobs_dir(data_dir: Path) -> Path:
+    """Where saved job postings live, one JSON file each (may not exist yet)."""
+    return data_dir / "jobs"
+
+
+def personal_words_path(data_dir: Path) -> Path:
+    """The person's own words for the CV spelling check: names, tools, places (may not exist yet)."""
+    return data_dir / "words.txt"
+
+
 def bank_cache_path(data_dir: Path) -> Path:
     """Checked banks cached by content; safe to delete at any time."""
     return data_dir / "cache" / "banks.json"

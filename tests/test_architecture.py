@@ -68,7 +68,9 @@ def test_no_module_outside_tui_mentions_textual_imports() -> None:
      ["stats", "--json"], ["retry", "--list"], ["export", "--format", "md"],
      ["score", "--question-text", "Why?"], ["practice", "--plain", "--count", "1"],
      ["interview", "--plain", "--length", "short"], ["debrief", "list"], ["patterns"], ["company", "list"],
-     ["stories"], ["prep", "--company", "Acme"]],
+     ["stories"], ["prep", "--company", "Acme"], ["job", "list"], ["job", "list", "--json"],
+     ["job", "add", str(Path(__file__).parent / "data" / "jobs" / "backend-engineer.txt")],
+     ["cv", "check", str(Path(__file__).parent / "data" / "cv" / "clean.txt")]],
     ids=" ".join,
 )
 def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) -> None:

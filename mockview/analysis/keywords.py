@@ -155,8 +155,11 @@ def _match_keyword(
             continue
         phrase = _form_phrase(form)
         result = _first(index, phrase)
-        if isinstance(result, Found) and _bare_word(phrase) and concepts and not _on_topic(index, result, concepts):
-            result = []  # the word in another sense: "we clarified butter" is no clarifying question
+        if (isinstance(result, Found) and _bare_word(phrase) and concepts and not keyword.synonyms
+                and not _on_topic(index, result, concepts)):
+            # A bare term of one word in another sense: "we clarified butter" is no clarifying
+            # question. Words an author listed as synonyms are taken as meant.
+            result = []
         if isinstance(result, Found):
             return _match(index, answer, keyword, form, result, "typo" if result.typo else "said", ""), None
         near = near or _near(index, answer, keyword, result)

@@ -13,6 +13,7 @@ from mockview.commands import (
     debrief,
     history,
     interview,
+    jobs,
     patterns,
     practice,
     prep,
@@ -20,5 +21,5 @@ from mockview.commands import (
     stories,
 )
 
-COMMAND_MODULES = (practice, interview, score, history, debrief, patterns, company, stories, prep, banks)
+COMMAND_MODULES = (practice, interview, score, history, debrief, patterns, company, stories, prep, jobs, banks)
 """In the order ``mockview --help`` lists them."""

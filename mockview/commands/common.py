@@ -200,3 +200,32 @@ def write_output(text: str, output: str | None) -> None:
     except OSError as error:
         raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
     print(f"wrote {target}", file=sys.stderr)
+
+
+def add_job_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--job", metavar="ID",
+                        help="ask the role questions of a saved posting (see: mockview job list); "
+                        "also sets --company and --role from it")
+
+
+def apply_job_option(args: argparse.Namespace) -> None:
+    """Turn ``--job ID`` into the posting's question bank, company and role, before the command runs.
+
+    The bank is written afresh into ``<data dir>/jobs/`` from the saved
+    posting, so it is always the current one; the person's own ``--bank``,
+    ``--company`` and ``--role`` are kept.
+    """
+    ref = getattr(args, "job", None)
+    if not ref:
+        return
+    from mockview.prep.job_questions import write_job_bank
+    from mockview.prep.jobs import find_job
+
+    folder = data_dir(args)
+    job = find_job(folder, ref)
+    path = write_job_bank(folder, job)
+    args.bank = [*(getattr(args, "bank", None) or []), str(path)]
+    if not getattr(args, "company", None) and job.company:
+        args.company = job.company
+    if not getattr(args, "role", None) and job.role:
+        args.role = job.role

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from mockview.commands.common import SubParsers, interview_options, load, positive_seconds
+from mockview.commands.common import (
+    SubParsers,
+    add_job_option,
+    apply_job_option,
+    interview_options,
+    load,
+    positive_seconds,
+)
 
 
 def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
@@ -24,10 +31,12 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--company", metavar="NAME", help="the company: adds research questions about it")
     parser.add_argument("--role", metavar="ROLE", help="the role you are interviewing for")
     parser.add_argument("--plain", action="store_true", help="line mode for screen readers, pipes and scripts")
+    add_job_option(parser)
     parser.set_defaults(handler=run_interview)
 
 
 def run_interview(args: argparse.Namespace) -> int:
+    apply_job_option(args)
     if not args.plain:
         from mockview.commands.app import run_app
 

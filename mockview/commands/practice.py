@@ -6,6 +6,8 @@ import argparse
 
 from mockview.commands.common import (
     SubParsers,
+    add_job_option,
+    apply_job_option,
     filters_from,
     load,
     open_history,
@@ -40,6 +42,7 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
         "app on the first question, or runs in plain line mode with --plain.",
     )
     add_question_options(practice)
+    add_job_option(practice)
     practice.add_argument("--plain", action="store_true",
                           help="line mode for screen readers, pipes and scripts (answers end with a '.' line)")
     practice.set_defaults(handler=run_practice)
@@ -58,6 +61,7 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
 
 
 def run_practice(args: argparse.Namespace) -> int:
+    apply_job_option(args)
     if not args.plain:
         from mockview.commands.app import run_app
 

@@ -99,6 +99,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "what they had to say", "what he had to say", "what she had to say", "said it back to",
             "reflected back", "repeated back", "took notes while", "tell me more", "asked ... to tell me more",
             "let the silence", "let them get it out",
+            "listened to", "listened and", "i listened",
         ),
     ),
     Concept(
@@ -162,6 +163,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "wasn't what i meant", "not what i meant", "lost in translation", "mixed messages", "mixed signals",
             "confusion about|over", "confused about", "turned out they thought|understood|heard",
             "turned out he thought", "turned out she thought", "misread", "misinterpreted",
+            "misunderstanding about|over|between|with",
         ),
     ),
     Concept(
@@ -243,6 +245,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "stepped in between", "played referee", "refereed", "acted as a bridge", "bridge between", "peacemaker",
             "helped them talk", "helped them find", "helped them agree|understand|see",
             "helped the two of them", "got them talking", "get them talking", "helped them work it out",
+            "mediated between",
         ),
     ),
     Concept(
@@ -298,6 +301,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "both gave", "both sides gave", "each gave", "each conceded", "happy medium", "took parts of|from both",
             "elements of both", "their idea and mine", "my idea and theirs", "parts of each", "part of each",
             "some of their|his|her ideas|suggestions|points",
+            "compromised on", "reached a compromise",
         ),
     ),
     Concept(

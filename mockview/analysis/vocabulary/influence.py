@@ -206,6 +206,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "sceptic", "skeptic", "sceptics", "skeptics", "pushback", "resistance", "resisted", "weren't convinced",
             "not convinced", "the worry was", "what worried them|him|her", "the fear was", "afraid that", "nervous about",
             "kept objecting", "objection", "objections", "reservations", "concerned about", "concerns about",
+            "resistance from|to", "pushback from|on",
         ),
     ),
     Concept(

@@ -128,6 +128,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "got my manager involved", "got hr|compliance|legal involved", "blew the whistle", "whistle blowing",
             "whistleblowing", "ethics hotline", "speak up line", "formal complaint", "filed a report",
             "made a formal", "went to hr", "went to compliance", "compliance team",
+            "escalated it|this|that|the|to",
         ),
     ),
     Concept(

@@ -53,6 +53,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "later date", "deprioritised|deprioritized|deprioritise|deprioritize", "bumped ... to", "left ... until|for {time}",
             "saved ... for {time}", "moved ... into {time}", "held|hold off on", "put off", "wasn't urgent", "not urgent",
             "could be done later", "do it later", "after the launch|deadline|release|audit", "pushed out", "until after",
+            "deferred|postponed|rescheduled it|the|that|them",
         ),
     ),
     Concept(
@@ -182,6 +183,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "reprioritized", "moved things around", "rejigged", "reorganised|reorganized ... schedule|plan|week|rota",
             "updated the plan|schedule|timeline", "started over", "back to the drawing board", "rebuilt the plan|schedule",
             "new timeline", "new schedule", "re sequenced",
+            "replanned|re planned the|it|everything",
         ),
     ),
     Concept(
