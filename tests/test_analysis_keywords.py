@@ -18,16 +18,16 @@ def found(answer: str, *keywords: Keyword, threshold: float = 85) -> dict[str, s
     [
         ("prioritize", "I prioritised the backlog.", "prioritised"),
         ("stakeholders", "I met the main stakeholder.", "stakeholder"),
-        ("decide", "Deciding was hard.", "Deciding"),
+        ("decide", "Deciding between the two vendors was hard.", "Deciding"),
         ("planned", "We plan every sprint.", "plan"),
         ("reconciliation", "The nightly reconcilation job failed.", "reconcilation"),
         ("root cause", "We found the root-cause quickly.", "root-cause"),
         ("cut scope", "So I cut the scope in half.", "cut the scope"),
-        ("Customer", "the CUSTOMERS were angry", "CUSTOMERS"),
+        ("Customer", "Regular CUSTOMERS were angry.", "CUSTOMERS"),
         ("apologised", "I apologized at once.", "apologized"),
         ("code", "I was coding all night.", "coding"),          # a short word that ends in "e"
         ("use", "We used the old scripts.", "used"),
-        ("hire", "Hiring took a month.", "Hiring"),
+        ("hire", "Hiring a replacement through the recruiter took a month.", "Hiring"),
         ("KPI", "Our KPIs went green.", "KPIs"),                # an acronym's plural
         ("C#", "I rewrote the service in c#.", "c#"),           # symbols match as written
         (".NET", "We moved to .NET 8.", ".NET"),

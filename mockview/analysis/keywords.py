@@ -17,6 +17,7 @@ feedback can say so.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -166,6 +167,10 @@ def _match_keyword(
         unordered = _unordered(index, form)
         if unordered is not None:
             return _match(index, answer, keyword, form, unordered, "said", ""), None
+    if keyword.source:
+        fact = _fact(index, answer, keyword)
+        if fact is not None:
+            return fact, None
     for item, leftover in links:
         if item.structural and star is not None:
             continue
@@ -316,6 +321,33 @@ def _partly(index: AnswerTokens, answer: str, keyword: Keyword) -> NearMiss | No
             if len(hits) >= max(2, (len(wanted) + 1) // 2) and any(len(hit.key) >= 4 for hit in hits):
                 hit = hits[0]
                 return NearMiss(keyword.term, answer[hit.start:hit.end], "partly", sentence)
+    return None
+
+
+FACT_SHARE = 0.6
+"""Of a researched fact's content words, the share one sentence must say for the fact to count."""
+
+
+def _fact(index: AnswerTokens, answer: str, keyword: Keyword) -> KeywordMatch | None:
+    """A fact from the person's own research, said in other words: most of its content words in one sentence.
+
+    Profile facts are notes ("Raised a Series C in October"), and answers
+    say them differently ("they recently raised a Series C"); by their
+    content words, in any order, one sentence is enough.
+    """
+    for form in keyword.forms:
+        wanted = {family_key(token.key) for token in tokens_of(form) if not token.stop}
+        if len(wanted) < 2:
+            continue
+        needed = len(wanted) if len(wanted) <= 2 else max(2, math.ceil(FACT_SHARE * len(wanted)))
+        by_sentence: dict[int, list[Token]] = {}
+        for token in index.tokens:
+            if family_key(token.key) in wanted and not token.stop:
+                by_sentence.setdefault(token.sentence, []).append(token)
+        for sentence, hits in sorted(by_sentence.items()):
+            if len({family_key(t.key) for t in hits}) >= needed:
+                start, end = hits[0].start, hits[-1].end
+                return KeywordMatch(keyword.term, answer[start:end], form, 100.0, start, end, sentence, "concept")
     return None
 
 

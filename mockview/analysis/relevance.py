@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from mockview.analysis.vocabulary import concept_topic, concepts_named
-from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, answer_tokens, tokenize
+from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, answer_tokens, key, tokenize
 from mockview.banks.model import Keyword
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ class Relevance:
     score: float
     """0..1: how much of the focus the answer speaks to (1.0 when the question has no focus)."""
     off_topic: bool
+    frame: str = ""
+    """What the question asks about when it is one whose answer must tell of it ("a failure")."""
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -59,7 +61,7 @@ def question_focus(text: str) -> tuple[str, ...]:
     focus: dict[str, None] = {}
     for token in tokenize(text):
         word = token.lower
-        if word in FUNCTION_WORDS or word in QUESTION_WORDS or word in NEGATORS or word.endswith("n't") or len(word) < 3 or word.isdigit():
+        if word in FUNCTION_WORDS or word in QUESTION_WORDS or (word in NEGATORS and word != "failed") or word.endswith("n't") or len(word) < 3 or word.isdigit():
             continue
         focus.setdefault(word, None)
     return tuple(focus)
@@ -88,17 +90,63 @@ def assess_relevance(
             found.append(word)  # said around it: "the figures were wrong" is about a mistake
     found = [word for word in focus if word in found]
     score = min(1.0, len(found) / min(2, len(focus)))
-    # Only a focus the vocabulary knows is judged: "failed" has many
-    # phrasings to look for; a word like "vendor" may be said in ways no
-    # list holds, and a good answer must not be called off-topic for that.
-    judged = any(concepts_named(word) for word in focus)
+    frame = question_frame(question_text)
     off_topic = (
-        judged
-        and not found
+        frame is not None
+        and not (said & FRAMES[frame][1])
         and words >= MIN_WORDS_FOR_OFF_TOPIC
         and (rubric_coverage is None or rubric_coverage == 0.0)
     )
-    return Relevance(focus, tuple(found), round(score, 3), off_topic)
+    return Relevance(focus, tuple(found), round(score, 3), off_topic, frame or "")
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(key(word) for word in words.split())
+
+
+FRAMES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "a failure": (
+        _keys("fail failed failure failures mistake mistakes error errors wrong regret"),
+        _keys("fail failed failure mistake error wrong wrongly missed miss lost lose late broke broken crash crashed "
+              "problem problems fault blame regret badly disaster setback short slipped slip forgot overlooked "
+              "underestimated overpromised misjudged misread flop flopped complaint complaints bug embarrassing "
+              "apologised apologized sorry rejected refund cancelled delayed behind overstated understated "
+              "incorrect inaccurate correct corrected correction caught duplicate duplicated stale oversight "
+              "messed skipped ignored assumed unfortunately worse"),
+    ),
+    "a disagreement": (
+        _keys("conflict conflicts disagree disagreed disagreement disagreements argument clash clashed tension"),
+        _keys("conflict disagree disagreed disagreement argued argument argue clash clashed tension tense "
+              "frustrated frustration upset angry annoyed pushed pushback objected objection different differently "
+              "view views opinion opinions against fell resented complained complaint difficult heated row "
+              "dispute criticised criticized blamed worried concern concerns unhappy"),
+    ),
+    "a weakness": (
+        _keys("weakness weaknesses"),
+        _keys("weakness weak struggle struggled struggling improve improving improved working work better hard "
+              "harder difficult tend tendency habit learn learning learned practise practice course feedback "
+              "nervous confidence delegating perfectionist detail patience impatient public speaking"),
+    ),
+    "criticism": (
+        _keys("criticism criticised criticized critical negative feedback"),
+        _keys("feedback criticism criticised criticized critical told said pointed review comment comments "
+              "manager lead improve changed listened defensive hard fair unfair harsh point"),
+    ),
+}
+"""Questions whose answer must be about something going wrong, and the words such an answer cannot do without.
+
+A success story told to a failure question is the classic off-topic
+answer; it is recognised by what it lacks (no word of anything going
+wrong), which holds across the ways people tell a failure. Other questions
+are never called off-topic: the words a good answer uses are too many to
+list, and a good answer must not be fumbled for using others.
+"""
+
+
+def question_frame(text: str) -> str | None:
+    """Which of :data:`FRAMES` a question asks about, if one."""
+    asked = {token.key for token in tokenize(text)}
+    return next((name for name, (triggers, _) in FRAMES.items() if asked & triggers), None)
 
 
 TOPIC_WORDS_NEEDED = 2

@@ -226,8 +226,7 @@ def fumbled_reasons(
             if not star.parts["result"].present:
                 reasons.append("no Result: the answer never says how it ended")
     if relevance is not None and relevance.off_topic:
-        about = " or ".join(f"'{word}'" for word in relevance.focus[:3])
-        reasons.append(f"may not answer the question: it never speaks to {about}")
+        reasons.append(f"may not answer the question: it never tells of {relevance.frame}")
     for term in keywords.missing_required:
         reasons.append(f"missing a required point: {term}")
     return reasons

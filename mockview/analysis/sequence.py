@@ -351,17 +351,23 @@ class Decoded:
 
 def decode(
     texts: Sequence[str], bullets: Sequence[bool] = (), labels: Sequence[str | None] = (),
-    learned: Model | None = None,
+    learned: Model | None = None, forced: Sequence[str | None] = (),
 ) -> Decoded:
-    """The parts of an answer's sentences, decoded together."""
+    """The parts of an answer's sentences, decoded together.
+
+    ``forced`` gives a part for sentences the person labelled themselves
+    ("Result: we shipped in May"): the rest of the answer is decoded around
+    them, and a labelled part is always present.
+    """
     learned = learned or model()
     emissions = emission_scores(sentence_features(texts, bullets, labels), learned.emissions)
     if not emissions:
         return Decoded([], [], {part: False for part in STATES[:4]}, {})
+    pins = [STATES.index(part) if part else None for part in forced] if any(forced) else []
     absent = absent_probabilities(emissions, learned.transitions)
-    present = {part: absent[part] < learned.absent_below.get(part, 0.5) for part in STATES[:4]}
+    present = {part: absent[part] < learned.absent_below.get(part, 0.5) or part in forced for part in STATES[:4]}
     banned = frozenset(STATES.index(part) for part, here in present.items() if not here)
-    path = viterbi(emissions, learned.transitions, banned=banned)
+    path = viterbi(emissions, learned.transitions, pins, banned=banned)
     parts = [None if STATES[state] == "none" else STATES[state] for state in path]
     also = {}
     missing = [part for part, here in present.items() if here and part not in parts]

@@ -135,7 +135,8 @@ def analyse_star(sentences: list[Sentence]) -> StarReport:
         outcome = _outcome_sentences(assignments, [s["result"] > 0 for s in scores])
         opens = bool(assignments) and assignments[0] in ("situation", "task")
     else:
-        decoded = decode([s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences])
+        decoded = decode([s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences],
+                         forced=[s.label if s.own_label else None for s in sentences])
         assignments, emissions = decoded.parts, decoded.emissions
         secondary = [(index, part) for part, index in decoded.also.items()]
         confidence = _confidence(assignments, emissions)

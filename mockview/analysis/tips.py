@@ -108,9 +108,9 @@ def build_tips(
             "longer")
 
     if relevance is not None and relevance.off_topic:
-        about = " or ".join(f"'{word}'" for word in relevance.focus[:3])
-        add(2, f"The question asks about {about}, and your answer never gets there. A good story to another "
-               "question is still the wrong answer: pick an example that is about exactly this.", "relevance")
+        add(2, f"The question asks for {relevance.frame}, and your answer never gets there: nothing in it goes "
+               "wrong or is hard. A good story to another question is still the wrong answer: pick an example "
+               "that is about exactly this, and say plainly what went wrong.", "relevance")
 
     if star is not None and delivery.words:
         parts = star.parts

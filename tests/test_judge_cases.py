@@ -1,0 +1,183 @@
+"""The judge on the cases people met: natural openings, off-topic stories, rambles, tips that fit.
+
+Each test pins a case named in the issues about the judge (a STAR story read
+as a sequence; verdicts and tips a coach would sign), as the user would see
+it: the part a sentence is given, the verdict and its reason, the tips.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from mockview.analysis import analyse_answer
+from mockview.banks.model import Keyword, Question
+
+FAILURE = Question(bank="t", id="failed", text="Tell me about a time you failed.", kind="star")
+
+
+def parts_of(question: Question, answer: str) -> tuple[str | None, ...]:
+    return analyse_answer(question, answer).star.assignments
+
+
+STORY_BODY = (
+    " I needed a clean table of every active subscriber before the board meeting on Friday."
+    " I rewrote the query, checked each join against the billing system by hand and added three tests."
+    " The table went to the board on time, and the count was right to the last customer."
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "In my second year as an analyst at a subscription meal-kit company, I made a mistake in our churn numbers.",
+        "Two years ago, in my first analyst job at a logistics firm, our weekly subscriber report was always wrong.",
+        "The finance team had three different counts of active subscribers and none of them agreed.",
+    ],
+)
+def test_natural_openings_are_the_situation_and_a_need_is_the_task(opening: str) -> None:
+    """No cue phrase needed: answers open with where things stood, and 'I needed...' is a Task."""
+    question = Question(bank="t", id="m", text="Tell me about a time you made a mistake.", kind="star")
+    assert parts_of(question, opening + STORY_BODY) == ("situation", "task", "action", "result")
+
+
+def test_a_removed_result_is_noticed_and_a_story_without_one_is_fumbled() -> None:
+    question = Question(bank="t", id="m", text="Tell me about a time you made a mistake.", kind="star")
+    answer = STORY_BODY.rsplit(" The table", 1)[0]
+    analysis = analyse_answer(question, "Two years ago, in my first analyst job, our report was wrong." + answer)
+    assert not analysis.star.parts["result"].present
+    assert analysis.verdict.verdict == "fumbled"
+    assert "no Result: the answer never says how it ended" in analysis.verdict.fumbled_reasons
+
+
+SUCCESS_STORY = (
+    "Last year I led the launch of our new mobile app at a mid-sized retailer. I set up weekly demos with the "
+    "store managers, wrote the rollout plan and trained the support team myself. We launched two weeks early, "
+    "downloads beat the target by 40%, and the app now takes a fifth of all online orders."
+)
+
+FAILURE_STORY = (
+    "Last year I led the launch of our new mobile app at a mid-sized retailer, and I got the timing wrong. I "
+    "pushed to launch before the Christmas rush, skipped the last round of load testing, and the app crashed "
+    "on the first Saturday. It was my call and I told my director so the same day. I rolled the release back, "
+    "ran the load tests we had skipped and relaunched three weeks later. What I learned is to protect the "
+    "testing time even when the date is tight, and since then every release I run has a load test sign-off."
+)
+
+
+def test_an_off_topic_success_story_to_a_failure_question_is_fumbled_and_says_why() -> None:
+    analysis = analyse_answer(FAILURE, SUCCESS_STORY)
+    assert analysis.verdict.verdict == "fumbled"  # fumbled answers join the re-drill queue
+    assert any(reason.startswith("may not answer the question") for reason in analysis.verdict.fumbled_reasons)
+    assert any("never gets there" in tip for tip in analysis.tips)
+
+
+def test_a_rubric_less_failure_question_tells_strong_from_weak_answers() -> None:
+    weak = ("I think my biggest failure is probably that I care too much. I work really hard and sometimes "
+            "things don't go perfectly, but I always learn from it and move on.")
+    strong = analyse_answer(FAILURE, FAILURE_STORY)
+    poor = analyse_answer(FAILURE, weak)
+    assert strong.verdict.verdict != "fumbled"
+    assert poor.verdict.verdict == "fumbled"
+    assert strong.score - poor.score >= 30
+    off_topic = analyse_answer(FAILURE, SUCCESS_STORY)
+    assert strong.score > off_topic.score or off_topic.verdict.verdict == "fumbled"
+
+
+RAMBLE = (
+    "Um, so, I think, basically, there was this time, you know, at my old job, where we kind of had a problem "
+    "with, um, the orders. And I think maybe we were, like, basically losing some of them, I guess. So um I "
+    "kind of just talked to the warehouse, you know, and I think I maybe suggested, um, that we should probably "
+    "just check them twice. And basically, um, I guess it sort of worked, I think, because, you know, we "
+    "probably lost fewer orders, maybe about half as many, I think, um, so yeah, that was, like, basically it. "
+    "I suppose I just kind of learned that, um, checking things is, you know, probably quite important, I guess."
+)
+
+
+def test_a_ramble_full_of_fillers_and_hedges_costs_points_and_is_named() -> None:
+    analysis = analyse_answer(FAILURE, RAMBLE)
+    assert analysis.delivery.filler_count >= 14 and analysis.delivery.hedge_count >= 14
+    assert analysis.verdict.verdict != "strong"
+    language = next(part for part in analysis.verdict.parts if part.name == "language")
+    assert language.points <= language.out_of / 4  # real points, not 5 of 100
+    reasons = analysis.verdict.fumbled_reasons + analysis.verdict.holding_back
+    assert any("fillers and hedges" in reason for reason in reasons) or analysis.verdict.verdict == "fumbled"
+    assert any(tip.startswith("Fillers") for tip in analysis.tips)
+
+
+def test_reasons_say_what_is_missing_never_a_threshold() -> None:
+    answers = [RAMBLE, SUCCESS_STORY, FAILURE_STORY, "I failed once.", "We did a project and it went fine."]
+    for answer in answers:
+        verdict = analyse_answer(FAILURE, answer).verdict
+        for reason in verdict.fumbled_reasons + verdict.holding_back:
+            assert not re.search(r"\bscore \d+ is (?:under|over)\b|\bunder \d+\b", reason), reason
+
+
+def test_a_complete_ninety_word_story_is_not_fumbled_for_length() -> None:
+    answer = ("Last spring our clinic's repeat prescriptions took four days, and patients kept calling to chase "
+              "them. The practice manager asked me to get it under two days. I mapped each step with the two "
+              "receptionists, moved the pharmacist's review to the morning, and set up a shared list of requests "
+              "that were waiting. I checked it every lunchtime for a month. Prescriptions now go out in one day, "
+              "and chasing calls fell by about half, so the receptionists got an hour a day back for the front desk.")
+    assert 80 <= len(answer.split()) <= 100
+    analysis = analyse_answer(replace(FAILURE, text="Tell me about a time you improved a process."), answer)
+    assert analysis.verdict.verdict != "fumbled"
+    assert not any("too short" in reason for reason in analysis.verdict.fumbled_reasons)
+
+
+def test_no_two_tips_contradict_each_other() -> None:
+    short_and_slow = ("Our deadline moved up a week. I cut the scope with my manager and worked two evenings. "
+                      "We shipped on the new date.")
+    analysis = analyse_answer(replace(FAILURE, text="Tell me about a tight deadline."), short_and_slow,
+                              seconds=400, time_limit=150)
+    tips = " ".join(analysis.tips)
+    asks_for_more = "short side" in tips or "headline" in tips or "Add detail" in tips
+    asks_for_less = "over the" in tips or "trim" in tips
+    assert not (asks_for_more and asks_for_less), analysis.tips
+
+
+RESEARCH = Question(
+    bank="company-research", id="what-do-you-know", kind="research", words=(80, 250),
+    text="What do you know about Acme?",
+    keywords=(Keyword("products", ("product",)), Keyword("customers", ("clients",)), Keyword("mission")),
+    tips=("Cover what they sell, who buys it and one recent development, and do it in under a minute.",),
+)
+RESEARCH_ANSWER = ("Acme makes anvils and traps for hardware stores, and its products are sold in twelve countries. "
+                   "Its customers are mostly small hardware shops and a few large chains, and the chains now make up "
+                   "about a third of its sales. Its mission is tools that never fail, and last month it opened a Berlin "
+                   "office to serve the German market. That matters to me because I want to work on products people "
+                   "rely on every day, and on a team that is growing.")
+
+
+def test_a_short_research_answer_is_not_called_a_brush_off_when_the_bank_asks_for_brevity() -> None:
+    analysis = analyse_answer(RESEARCH, RESEARCH_ANSWER)
+    assert analysis.verdict.verdict == "strong", analysis.verdict
+    assert not any("brush-off" in tip or "seconds" in tip for tip in analysis.tips)
+
+
+@pytest.mark.parametrize("kind", ["open", "research", "closing"])
+def test_no_story_tips_on_questions_that_do_not_ask_for_a_story(kind: str) -> None:
+    question = Question(bank="t", id="q", text="Why do you want this job?", kind=kind, words=(120, 250))
+    answer = "I like the product and the team seems good. I want to grow."
+    tips = " ".join(analyse_answer(question, answer).tips)
+    for story_words in ("what exactly you did", "Situation", "your Action", "Result", "context"):
+        assert story_words not in tips, (kind, tips)
+
+
+def test_no_tip_to_add_context_to_an_answer_that_opens_with_it() -> None:
+    answer = ("At my last job in a busy call centre, the queue was forty minutes long every Monday. I moved two "
+              "people to the early shift and wrote a script for the five commonest calls. Waits fell to ten minutes.")
+    analysis = analyse_answer(replace(FAILURE, text="Tell me about a time you improved a process."), answer)
+    assert not any(tip.startswith("Open with one or two sentences of context") for tip in analysis.tips)
+
+
+def test_tips_point_at_the_sentence_they_are_about() -> None:
+    answer = ("Last year our team's weekly report was always late. My job was to get it out on Mondays. I wrote "
+              "a script to pull the data and showed the team how to run it. After that the report went out on "
+              "time and my manager was happy.")
+    analysis = analyse_answer(replace(FAILURE, text="Tell me about a time you improved a process."), answer)
+    about_result = [tip for tip in analysis.tip_details if tip.topic == "specifics"]
+    assert about_result and about_result[0].sentence == len(analysis.sentences) - 1
+    assert "the report went out on time" in about_result[0].text
