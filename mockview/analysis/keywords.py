@@ -89,7 +89,7 @@ def match_keywords(
     """Which rubric points the answer makes, with the text and sentence that made them."""
     if not keywords:
         return KeywordReport((), (), 1.0, (), has_rubric=False)
-    index = AnswerTokens(answer_tokens(answer, [(sentence.start, sentence.text) for sentence in sentences]), threshold)
+    index = _index(answer, tuple((sentence.start, sentence.text) for sentence in sentences), threshold)
     matched: list[KeywordMatch] = []
     missing: list[Keyword] = []
     near: list[NearMiss] = []
@@ -112,6 +112,12 @@ def match_keywords(
         has_rubric=True,
         near_misses=tuple(near),
     )
+
+
+@lru_cache(maxsize=4)
+def _index(answer: str, sentences: tuple[tuple[int, str], ...], threshold: float) -> AnswerTokens:
+    """The answer's words indexed once for all the points looked for in it (the rubric, then the question)."""
+    return AnswerTokens(answer_tokens(answer, sentences), threshold)
 
 
 def keyword_concepts(keyword: Keyword) -> tuple[Concept, ...]:

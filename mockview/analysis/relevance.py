@@ -84,7 +84,7 @@ def assess_relevance(
     keywords = tuple(Keyword(word) for word in focus)
     report = match_keywords(answer, keywords, sentences=sentences)
     found = list(match.term for match in report.matched)
-    said = {token.key for token in answer_tokens(answer, [(sentence.start, sentence.text) for sentence in sentences])}
+    said = {token.key for token in answer_tokens(answer, tuple((sentence.start, sentence.text) for sentence in sentences))}
     for word in focus:
         if word not in found and len(topic_words(word) & said) >= TOPIC_WORDS_NEEDED:
             found.append(word)  # said around it: "the figures were wrong" is about a mistake

@@ -58,13 +58,15 @@ NAME_NOISE = frozenset(
 """Words left out when two wordings of a term are compared ("took the lead" is "took lead")."""
 
 _BRITISH = (
-    (re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
-    (re.compile(r"our(s|ed|ing|ful|able)?$"), r"or\1"),
-    (re.compile(r"([^aeiou])tre(s|d)?$"), r"\1ter\2"),
-    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
-    (re.compile(r"ogue$"), "og"),
+    (("ise", "ised", "ises", "ising", "isation", "isations", "iser", "isers"),
+     re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (("yse", "ysed", "yses", "ysing"), re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (("our", "ours", "oured", "ouring", "ourful", "ourable"), re.compile(r"our(s|ed|ing|ful|able)?$"), r"or\1"),
+    (("tre", "tres", "tred"), re.compile(r"([^aeiou])tre(s|d)?$"), r"\1ter\2"),
+    (("lled", "lling", "ller", "llers"), re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (("ogue",), re.compile(r"ogue$"), "og"),
 )
+"""British spellings folded into American ones; the endings are checked first, the pattern only if one fits."""
 _DOUBLE_END = re.compile(r"([bdgmnprt])\1$")
 _VOWEL = re.compile(r"[aeiouy]")
 _KEEP_SHORT = frozenset({"news", "this", "his", "has", "was", "is", "us", "yes", "bus", "gas", "plus", "less"})
@@ -86,8 +88,9 @@ def rule_stem(word: str) -> str:
     w = w.lower()
     if len(w) <= 2 or w in _KEEP_SHORT:
         return w
-    for pattern, replacement in _BRITISH:
-        w = pattern.sub(replacement, w)
+    for endings, pattern, replacement in _BRITISH:
+        if w.endswith(endings):
+            w = pattern.sub(replacement, w)
     if w.endswith(("ies", "ied")) and len(w) > 4:
         w = w[:-3] + "y"
     elif w.endswith("sses"):
@@ -156,20 +159,16 @@ def tokenize(text: str, sentence_starts: tuple[int, ...] = ()) -> list[Token]:
             broken = True
             continue
         lowered = word.lower().replace("’", "'")
-        tokens.append(
-            Token(
-                text=word,
-                key=key(word),
-                start=start,
-                end=end,
-                sentence=sentence,
-                broken=broken,
-                stop=lowered in CONTENT_STOP,
-                negator=lowered in NEGATORS or lowered.endswith("n't"),
-            )
-        )
+        stop, negator = _word_flags(lowered)
+        tokens.append(Token(word, key(word), start, end, sentence, broken, stop, negator))
         broken = False
     return tokens
+
+
+@lru_cache(maxsize=32768)
+def _word_flags(lowered: str) -> tuple[bool, bool]:
+    """Whether a word is a little word, and whether it negates."""
+    return lowered in CONTENT_STOP, lowered in NEGATORS or lowered.endswith("n't")
 
 
 def _filler_positions(lowered: list[str], raw: list[tuple[str, int, int]]) -> set[int]:
@@ -196,7 +195,8 @@ def tokens_of(text: str) -> tuple[Token, ...]:
     return tuple(tokenize(text))
 
 
-def answer_tokens(text: str, sentences: Sequence[tuple[int, str]] = ()) -> tuple[Token, ...]:
+@lru_cache(maxsize=4)
+def answer_tokens(text: str, sentences: tuple[tuple[int, str], ...] = ()) -> tuple[Token, ...]:
     """The words of a whole answer, each with its sentence index.
 
     Given the sentences (start offset and text), each sentence is read with

@@ -375,12 +375,15 @@ CONCEPTS: tuple[Concept, ...] = (
             "stood up for", "going on at home", "going on outside work", "personal ... issue|issues|problems|situation",
             "employee assistance", "occupational health", "check|checked in ... regularly|daily|weekly",
             "checked|check ... on ... them|everyone|each|colleagues|staff|team|{person}", "checked in with|on",
-            "nobody|no one ... was|were|felt ... struggling|alone|left|stuck",
-            "so nobody|no one ... struggling|alone|stuck",
+            
+            
             "made|make sure ... everyone|nobody|they|he|she ... was|were ... ok|okay|alright|coping|managing|fine",
             "how ... everyone|they|people|he|she ... were|was ... doing|coping|managing",
             "how ... everyone|they|people|he|she ... were|was ... getting on|holding up",
             "asked how ... was|were ... doing|coping|managing",
+            "nobody ... was|were|felt ... struggling|alone|left|stuck",
+            "no one ... was|were|felt ... struggling|alone|left|stuck", "so nobody ... struggling|alone|stuck",
+            "so no one ... struggling|alone|stuck",
         ),
     ),
     Concept(
