@@ -191,7 +191,7 @@ class CRF:
 
 
 METHOD = "crf"
-RATE = 0.3
+RATE = 0.05
 L2 = 1.0
 
 
