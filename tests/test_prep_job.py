@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ JOBS = Path(__file__).parent / "data" / "jobs"
 BACKEND = "tidewater-payments-senior-backend-engineer"
 ANSWER = ("At my last job our payments service fell over every Friday. I had to make it reliable before the "
           "spring sale. I rebuilt the backend services in production with a queue and I added alerts. "
-          "Outages fell from four a month to none, and the sale took 30% more orders.\n.\n")
+          "Outages fell from four a month to none, and the sale took 30% more orders.")
 
 
 def add(capsys, name: str, *extra: str) -> str:
@@ -56,13 +54,29 @@ def test_job_alone_gives_its_company_must_haves_gaps_first_and_every_role_questi
     assert text.index("## The company") < text.index("## The job") < text.index("## Likely questions")
 
 
-def test_a_role_question_answered_leaves_the_list(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_role_question_answered_leaves_the_list(capsys, mockview_home: Path) -> None:
+    from mockview.practice.job_practice import requirement_question, start_requirement_practice
+    from mockview.prep.jobs import find_job
+    from mockview.store import open_store
+    from tests.conftest import FakeClock
+
     add(capsys, "backend-engineer.txt")
-    monkeypatch.setattr(sys, "stdin", io.StringIO(ANSWER))
-    assert main(["practice", "--plain", "--job", BACKEND, "--count", "1", "--order", "bank"]) == 0
-    assert "This role asks for building backend services in production" in capsys.readouterr().out
-    job = section(sheet(capsys, "--job", BACKEND), "The job")
-    questions = job.split("**Role questions not practised yet**")[1]
+    job = find_job(mockview_home, BACKEND)
+    building = next(r for r in job.must if r.name == "building backend services in production")
+    question = requirement_question(job, building)
+    assert question is not None and question.text.startswith("This role asks for building backend services")
+    clock = FakeClock()
+    history = open_store(mockview_home, clock=clock)
+    try:
+        session = start_requirement_practice(history, job, question, clock, mockview_home).session
+        session.begin_question()
+        clock.advance(80)
+        session.submit(ANSWER)
+        session.finish()
+    finally:
+        history.close()
+    job_section = section(sheet(capsys, "--job", BACKEND), "The job")
+    questions = job_section.split("**Role questions not practised yet**")[1]
     assert questions.count('\n- "') == 9 and "building backend services in production" not in questions
 
 
