@@ -43,6 +43,17 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     outcome.add_argument("id", type=int, metavar="ID")
     outcome.add_argument("outcome", choices=OUTCOMES)
     outcome.set_defaults(handler=run_debrief_outcome)
+    followup = actions.add_parser(
+        "followup", help="draft the request for feedback a week after the interview", parents=[common],
+        description="Print a short request for feedback drafted from the debrief (the role, the date, one "
+        "thing to ask about), to copy into an email: mockview debrief followup ID | pbcopy (or xclip, "
+        "wl-copy, clip.exe). A debrief rejected or still pending reminds you a week after the interview; "
+        "attaching feedback or --dismiss clears the reminder.",
+    )
+    followup.add_argument("id", type=int, metavar="ID")
+    followup.add_argument("--dismiss", action="store_true", help="stop reminding you (you asked, or will not)")
+    followup.add_argument("--json", action="store_true", help="print JSON")
+    followup.set_defaults(handler=run_debrief_followup)
     delete = actions.add_parser("delete", help="delete a debrief (a mistake, a duplicate)", parents=[common],
                                 description="Delete a debrief and its feedback. The questions it put in the "
                                 "re-drill queue stay there; retire one with: mockview retry --retire ID")
@@ -84,12 +95,17 @@ def run_debrief_add(args: argparse.Namespace) -> int:
 
 
 def run_debrief_list(args: argparse.Namespace) -> int:
+    from mockview.clock import local_day
     from mockview.prep.debrief.text import debrief_summary
+    from mockview.prep.followup import due_follow_ups, follow_up
 
     with open_history(args) as history:
         rows = history.debriefs()
+        today = local_day(history.clock.now())
     if args.json:
-        print_json([debrief_summary(row).to_json() for row in rows])
+        states = [follow_up(row, today) for row in rows]
+        print_json([{**debrief_summary(row).to_json(), "follow_up": state.to_json() if state else None}
+                    for row, state in zip(rows, states)])
         return 0
     if not rows:
         print("No debriefs yet. After an interview: mockview debrief")
@@ -97,6 +113,50 @@ def run_debrief_list(args: argparse.Namespace) -> int:
     print(table([[str(s.id), s.date, s.company, s.role, s.outcome, f"{s.fumbled}/{s.questions}", ", ".join(s.factors)]
                  for s in map(debrief_summary, rows)],
                 ["ID", "DATE", "COMPANY", "ROLE", "OUTCOME", "FUMBLED", "FACTORS"]))
+    due = due_follow_ups(rows, today)
+    if due:
+        print()
+        print("A week on: time to ask for feedback")
+        for each in due:
+            print(f"  {each.debrief_id}  {each.headline()}: ask about {each.ask_about}")
+            print(f"     draft it: mockview debrief followup {each.debrief_id}   "
+                  f"(done, or not asking: --dismiss)")
+    return 0
+
+
+def run_debrief_followup(args: argparse.Namespace) -> int:
+    from mockview.clock import local_day
+    from mockview.prep.followup import ANSWERED, DISMISSED, WAITING, follow_up, request_message
+
+    with open_history(args) as history:
+        row = history.debrief(args.id)
+        if row is None:
+            raise MockviewError(f"no debrief {args.id} (see: mockview debrief list)")
+        today = local_day(history.clock.now())
+        state = follow_up(row, today)
+        if state is None:
+            raise MockviewError(
+                f"debrief {args.id} ({row.company}) ended with the outcome '{row.outcome}': a feedback request is "
+                f"for a rejection or no answer yet (change it with: mockview debrief outcome {args.id} rejected)")
+        if args.dismiss:
+            history.dismiss_follow_up(args.id)
+            if state.state == DISMISSED:
+                print(f"the follow-up of debrief {args.id} ({row.company}) was already dismissed")
+            else:
+                print(f"dismissed the follow-up of debrief {args.id} ({row.company}): no more reminders")
+            return 0
+    request = request_message(row)
+    if args.json:
+        print_json({"id": row.id, **state.to_json(), "subject": request.subject, "body": request.body,
+                    "message": request.text})
+        return 0
+    sys.stdout.write(request.text)
+    note = {WAITING: f"the reminder is due on {state.due.isoformat()}, a week after the interview; "
+                     "sending it earlier is fine too",
+            ANSWERED: "this debrief already has feedback attached",
+            DISMISSED: "you dismissed this reminder; the draft is here all the same"}.get(state.state)
+    if note:
+        print(f"mockview: {note}", file=sys.stderr)
     return 0
 
 

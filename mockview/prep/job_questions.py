@@ -48,6 +48,8 @@ class RoleQuestion:
     follow_ups: tuple[str, ...]
     origin: str
     """Where it came from, for the comment above it."""
+    requirement: Requirement | None = None
+    """The requirement it was written from (none for the values and "Why this job?")."""
 
 
 def bank_id(job: Job) -> str:
@@ -67,6 +69,22 @@ def role_questions(job: Job) -> list[RoleQuestion]:
         questions.append(_values_question(job, taken))
     questions.append(_why_question(job, taken))
     return questions
+
+
+def question_for(job: Job, requirement: Requirement) -> RoleQuestion | None:
+    """The role question written from ``requirement``, or ``None`` for what a story cannot show (a degree, a
+    licence, weekend availability: the CV shows those).
+
+    The bank holds questions for the first few must-haves and nice-to-haves
+    only; a later one gets its question written here, with an id no bank
+    question has, so practising it is stored like any other answer.
+    """
+    questions = role_questions(job)
+    found = next((question for question in questions if question.requirement == requirement), None)
+    if found is not None or not _story_worthy(requirement):
+        return found
+    taken = {question.id for question in questions}
+    return _must_question(job, requirement, taken) if requirement.must else _nice_question(job, requirement, taken)
 
 
 def _story_worthy(requirement: Requirement) -> bool:
@@ -93,6 +111,7 @@ def _must_question(job: Job, requirement: Requirement, taken: set[str]) -> RoleQ
               "Spend most of the answer on what you did yourself, and end with what changed, in numbers if you can."),
         follow_ups=("What would you do differently in this role?",),
         origin=f"the {'duty' if requirement.kind == 'duty' else 'must-have'} on line {requirement.line} of the posting: {_short(requirement.text)}",
+        requirement=requirement,
     )
 
 
@@ -107,6 +126,7 @@ def _nice_question(job: Job, requirement: Requirement, taken: set[str]) -> RoleQ
         tips=("Be honest about how much you have done; a concrete plan to learn beats a vague claim.",),
         follow_ups=("What would you learn first?",),
         origin=f"the nice-to-have on line {requirement.line} of the posting: {_short(requirement.text)}",
+        requirement=requirement,
     )
 
 
@@ -222,8 +242,12 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def bank_text(job: Job, file_name: str = "") -> str:
-    """The bank as YAML, commented, valid as written (``mockview banks validate`` passes it)."""
+def bank_text(job: Job, file_name: str = "", questions: list[RoleQuestion] | None = None) -> str:
+    """The bank as YAML, commented, valid as written (``mockview banks validate`` passes it).
+
+    ``questions`` are the posting's role questions unless given (the app
+    practises one at a time).
+    """
     where = file_name or "FILE"
     lines = [
         f"# Role questions for {_comment(job.title)}, written by mockview from the posting",
@@ -245,7 +269,7 @@ def bank_text(job: Job, file_name: str = "") -> str:
         "  words: [120, 350]",
         "questions:",
     ]
-    for question in role_questions(job):
+    for question in role_questions(job) if questions is None else questions:
         lines.append(f"  # From {_comment(question.origin)}")
         lines.append(f"  - id: {question.id}")
         lines.append(f"    text: {_q(question.text)}")

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockview.prep.job_coverage import RECENT_ANSWERS, Coverage, cover, gather_sources
 from mockview.prep.jobs import Job, find_job
 from mockview.text import plural
 
+if TYPE_CHECKING:
+    from mockview.store.repository import History
+
 MARKS = {"gap": "GAP", "practised": "ANSWER ONLY", "covered": "COVERED"}
 
 
-def coverage_for(data_dir: Path, ref: str, *, warn: Callable[[str], None] = lambda message: None
-                 ) -> tuple[Job, list[Coverage]]:
+def coverage_for(data_dir: Path, ref: str, *, warn: Callable[[str], None] = lambda message: None,
+                 history: History | None = None) -> tuple[Job, list[Coverage]]:
     """The posting and the coverage of its requirements by your stories, recent answers and its company's profile.
 
-    A history that does not exist yet is not created just to be read; a story
-    bank or profile with problems is reported through ``warn`` and left out.
+    The answers come from ``history`` when given (the app's worker passes its
+    own connection); otherwise a history that does not exist yet is not
+    created just to be read. A story bank or profile with problems is
+    reported through ``warn`` and left out.
     """
     from mockview.errors import MockviewError
     from mockview.paths import history_db_path
@@ -31,7 +37,9 @@ def coverage_for(data_dir: Path, ref: str, *, warn: Callable[[str], None] = lamb
             warn(f"{problem} (your stories are left out until it is fixed)")
             break
     attempts = []
-    if history_db_path(data_dir).exists():
+    if history is not None:
+        attempts = history.attempts(limit=RECENT_ANSWERS)
+    elif history_db_path(data_dir).exists():
         from mockview.store import open_store
 
         history = open_store(data_dir, warn=warn)

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ from mockview.prep.requirements import Extraction, Requirement, extract
 
 FORMAT = 1
 ID_LENGTH = 48
+PASTED = "the pasted posting"
+"""Where a posting typed or pasted into the app came from, as messages and ``job list`` name it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,17 +162,44 @@ def find_job(data_dir: Path, ref: str) -> Job:
     raise MockviewError(f"no saved posting '{ref}' (postings: {known})")
 
 
-def add_job(data_dir: Path, text: str, source: str, *, company: str = "", role: str = "", now: datetime) -> Job:
-    """Extract, check and save a posting; nothing is written unless all of it worked."""
+def pasted_text(text: str) -> str:
+    """A posting pasted into the app, held to the rules a file is (size, binary, empty), or one clear line."""
+    from mockview.prep.documents import decode_document
+
+    return decode_document(text.encode("utf-8", "surrogatepass"), PASTED, "posting")
+
+
+def _refuse_duplicate(data_dir: Path, text: str, source: str, *, besides: str = "") -> None:
     jobs, _ = list_jobs(data_dir)
     digest = text_digest(text)
     for existing in jobs:
-        if existing.digest == digest:
+        if existing.digest == digest and existing.id != besides:
             raise MockviewError(f"{source}: this posting is already saved as '{existing.id}' "
                                 f"(see: mockview job show {existing.id})")
+
+
+def add_job(data_dir: Path, text: str, source: str, *, company: str = "", role: str = "", now: datetime) -> Job:
+    """Extract, check and save a posting; nothing is written unless all of it worked."""
+    _refuse_duplicate(data_dir, text, source)
     folder = jobs_dir(data_dir)
     taken = {path.stem for path in folder.glob("*.json")} if folder.is_dir() else set()
     job = new_job(text, source, company=company, role=role, now=now, taken=taken)
+    save_job(data_dir, job)
+    return job
+
+
+def update_job(data_dir: Path, job_id: str, text: str, *, company: str = "", role: str = "",
+               now: datetime) -> Job:
+    """Save an edited posting under its id, its requirements extracted afresh; nothing changes on a problem.
+
+    The id and the day it was added stay, so commands and notes that name it
+    keep working; the source says it was edited unless the text is the same.
+    """
+    old = find_job(data_dir, job_id)
+    source = old.source if text_digest(text) == old.digest else PASTED
+    _refuse_duplicate(data_dir, text, source, besides=old.id)
+    fresh = new_job(text, source, company=company, role=role, now=now)
+    job = replace(fresh, id=old.id, added=old.added)
     save_job(data_dir, job)
     return job
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from mockview.banks.library import Library, load_library
 from mockview.banks.model import Question
 from mockview.paths import prep_sheets_dir
+from mockview.prep.job_sheet import JobPrep, job_lines
 from mockview.prep.pattern_rows import Patterns
 from mockview.prep.profiles import CHECKLIST, RESEARCH_BANK, Profile
 from mockview.prep.stories import Story
@@ -40,6 +41,7 @@ def prep_sheet(
     patterns: Patterns,
     debriefs: list[DebriefRow],
     now: datetime,
+    job: JobPrep | None = None,
 ) -> str:
     name = profile.company if profile else company
     role = role or (profile.role if profile else "")
@@ -64,6 +66,9 @@ def prep_sheet(
         if missing:
             lines += ["", "**Still to research:** " + "; ".join(CHECKLIST[field] for field in missing)]
         lines.append("")
+
+    if job is not None:
+        lines += job_lines(job)
 
     lines += ["## Likely questions and the stories to tell", ""]
     for text, where_asked in _fumbled_here(debriefs, name):
@@ -135,8 +140,14 @@ def _likely_categories(library: Library, patterns: Patterns) -> list[str]:
 
 
 def build_prep_sheet(history: History, data_dir: Path, company: str, role: str = "", *,
-                     library: Library | None = None) -> str:
-    """Gather everything the sheet needs (profile, stories, queue, patterns, debriefs) and write it."""
+                     library: Library | None = None, job_ref: str | None = None) -> str:
+    """Gather everything the sheet needs (profile, stories, queue, patterns, debriefs) and write it.
+
+    With ``job_ref`` the sheet covers that saved posting; without it, the
+    newest posting saved for the company, if there is one.
+    """
+    from mockview.prep.job_sheet import job_prep, linked_jobs
+    from mockview.prep.jobs import find_job
     from mockview.prep.patterns import find_patterns
     from mockview.prep.profiles import find_profile
     from mockview.prep.stories import read_stories
@@ -147,8 +158,15 @@ def build_prep_sheet(history: History, data_dir: Path, company: str, role: str =
     stories, _ = read_stories(data_dir)
     now = history.clock.now()
     due, upcoming = queue(history, now)
+    linked = linked_jobs(data_dir, profile.company if profile else company)
+    job = find_job(data_dir, job_ref) if job_ref else (linked[0] if linked else None)
+    prep = None
+    if job is not None:
+        others = tuple(other.id for other in linked if other.id != job.id)
+        prep = job_prep(history, job, stories, profile, others)
+        role = role or job.role
     return prep_sheet(company, role, profile=profile, library=library, stories=stories, due=due + upcoming,
-                      patterns=find_patterns(history, library), debriefs=history.debriefs(), now=now)
+                      patterns=find_patterns(history, library), debriefs=history.debriefs(), now=now, job=prep)
 
 
 def sheet_path(data_dir: Path, company: str, now: datetime) -> Path:

@@ -324,6 +324,15 @@ class History(Database):
         self.write("INSERT INTO debrief_feedback (debrief_id, text, focus, added_at) VALUES (?, ?, ?, ?)",
                     (debrief_id, text, dumps(focus), to_text(self.clock.now())))
 
+    def dismiss_follow_up(self, debrief_id: int) -> bool:
+        """Stop reminding the person to ask for feedback on this interview; False if there is no such debrief.
+
+        Dismissing twice keeps the first time: it is when the person decided.
+        """
+        cursor = self.write("UPDATE debriefs SET follow_up_dismissed = coalesce(follow_up_dismissed, ?) WHERE id = ?",
+                            (to_text(self.clock.now()), debrief_id))
+        return cursor.rowcount > 0
+
     def _feedback(self, debrief_id: int) -> tuple[FeedbackRow, ...]:
         return tuple(
             FeedbackRow.read(row)

@@ -195,11 +195,14 @@ class DebriefRow:
     data: dict[str, Any]
     added_at: datetime
     feedback: tuple[FeedbackRow, ...]
+    follow_up_dismissed: datetime | None = None
+    """When the person dismissed the reminder to ask for feedback (``None``: never)."""
 
     @classmethod
     def read(cls, row: sqlite3.Row, feedback: tuple[FeedbackRow, ...]) -> DebriefRow:
+        dismissed = row["follow_up_dismissed"]
         return cls(row["id"], row["company"], row["role"], row["day"], Outcome(row["outcome"]), json.loads(row["data"]),
-                   from_text(row["added_at"]), feedback)
+                   from_text(row["added_at"]), feedback, from_text(dismissed) if dismissed else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,5 +112,10 @@ ALTER TABLE attempts ADD COLUMN stories TEXT NOT NULL DEFAULT '[]';
 """Version 4: debriefs of real interviews, the interviewer's feedback on them, and
 the stories peeked at while answering."""
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+V5 = """
+ALTER TABLE debriefs ADD COLUMN follow_up_dismissed TEXT;
+"""
+"""Version 5: when the reminder to ask for feedback on a debriefed interview was dismissed."""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 SCHEMA_VERSION = len(MIGRATIONS)

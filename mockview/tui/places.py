@@ -103,6 +103,9 @@ PLACES: tuple[Place, ...] = (
     Place("stories", "s", "Stories", "Your STAR stories and what they cover",
           "Stories", "Your STAR stories and the competencies they cover",
           screen("stories", "StoriesScreen"), section="after", in_footer=False),
+    Place("jobs", "j", "Jobs", "Job postings: what they ask for, and what your stories show",
+          "Job postings", "Paste a posting; see its must-haves, the gaps in your stories, and practise them",
+          screen("jobs", "JobsScreen"), section="after", in_footer=False),
 )
 
 _BY_ID = {place.id: place for place in PLACES}

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mockview.banks.library import Library, load_library, split_bank_args
+from mockview.banks.model import Question
 from mockview.clock import Clock
 from mockview.practice.driver import (
     SessionDriver,
@@ -29,9 +30,11 @@ from mockview.practice.driver import (
     start_retry,
 )
 from mockview.practice.interview import InterviewOptions
+from mockview.practice.job_practice import start_requirement_practice, start_role_practice
 from mockview.practice.selection import Filters
 from mockview.prep.debrief.model import Debrief
 from mockview.prep.debrief.storage import Deleted, delete_debrief, save_debrief
+from mockview.prep.jobs import Job
 from mockview.store import History, reading
 from mockview.store.drafts import Draft
 from mockview.store.redrill import ScheduleChange
@@ -98,6 +101,15 @@ class Services:
     def start_from_draft(self, draft: Draft) -> SessionDriver:
         return start_from_draft(self.history, draft, self.clock, self.data_dir)
 
+    def start_requirement_practice(self, job: Job, question: Question) -> SessionDriver:
+        """One question on one of a posting's requirements (see :mod:`mockview.practice.job_practice`)."""
+        return start_requirement_practice(self.history, job, question, self.clock, self.data_dir,
+                                          self.filters.time_limit)
+
+    def start_role_practice(self, job: Job) -> SessionDriver:
+        """A posting's role questions, the least recently answered first."""
+        return start_role_practice(self.history, job, self.clock, self.data_dir, self.filters.time_limit)
+
     # --- writes outside a sitting ---------------------------------------------------
 
     def save_debrief(self, debrief: Debrief) -> tuple[int, list[ScheduleChange]]:
@@ -113,4 +125,8 @@ class Services:
 
     def add_feedback(self, debrief_id: int, text: str, focus: list[str]) -> None:
         self.history.add_feedback(debrief_id, text, focus)
+
+    def dismiss_follow_up(self, debrief_id: int) -> bool:
+        """No more reminders to ask for feedback on this interview; False if the debrief is gone."""
+        return self.history.dismiss_follow_up(debrief_id)
 

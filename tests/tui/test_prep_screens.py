@@ -15,6 +15,7 @@ from mockview.prep.sheet import sheet_path
 from mockview.prep.stories import read_stories
 from mockview.store import open_store
 from mockview.store.forms import FormDraft
+from mockview.tui.places import PLACES
 from mockview.tui.screens.companies import CompaniesScreen, PrepSheetScreen, ProfileFormScreen
 from mockview.tui.screens.debrief_form import DebriefFormScreen
 from mockview.tui.screens.debriefs import DebriefScreen, DebriefsScreen, FeedbackFormScreen, OutcomeScreen
@@ -172,7 +173,8 @@ async def test_debriefs_list_and_feedback_attached_later(mockview_home: Path) ->
         assert isinstance(app.screen, DebriefsScreen)
         table = app.screen.query_one("#debrief-table", DataTable)
         assert table.row_count == 1
-        assert [str(c) for c in table.get_row_at(0)] == ["2026-10-01", "Company 0", "", "pending", "1 of 1", "nervous"]
+        assert [str(c) for c in table.get_row_at(0)] == ["2026-10-01", "Company 0", "", "pending", "1 of 1", "nervous",
+                                                     "on 8 Oct"]
         await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, FeedbackFormScreen)
@@ -405,5 +407,5 @@ async def test_home_buttons_stay_on_one_line_at_80_columns_with_a_scrollbar(mock
         await settle(pilot)
         assert app.screen.query_one("#draft-panel").display
         buttons = [b for b in app.screen.query(".home-grid Button")]
-        assert len(buttons) == 11
+        assert len(buttons) == len(PLACES) + 1  # every place, and Quit
         assert all(b.region.height == 1 and b.region.width >= len(str(b.label)) for b in buttons)

@@ -229,11 +229,13 @@ class PrepSheetScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back", id="prep-back", tooltip="Back"),
     ]
 
-    def __init__(self, services: Services, company: str, role: str = "") -> None:
+    def __init__(self, services: Services, company: str, role: str = "", *, job_id: str | None = None) -> None:
         super().__init__()
         self.services = services
         self.company = company
         self.role = role
+        self.job_id = job_id
+        """A saved posting the sheet covers (else the newest one saved for the company)."""
         self.text = ""
 
     def compose(self) -> ComposeResult:
@@ -254,7 +256,7 @@ class PrepSheetScreen(Screen[None]):
         try:
             with services.reading() as history:
                 text = build_prep_sheet(history, services.data_dir, self.company, self.role,
-                                        library=services.banks.library)
+                                        library=services.banks.library, job_ref=self.job_id)
         except MockviewError as error:
             text = f"# Prep sheet: {self.company}\n\nCannot write it: {error}\n"
         self.app.call_from_thread(self.show, text)

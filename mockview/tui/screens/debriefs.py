@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from textual import work
 from textual.app import ComposeResult
@@ -13,10 +14,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from mockview.clock import local_day
 from mockview.prep.debrief.model import parse_focus
 from mockview.prep.debrief.text import debrief_summary, format_debrief
+from mockview.prep.followup import ANSWERED, DISMISSED, DUE, follow_up
 from mockview.prep.reflection import OUTCOMES
 from mockview.store.rows import DebriefRow
+from mockview.tui.screens.follow_up import FollowUpScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell
@@ -29,6 +33,8 @@ class DebriefsScreen(Screen[None]):
         Binding("f", "feedback", "Add feedback", id="debriefs-feedback",
                 tooltip="Attach what the interviewer said to this debrief"),
         Binding("o", "outcome", "Outcome", id="debriefs-outcome", tooltip="Record how it ended"),
+        Binding("a", "follow_up", "Ask for feedback", id="debriefs-follow-up",
+                tooltip="Draft the request for feedback on this interview"),
         Binding("x", "delete", "Delete", id="debriefs-delete", tooltip="Delete this debrief"),
         Binding("escape", "app.pop_screen", "Back", id="debriefs-back", tooltip="Back"),
     ]
@@ -48,7 +54,7 @@ class DebriefsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#debrief-table", DataTable)
-        table.add_columns("Date", "Company", "Role", "Outcome", "Fumbled", "Factors")
+        table.add_columns("Date", "Company", "Role", "Outcome", "Fumbled", "Factors", "Follow-up")
         table.focus()
         self.load()
 
@@ -62,15 +68,17 @@ class DebriefsScreen(Screen[None]):
         self.app.call_from_thread(self.show, rows)
 
     def show(self, rows: list[DebriefRow]) -> None:
+        today = local_day(self.services.clock.now())
         table = self.query_one("#debrief-table", DataTable)
         table.clear()
         self.ids = [row.id for row in rows]
         table.display = bool(rows)
         self.query_one("#no-debriefs").display = not rows
-        for summary in map(debrief_summary, rows):
+        for row, summary in zip(rows, map(debrief_summary, rows)):
             table.add_row(cell(summary.date), cell(summary.company, 24), cell(summary.role, 20),
                           cell(summary.outcome), cell(f"{summary.fumbled} of {summary.questions}"),
-                          cell(", ".join(summary.factors), 30), key=str(summary.id))
+                          cell(", ".join(summary.factors), 24), cell(follow_up_cell(row, today)),
+                          key=str(summary.id))
 
     def selected(self) -> int | None:
         table = self.query_one("#debrief-table", DataTable)
@@ -96,6 +104,11 @@ class DebriefsScreen(Screen[None]):
         if chosen is not None:
             ask_outcome(self, self.services, chosen, self.load)
 
+    def action_follow_up(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            self.app.push_screen(FollowUpScreen(self.services, chosen))  # the list reloads on resume
+
     def action_delete(self) -> None:
         from mockview.tui.screens.confirm import ConfirmScreen
 
@@ -113,6 +126,15 @@ class DebriefsScreen(Screen[None]):
                                            yes="Delete", no="Keep it"), decided)
 
 
+def follow_up_cell(row: DebriefRow, today: date) -> str:
+    """"ask now", "on 9 Mar" (not due yet), "dismissed", "received", or "-" for an offer or a withdrawal."""
+    state = follow_up(row, today)
+    if state is None:
+        return "-"
+    return {DUE: "ask now", DISMISSED: "dismissed", ANSWERED: "received"}.get(
+        state.state, f"on {state.due.day} {state.due:%b}")
+
+
 class DebriefScreen(Screen[None]):
     """One debrief in full, with the feedback attached so far."""
 
@@ -121,6 +143,8 @@ class DebriefScreen(Screen[None]):
                 tooltip="Attach what the interviewer said"),
         Binding("o", "outcome", "Outcome", id="debrief-outcome", tooltip="Record how it ended"),
         Binding("r", "app.open('retry')", "Re-drill", id="debrief-retry", tooltip="Practise what is due, these included"),
+        Binding("a", "follow_up", "Ask for feedback", id="debrief-follow-up",
+                tooltip="Draft the request for feedback on this interview"),
         Binding("escape", "app.pop_screen", "Back", id="debrief-back", tooltip="Back"),
     ]
 
@@ -150,6 +174,9 @@ class DebriefScreen(Screen[None]):
 
     def action_outcome(self) -> None:
         ask_outcome(self, self.services, self.debrief_id, self.load)
+
+    def action_follow_up(self) -> None:
+        self.app.push_screen(FollowUpScreen(self.services, self.debrief_id))
 
 
 def ask_outcome(screen: Screen[None], services: Services, debrief_id: int, then: Callable[[], object]) -> None:

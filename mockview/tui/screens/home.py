@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
+from mockview.clock import local_day
+from mockview.prep.followup import FollowUp, due_follow_ups
 from mockview.store.drafts import Draft, discard, recovered_drafts
 from mockview.store.rows import SessionRow
 from mockview.store.stats import Stats, compute_stats
@@ -29,6 +31,8 @@ class HomeFigures:
     sessions: list[tuple[SessionRow, int, float | None]]
     scores: list[int]
     drafts: list[Draft]
+    follow_ups: list[FollowUp]
+    """Interviews a week old or more with no feedback asked for yet."""
 
 
 class HomeScreen(Screen[None]):
@@ -40,6 +44,8 @@ class HomeScreen(Screen[None]):
                 tooltip="Finish the answer you left unfinished"),
         Binding("x", "discard_draft", "Discard draft", id="home-discard", show=False,
                 tooltip="Throw away the unfinished answer"),
+        Binding("a", "follow_up", "Ask for feedback", id="home-follow-up", show=False,
+                tooltip="Draft the request for feedback on an interview a week old"),
         Binding("q", "app.request_quit", "Quit", id="home-quit", show=False, tooltip="Quit mockview"),
     ]
 
@@ -47,6 +53,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.services = services
         self.draft: Draft | None = None
+        self.follow_ups: list[FollowUp] = []
 
     def place_buttons(self, section: Section) -> ComposeResult:
         for each in in_section(section):
@@ -68,6 +75,9 @@ class HomeScreen(Screen[None]):
                 with Horizontal(classes="buttons"):
                     yield button_for(self, "home-resume", id="resume", variant="success", label="Resume")
                     yield button_for(self, "home-discard", id="discard", variant="error", label="Discard")
+            with Horizontal(id="follow-up-panel"):
+                yield Static(id="follow-up-text")
+                yield button_for(self, "home-follow-up", id="follow-up", variant="primary", label="Ask")
             yield Static("Last sessions", classes="section-title")
             yield DataTable(id="sessions", cursor_type="none", zebra_stripes=True)
             yield Static(Content("No sessions yet: press p to practise, or r to re-drill."), id="no-sessions")
@@ -87,6 +97,7 @@ class HomeScreen(Screen[None]):
         table = self.query_one("#sessions", DataTable)
         table.add_columns("When", "Mode", "Answers", "Average")
         self.query_one("#draft-panel").display = False
+        self.query_one("#follow-up-panel").display = False
         self.refresh_figures()
 
     def on_library_loaded(self, _: LibraryLoaded) -> None:
@@ -104,6 +115,7 @@ class HomeScreen(Screen[None]):
                 sessions=history.recent_sessions(8),
                 scores=history.recent_scores(40),
                 drafts=recovered_drafts(services.data_dir),
+                follow_ups=due_follow_ups(history.debriefs(), local_day(services.clock.now())),
             )
         self.app.call_from_thread(self.show_figures, figures)
 
@@ -133,6 +145,7 @@ class HomeScreen(Screen[None]):
                 cell(f"{mean:.0f}" if mean is not None else "-"),
             )
         self.show_draft(figures.drafts[0] if figures.drafts else None)
+        self.show_follow_ups(figures.follow_ups)
 
     def show_draft(self, draft: Draft | None) -> None:
         self.draft = draft
@@ -150,6 +163,24 @@ class HomeScreen(Screen[None]):
                 (preview, "italic"),
             )
         )
+
+    def show_follow_ups(self, follow_ups: list[FollowUp]) -> None:
+        self.follow_ups = follow_ups
+        panel = self.query_one("#follow-up-panel")
+        panel.display = bool(follow_ups)
+        if not follow_ups:
+            return
+        first = follow_ups[0]
+        panel.border_title = "A week on: ask for feedback"
+        more = f" (and {len(follow_ups) - 1} more: see Debriefs, l)" if len(follow_ups) > 1 else ""
+        self.query_one("#follow-up-text", Static).update(Content.assemble(
+            f"{first.headline()}: ask about {first.ask_about}", (more, "$text-muted")))
+
+    def action_follow_up(self) -> None:
+        if self.follow_ups:
+            from mockview.tui.screens.follow_up import FollowUpScreen
+
+            self.app.push_screen(FollowUpScreen(self.services, self.follow_ups[0].debrief_id))
 
     def action_resume_draft(self) -> None:
         if self.draft is not None:
