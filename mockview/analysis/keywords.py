@@ -299,13 +299,18 @@ def _match(
 
 
 def _near(index: AnswerTokens, answer: str, keyword: Keyword, negated: list[Found]) -> NearMiss | None:
+    """A point said with a negation: the words from the negation to the end of the point."""
     if not negated:
         return None
     tokens = index.tokens
     first = negated[0]
-    begin = max(0, first.start - 3)
-    while begin < first.start and tokens[begin + 1].broken is False and not tokens[begin].negator:
-        begin += 1
+    begin = first.start
+    for position in range(first.start - 1, max(-1, first.start - 6), -1):
+        if tokens[position + 1].broken:
+            break
+        if tokens[position].negator:
+            begin = position
+            break
     start, end = tokens[begin].start, tokens[first.end - 1].end
     return NearMiss(keyword.term, answer[start:end], "negated", tokens[first.start].sentence)
 

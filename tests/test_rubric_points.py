@@ -1,0 +1,178 @@
+"""Rubric points understood in the person's own words, and never credited for words not said.
+
+The cases are the ones a new user met: a synonym matched across a filler
+and a comma, a point credited for the same word in another sense, strong
+answers that made their points in other words and were told they had not,
+and company-profile facts said differently from the notes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from mockview.analysis import analyse_answer
+from mockview.analysis.keywords import match_keywords
+from mockview.analysis.report import format_report
+from mockview.analysis.sentences import split_sentences
+from mockview.banks.model import Keyword, Question
+from mockview.cli import main
+
+
+def made(text: str, *keywords: Keyword) -> dict[str, str]:
+    report = match_keywords(text, keywords, sentences=split_sentences(text))
+    return {match.term: match.found for match in report.matched}
+
+
+def score(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, answer: str, *args: str) -> dict:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(answer.encode())))
+    assert main(["score", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_synonym_is_not_made_across_a_filler_and_a_comma(capsys, monkeypatch) -> None:
+    answer = ("I noticed that, you know, some of the customers were buying the same thing every month, "
+              "so I mentioned it to my manager.")
+    data = score(capsys, monkeypatch, answer, "--bank", "star", "--question", "spotted-an-opportunity")
+    assert "revenue" not in {match["term"] for match in data["keywords"]["matched"]}
+    assert "revenue" in data["keywords"]["missing"]
+
+
+def test_the_same_word_in_another_sense_is_not_the_point() -> None:
+    assert made("We owned the report.", Keyword("owned up", ("admitted", "took responsibility"))) == {}
+    assert made("I wrote canned replies for the common questions.", Keyword("listed", ("wrote down", "made a list"))) == {}
+    assert made("The museum had a retrospective of her paintings last year.", Keyword("retrospective")) == {}
+
+
+def test_owning_up_said_plainly_is_owning_up() -> None:
+    found = made("I owned that in the review and told my manager it was my mistake.", Keyword("owned up"))
+    assert "owned up" in found
+
+
+FAILED_TEST = (
+    "Last spring I ran an A/B test on our checkout page for a subscription business. I told the team the new "
+    "layout lifted conversion, and we shipped it. Two weeks later the lift had vanished, and I found out my "
+    "power calculation was wrong: the test was far too small. I owned that in the review with my manager and "
+    "the product lead. I rebuilt the report with the right sample size and added an automated check that "
+    "blocks any test from being read before it reaches its sample. What I learned is to write the stopping "
+    "rule down before the test starts. Since then none of our tests has been read early."
+)
+
+
+def test_a_strong_failure_story_makes_its_points_in_its_own_words() -> None:
+    question = Question(bank="t", id="failed", text="Tell me about a time you failed.", kind="star",
+                        keywords=tuple(Keyword(term) for term in ("lesson", "owned up", "mistake", "prevent")))
+    analysis = analyse_answer(question, FAILED_TEST)
+    assert {match.term for match in analysis.keywords.matched} == {"lesson", "owned up", "mistake", "prevent"}
+    assert analysis.verdict.verdict != "fumbled"
+
+
+def test_a_required_point_said_in_other_words_is_not_a_fumble() -> None:
+    question = Question(
+        bank="star", id="more-work-than-time", kind="star",
+        text="Walk me through a week when you had far more work than you could finish. How did you decide what to drop?",
+        keywords=(Keyword("deferred", ("pushed back", "postponed"), required=True),),
+    )
+    answer = ("In my first month on the support team we had a backlog of eighty tickets and I was the only one on "
+              "shift. My job was to clear the urgent ones by Friday. I sorted every ticket by how many customers "
+              "it blocked. I told the sales team their dashboard request could wait a week, and I agreed with my "
+              "lead that feature requests would be answered on Friday instead of the same day. I fixed the two "
+              "billing bugs first. By Friday the urgent queue was empty and nobody had chased the dashboard.")
+    analysis = analyse_answer(question, answer)
+    assert "deferred" not in analysis.keywords.missing_required
+    assert not any("required point" in reason for reason in analysis.verdict.fumbled_reasons)
+
+
+def test_every_point_made_names_the_sentence_that_makes_it() -> None:
+    question = Question(bank="t", id="f", text="Tell me about a time you failed.", kind="star",
+                        keywords=(Keyword("lesson"), Keyword("owned up")))
+    data = analyse_answer(question, FAILED_TEST).to_dict()
+    for match in data["keywords"]["matched"]:
+        assert match["found"] in data["sentences"][match["sentence"]]
+
+
+def test_a_negated_point_is_a_near_miss_and_says_so() -> None:
+    question = Question(bank="t", id="c", text="Tell me about a difficult customer.", kind="star",
+                        keywords=(Keyword("escalated"),))
+    answer = ("A customer at my shop was shouting about a refund. I didn't escalate it to my manager; I handled "
+              "it at the till. She left with a voucher and came back the next week.")
+    data = analyse_answer(question, answer).to_dict()
+    assert data["keywords"]["missing"] == ["escalated"]
+    assert data["keywords"]["near_misses"][0]["why"] == "negated"
+    assert "~ escalated (nearly: you said \"didn't escalate\"" in format_report(data)
+
+
+@pytest.mark.parametrize(
+    ("fact", "answer"),
+    [
+        ("Raised a Series C in October", "I read that you recently raised a Series C, so you are growing fast."),
+        ("ship small, ship often", "Your engineering blog says you ship small and often, which is how I like to work."),
+    ],
+)
+def test_a_profile_fact_said_in_other_words_counts(fact: str, answer: str) -> None:
+    assert made(answer, Keyword(fact, source="your Acme profile"))
+
+
+def test_a_profile_fact_not_said_does_not_count() -> None:
+    assert made("I like your products and your office.", Keyword("Raised a Series C in October", source="your Acme profile")) == {}
+
+
+def test_a_bank_can_name_a_concept(tmp_path: Path) -> None:
+    from mockview.banks.validate import load_bank_file
+
+    bank = tmp_path / "mine.yaml"
+    bank.write_text(
+        "bank: mine\nquestions:\n  - id: busy\n    text: Tell me about a week with too much work.\n"
+        "    keywords:\n      - term: put things off\n        concept: deferred\n",
+        encoding="utf-8",
+    )
+    loaded, problems = load_bank_file(bank)
+    assert loaded is not None and not problems
+    keyword = loaded.questions[0].keywords[0]
+    assert keyword.concept == "deferred"
+    assert made("I told them the dashboard could wait a week.", keyword)
+
+
+def test_validate_warns_about_points_that_cannot_work(tmp_path: Path, capsys) -> None:
+    bank = tmp_path / "weak-rubric.yaml"
+    bank.write_text(
+        "bank: weak-rubric\nquestions:\n  - id: story\n    text: Tell me about a project you are proud of.\n"
+        "    keywords:\n"
+        "      - result\n"                      # line 6: read from the STAR Result, not a word
+        "      - zorbulation\n"                 # line 7: matches nothing but itself
+        "      - work\n"                        # line 8: in almost every answer
+        "      - term: prioritised\n"           # line 9
+        "      - term: set priorities\n"        # line 10: the same point again
+        "      - term: took it\n        concept: not-a-concept\n",  # line 11: unknown concept
+        encoding="utf-8",
+    )
+    assert main(["banks", "validate", str(bank)]) == 0  # warnings, not errors
+    out = capsys.readouterr().out
+    assert f"{bank}:6:9: warning: 'result' is read from the answer's STAR Result" in out
+    assert f"{bank}:7:9: warning: 'zorbulation' matches nothing but its own words" in out
+    assert f"{bank}:8:9: warning: 'work' is so common" in out
+    assert f"{bank}:10:9: warning: 'set priorities'" in out and "same point" in out
+    assert f"{bank}:11:9: warning: unknown concept 'not-a-concept'" in out
+
+
+def test_the_schema_describes_the_concept_field() -> None:
+    schema = json.loads((Path(__file__).resolve().parent.parent / "mockview" / "banks" / "bank.schema.json").read_text())
+    keyword = next(option for option in schema["$defs"]["keyword"]["oneOf"] if option.get("type") == "object")
+    assert "concept" in keyword["properties"]
+
+
+def test_a_concept_id_that_is_not_an_id_is_an_error(tmp_path: Path) -> None:
+    from mockview.banks.validate import load_bank_file
+
+    bank = tmp_path / "bad.yaml"
+    bank.write_text(
+        "bank: bad\nquestions:\n  - id: q\n    text: Why?\n    keywords:\n      - term: x\n        concept: Not An Id\n",
+        encoding="utf-8",
+    )
+    _, problems = load_bank_file(bank)
+    assert [(p.line, p.severity) for p in problems] == [(7, "error")]
+    assert "'concept' must be a concept id" in problems[0].message
