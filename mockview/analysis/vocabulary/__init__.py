@@ -12,15 +12,17 @@ Loaded on first use and kept for the life of the process.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable
 import re
 from functools import cache
-from importlib import import_module
+from importlib import import_module, resources
+from typing import Any
 
 from mockview.analysis.vocabulary.families import FAMILIES
 from mockview.analysis.vocabulary.model import SLOTS, Concept
-from mockview.analysis.words import NAME_NOISE, key, tokenize
+from mockview.analysis.words import CONTENT_STOP, NAME_NOISE, key
 
 MODULES = (
     "ownership",
@@ -57,20 +59,27 @@ GENERIC_SHARE = 0.06
 """A word in more than this share of the concepts belongs to no topic in particular."""
 
 
-@cache
-def _topics() -> dict[str, frozenset[str]]:
+def _computed_topics() -> dict[str, frozenset[str]]:
     words: dict[str, frozenset[str]] = {}
     counts: Counter[str] = Counter()
     for item in all_concepts().values():
         keys = frozenset(
-            token.key for text in (*item.names, *item.phrasings) for token in tokenize(text.replace("|", " "))
-            if not token.stop and not token.text.startswith("{")
+            key(word) for text in (*item.names, *item.phrasings) for word in _NAME_WORD.findall(_SLOT.sub(" ", text))
+            if word.lower() not in CONTENT_STOP
         )
         words[item.id] = keys
         counts.update(keys)
     limit = max(3, int(len(words) * GENERIC_SHARE))
     generic = {word for word, count in counts.items() if count > limit}
     return {concept_id: frozenset(keys - generic) for concept_id, keys in words.items()}
+
+
+@cache
+def _topics() -> dict[str, frozenset[str]]:
+    stored = _stored_index()
+    if stored is not None:
+        return {concept_id: frozenset(keys) for concept_id, keys in stored["topics"].items()}
+    return _computed_topics()
 
 
 def concept_topic(concept_id: str) -> frozenset[str]:
@@ -98,6 +107,7 @@ def family_key(word_key: str) -> str:
 
 
 _NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SLOT = re.compile(r"\{\w+\}")
 
 
 @cache
@@ -114,6 +124,13 @@ def term_key(term: str) -> tuple[str, ...]:
 
 @cache
 def _name_index() -> dict[tuple[str, ...], tuple[str, ...]]:
+    stored = _stored_index()
+    if stored is not None:
+        return {tuple(name.split(" ")): tuple(ids) for name, ids in stored["names"].items()}
+    return _computed_name_index()
+
+
+def _computed_name_index() -> dict[tuple[str, ...], tuple[str, ...]]:
     index: dict[tuple[str, ...], list[str]] = {}
     for item in all_concepts().values():
         for name in (item.id.replace("-", " "), *item.names):
@@ -187,3 +204,51 @@ def _first_ids(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
             if len(found) == MAX_LOOSE:
                 return tuple(found)
     return tuple(found)
+
+
+# --- the index, worked out once ------------------------------------------------------------
+#
+# Keying every name and topic word of the vocabulary takes a noticeable part
+# of a second, and `mockview score` runs it in every process. The keys are
+# stored in index.json by tools/build_vocabulary_index.py with a digest of
+# everything they depend on (the vocabulary, the word rules, the lemma
+# table); a stale index is ignored and the keys are worked out again.
+
+INDEX_SOURCES = (
+    *(f"vocabulary/{name}.py" for name in ("__init__", "families", "model", *MODULES)),
+    "words.py",
+    "lemma_table.py",
+)
+
+
+def index_digest() -> str:
+    """A digest of the files the stored index is computed from."""
+    import hashlib
+
+    root = resources.files("mockview.analysis")
+    digest = hashlib.blake2b(digest_size=16)
+    for name in INDEX_SOURCES:
+        digest.update(name.encode())
+        digest.update(root.joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
+def compute_index() -> dict[str, object]:
+    """The index as stored: name keys to concept ids, and each concept's topic words."""
+    return {
+        "about": "Keys of the concept vocabulary; written by tools/build_vocabulary_index.py. Do not edit.",
+        "digest": index_digest(),
+        "names": {" ".join(name_key): list(ids) for name_key, ids in sorted(_computed_name_index().items())},
+        "topics": {concept_id: sorted(keys) for concept_id, keys in sorted(_computed_topics().items())},
+    }
+
+
+@cache
+def _stored_index() -> dict[str, Any] | None:
+    try:
+        raw = json.loads(resources.files("mockview.analysis.vocabulary").joinpath("index.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("digest") != index_digest():
+        return None
+    return raw
