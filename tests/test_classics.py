@@ -208,3 +208,10 @@ def test_driver_asks_the_variant_next_and_then_offers_the_rest(mockview_home: Pa
     assert offered is not None
     assert offered.question.full_id not in {"behavioral/missed-target", "classics/time-you-failed"}
     assert offered.question.variant_of == "classics/time-you-failed"
+
+
+def test_banks_show_says_which_classic_a_question_rewords(capsys) -> None:
+    assert main(["banks", "show", "behavioral"]) == 0
+    shown = capsys.readouterr().out
+    entry = shown.split("[behavioral/missed-target]")[1].split("\n\n")[0]
+    assert "   rewords: classics/time-you-failed" in entry

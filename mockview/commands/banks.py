@@ -259,6 +259,8 @@ def format_bank(bank: Bank) -> str:
         lines.append("   " + " · ".join(meta))
         if question.tags:
             lines.append("   tags: " + ", ".join(question.tags))
+        if question.variant_of:
+            lines.append(f"   rewords: {question.variant_of}")
         if question.keywords:
             parts = []
             for keyword in question.keywords:
