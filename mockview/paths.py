@@ -14,6 +14,7 @@ What the data directory holds::
     drafts/             the answer being typed, one file per running practice
     forms/              unsaved debrief, profile and story forms
     prep/               prep sheets saved from the app
+    exports/            history exported from the app
     cache/banks.json    checked banks by content; safe to delete
 
 A module that needs a file in one of these folders asks here for the folder
@@ -111,6 +112,11 @@ def forms_dir(data_dir: Path) -> Path:
 def prep_sheets_dir(data_dir: Path) -> Path:
     """Prep sheets the app saves."""
     return data_dir / "prep"
+
+
+def exports_dir(data_dir: Path) -> Path:
+    """History exports the app writes (the command line writes where ``-o`` says)."""
+    return data_dir / "exports"
 
 
 def shipped_banks_dir() -> Path:

@@ -26,7 +26,7 @@ def test_list_as_text_is_a_table(run_cli) -> None:
     result = run_cli("banks", "list")
     assert result.returncode == 0
     header, *rows = result.stdout.splitlines()
-    assert header.split() == ["BANK", "TITLE", "SOURCE", "QUESTIONS", "CATEGORIES"]
+    assert header.split() == ["BANK", "TITLE", "SOURCE", "QUESTIONS", "CHECK", "FROM"]
     assert any(row.startswith("star ") for row in rows)
 
 

@@ -74,11 +74,11 @@ def test_add_queues_every_fumbled_question_at_once(run_cli, tmp_path: Path) -> N
     result = run_cli("debrief", "add", "--file", str(write(tmp_path, DEBRIEF)))
     assert result.returncode == 0, result.stderr
     assert "saved debrief 1: Acme Corp, 2026-10-20 (rejected)" in result.stdout
-    assert "re-drill due now: debrief/tell-me-about-a-time-you-failed (from your interview at Acme Corp)" in result.stdout
+    assert "re-drill due now: classics/time-you-failed (from your interview at Acme Corp)" in result.stdout
 
     listed = json.loads(run_cli("retry", "--list", "--json").stdout)
     (item,) = listed["due"]
-    assert item["question_id"] == "debrief/tell-me-about-a-time-you-failed"
+    assert item["question_id"] == "classics/time-you-failed"
     assert item["text"] == "Tell me about a time you failed."
     assert item["note"] == "from your interview at Acme Corp"
     assert item["source"] == "debrief"
@@ -93,9 +93,9 @@ def test_a_debriefed_question_is_practised_in_the_plain_front_end(run_cli, tmp_p
     assert "(from your interview at Acme Corp)" in result.stdout
     history = open_store(mockview_home)
     (attempt,) = history.attempts()
-    assert attempt.question_id == "debrief/tell-me-about-a-time-you-failed"
+    assert attempt.question_id == "classics/time-you-failed"
     assert attempt.answer == "I missed a deadline once and told nobody."
-    assert history.schedule_entry("debrief/tell-me-about-a-time-you-failed").fumbles == 2  # fumbled again: still in the queue
+    assert history.schedule_entry("classics/time-you-failed").fumbles == 2  # fumbled again: still in the queue
     history.close()
 
 
@@ -284,13 +284,13 @@ def test_a_real_question_worded_like_a_bank_question_drills_the_bank_question(hi
     bank_question = next(q for q in library.questions() if q.full_id == "company-research/why-this-company")
     asked = bank_question.render_text("Acme", None)
     debrief = Debrief(company="Acme", date=dt.date(2026, 11, 20),
-                      questions=(AskedQuestion(asked, True), AskedQuestion("Tell me about a time you failed.", True)))
+                      questions=(AskedQuestion(asked, True), AskedQuestion("Describe a time your project failed badly.", True)))
     _, changes = save_debrief(history, debrief, library)
     assert [c.question_id for c in changes] == ["company-research/why-this-company",
-                                                "debrief/tell-me-about-a-time-you-failed"]
+                                                "debrief/describe-a-time-your-project-failed-badly"]
     asked_again = history.schedule_entry("company-research/why-this-company").question["text"]
     assert asked_again == asked and "{company}" not in asked_again  # re-drilled as it was asked
-    assert history.schedule_entry("debrief/tell-me-about-a-time-you-failed").question["category"] == "failure"
+    assert history.schedule_entry("debrief/describe-a-time-your-project-failed-badly").question["category"] == "failure"
 
 
 def test_the_same_debrief_twice_is_refused(run_cli, tmp_path: Path) -> None:
@@ -314,7 +314,7 @@ def test_outcome_and_delete(run_cli, tmp_path: Path) -> None:
     assert deleted.returncode == 0
     assert deleted.stdout.splitlines() == [
         "deleted debrief 1 (Acme Corp, 2026-10-20)",
-        "  and its re-drill items no other interview or answer needed: debrief/tell-me-about-a-time-you-failed",
+        "  and its re-drill items no other interview or answer needed: classics/time-you-failed",
     ]
     assert json.loads(run_cli("debrief", "list", "--json").stdout) == []
     assert json.loads(run_cli("retry", "--list", "--json").stdout) == {"due": [], "upcoming": []}

@@ -130,8 +130,11 @@ def test_practice_fumbles_and_trends_per_category(history, clock) -> None:
     assert trends["conflict"].direction == "up" and trends["conflict"].change == 47
     assert trends["failure"].direction == "down" and trends["failure"].change == -48
     assert "teamwork" not in trends
-    assert any(line.startswith("Improving in practice: conflict (+47)") for line in patterns.summary)
-    assert any(line.startswith("Slipping in practice: failure (-48)") for line in patterns.summary)
+    # The figure says what it is and over which answers.
+    assert ("Improving in practice: conflict, up 47 points (average score of your last 3 answers against "
+            "your first 3).") in patterns.summary
+    assert ("Slipping in practice: failure, down 48 points (average score of your last 2 answers against "
+            "your first 2).") in patterns.summary
 
 
 def test_trend_compares_the_first_half_with_the_last() -> None:

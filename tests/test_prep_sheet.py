@@ -52,7 +52,10 @@ def test_the_sheet_gathers_profile_stories_queue_patterns_and_notes(run_cli, moc
     section = sheet.split("## Likely questions and the stories to tell")[1].split("## ")[0]
     likely = [line for line in section.splitlines() if line.startswith("- **")]
     assert likely[0].startswith("- **failure**, e.g. ")  # fumbled for real: first
-    assert likely[0].endswith(": tell *The failed search launch*")
+    # The story is one line of action: it is recommended, and marked as weak (which parts it lacks
+    # and its score are the analysis's to say).
+    assert ": tell *The failed search launch* (weak: no Situation, Task" in likely[0]
+    assert likely[0].endswith("; strengthen it first)")
     assert all(line.endswith("no story yet: write one before the interview") for line in likely[1:])
     assert "- Tell me about a time you failed. (due now; from your interview at Acme Corp)" in sheet
     assert "One interview is not enough to tell a fluke from a pattern; watch for nervous" in sheet

@@ -24,7 +24,7 @@ from typing import Any
 from mockview.banks.model import Bank, BankSource, Keyword, Question
 from mockview.banks.problems import Problem
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -120,6 +120,8 @@ def _bank_to_data(bank: Bank) -> list[Any]:
                 q.time_limit,
                 q.words,
                 q.line,
+                q.variant_of,
+                q.variant_at,
             ]
             for q in bank.questions
         ],
@@ -145,7 +147,10 @@ def _bank_from_data(data: list[Any], path: str, source: BankSource) -> Bank:
             time_limit,
             (words[0], words[1]),
             qline,
+            variant_of,
+            (variant_at[0], variant_at[1]),
         )
-        for qid, text, kind, category, tags, keywords, tips, follow_ups, time_limit, words, qline in rows
+        for qid, text, kind, category, tags, keywords, tips, follow_ups, time_limit, words, qline, variant_of, variant_at
+        in rows
     )
     return Bank(bank_id, title, description, questions, path, source, line)

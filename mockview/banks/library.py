@@ -46,6 +46,43 @@ class Library:
         bank = self.banks.get(bank_id)
         return bank.question(question_id) if bank else None
 
+    def variants(self, question: Question) -> list[Question]:
+        """The same question, asked another way: the others linked to it by ``variant_of``.
+
+        A family is a classic and every question that rewords it (or rewords
+        one of its rewordings): the classic first, then the banks' order.
+        """
+        root = self._family_root(question)
+        family = [other for other in self.questions()
+                  if other.full_id != question.full_id and self._family_root(other) == root]
+        return sorted(family, key=lambda other: other.full_id != root)
+
+    def _family_root(self, question: Question) -> str:
+        """The classic at the end of the links (a link to a missing question ends there; a loop is
+        named by its smallest id, so every question in it finds the same root)."""
+        path = [question.full_id]
+        current = question
+        while current.variant_of:
+            target = self.question(current.variant_of)
+            if target is None:
+                return current.variant_of
+            if target.full_id in path:
+                return min(path[path.index(target.full_id):])
+            path.append(target.full_id)
+            current = target
+        return current.full_id
+
+    def check_variants(self) -> None:
+        """Warn about ``variant_of`` links to questions no loaded bank has (they are ignored)."""
+        for bank in self.banks.values():
+            for question in bank.questions:
+                if question.variant_of and self.question(question.variant_of) is None:
+                    line, column = question.variant_at
+                    self.problems.append(Problem(
+                        bank.path, line or question.line or 1, column or 1,
+                        f"'variant_of' of question '{question.id}' names {question.variant_of}, "
+                        "which no loaded bank has; the link is ignored", "warning"))
+
     def bank(self, name: str) -> Bank:
         """The bank called ``name``, or a clear error naming the known ones."""
         if name in self.banks:
@@ -93,7 +130,14 @@ def bank_files(folder: Path) -> Iterator[Path]:
     """Every ``.yaml``/``.yml`` file under ``folder``, sorted, hidden ones skipped."""
     if not folder.is_dir():
         return
-    for root, dirs, files in os.walk(folder):
+    visited: set[str] = set()
+    # Links are followed: `banks add PATH` links a folder of banks in; a link back up is walked once.
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:
+            dirs[:] = []
+            continue
+        visited.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.endswith(BANK_SUFFIXES) and not name.startswith("."):
@@ -121,6 +165,7 @@ def load_library(
     if include_shipped:
         for file in bank_files(shipped_banks_dir()):
             library.add_file(file, BankSource.SHIPPED)
+    library.check_variants()
     if library.cache is not None:
         library.cache.save()
     return library
@@ -198,14 +243,15 @@ def validate_files(paths: Iterable[str | Path], data_dir: Path | None) -> list[F
             else:
                 owners[bank.id] = str(target)
         checks.append(FileCheck(str(target), bank, problems))
-    _warn_clashes_with_installed(checks, data_dir, {t.resolve() for t in targets})
+    installed = _installed_banks(data_dir, {t.resolve() for t in targets})
+    _warn_clashes_with_installed(checks, installed)
+    _check_variant_links(checks, installed)
     return checks
 
 
-def _warn_clashes_with_installed(
-    checks: list[FileCheck], data_dir: Path | None, checked: set[Path]
-) -> None:
-    installed: dict[str, Path] = {}
+def _installed_banks(data_dir: Path | None, checked: set[Path]) -> dict[str, tuple[Path, Bank]]:
+    """The shipped and user banks other than the files being checked, by id (the first of each id)."""
+    installed: dict[str, tuple[Path, Bank]] = {}
     folders = [shipped_banks_dir()] + ([user_banks_dir(data_dir)] if data_dir else [])
     for folder in folders:
         for file in bank_files(folder):
@@ -213,7 +259,35 @@ def _warn_clashes_with_installed(
                 continue
             bank, _ = load_bank_file(file)
             if bank is not None:
-                installed.setdefault(bank.id, file)
+                installed.setdefault(bank.id, (file, bank))
+    return installed
+
+
+def _check_variant_links(checks: list[FileCheck], installed: dict[str, tuple[Path, Bank]]) -> None:
+    """A ``variant_of`` naming another bank must name one of its questions: an error at its file:line:column."""
+    known: dict[str, Bank] = {bank_id: bank for bank_id, (_, bank) in installed.items()}
+    known.update({check.bank.id: check.bank for check in checks if check.bank is not None})
+    for check in checks:
+        if check.bank is None:
+            continue
+        for question in check.bank.questions:
+            target_bank, _, target = question.variant_of.partition("/")
+            if not question.variant_of or target_bank == check.bank.id:
+                continue  # none, or checked with the file itself
+            line, column = question.variant_at
+            bank = known.get(target_bank)
+            if bank is None:
+                message = f"'variant_of' names the bank '{target_bank}', which is not installed or checked here"
+            elif bank.question(target) is None:
+                guess = suggest(target, [q.id for q in bank.questions])
+                hint = f"; did you mean '{target_bank}/{guess}'?" if guess else ""
+                message = f"'variant_of' names no question of bank '{target_bank}': '{target}'{hint}"
+            else:
+                continue
+            check.problems.append(Problem(check.path, line or question.line, column or 1, message))
+
+
+def _warn_clashes_with_installed(checks: list[FileCheck], installed: dict[str, tuple[Path, Bank]]) -> None:
     for check in checks:
         if check.bank is not None and check.bank.id in installed:
             check.problems.append(
@@ -222,7 +296,7 @@ def _warn_clashes_with_installed(
                     check.bank.line,
                     1,
                     f"bank id '{check.bank.id}' is also used by the installed bank "
-                    f"{installed[check.bank.id]}; choose another id",
+                    f"{installed[check.bank.id][0]}; choose another id",
                     "warning",
                 )
             )

@@ -45,6 +45,26 @@ def guess_kind(text: str) -> Kind:
     return "star" if _STORY_PROMPT.search(text) else "open"
 
 
+_CLOSING_PROMPT = re.compile(
+    r"\b(?:any questions for (?:me|us|them)|anything (?:you(?:'d| would) like to|to) ask|"
+    r"questions (?:you have )?for (?:me|us)|what would you like to ask)\b", re.IGNORECASE)
+_RESEARCH_PROMPT = re.compile(
+    r"\b(?:(?:our|this|the) (?:company|organi[sz]ation|business|firm|products?|services?|mission|values|"
+    r"competitors|customers|clients|culture|industry|market)|about us|work (?:here|for us|with us)|join us|"
+    r"{company})\b", re.IGNORECASE)
+
+
+def guess_asked_kind(text: str) -> Kind:
+    """The kind of a question remembered from a real interview, for drilling it with the right
+    target: the closing "any questions for us?", one about the company ("What do you know about our
+    products?"), a story prompt, or anything else."""
+    if _CLOSING_PROMPT.search(text):
+        return "closing"
+    if _RESEARCH_PROMPT.search(text):
+        return "research"
+    return guess_kind(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Keyword:
     """One point of the rubric: a term, what else may say it, and its weight."""
@@ -84,6 +104,11 @@ class Question:
     words: tuple[int, int] = DEFAULT_WORDS["star"]
     line: int = 0
     """Where the question starts in its file (0 when not from a file)."""
+    variant_of: str = ""
+    """The full id (``bank/id``) of the question this one rewords, or "": the same question,
+    asked another way. Practice offers the others of its family after an answer."""
+    variant_at: tuple[int, int] = field(default=(0, 0), compare=False)
+    """Line and column of ``variant_of`` in the file, for a problem with the link."""
 
     @property
     def full_id(self) -> str:

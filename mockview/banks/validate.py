@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mockview.banks.cache import BankCache, content_digest
-from mockview.banks.checks import RecordChecker, describe
+from mockview.banks.checks import RecordChecker, describe, suggest
 from mockview.banks.model import (
     DEFAULT_TIME_LIMIT,
     ID_PATTERN,
@@ -23,7 +23,7 @@ from mockview.banks.model import (
     Kind,
     Question,
 )
-from mockview.banks.problems import START, Problem
+from mockview.banks.problems import START, Position, Problem
 from mockview.banks.yamlsource import (
     REPORTED,
     LocatedList,
@@ -45,6 +45,7 @@ QUESTION_KEYS = (
     "follow_ups",
     "time_limit",
     "words",
+    "variant_of",
 )
 KEYWORD_KEYS = ("term", "synonyms", "weight", "required", "concept")
 
@@ -206,7 +207,24 @@ class _BankChecker(RecordChecker):
                 continue
             first_line[question.id] = question.line
             questions.append(question)
+        self._check_variants(questions, bank_id)
         return questions
+
+    def _check_variants(self, questions: list[Question], bank_id: str) -> None:
+        """A ``variant_of`` inside this bank must name one of its questions; other banks are checked
+        where they are all known (``banks validate`` and the library)."""
+        ids = {question.id for question in questions}
+        for question in questions:
+            target_bank, _, target = question.variant_of.partition("/")
+            if not question.variant_of or target_bank != bank_id:
+                continue
+            position = Position(*question.variant_at)
+            if target == question.id:
+                self.error(position, f"question '{question.id}' cannot be a variant of itself")
+            elif target not in ids:
+                guess = suggest(target, ids)
+                hint = f"; did you mean '{guess}'?" if guess else ""
+                self.error(position, f"'variant_of' names no question of this bank: '{target}'{hint}")
 
     def _question(self, record: LocatedMap, bank_id: str, defaults: Defaults) -> Question | None:
         self.unknown_keys(record, QUESTION_KEYS, "question")
@@ -228,10 +246,27 @@ class _BankChecker(RecordChecker):
             time_limit=time_limit or defaults.time_limit or DEFAULT_TIME_LIMIT,
             words=words or defaults.words_for(kind),
             line=record.position.line,
+            variant_of=self._variant_of(record, bank_id),
+            variant_at=_at(record, "variant_of"),
         )
         if not question_id or not text:
             return None
         return question
+
+    def _variant_of(self, record: LocatedMap, bank_id: str) -> str:
+        """The full id of the question this one rewords: ``bank/id``, or ``id`` within this bank."""
+        value = self.text(record, "variant_of")
+        if not value:
+            return ""
+        target_bank, slash, target = value.rpartition("/")
+        if not slash:
+            target_bank = bank_id
+        if not (valid_id(target) and valid_id(target_bank)) or value.count("/") > 1:
+            self.error(record.value_at("variant_of"),
+                       f"'variant_of' must be a question id such as 'classics/greatest-weakness' "
+                       f"(or just the id within this bank), got {value!r}")
+            return ""
+        return f"{target_bank}/{target}"
 
     def _keywords(self, record: LocatedMap) -> tuple[Keyword, ...]:
         if "keywords" not in record or record["keywords"] in (None, REPORTED):
@@ -278,6 +313,13 @@ class _BankChecker(RecordChecker):
                     )
                 )
         return tuple(keywords)
+
+
+def _at(record: LocatedMap, key: str) -> tuple[int, int]:
+    if key not in record:
+        return (0, 0)
+    position = record.value_at(key)
+    return (position.line, position.column)
 
 
 def _short(value: Any) -> str:

@@ -8,13 +8,22 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from mockview.commands.common import SubParsers, data_dir, print_json, report_load_problems, table
+from mockview.commands.common import (
+    SubParsers,
+    data_dir,
+    print_json,
+    read_text_file,
+    report_load_problems,
+    table,
+)
 from mockview.errors import MockviewError
 from mockview.text import plural
 from mockview.paths import user_banks_dir
 
 if TYPE_CHECKING:
-    from mockview.banks.model import Bank
+    from mockview.banks.library import Library
+    from mockview.banks.model import Bank, BankSource
+    from mockview.banks.shared import SharedFolder
 
 # The bank library is imported inside each command: building the parser for
 # `mockview score` must not load (or pay for) the YAML machinery.
@@ -62,6 +71,34 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     new.add_argument("--dir", metavar="DIR", help="folder to write to (default: your banks folder)")
     new.set_defaults(handler=new_bank)
 
+    importing = actions.add_parser(
+        "import", help="turn a CSV or Markdown list of questions into a bank", parents=[common],
+        description="Read a spreadsheet export (CSV with a 'question' column, and optionally category, "
+        "keywords, tags, tips, follow_ups, kind, id) or a Markdown list (## Category headings, one '- question' "
+        "per item) and write a valid, commented bank file. Bad rows are reported as file:line.",
+    )
+    importing.add_argument("file", metavar="FILE.csv|FILE.md", help="the list of questions")
+    importing.add_argument("-o", "--output", metavar="OUT.yaml",
+                           help="where to write the bank (default: your banks folder, named after FILE)")
+    importing.set_defaults(handler=import_bank)
+
+    add = actions.add_parser(
+        "add", help="add a folder of banks: clone a git repository or link a folder", parents=[common],
+        description="Clone a git repository of banks (a URL) into your banks folder, or link a folder that "
+        "lives elsewhere (a PATH). Update clones later with: mockview banks update.",
+    )
+    add.add_argument("source", metavar="PATH|GIT-URL", help="a folder of .yaml banks, or a git repository")
+    add.add_argument("--name", metavar="N", help="the folder's name in your banks (default: from the source)")
+    add.set_defaults(handler=add_banks)
+
+    update = actions.add_parser(
+        "update", help="pull the banks added from git", parents=[common],
+        description="Pull every git repository added with banks add (or the one named). A pull that "
+        "fails leaves your copy as it was.",
+    )
+    update.add_argument("name", nargs="?", metavar="N", help="only this one")
+    update.set_defaults(handler=update_banks)
+
     schema = actions.add_parser(
         "schema", help="print the JSON Schema of the bank format", parents=[common],
         description="Print the JSON Schema for bank files, for editors with a YAML "
@@ -72,21 +109,48 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
 
 def list_banks(args: argparse.Namespace) -> int:
     from mockview.banks.library import load_library
+    from mockview.banks.shared import shared_folders
 
-    library = load_library(data_dir(args), args.bank)
-    banks = sorted(library.banks.values(), key=lambda bank: (_SOURCE_ORDER[bank.source], bank.id))
+    folder = data_dir(args)
+    library = load_library(folder, args.bank)
+    shared = shared_folders(user_banks_dir(folder))
+    entries = sorted((_file_entry(library, path, source, folder, shared) for path, source in library.files),
+                     key=lambda entry: (_SOURCE_ORDER[str(entry["source"])], str(entry["bank"] or entry["path"])))
     if args.json:
-        print_json([_bank_summary(bank) for bank in banks])
+        print_json(entries)
     else:
-        rows = [
-            [bank.id, bank.title, bank.source, str(len(bank.questions)), ", ".join(bank.categories)]
-            for bank in banks
-        ]
-        print(table(rows, ["BANK", "TITLE", "SOURCE", "QUESTIONS", "CATEGORIES"]))
-        total = sum(len(bank.questions) for bank in banks)
-        print(f"\n{len(banks)} banks, {total} questions")
+        rows = [[str(e["bank"] or f"({Path(str(e['path'])).name})"), str(e["title"] or "-"), str(e["source"]),
+                 str(e["questions"] if e["questions"] is not None else "-"), str(e["check"]), str(e["from"])]
+                for e in entries]
+        print(table(rows, ["BANK", "TITLE", "SOURCE", "QUESTIONS", "CHECK", "FROM"]))
+        loaded = [e for e in entries if e["valid"]]
+        total = sum(int(str(e["questions"])) for e in loaded)
+        print(f"\n{plural(len(loaded), 'bank')}, {plural(total, 'question')}")
     report_load_problems(library)
     return 0
+
+
+def _file_entry(library: Library, path: str, source: BankSource, folder: Path,
+                shared: list[SharedFolder]) -> dict[str, object]:
+    """One bank file: what it holds, whether it validates, and where it came from."""
+    from mockview.banks.shared import origin_of
+
+    bank = next((b for b in library.banks.values() if b.path == path), None)
+    errors = sum(1 for problem in library.errors if problem.path == path)
+    if bank is not None:
+        check = "ok"
+    elif errors:
+        check = f"{plural(errors, 'error')} (mockview banks validate {path})"
+    else:
+        check = "hidden: another bank has its id (see the warning below)"
+    origin = origin_of(path, user_banks_dir(folder), shared) if source == "user" else None
+    came_from = {"shipped": "installed with mockview", "user": "your banks folder",
+                 "path": "--bank"}[str(source)] if origin is None else origin.describe()
+    entry: dict[str, object] = _bank_summary(bank) if bank is not None else {
+        "bank": None, "title": "", "description": "", "source": source, "path": path, "questions": None,
+        "categories": [], "tags": []}
+    entry.update({"valid": bank is not None, "check": check, "from": came_from})
+    return entry
 
 
 _SOURCE_ORDER = {"shipped": 0, "user": 1, "path": 2}
@@ -104,6 +168,32 @@ def _bank_summary(bank: Bank) -> dict[str, object]:
         "categories": list(bank.categories),
         "tags": list(bank.tags),
     }
+
+
+def add_banks(args: argparse.Namespace) -> int:
+    from mockview.banks.library import bank_files
+    from mockview.banks.shared import add_shared
+
+    added = add_shared(user_banks_dir(data_dir(args)), args.source, args.name)
+    files = sum(1 for _ in bank_files(added.path))
+    print(f"added {added.name} ({added.describe()}): {plural(files, 'bank file')} in {added.path}")
+    print("see them with: mockview banks list" + ("; pull changes with: mockview banks update "
+                                                   f"{added.name}" if added.kind == "git" else ""))
+    return 0
+
+
+def update_banks(args: argparse.Namespace) -> int:
+    from mockview.banks.shared import update_shared
+
+    results = update_shared(user_banks_dir(data_dir(args)), args.name)
+    if not results:
+        print("No banks added from git or linked yet. Add some with: mockview banks add PATH|GIT-URL")
+        return 0
+    if len(results) == 1 and not results[0].ok:
+        raise MockviewError(results[0].message)  # one clear line, as for any error
+    for result in results:
+        print(f"{result.folder.name}: {result.message}", file=sys.stdout if result.ok else sys.stderr)
+    return 0 if all(result.ok for result in results) else 1
 
 
 def validate_banks(args: argparse.Namespace) -> int:
@@ -169,6 +259,8 @@ def format_bank(bank: Bank) -> str:
         lines.append("   " + " · ".join(meta))
         if question.tags:
             lines.append("   tags: " + ", ".join(question.tags))
+        if question.variant_of:
+            lines.append(f"   rewords: {question.variant_of}")
         if question.keywords:
             parts = []
             for keyword in question.keywords:
@@ -208,6 +300,40 @@ def new_bank(args: argparse.Namespace) -> int:
         raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
     print(f"wrote {target}")
     print(f"edit it, then check it with: mockview banks validate {target}")
+    return 0
+
+
+IMPORT_SUFFIXES = (".csv", ".md", ".markdown", ".txt")
+
+
+def import_bank(args: argparse.Namespace) -> int:
+    from mockview.banks.importer import import_questions
+    from mockview.banks.validate import bank_from_bytes, suggest_id
+    from mockview.files import write_atomically
+
+    source = Path(args.file)
+    if not source.name.lower().endswith(IMPORT_SUFFIXES):
+        raise MockviewError(f"{source}: give a .csv spreadsheet export or a .md list of questions")
+    target = Path(args.output) if args.output else user_banks_dir(data_dir(args)) / f"{suggest_id(source.stem)}.yaml"
+    bank_id = suggest_id(target.stem)
+    imported = import_questions(read_text_file(source, "question list"), str(source), bank_id)
+    if imported.problems:
+        for problem in imported.problems:
+            print(problem, file=sys.stderr)
+        raise MockviewError(f"{source}: {plural(len(imported.problems), 'problem')}; nothing was written")
+    bank, problems = bank_from_bytes(imported.text.encode("utf-8"), str(target))
+    if bank is None:  # the importer writes what the validator accepts; anything else is a bug
+        raise RuntimeError(f"the imported bank does not validate: {problems}")
+    if target.exists():
+        raise MockviewError(f"{target} already exists; give another name with -o, or remove it first")
+    if target.parent.exists() and not target.parent.is_dir():
+        raise MockviewError(f"cannot write {target}: {target.parent} is a file, not a folder")
+    try:
+        write_atomically(target, imported.text, shared=True)
+    except OSError as error:
+        raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
+    print(f"wrote {target}: bank '{bank.id}' with {plural(imported.questions, 'question')}")
+    print(f"check its rubric points with: mockview banks validate {target}")
     return 0
 
 

@@ -70,6 +70,7 @@ def filters_from(args: argparse.Namespace) -> Filters:
         time_limit=args.time_limit,
         company=getattr(args, "company", None),
         role=getattr(args, "role", None),
+        questions=tuple(getattr(args, "question", ()) or ()),
     )
 
 

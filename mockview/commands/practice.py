@@ -43,6 +43,9 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     )
     add_question_options(practice)
     add_job_option(practice)
+    practice.add_argument("--question", action="append", default=[], metavar="BANK/ID",
+                          help="drill this question (repeatable; in the order given); "
+                          "ids are in: mockview banks show NAME")
     practice.add_argument("--plain", action="store_true",
                           help="line mode for screen readers, pipes and scripts (answers end with a '.' line)")
     practice.set_defaults(handler=run_practice)

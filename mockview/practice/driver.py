@@ -13,7 +13,7 @@ company profile is looked up to fill ``{company}`` and ``{role}``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from mockview.clock import Clock
 from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession, SessionSummary
 from mockview.practice.interview import Interview, InterviewOptions
 from mockview.practice.plans import build_practice, build_retry
+from mockview.practice.plans import planned as planned_with
 from mockview.practice.selection import Filters
 from mockview.prep.profiles import find_profile
 from mockview.store.drafts import Draft, DraftKeeper, discard
@@ -227,6 +228,26 @@ class SessionDriver:
     def again(self) -> None:
         """Ask the question just answered once more, straight away."""
         self.session.again()
+
+    def another_way(self, result: AnswerResult) -> PlannedQuestion | None:
+        """The same question, asked another way, to offer after ``result``: a variant not asked in this
+        sitting yet (none in an interview)."""
+        if self.interview is not None:
+            return None
+        asked = {each.question.full_id for each in self.session.plan}
+        variant = next((q for q in result.planned.variants if q.full_id not in asked), None)
+        if variant is None:
+            return None
+        # Its own family, less itself, plus the question just answered: offered again after it.
+        family = (result.planned.question, *(q for q in result.planned.variants if q.full_id != variant.full_id))
+        return replace(planned_with(variant, self.session.filters), variants=family)
+
+    def ask_another_way(self, result: AnswerResult) -> PlannedQuestion | None:
+        """Ask the question of ``result`` once more, in other words, straight away; ``None`` if there are none."""
+        variant = self.another_way(result)
+        if variant is not None:
+            self.session.ask_next(variant)
+        return variant
 
     def rate(self, attempt_id: int, rating: Rating) -> ScheduleChange | None:
         """The person's own rating, which reschedules the re-drill."""

@@ -37,6 +37,8 @@ class PlannedQuestion:
     note: str = ""
     parent_attempt: int | None = None
     """For a follow-up, the attempt it follows up on."""
+    variants: tuple[Question, ...] = ()
+    """The same question, asked another way (linked by ``variant_of``), offered after the answer."""
 
     @property
     def snapshot(self) -> dict[str, Any]:
@@ -195,6 +197,10 @@ class PracticeSession:
         last = self.results[-1].planned
         self.plan.insert(self.index, last)
 
+    def ask_next(self, planned: PlannedQuestion) -> None:
+        """Ask ``planned`` straight after the question just answered."""
+        self.plan.insert(self.index, planned)
+
     def rate(self, attempt_id: int, rating: Rating) -> ScheduleChange | None:
         """The person's own rating replaces the one the verdict suggested (in the summary too)."""
         change = rerate(self.history, attempt_id, rating, self.clock.now())
@@ -282,7 +288,8 @@ class SessionSummary:
     average_score: float | None
     total_seconds: float
     fumbled: list[tuple[str, str]]
-    """(question text, when it comes back)."""
+    """(question text, where it stands in the re-drill queue now) for each question fumbled in the
+    session, once, as the queue holds it at the end (after any later answer or rating)."""
     rows: list[tuple[str, int, str, float]]
     """(question text, score, verdict, seconds) per answer."""
 
@@ -296,10 +303,20 @@ class SessionSummary:
             skipped=skipped,
             average_score=round(average, 1) if average is not None else None,
             total_seconds=round(sum(r.seconds for r in results), 1),
-            fumbled=[
-                (r.planned.text, r.change.describe(now))
-                for r in results
-                if r.analysis["verdict"] == "fumbled"
-            ],
+            fumbled=_fumbled(results, now),
             rows=[(r.planned.text, r.analysis["score"], r.analysis["verdict"], r.seconds) for r in results],
         )
+
+
+def _fumbled(results: list[AnswerResult], now: datetime) -> list[tuple[str, str]]:
+    """Each question fumbled in the session with its place in the queue after its last answer."""
+    last: dict[str, AnswerResult] = {}
+    fumbled: dict[str, str] = {}
+    for result in results:
+        if result.planned.parent_attempt is not None:
+            continue  # a follow-up belongs to its question
+        question_id = result.change.question_id
+        last[question_id] = result
+        if result.analysis["verdict"] == "fumbled":
+            fumbled.setdefault(question_id, result.planned.text)
+    return [(text, last[question_id].change.state(now)) for question_id, text in fumbled.items()]

@@ -134,7 +134,9 @@ class PlainFrontEnd:
         result = self.driver.submit(answer)
         if self.driver.after_answer() is Step.FEEDBACK:
             self.report(result)
-            if self.interactive and not self._input_ended:
+            skipped = not result.analysis["delivery"]["words"]
+            if self.interactive and not self._input_ended and not skipped:
+                # A skip is an Again by definition: asking for a rating would only invite a wrong one.
                 self.ask_rating(result)
 
     def show_question(self, planned: PlannedQuestion, progress: Progress, prefill: str) -> None:
@@ -238,6 +240,10 @@ class PlainFrontEnd:
             from mockview.store.redrill import LEECH_TIP
 
             self.say(LEECH_TIP.format(fumbles=result.change.fumbles))
+        variant = self.driver.another_way(result)
+        if variant is not None:
+            self.say(f"The same question, asked another way: \"{variant.text}\" "
+                     f"(drill it with: mockview practice --question {variant.question.full_id})")
 
     def ask_rating(self, result: AnswerResult) -> None:
         suggested = result.suggested_rating
@@ -270,8 +276,8 @@ class PlainFrontEnd:
             self.say(f"Session done: {summary.answered} answered, {summary.skipped} skipped, "
                      f"average score {average}, "
                      f"total time {clock(summary.total_seconds)}.")
-            for text, when in summary.fumbled:
-                self.say(f"  Fumbled: {text} ({when})")
+            for text, where in summary.fumbled:
+                self.say(f"  Fumbled: {text} (now {where})")
             if self.interactive and not self._input_ended:
                 reflection = self.ask_reflection()
         self.driver.finish(reflection)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mockview.banks.library import Library
 from mockview.banks.model import Question
 from mockview.clock import Clock
 from mockview.errors import MockviewError
 from mockview.practice.engine import PlannedQuestion, PracticeSession
-from mockview.practice.selection import Filters, matching_questions, plan_questions
+from mockview.practice.selection import Filters, chosen_questions, matching_questions, plan_questions
 from mockview.prep.profiles import Profile, with_profile
 from mockview.store.redrill import QueueItem, describe_due, due_items, queue
 from mockview.store.repository import History
@@ -50,16 +52,26 @@ def planned(question: Question, filters: Filters, profile: Profile | None = None
 def build_practice(
     library: Library, history: History, filters: Filters, clock: Clock, profile: Profile | None = None
 ) -> PracticeSession:
-    pool = matching_questions(library, filters)
-    chosen = plan_questions(
-        pool.questions, filters.count, order=filters.order, seed=filters.seed, last_seen=history.last_seen()
-    )
+    """The questions the filters choose, least recently seen first; or, with ``filters.questions``,
+    exactly those questions, in that order."""
+    if filters.questions:
+        if filters.categories or filters.tags:
+            raise MockviewError("--question chooses the questions itself; leave out --category and --tag")
+        chosen = chosen_questions(library, filters.questions)
+        banks = tuple(dict.fromkeys(question.bank for question in chosen))
+    else:
+        pool = matching_questions(library, filters)
+        chosen = plan_questions(
+            pool.questions, filters.count, order=filters.order, seed=filters.seed, last_seen=history.last_seen()
+        )
+        banks = pool.banks
     return PracticeSession(
         history=history,
-        plan=[planned(question, filters, profile) for question in chosen],
+        plan=[replace(planned(question, filters, profile), variants=tuple(library.variants(question)))
+              for question in chosen],
         mode=SessionMode.PRACTICE,
         filters=filters,
-        banks=pool.banks,
+        banks=banks,
         clock=clock,
     )
 
@@ -75,6 +87,7 @@ def redrill_question(library: Library, item: QueueItem, filters: Filters) -> Pla
             time_limit=filters.time_limit or current.time_limit,
             source=item.source if item.source != "practice" else "bank",
             note=item.note,
+            variants=tuple(library.variants(current)),
         )
     question = question_from_snapshot(item.question)
     return PlannedQuestion(

@@ -34,6 +34,8 @@ class Filters:
     time_limit: float | None = None
     company: str | None = None
     role: str | None = None
+    questions: tuple[str, ...] = ()
+    """Questions chosen by id (``bank/id``): drilled in this order, instead of choosing by the filters."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -46,6 +48,7 @@ class Filters:
             "time_limit": self.time_limit,
             "company": self.company,
             "role": self.role,
+            "questions": list(self.questions),
         }
 
 
@@ -79,6 +82,43 @@ def matching_questions(library: Library, filters: Filters) -> Pool:
     if not questions:
         raise MockviewError("no questions match those filters")
     return Pool(tuple(questions), tuple(bank.id for bank in chosen))
+
+
+def chosen_questions(library: Library, wanted: Sequence[str]) -> list[Question]:
+    """The questions named by id, in the order given, each once.
+
+    ``bank/id`` names one question; a bare ``id`` is accepted when only one
+    loaded bank has it. An unknown id is one clear error with the closest
+    known one.
+    """
+    chosen: dict[str, Question] = {}
+    for name in wanted:
+        question = _question_named(library, name.strip())
+        chosen.setdefault(question.full_id, question)
+    if not chosen:
+        raise MockviewError("no question given")
+    return list(chosen.values())
+
+
+def _question_named(library: Library, name: str) -> Question:
+    if "/" in name:
+        found = library.question(name)
+        if found is not None:
+            return found
+        bank_id = name.partition("/")[0]
+        if bank_id not in library.banks:
+            library.bank(bank_id)  # raises: unknown bank, with the loaded ones
+    else:
+        same_id = [q for q in library.questions() if q.id == name]
+        if len(same_id) == 1:
+            return same_id[0]
+        if same_id:
+            raise MockviewError(f"'{name}' is in several banks; say which: "
+                                + ", ".join(q.full_id for q in same_id))
+    guess = suggest(name, [q.full_id for q in library.questions()] if "/" in name
+                    else [q.id for q in library.questions()])
+    hint = f"; did you mean '{guess}'?" if guess else " (see: mockview banks show NAME)"
+    raise MockviewError(f"no question '{name}' in the loaded banks{hint}")
 
 
 def _check_known(what: str, wanted: set[str], known: set[str]) -> None:

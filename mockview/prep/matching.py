@@ -27,7 +27,8 @@ TYPO = 88
 """How alike (rapidfuzz ratio) two words of five letters or more must be to count as one with a typo."""
 STOCK_OPENING = re.compile(
     r"^(?:please\s+)?(?:can you\s+|could you\s+)?"
-    r"(?:tell me about|tell us about|describe|give (?:me |us )?an example of|walk me through|talk me through|share)\b"
+    r"(?:tell (?:me|us) (?:a (?:little )?bit |a little )?about|describe|give (?:me |us )?an example of"
+    r"|walk me through|talk me through|share)\b"
     r"(?:\s+(?:a|an|the)\b)?(?:\s+(?:time|situation|moment|occasion|example)\b)?"
     r"(?:\s+(?:when|where|that|in which)\b)?(?:\s+you\b)?\s*"
 )
@@ -40,6 +41,15 @@ is are was were be been being am do does did done have has had having will would
 what what's whats which who whom whose when where why how time times someone something again too very
 really much more most just also still even tell describe give example walk talk share please
 """.split())
+
+
+SAME_WORD = {
+    "biggest": "greatest", "largest": "greatest",
+    "coworker": "colleague", "coworkers": "colleague", "colleagues": "colleague", "teammate": "colleague",
+    "boss": "manager", "job": "role", "position": "role", "resume": "cv", "résumé": "cv",
+}
+"""Words interviewers use for one another in the classic questions: "What is your biggest weakness?"
+is "What is your greatest weakness?", a coworker is a colleague."""
 
 
 def stem(word: str) -> str:
@@ -59,9 +69,9 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """(the negations in it, its stemmed content words); cached, as bank texts are compared again and again."""
-    words = re.findall(r"[a-z][a-z']*", normalise(text))
+    words = re.findall(r"[a-z][a-z']*", normalise(text).replace("co-worker", "coworker"))
     negations = frozenset(word for word in words if word in NEGATIONS)
-    return negations, tuple(stem(word.replace("'", "")) for word in words
+    return negations, tuple(stem(SAME_WORD.get(word, word).replace("'", "")) for word in words
                             if word not in FILLER and word not in NEGATIONS)
 
 
@@ -71,20 +81,26 @@ def _same_word(first: str, second: str) -> bool:
 
 def alike(first: str, second: str) -> bool:
     """Whether two questions or problems written by a person say the same thing."""
+    return _difference(first, second) is not None
+
+
+def _difference(first: str, second: str) -> int | None:
+    """How many words the longer text adds when the two say the same thing (0: the same words),
+    or ``None`` when they do not."""
     first_negations, first_words = content_words(first)
     second_negations, second_words = content_words(second)
     if first_negations != second_negations:
-        return False
+        return None
     if not first_words or not second_words:
-        return normalise(first) == normalise(second)
+        return 0 if normalise(first) == normalise(second) else None
     shorter, longer = sorted((first_words, second_words), key=len)
     unmatched = list(longer)
     for word in shorter:
         match = next((other for other in unmatched if _same_word(word, other)), None)
         if match is None:
-            return False
+            return None
         unmatched.remove(match)
-    return len(unmatched) <= (1 if len(shorter) >= 2 else 0)
+    return len(unmatched) if len(unmatched) <= (1 if len(shorter) >= 2 else 0) else None
 
 
 def same_competency(first: str, second: str) -> bool:
@@ -98,12 +114,18 @@ def closest_question(text: str, questions: Iterable[Question], company: str | No
 
     Research questions are compared as they would have been asked at
     ``company`` ("Why do you want to work at Acme?"), not as templates.
+    The closest wording wins: the same words before one with a word more,
+    then the banks' order.
     """
+    best: tuple[int, Question, str] | None = None
     for question in questions:
         asked = question.render_text(company, role)
-        if alike(text, asked):
-            return question, asked
-    return None
+        difference = _difference(text, asked)
+        if difference is not None and (best is None or difference < best[0]):
+            best = (difference, question, asked)
+            if difference == 0:
+                break
+    return (best[1], best[2]) if best is not None else None
 
 
 def category_of(text: str, questions: Iterable[Question]) -> str:

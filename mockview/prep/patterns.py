@@ -29,6 +29,7 @@ from mockview.prep.pattern_rows import (
 )
 from mockview.store.repository import History
 from mockview.store.words import SessionMode
+from mockview.text import plural
 
 PATTERN_SHARE = 0.5
 """A factor in at least half the interviews (and at least twice) is a pattern."""
@@ -117,6 +118,15 @@ def trend(scores: list[int]) -> int | None:
     half = len(scores) // 2
     first, last = scores[:half], scores[-half:]
     return round(sum(last) / len(last) - sum(first) / len(first))
+
+
+def _trend_words(item: Trend) -> str:
+    """"failure, down 17 points (average score of your last 5 answers against your first 5)": a
+    bare "-17" says neither what the number is nor over what span."""
+    half = item.answers // 2
+    direction = "up" if item.change > 0 else "down"
+    return (f"{item.category}, {direction} {plural(abs(item.change), 'point')} "
+            f"(average score of your last {half} answers against your first {half})")
 
 
 def fumbles_by_category(history: History, limit: int) -> list[tuple[str, int, int]]:
@@ -230,9 +240,9 @@ def summarise(patterns: Patterns, interviews: list[Interview]) -> list[str]:
     falling = [t for t in patterns.trends if t.direction == "down"]
     rising = [t for t in patterns.trends if t.direction == "up"]
     if rising:
-        lines.append("Improving in practice: " + ", ".join(f"{t.category} (+{t.change})" for t in rising[:3]) + ".")
+        lines.append("Improving in practice: " + "; ".join(_trend_words(t) for t in rising[:3]) + ".")
     if falling:
-        lines.append("Slipping in practice: " + ", ".join(f"{t.category} ({t.change})" for t in falling[:3]) + ".")
+        lines.append("Slipping in practice: " + "; ".join(_trend_words(t) for t in falling[:3]) + ".")
     if patterns.fumbled_categories:
         worst = patterns.fumbled_categories[0]
         lines.append(f"Most fumbled in practice: {worst.category} ({worst.fumbled} of {worst.answers} answers).")

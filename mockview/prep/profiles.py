@@ -157,12 +157,39 @@ def find_profile(data_dir: Path, company: str | None) -> Profile | None:
         return None
     path = profile_path(data_dir, company)
     if not path.exists():
-        return next((p for p in list_profiles(data_dir)[0] if slug(p.company) == slug(company)), None)
+        profiles = list_profiles(data_dir)[0]
+        exact = next((p for p in profiles if slug(p.company) == slug(company)), None)
+        return exact if exact is not None else _by_short_name(profiles, company)
     profile, problems = read_profile(path)
     if profile is None:
         first = next(p for p in problems if p.severity == "error")
         raise MockviewError(f"the profile of {company} has problems: {first}")
     return profile
+
+
+LEGAL_SUFFIXES = frozenset({"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited",
+                            "llc", "plc", "gmbh", "ag", "sa", "group", "holdings"})
+"""Words a company's name often carries that people leave out when they say it."""
+
+
+def _core(name: str) -> str:
+    words = slug(name).split("-")
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+    return "-".join(words)
+
+
+def _by_short_name(profiles: list[Profile], company: str) -> Profile | None:
+    """The one profile ``company`` is short for: "globex" for "Globex Corporation", "acme corp" for
+    "Acme Inc"; more than one is an error naming them, so the wrong research is never used."""
+    wanted = _core(company)
+    found = [p for p in profiles if _core(p.company) == wanted]
+    if not found:
+        found = [p for p in profiles if slug(p.company).startswith(slug(company) + "-")]
+    if len(found) > 1:
+        names = " or ".join(repr(p.company) for p in found)
+        raise MockviewError(f"{company!r} could be {names}; give more of the name")
+    return found[0] if found else None
 
 
 def fields_asked(question: Question) -> tuple[str, ...]:

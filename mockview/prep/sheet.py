@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 from mockview.banks.library import Library, load_library
-from mockview.banks.model import Question
+from mockview.banks.model import Question, guess_asked_kind
 from mockview.paths import prep_sheets_dir
 from mockview.prep.job_sheet import JobPrep, job_lines
 from mockview.prep.pattern_rows import Patterns
 from mockview.prep.profiles import CHECKLIST, RESEARCH_BANK, Profile
-from mockview.prep.stories import Story
+from mockview.prep.matching import closest_question
+from mockview.prep.stories import STORY_PARTS, Story
 from mockview.store.redrill import QueueItem, describe_due
 from mockview.store.repository import History
 from mockview.store.rows import DebriefRow
@@ -71,24 +72,30 @@ def prep_sheet(
         lines += job_lines(job)
 
     lines += ["## Likely questions and the stories to tell", ""]
+    answer_from = "your research above" if profile is not None else "no research yet: start the profile first"
+    weak = _weak_stories(stories)
     for text, where_asked in _fumbled_here(debriefs, name):
-        asked = Question(bank="debrief", id="asked", text=text)
-        lines.append(f"- \"{text}\" (you fumbled it at {where_asked}): {_stories_for(stories, asked)}")
+        asked = _as_asked(text, library, name, role)
+        if asked.kind == "closing":
+            how = "ask two of your questions to ask them"
+        elif asked.kind == "research":
+            how = answer_from
+        else:
+            how = _stories_for(stories, asked, weak)
+        lines.append(f"- \"{text}\" (you fumbled it at {where_asked}): {how}")
     research = library.banks.get(RESEARCH_BANK)
     if research is not None:
-        answer_from = "your research above" if profile is not None else "no research yet: start the profile first"
         for question in [q for q in research.questions if q.kind == "research"][:3]:
             lines.append(f"- \"{question.render_text(name, role or None)}\": {answer_from}")
     for category in _likely_categories(library, patterns):
         example = next((q for q in library.questions() if q.kind == "star" and q.category == category), None)
         for_example = f", e.g. \"{example.text}\"" if example is not None else ""
         probe = example or Question(bank="sheet", id="category", text=category, category=category)
-        lines.append(f"- **{category}**{for_example}: {_stories_for(stories, probe)}")
+        lines.append(f"- **{category}**{for_example}: {_stories_for(stories, probe, weak)}")
     lines.append("")
 
     lines += ["## Still due for re-drill", ""]
-    lines += _bullets([f"{item.question.get('text', item.question_id)} (due {describe_due(item.due, now)}"
-                       + (f"; {item.note}" if item.note else "") + ")" for item in due[:8]], "nothing due")
+    lines += _bullets(_due_lines(due, now), "nothing due")
     lines.append("")
 
     lines += ["## Patterns to watch", ""] + _bullets(patterns.summary, "none found yet") + [""]
@@ -110,9 +117,58 @@ def prep_sheet(
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _stories_for(stories: list[Story], question: Question) -> str:
-    fitting = [f"*{story.title}*" for story in stories if story.matches(question)]
+def _stories_for(stories: list[Story], question: Question, weak: dict[str, str]) -> str:
+    """The stories to tell for a question; one that is itself weak says so, or the person walks in
+    trusting a story with no Result."""
+    fitting = [f"*{story.title}*" + (f" ({weak[story.title]})" if story.title in weak else "")
+               for story in stories if story.matches(question)]
     return "tell " + " or ".join(fitting) if fitting else "no story yet: write one before the interview"
+
+
+def _weak_stories(stories: list[Story]) -> dict[str, str]:
+    """Title -> why, for the stories that would not stand as an answer: a STAR part missing, or fumbled."""
+    weak: dict[str, str] = {}
+    for story in stories:
+        if story.empty:
+            continue
+        analysis = story.analysis()
+        missing = [part.capitalize() for part in STORY_PARTS if not analysis["star"][part]["present"]]
+        if missing or analysis["verdict"] == "fumbled":
+            named = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + f" or {missing[-1]}"
+            lacking = f"no {named}, " if missing else ""
+            weak[story.title] = f"weak: {lacking}scores {analysis['score']}; strengthen it first"
+    return weak
+
+
+def _as_asked(text: str, library: Library, company: str, role: str) -> Question:
+    """A question typed after an interview, as the bank asks it if one does (for its kind), else guessed."""
+    same = closest_question(text, library.questions(), company, role or None)
+    if same is not None:
+        return same[0]
+    return Question(bank="debrief", id="asked", text=text, kind=guess_asked_kind(text))
+
+
+MAX_DUE_SHOWN = 8
+"""Re-drills listed before "and N more": leeches and real-interview fumbles are always listed."""
+
+
+def _due_lines(items: list[QueueItem], now: datetime) -> list[str]:
+    """Leeches and questions fumbled in real interviews first, then the rest by when they are due;
+    what does not fit is counted, never silently dropped."""
+    ordered = sorted(items, key=lambda item: (not item.leech, item.source != "debrief", item.due))
+    matters = [item for item in ordered if item.leech or item.source == "debrief"]
+    shown = ordered[: max(MAX_DUE_SHOWN, len(matters))]
+    lines = []
+    for item in shown:
+        details = [f"due {describe_due(item.due, now)}"]
+        if item.note:
+            details.append(item.note)
+        if item.leech:
+            details.append(f"a leech: fumbled {item.fumbles} times, rewrite the story")
+        lines.append(f"{item.question.get('text', item.question_id)} ({'; '.join(details)})")
+    if len(ordered) > len(shown):
+        lines.append(f"and {len(ordered) - len(shown)} more (see: mockview retry --list)")
+    return lines
 
 
 def _fumbled_here(debriefs: list[DebriefRow], company: str) -> list[tuple[str, str]]:
@@ -127,12 +183,13 @@ def _fumbled_here(debriefs: list[DebriefRow], company: str) -> list[tuple[str, s
 
 def _likely_categories(library: Library, patterns: Patterns) -> list[str]:
     """The categories fumbled in real interviews first, then in practice, then the ones most asked about."""
-    ordered = list(dict.fromkeys(f.category for f in patterns.real_fumbles if f.category))
-    ordered += [c.category for c in patterns.fumbled_categories if c.category not in ordered]
     counts: dict[str, int] = {}
     for question in library.questions():
         if question.kind == "star" and question.category:
             counts[question.category] = counts.get(question.category, 0) + 1
+    # Only categories stories answer: "company-knowledge" and "closing" are not told to write one.
+    ordered = list(dict.fromkeys(f.category for f in patterns.real_fumbles if f.category in counts))
+    ordered += [c.category for c in patterns.fumbled_categories if c.category in counts and c.category not in ordered]
     for category, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         if category not in ordered:
             ordered.append(category)

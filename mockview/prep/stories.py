@@ -10,6 +10,7 @@ too many.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -235,9 +236,18 @@ def story_from_form(
         title=title,
         competencies=tuple(dict.fromkeys(p.strip().lower() for p in (values.get("competencies") or "").split(",")
                                          if p.strip())),
-        numbers=tuple(p.strip() for p in (values.get("numbers") or "").split(",") if p.strip()),
+        numbers=split_numbers(values.get("numbers") or ""),
         **parts,
     ), []
+
+
+_ITEM_COMMA = re.compile(r",(?!(?<=\d,)\d{3}(?!\d))")
+"""A comma between items, not one inside a number: "40,000 pounds a month" is one item."""
+
+
+def split_numbers(text: str) -> tuple[str, ...]:
+    """The form's "numbers to remember", comma-separated, keeping thousands separators in their number."""
+    return tuple(part.strip() for part in _ITEM_COMMA.split(text) if part.strip())
 
 
 def story_to_form(story: Story) -> dict[str, str]:

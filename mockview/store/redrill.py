@@ -94,6 +94,20 @@ class ScheduleChange:
             text += f" (a leech: fumbled {self.fumbles} times)"
         return text
 
+    def state(self, now: datetime) -> str:
+        """Where the question stands after this change ("in the re-drill queue, due in 5 min"),
+        for a summary read when later answers may have come since."""
+        if self.outcome == "unscheduled":
+            return "not in the re-drill queue"
+        if self.outcome == "graduated":
+            return "out of the re-drill queue: strong on two different days"
+        if self.outcome == "retired":
+            return "retired from the re-drill queue"
+        text = f"in the re-drill queue, due {describe_due(self.due, now) if self.due else 'now'}"
+        if self.leech:
+            text += f" (a leech: fumbled {self.fumbles} times)"
+        return text
+
 
 @dataclass(frozen=True, slots=True)
 class QueueItem:

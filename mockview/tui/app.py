@@ -41,6 +41,7 @@ from mockview.store import open_store
 from mockview.tui.launch import ExitReport, StartScreen
 from mockview.tui.messages import (
     AnswerAgain,
+    AnswerAnotherWay,
     AnswerSubmitted,
     InterviewFinished,
     LibraryLoaded,
@@ -50,7 +51,7 @@ from mockview.tui.messages import (
     SessionFinished,
     SessionStarted,
 )
-from mockview.tui.places import PLACES, place
+from mockview.tui.places import COMMANDS, PLACES, Command, Place, command, place
 from mockview.tui.screens.confirm import ConfirmScreen
 from mockview.tui.screens.form import FormScreen
 from mockview.tui.screens.home import HomeScreen
@@ -71,6 +72,8 @@ class MockviewApp(App[ExitReport]):
     BINDINGS = [
         Binding("ctrl+q", "request_quit", "Quit", id="quit", priority=True,
                 tooltip="Quit mockview; an answer in progress is kept as a draft"),
+        Binding("escape", "hide_keys", "Close keys", id="hide-keys", priority=True, show=False,
+                tooltip="Close the keys panel"),
     ]
 
     def __init__(
@@ -129,6 +132,14 @@ class MockviewApp(App[ExitReport]):
         """Every notice is plain text: many quote what the person typed, which is never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def clear_passing_notices(self) -> None:
+        """Take down the plain notices of the screen before, so none sits over the fields of a screen
+        where the person is about to type; warnings and errors stay until they time out."""
+        for notice in list(self._notifications):  # Textual has no public way to remove one notice
+            if notice.severity == "information":
+                self._unnotify(notice, refresh=False)
+        self._refresh_notifications()
+
     def _warn_later(self, message: str) -> None:
         self.call_later(self.notify, message, title="History repaired", severity="warning", timeout=15)
 
@@ -168,9 +179,10 @@ class MockviewApp(App[ExitReport]):
         assert isinstance(library, Library)
         self._adopt(library)
         if library.errors:
-            broken = sorted({problem.path for problem in library.errors})
-            self.notify(f"{len(broken)} bank file(s) have problems and were skipped; see Banks.",
-                        severity="warning", timeout=8)
+            broken = sorted({Path(problem.path).name for problem in library.errors})
+            files = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
+            self.notify(f"Skipped {files}: {'it has' if len(broken) == 1 else 'they have'} problems; "
+                        "see Banks (b).", severity="warning", timeout=8)
         self._open_start_screen()
 
     def _open_start_screen(self) -> None:
@@ -203,20 +215,34 @@ class MockviewApp(App[ExitReport]):
     # --- places --------------------------------------------------------------------
 
     def action_open(self, place_id: str) -> None:
-        """Open one of home's destinations (see :mod:`mockview.tui.places`)."""
-        chosen = place(place_id)
+        """Open one of home's destinations, or a palette command (see :mod:`mockview.tui.places`)."""
+        chosen: Place | Command = command(place_id) if place_id in {c.id for c in COMMANDS} else place(place_id)
         if chosen.needs_banks and self.banks.library is None:
             self.notify(LOADING)
             return
         try:
             opened = chosen.open(self.services)
         except MockviewError as error:
-            self.notify(str(error), title=chosen.label)
+            self.notify(str(error), title=chosen.label if isinstance(chosen, Place) else chosen.title)
             return
         if isinstance(opened, Message):
             self.post_message(opened)
         else:
             self.push_screen(opened)
+
+    def _keys_shown(self) -> bool:
+        from textual.widgets import HelpPanel
+
+        return bool(self.screen_stack) and bool(self.screen.query(HelpPanel))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc closes the keys panel while it is open; otherwise it goes on to the screen (back)."""
+        if action == "hide_keys":
+            return self._keys_shown()
+        return super().check_action(action, parameters)
+
+    def action_hide_keys(self) -> None:
+        self.action_hide_help_panel()
 
     def action_go_home(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
@@ -233,6 +259,8 @@ class MockviewApp(App[ExitReport]):
         for each in PLACES:
             yield SystemCommand(each.title, each.help, partial(self.action_open, each.id))
         yield SystemCommand("Home", "Back to the home screen", self.action_go_home)
+        for extra in COMMANDS:
+            yield SystemCommand(extra.title, extra.help, partial(self.action_open, extra.id))
         yield from super().get_system_commands(screen)
 
     # --- the sitting's flow ------------------------------------------------------------
@@ -252,6 +280,10 @@ class MockviewApp(App[ExitReport]):
     @on(AnswerAgain)
     def _answer_again(self) -> None:
         self._show(self.flow.again())
+
+    @on(AnswerAnotherWay)
+    def _answer_another_way(self, event: AnswerAnotherWay) -> None:
+        self._show(self.flow.another_way(event.result))
 
     @on(ReflectOnInterview)
     def _reflect(self) -> None:

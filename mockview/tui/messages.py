@@ -61,6 +61,13 @@ class AnswerAgain(Message):
 
 
 @dataclass
+class AnswerAnotherWay(Message):
+    """From the feedback: the same question, asked another way (a variant of it), now."""
+
+    result: AnswerResult
+
+
+@dataclass
 class SessionFinished(Message):
     """From the summary: end the practice, with the reflection typed there (if any)."""
 

@@ -43,8 +43,20 @@ def screen(module: str, name: str) -> Opener:
     return open_screen
 
 
-def _retry(services: Services) -> Message:
-    return SessionStarted(services.start_retry())
+RETRY_WITHOUT_ASKING = 3
+"""Up to this many re-drills due, home starts them all; more, and it asks how many first."""
+
+
+def _retry(services: Services) -> Screen[Any] | Message:
+    """All the due re-drills when there are a few; otherwise ask how many (``retry --count`` in the app)."""
+    from mockview.store.redrill import due_items
+
+    due = due_items(services.history, services.clock.now())
+    if len(due) <= RETRY_WITHOUT_ASKING:
+        return SessionStarted(services.start_retry())
+    from mockview.tui.screens.retry_count import RetryCountScreen
+
+    return RetryCountScreen(services, len(due), sum(item.leech for item in due))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +89,10 @@ PLACES: tuple[Place, ...] = (
           "Practice", "Choose banks and start answering questions",
           screen("setup", "SetupScreen"), needs_banks=True, primary=True),
     Place("interview", "i", "Interview", "A full mock interview, feedback at the end",
-          "Mock interview", "A full interview with follow-ups; feedback at the end",
+          "Mock interview (interview)", "A full interview with follow-ups; feedback at the end",
           screen("interview_setup", "InterviewSetupScreen"), needs_banks=True),
     Place("retry", "r", "Re-drill", "Answer the questions due for re-drill",
-          "Re-drill", "Answer the questions due for re-drill",
+          "Re-drill (retry)", "Answer the questions due for re-drill",
           _retry, needs_banks=True),
     Place("history", "h", "History", "Your answers and scores over time",
           "History", "Your answers, scores over time, and their feedback",
@@ -90,15 +102,15 @@ PLACES: tuple[Place, ...] = (
           screen("banks", "BanksScreen"), needs_banks=True),
     Place("debrief", "d", "Debrief", "Write down how a real interview went",
           "Debrief an interview", "Write down how a real interview went; fumbles join the re-drill queue",
-          screen("debrief_form", "DebriefFormScreen"), section="after"),
+          screen("debrief_form", "DebriefFormScreen"), section="after", in_footer=False),
     Place("debriefs", "l", "Debriefs", "Your debriefs of real interviews",
-          "Debriefs", "Your real interviews, and the interviewer's feedback",
+          "Debriefs (debrief list)", "Your real interviews, and the interviewer's feedback",
           screen("debriefs", "DebriefsScreen"), section="after", in_footer=False),
     Place("patterns", "t", "Patterns", "Fluke or pattern: what keeps happening",
           "Patterns", "Fluke or pattern: what keeps happening across interviews",
           screen("patterns", "PatternsScreen"), section="after", in_footer=False),
     Place("companies", "c", "Companies", "Company research profiles and prep sheets",
-          "Company profiles", "What you researched about each company; prep sheets",
+          "Company profiles (company)", "What you researched about each company; prep sheets",
           screen("companies", "CompaniesScreen"), section="after", in_footer=False),
     Place("stories", "s", "Stories", "Your STAR stories and what they cover",
           "Stories", "Your STAR stories and the competencies they cover",
@@ -118,3 +130,32 @@ def place(place_id: str) -> Place:
 
 def in_section(section: Section) -> tuple[Place, ...]:
     return tuple(p for p in PLACES if p.section == section)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A palette entry that is not one of home's places: the other things the command line does."""
+
+    id: str
+    title: str
+    """As the palette lists it, with the command's own name, so "stats" finds it."""
+    help: str
+    open: Opener
+    needs_banks: bool = False
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("prep", "Prep sheet (prep)", "A one-page prep sheet for a company you are interviewing with",
+            screen("prep_picker", "PrepPickerScreen"), needs_banks=True),
+    Command("stats", "Stats (stats)", "Your progress in figures: by category, by week, most improved",
+            screen("stats", "StatsScreen")),
+    Command("export", "Export history (export)", "Write your history as Markdown, JSON or CSV",
+            screen("export", "ExportScreen")),
+)
+
+_COMMANDS_BY_ID = {command.id: command for command in COMMANDS}
+
+
+def command(command_id: str) -> Command:
+    """The palette command named ``command_id``; a KeyError names one that is not in the table."""
+    return _COMMANDS_BY_ID[command_id]

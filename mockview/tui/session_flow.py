@@ -59,6 +59,12 @@ class SessionFlow:
         self.driver.again()
         return self._screen(self.driver, Step.QUESTION)
 
+    def another_way(self, result: AnswerResult) -> Screen[Any] | None:
+        """The question just answered, asked in other words (``None`` when it has no variant left)."""
+        if self.driver is None or self.driver.ask_another_way(result) is None:
+            return None
+        return self._screen(self.driver, Step.QUESTION)
+
     def reflect(self) -> Screen[Any] | None:
         """After the report card: what went right and wrong in the interview."""
         return ReflectionScreen(self.services) if self.driver is not None else None

@@ -93,7 +93,7 @@ async def test_mockview_debrief_opens_the_form_and_fumbles_are_re_drilled_in_the
         await settle(pilot)
     history = open_store(mockview_home, clock=clock)
     (attempt,) = history.attempts()
-    assert attempt.question_id == "debrief/tell-me-about-a-time-you-failed" and attempt.answer == STORY
+    assert attempt.question_id == "classics/time-you-failed" and attempt.answer == STORY
     history.close()
 
 
@@ -351,7 +351,8 @@ async def test_the_palette_offers_every_new_place(mockview_home: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-    assert {"Debrief an interview", "Debriefs", "Patterns", "Company profiles", "Stories"} <= titles
+    assert {"Debrief an interview", "Debriefs (debrief list)", "Patterns", "Company profiles (company)",
+            "Stories"} <= titles
 
 
 
@@ -406,6 +407,6 @@ async def test_home_buttons_stay_on_one_line_at_80_columns_with_a_scrollbar(mock
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.screen.query_one("#draft-panel").display
-        buttons = [b for b in app.screen.query(".home-grid Button")]
+        buttons = [b for b in app.screen.query(".home-grid Button, #go-quit")]
         assert len(buttons) == len(PLACES) + 1  # every place, and Quit
         assert all(b.region.height == 1 and b.region.width >= len(str(b.label)) for b in buttons)

@@ -49,6 +49,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "customer|client|she|he|they ... pushing|pushed|pressing|pressed for",
             "what would ... easier|help|better", "make their|her|his ... easier", "what she|he was trying to",
             "what she|he|they ... wanted|needed from", "what she|he|they ... wanted|needed out of", "what mattered most to her|him|them",
+            "what she|he|they ... trying to do|achieve|get|fix|solve|make",
         ),
     ),
     Concept(
@@ -103,6 +104,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "let her|him|them talk for",
             "must have been|felt ... awful|terrible|stressful|frightening|scary|hard|horrible",
             "imagine how|what ... felt|feel|like",
+            "could tell|see ... was|were scared|upset|frightened|worried|nervous|anxious|embarrassed|stressed|struggling|distressed|overwhelmed",
         ),
     ),
     Concept(
@@ -117,6 +119,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "gave|offered|made|owed|sent ... apology|apologies",
             "proper|sincere|genuine|full|personal|formal|heartfelt apology", "i was|am sorry", "i'm sorry",
             "i'm so|really|very|truly sorry", "told her|him|them ... sorry",
+            "apologise|apologised|apologize|apologized|apologising|apologizing|apologies to|for",
         ),
     ),
     Concept(
@@ -167,7 +170,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "realistic|clear expectations", "what to expect", "what they|she|he could expect",
             "under promise|promised", "underpromise", "over deliver|delivered", "overdeliver",
             "honest about when|what|how|the", "realistic date|timeline|timeframe|deadline|estimate",
-            "told ... realistically|honestly", "told ... what we could|couldn't|can|can't", "upfront|up front",
+            "told ... realistically|honestly", "told ... what we could|couldn't|can|can't",
             "clear about what|when", "gave ... a realistic", "gave ... an honest", "rather than promise|promising",
             "didn't overpromise", "didn't over promise", "wouldn't promise", "only promised", "promised only",
             "made clear what|when|that", "made it clear what|when|that", "what we could and couldn't",
@@ -177,6 +180,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "exactly what we|i would|could|will not",
             "exactly what we|i wouldn't|couldn't|won't|can't|cannot|could|would", "what would and wouldn't",
             "what was in and out of scope", "what wouldn't be|get ... covered|done|ready|tested",
+            "upfront", "up front", "was|were|being upfront|honest|clear|straight that", "was|were|being upfront|honest|clear|straight with {person}", "upfront|honest|clear|straight about when|timing|timings|dates|delivery|delays|cost|costs|price|timescales|timelines",
         ),
     ),
     Concept(
@@ -199,6 +203,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "weekly|daily|regular|fortnightly call|calls|update|updates|catch|check ... with {person}",
             "ring|call|get|email ... her|him|them back within|by|before",
             "promised to ring|call|update ... back|within|by",
+            "sent|gave|posted ... update|updates|message|text ... every|each",
         ),
     ),
     Concept(
@@ -285,7 +290,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "personal-touch",
         "Dealing with the customer personally and individually rather than as a case number.",
-        names=("personally", "personal touch", "individually", "personalised", "one by one",
+        names=("personally", "personal", "personal touch", "individually", "personalised", "one by one",
                "handwritten note", "in person"),
         phrasings=(
             "personally", "personal touch", "personal note|call|message|email|visit|letter|apology",
@@ -317,6 +322,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "before|after the end of my shift", "in|with my own car|van|money|vehicle",
             "gave up my ... weekend|evening|saturday|sunday|lunch|holiday", "gave up my day off",
             "offered to ... over the weekend", "offered to come in ... weekend|evening|early|saturday|sunday", "whatever it took",
+            "stayed|worked|came ... after|past closing|close|hours|midnight", "before opening|open",
         ),
     ),
     Concept(
@@ -342,6 +348,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "she|he|they|customer|client|family ... booked|ordered|bought ... again",
             "every year since", "had me|us back", "booked ... again|since",
             "kept their business",
+            "renewed|renew|renewing for|again|early",
         ),
     ),
     Concept(
@@ -435,7 +442,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "made amends", "upgraded them|her|him", "free upgrade", "priority slot|appointment",
             "fast tracked|tracking",
             "paid for their|her|his ... taxi|taxis|meal|room|hotel|parking|delivery|ticket|tickets|travel",
-            "at our cost|expense", "gave ... free|complimentary", "complimentary",
+            "at our cost|expense", "gave ... free|complimentary ... night|nights|month|meal|meals|breakfast|drink|drinks|delivery|session|sessions|upgrade|room|service|repair|replacement|coffee|dessert|ticket|tickets|voucher|class|lesson", "gave them|her|him ... breakfast|dinner|drinks|dessert|lunch ... free|on|for", "complimentary",
             "free month|night|meal|breakfast|drink|drinks|delivery|session|sessions|dessert|room",
             "sent ... bottle|flowers|hamper|chocolates|gift|cake ... up|over|round|to",
             "for the trouble|inconvenience", "no charge", "percent off", "per cent off",
@@ -484,7 +491,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "internal customer|customers|client|clients|users|teams",
             "other departments|teams ... rely|relied|depend|depended|use|used|needed",
             "the teams|people|colleagues that|who use|used|rely|relied|depend|depended|need|needed",
-            "treated ... like|as customers|clients", "the people who use my|our", "service level|levels",
+            "treated ... like|as customers|clients", "treated ... like|as my|our|internal customers|clients", "the people who use my|our", "service level|levels",
             "sla|slas", "the teams i|we support|supported|serve|served", "colleagues who rely|relied|need|needed",
             "rest of the business", "downstream team|teams", "requests from other teams",
         ),
@@ -503,6 +510,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "grieving|bereaved|bereavement|widowed", "didn't|couldn't speak ... english", "no family nearby",
             "learning disability|disabilities",
             
+            "was|were|is|recently|been bereaved|widowed|disabled|housebound", "struggling to cope", "couldn't cope",
         ),
     ),
     Concept(

@@ -41,6 +41,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "no one had tasked|given",
             "myself ... because nobody", "myself ... because no one",
             "stayed|staying|stay ... behind|back|late ... after",
+            "took it on myself", "off|on my own back",
         ),
     ),
     Concept(
@@ -351,6 +352,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "failed|fell|flunked ... first", "got|was|were|been|being ... rejected|refused|declined",
             "got|was|were|been ... turned|knocked ... down|back",
             "kept|keep ... applying|submitting|pitching|practising|practicing|calling|asking|knocking|chasing|plugging",
+            "didn't let ... stop|put|beat ... me", "wasn't going to give up",
+            "tried|try ... again ... next|following|another",
         ),
     ),
     Concept(

@@ -151,6 +151,9 @@ CONCEPTS: tuple[Concept, ...] = (
             "i had {person} ... do|take|handle|cover|run|check",
             "i told ... to ... handle|cover|run|man|manage", "i told ... to ... do the|all",
             "i got {person} to take|handle|cover|run|manage|do", "i got someone|somebody ... to",
+            "so i could focus|concentrate|get on", 
+            "shared|split ... out ... between|among", "took over ... so i could",
+            "couldn't do ... all|everything ... myself",
         ),
     ),
     Concept(

@@ -77,6 +77,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "timeline of the outage|incident|failure|day",
             "talk|talked|discuss|discussed ... what had gone|went wrong", "what had gone wrong",
             "held a|an ... review|debrief ... afterwards|after",
+            "went through what went|had gone wrong|well", "as a team ... what went wrong|well",
         ),
     ),
     Concept(
@@ -257,6 +258,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "see if she|he|anyone|someone ... could|would ... help|come|cover|spare|show",
             "asked ... who wrote|built|designed|created|owned|knew",
             "someone|colleague|expert|specialist ... who'd|who ... done|built|knew|written|solved|fixed",
+            "contacted|emailed|called|rang|messaged|phoned|pinged|texted ... support|vendor|expert|specialist|helpdesk",
+            "stuck i|we asked|messaged|called|rang|went|pinged|emailed|turned|reached",
         ),
     ),
     Concept(
@@ -284,7 +287,7 @@ CONCEPTS: tuple[Concept, ...] = (
         phrasings=(
             "time box|boxed|boxing", "timebox|timeboxed|timeboxing",
             "set|gave ... myself ... limit|deadline|cutoff|until|till", "set a limit|deadline|cutoff",
-            "gave myself", "after {number} hours|minutes|days|hour|minute|day", "after an hour|afternoon",
+            "gave myself ... until|till|hour|hours|minutes|day|days|deadline|limit|morning|afternoon|cutoff", "after {number} hours|minutes|days|hour|minute|day", "after an hour|afternoon",
             "after a day|morning|week|couple|while", "after half a day", "rule of thumb", "if i'm still stuck",
             "if i was|am still stuck", "still stuck after", "my rule", "my own rule",
             "{number} minute|minutes|hour|hours rule", "more than ... hour|hours|minutes|day", "limit myself",
@@ -335,7 +338,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "Learning by doing: practice, hands-on projects, repetition.",
         names=("practised", "hands-on", "learned by doing", "trial and error", "practised regularly",
                "rehearsed",
-               "hands-on practice", "practised first", "practised deliberately", "deliberate practice", "practice run", "hands-on experience"),
+               "hands-on practice", "practised first", "practised deliberately", "deliberate practice", "practice run"),
         phrasings=(
             "practised|practiced|practising|practicing|practise",
             "practice every|daily|regularly|projects|project|problems|exercises|sessions|runs|run|questions",
@@ -446,7 +449,7 @@ CONCEPTS: tuple[Concept, ...] = (
         "Adapting to a new situation, person or way of working.",
         names=("adapted", "flexible", "flexibility", "adjusted", "changed how I", "adapt to change", "pivoted",
                "versatile", "open to change", "adjusted my approach",
-               "changed approach", "embraced change", "flexible approach", "adapted my approach"),
+               "changed approach", "embraced change", "flexible approach"),
         phrasings=(
             "adapted|adapt|adapting|adaptable|adaptability", "adjusted|adjust|adjusting ... my|how|approach|style",
             "adjusted|adjust|adjusting the way", "changed how i", "change how i",
@@ -463,7 +466,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "just got on with", "this time i|we started|tried|did|went|took|began|used|changed",
             "change|changes ... to how i|we",
             "she|he|they liked|preferred|prefers|likes ... written|writing|email|emails|calls|phone|detail|details|bullet|bullets|visual",
-            "switched to|from a|an|the", "tried a different|new|another ... approach|way|tack|method|angle",
+            "tried a different|new|another ... approach|way|tack|method|angle",
+            "plan|plans|priorities|things|situation|requirements|brief|scope changed|shifted i|we",
         ),
     ),
     Concept(
@@ -516,7 +520,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "went bust|under|bankrupt", "out of business", "kept failing|breaking|crashing",
             "launch|release|date|deadline|project slipped", "went south|sideways|badly",
             "cancelled|canceled|bailed|pulled ... on us|me|them",
-            "backup|server|system|machine|migration|build|deployment|database|upload|delivery|van|truck|printer|network|supplier|caterer|payment|update|software|equipment|launch ... failed|crashed|broke|died",
+            "backup|server|migration|build|deployment|database|upload|printer|caterer|supplier|van|truck ... failed|crashed|broke|died",
             "we|i lost ... data|files|work|orders|day|night|customer|client|deal|contract|account|sale|sales|money|bid|pitch|tender",
             "failed his|her|their|my|the ... exam|test|exams|assessment|inspection|audit|interview|gcse|gcses|course|module|resit|probation",
         ),
@@ -600,6 +604,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "mistakes|failure|failing|setbacks ... are|is|as ... learning|lesson|lessons|chance|opportunity",
             "kept practising|practicing", "kept at it", "i can get better",
             "can be learned|learnt",
+            "as a way|chance|opportunity|tool ... learn|grow|improve|better",
         ),
     ),
     Concept(
@@ -609,7 +614,7 @@ CONCEPTS: tuple[Concept, ...] = (
         phrasings=(
             "humble|humbling|humility|modest|modesty", "not the expert", "wasn't|not ... an|the ... expert",
             "don't|didn't have all the answers", "don't|didn't know everything", "didn't|don't understand ... yet",
-            "spent ... listening|observing",
+            "spent ... first ... listening|observing|learning|watching", "spent ... listening|observing ... before|first",
             "mostly|mainly|largely ... the team's|their|her|his ... work|doing|effort|idea",
             "i just|only kept|held|did|ran|organised|organized|coordinated the", "better than mine",
             "smarter|better|more experienced than me", "knew more than me|i", "knew ... better than me|i did",

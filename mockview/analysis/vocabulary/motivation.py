@@ -37,6 +37,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "the one i'd|i ... pick|choose|want", "give it ... everything|all",
             "out of ... everything|all ... applied|looked",
             "i'm|stay|stayed|feel|felt|get|highly|very|really|most|genuinely motivated", "i am ... motivated",
+            "exactly the kind|sort|type of role|job|work|company", "been working towards|toward",
+            "this is the role|job i",
         ),
     ),
     Concept(
@@ -107,8 +109,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "A real weakness or development area, and what the candidate is doing about it.",
         names=("weakness", "area for improvement", "development area", "blind spot", "improve on",
                "something I'm working on",
-               "genuine weakness", "real weakness", "honest weakness", "steps to improve", "concrete steps",
-               "what I'm doing about it",),
+               "genuine weakness", "real weakness", "honest weakness", 
+               ),
         phrasings=(
             "weakness|weaknesses", "weak spot|point", "area|areas ... for|of ... improvement|development|growth", "development area",
             "blind spot", "i'm|i am ... working|trying|learning ... to|on ... my|being|getting|improving|that|this|it", "i've been working on", "getting better at",
@@ -116,11 +118,27 @@ CONCEPTS: tuple[Concept, ...] = (
             "i tend to", "i can be too", "perfectionist|perfectionism", "saying no", "public speaking",
             "impatient|impatience", "i've been ... working|practising|practicing", "i have been ... working|practising|practicing",
             "i underestimate|overestimate|overthink|overcommit|procrastinate|overpromise|overcomplicate",
-            "i find it ... hard|difficult|tough|tricky ... to", "since then i", "so now i", "i made myself ... rule",
-            "i've started|learned ... to",
-            "i now ... always|make|check|break|ask|write|set|keep|use|plan|give|mark|look",
-            "now i ... always|make|check|break|ask|write|set|keep|use|plan|give|mark|look",
-            "still something i ... watch|work", "my blind spot",
+            "i find it ... hard|difficult|tough|tricky ... to", 
+            
+            
+            
+            "my blind spot",
+        ),
+    ),
+    Concept(
+        "working-on-weakness",
+        "What the candidate is doing about a weakness: the concrete steps, habits and rules that keep it in check.",
+        names=(
+            "steps to improve", "concrete steps", "what I'm doing about it", "working on it",
+            "managing the weakness", "steps taken", "how I manage it",
+        ),
+        phrasings=(
+            "since then i", "so now i", "i made myself ... rule", "i've started|learned ... to",
+            "i now ... always|make|check|break|ask|write|set|keep|use|plan|give|mark|look|log",
+            "now i ... always|make|check|break|ask|write|set|keep|use|plan|give|mark|look|log",
+            "still something i ... watch|work", "i've been working on", "i've been ... practising|practicing",
+            "to work on|fix|address|manage|tackle ... this|it|that", "i've learned to", "these days i",
+            "i make a point of", "i've got better at", "i no longer",
         ),
     ),
     Concept(
@@ -140,8 +158,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "Career goals: where the candidate wants to be in a few years and what they are working towards.",
         names=("career goals", "long-term goals", "where I see myself", "five years", "ambition", "aspirations",
                "career plan", "long-term plan",
-               "realistic goals", "realistic ambition", "development plan", "career development plan",
-               "realistic career goals",),
+               "development plan", "career development plan",
+               ),
         phrasings=(
             "my ambition is", "ambition ... to|is",
             "career ... goal|goals|plan|path|aspiration|aspirations", "long term ... goal|goals|plan|aim|ambition",
@@ -152,6 +170,19 @@ CONCEPTS: tuple[Concept, ...] = (
             "i'd like to ... be|have|still|move|lead|become|run|manage",
             "done|finished|got|passed|completed ... qualification|certification|course|exams|chartership|masters|degree",
             "by that point|stage",
+        ),
+    ),
+    Concept(
+        "realistic-goals",
+        "Realistic career goals: a grounded next step the candidate can plausibly reach, not a grand title.",
+        names=(
+            "realistic goals", "realistic ambition", "realistic career goals", "grounded goals", "achievable goals",
+        ),
+        phrasings=(
+            "ideally|hopefully|realistically", "i'd like to still", "i'd like to ... still be",
+            "a small ... team|group", "the next step", "don't want to pretend",
+            "don't have ... fixed|set ... title|plan", "not ... mapped out", "step by step", "one step at a time",
+            "achievable|realistic|grounded", "in time i", "over time i", "rather grow|progress|stay",
         ),
     ),
     Concept(
@@ -227,15 +258,32 @@ CONCEPTS: tuple[Concept, ...] = (
         "good-fit",
         "Fit: why the candidate and the company or team suit each other.",
         names=("fit", "good fit", "culture fit", "right fit", "good match", "aligned", "right for",
-               "matched to role", "matched to the role", "maps to the role", "matched the job description",
+               
                "links to company", "link to the company",),
         phrasings=(
             "fit|fits|fitting ... in|with|well|right|perfectly", "good|great|natural|perfect|strong|right ... fit|match",
             "fit in", "feel at home", "at home", "i'd thrive", "thrive in|on", "suits|suit ... me|my|style",
             "match|matches ... my|what", "aligned|aligns|align ... with", "in line with", "like minded", "right for me",
             "right place", "same page", "style suits|fits|matches", "slot in", "slot right in",
+            
+            
+        ),
+    ),
+    Concept(
+        "matched-to-role",
+        "Matching one's experience point by point to what the role asks for.",
+        names=(
+            "matched to role", "matched to the role", "maps to the role", "matched the job description",
+            "tailored to the role", "linked experience to the role", "relevant to the role",
+        ),
+        phrasings=(
             "map|maps|mapped ... onto|to ... your|the", "line|lines ... up with",
-            "match|matches ... what ... you|your", "exactly what you|your ... need|want|asked|advert|looking",
+            "match|matches|matched ... what ... you|your",
+            "exactly what you|your ... need|want|asked|advert|looking",
+            "your ... job description|advert|posting|spec ... asks|says|mentions|wants|lists",
+            "you want|need ... someone|somebody ... who", "which is what you|your",
+            "which is ... exactly|precisely ... what", "the job you're hiring for", "the market you're moving into",
+            "what your advert|posting",
         ),
     ),
     Concept(
@@ -409,6 +457,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "you|they|just|recently ... bought|purchased|snapped", "in the paper|papers|press|news",
             "the paper|papers|press ... about|that|last|this", "few days|weeks ago", "days|weeks ago ... about",
             "read|saw ... paper|papers",
+            "named|ranked|voted|shortlisted ... top|best|award",
+            "you were|you've been ... named|awarded|ranked|voted|shortlisted",
         ),
     ),
     Concept(

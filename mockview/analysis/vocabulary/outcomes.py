@@ -256,6 +256,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "submitted|lodged|filed|delivered|shipped ... early|ahead",
             "before|ahead ... the|our ... deadline|cutoff|due",
             "done|ready|delivered|shipped|live|line|launched|submitted|completed|running ... by the end of the|that",
+            "as planned", "on the planned|agreed|target|scheduled ... date|day",
+            "done|finished|delivered|launched|shipped|live|completed|submitted|ready|signed ... before the end",
         ),
     ),
     Concept(

@@ -41,6 +41,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "dug|dig|looked|looking ... into it|this|that and found|discovered|saw",
             "were|was|kept ... failing|breaking|crashing|bouncing|rejected ... because",
             "coming back because", "the problem|issue|fault|cause|delay|error ... turned out", "flagged|reported|raised|logged|escalated ... bug|fault|defect|glitch ... to|with",
+            "was behind all|most|it|every|the ... problem|problems|errors|delays|complaints|failures|of",
+            "traced|tracked to|back", "could be traced|tracked",
         ),
     ),
     Concept(
@@ -112,6 +114,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "can't|cannot|couldn't ... happen again",
             "haven't|hasn't ... repeat|repeats|recurrence|complaint|incident|problem|issue",
             "not had a single repeat", "stopped|gone|fixed|solved|sorted ... for good",
+            "so it|that|this can't|cannot|won't|couldn't ... anymore|again",
+            "hasn't|haven't broken|failed|crashed|happened|recurred|returned|leaked|dropped ... since",
         ),
     ),
     Concept(
@@ -261,7 +265,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "nothing ... slipped through", "nothing fell through", "nothing got missed", "nothing was missed",
             "didn't miss a", "not miss a", "no errors", "no mistakes", "zero errors|mistakes", "triple checked",
             "thoroughly",
-            "checked|checking|counted|read|reread ... every|each", "went through ... every|each", "by hand against",
+            "checked|checking|counted ... every|each", "read|reread every|each line|page|word|entry|figure|item|record|form|report|number|label|box|field|row", "went through ... every|each", "by hand against",
             "read|checked|proofread|reread ... twice|again", "went through ... twice|again",
             "every single one|line|item|entry|figure|booking|order|page|case",
         ),
@@ -282,6 +286,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "wrong dose|dosage|address|price|amount|date|label|version", "caught it before", "spotted it before",
             "before it went out", "before it went to the client|customer", "before it shipped",
             "before anyone noticed", "a red flag", "raised a flag",
+            "didn't|wouldn't line up|tally|balance|reconcile", "did not line up|tally|balance",
+            "looked|seemed wrong|odd|strange|funny|weird|suspicious", "flagged it|this|that|them",
         ),
     ),
     Concept(
@@ -304,6 +310,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "notes file|doc|document|page|sheet", "turned|made ... notes into",
             "kept|made|started|wrote ... notes|log|record ... on|of|for every|each",
             "wrote|noted down ... every|each",
+            "short|quick|simple|little how to", "could do it without me",
+            "wrote ... how to guide|sheet|doc|document|page",
         ),
     ),
     Concept(
@@ -319,6 +327,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "single format", "protocol|protocols", "procedure|procedures", "boilerplate", "one page form",
             "pro forma", "filled in form", "standard work", "same layout|structure",
             "reusable template|form|checklist|spreadsheet|doc|document",
+            "into a checklist|template|form", "tick|ticks|ticked off",
+            "turned ... into a|one ... checklist|template|form|list",
         ),
     ),
     Concept(
@@ -337,6 +347,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "wasted steps|time|effort", "batching|batched|batch", "single source of truth", "all in one place",
             "more efficient", "better way of|to", "reorganised|reorganized the", "rearranged the",
             "moved ... closer", "value stream", "process map|mapping", "mapped out the process|workflow",
+            "cut|reduced|removed|eliminated|dropped ... signatures|approvals|handoffs|forms|clicks|touchpoints|fields|meetings", "from {number} ... steps|signatures|approvals|stages|handoffs|forms|clicks|screens|fields ... to",
         ),
     ),
     Concept(
@@ -352,6 +363,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "no more doing it by hand", "runs itself|automatically|overnight|nightly|every",
             "ran itself|automatically|overnight", "self service|serve", "mail merge", "auto generated|generate",
             "built a tool",
+            "wrote|built|made|created ... macro|macros|script|scripts|formula|bot", "set up a|an ... macro|script|formula|bot",
         ),
     ),
     Concept(
@@ -387,6 +399,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "evacuate|evacuated", "protective equipment", "was|were|got|been injured|hurt",
             "clean licence|license|record", "clean driving record", "no ... accidents|injuries", "accident free",
             "without a|an|single ... accident|injury", "never had an|a ... accident|incident|injury",
+            "made safe", "stopped the job|work|task|line until", "wasn't|not safe",
         ),
     ),
     Concept(
@@ -409,6 +422,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "without compromising|sacrificing|dropping|lowering|affecting ... quality|standards|accuracy|safety",
             "quality ... didn't|never ... drop|slip|suffer", "don't|never|won't cut corners",
             "do|did|doing ... job properly|right|well", "done properly|right",
+            "wasn't|wouldn't|not|refused ... send|ship|release|sign|put ... with errors|mistakes|bugs|defects|gaps",
         ),
     ),
     Concept(
@@ -424,6 +438,9 @@ CONCEPTS: tuple[Concept, ...] = (
             "errors|mistakes|bugs|defects|incidents ... went down", "dropped to zero", "down to zero", "error free",
             "accuracy ... went up|improved|rose", "without a single error|mistake|complaint",
             "cut ... errors|mistakes|defects", "reduced ... errors|mistakes|defects|incidents",
+            
+            "errors|mistakes|complaints|defects|bugs ... went from",
+            "hardly|barely any errors|mistakes|complaints|defects",
         ),
     ),
 )

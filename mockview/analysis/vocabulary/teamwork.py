@@ -89,7 +89,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "passed on what|my|the|our", "so others could", "so everyone could", "so the team could", "bus factor",
             "cross trained|training|train", "office hours", "recorded ... for the team|others",
             "turned|made ... notes into",
-            "posted|put|added|shared ... on|in|to the ... wiki|drive|channel|confluence|sharepoint|intranet",
+            "posted|put|added|shared ... on|in|to the ... wiki|drive|confluence|sharepoint|intranet",
             "wrote up what i", "made|wrote ... guide|handbook|walkthrough|faq ... so|for",
             "put together ... guide|handbook|walkthrough|faq ... so|for",
             "so the next person|student|starter|hire|one|team", "for new hires|starters|joiners",
@@ -255,6 +255,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "went out for ... dinner|drinks|lunch|meal|curry|pizza|breakfast|food",
             "every little|small ... bit of progress", "bit of progress", "shared|sharing ... progress|wins",
             "went|go ... for drinks|dinner|pizza|lunch|curry|meal", "rang a bell",
+            "brought|bought ... cake|cakes|doughnuts|donuts|pizza|pizzas|champagne|prosecco|treats|biscuits|bubbly",
         ),
     ),
     Concept(
@@ -277,6 +278,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "so ... could come|join|attend|participate ... too",
             "be translated", "translated ... into|for ... staff|families|parents|speakers|colleagues|patients|customers|residents", "didn't|wouldn't|don't|won't|never ... miss out",
             "nobody missed out", "no one missed out", "speaking staff|colleagues|families|parents",
+            "made sure the|they|everyone|everybody|all|each ... had a say|voice|seat|chance", "had a say|voice as well|too",
         ),
     ),
     Concept(
@@ -304,6 +306,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "treated ... with respect", "as equals", "their opinion mattered",
             "assumed good intent|intentions|faith", "benefit of the doubt", "didn't talk down", "didn't dismiss",
             "never dismissed", "listened to ... ideas|views|concerns", "valued|value ... her|his|their",
+            "didn't|don't|wouldn't always agree ... but ... respected|respect|valued|trusted|liked",
         ),
     ),
     Concept(
@@ -395,7 +398,7 @@ CONCEPTS: tuple[Concept, ...] = (
         phrasings=(
             "weekly|daily|fortnightly|monthly|regular ... sync|syncs|call|calls|meeting|meetings|check|catch|standup|huddle",
             "standup|standups|huddle|huddles", "stand up meeting|meetings",
-            "every monday|tuesday|wednesday|thursday|friday|morning|week|day|fortnight",
+            "every monday|tuesday|wednesday|thursday|friday|morning|week|day|fortnight ... we|call|calls|meeting|meetings|sync|huddle|catch|check|standup|met", "met|meet|meeting|call|calls|catch|sync|synced|huddle|check|checkin|standup|standups|meetup ... every|each monday|tuesday|wednesday|thursday|friday|morning|week|day|fortnight",
             "regular sync|syncs|catch|check|meetings|calls", "set up a ... weekly|regular|daily", "cadence",
             "rhythm", "once a week", "twice a week", "each week", "recurring meeting|call", "weekly one|1",
             "sync up|ups",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mockview.banks.library import Library
-from mockview.banks.model import Question, guess_kind
+from mockview.banks.model import DEFAULT_WORDS, Question, guess_asked_kind
 from mockview.errors import MockviewError
 from mockview.prep.debrief.model import AskedQuestion, Debrief, where
 from mockview.prep.matching import alike, category_of, closest_question
@@ -26,9 +26,19 @@ ITEM_ID_LENGTH = 48
 
 
 def new_item_id(history: History, text: str) -> str:
-    """A readable id for a question from a real interview, never one already in the queue."""
-    words = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in text.lower()).split("-")
-    base = "-".join(word for word in words if word)[:ITEM_ID_LENGTH].rstrip("-") or "question"
+    """A readable id for a question from a real interview, never one already in the queue.
+
+    Whole words only, as many as fit in :data:`ITEM_ID_LENGTH` characters:
+    "tell-me-about-a-time-you-had-to-deliver-bad" reads as a cut, not a name.
+    """
+    words = [word for word in "".join(ch if ch.isascii() and ch.isalnum() else "-"
+                                      for ch in text.lower()).split("-") if word]
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > ITEM_ID_LENGTH:
+            break
+        kept.append(word[:ITEM_ID_LENGTH])
+    base = "-".join(kept) or "question"
     candidate, number = base, 2
     while history.schedule_entry(f"{REAL_INTERVIEW_BANK}/{candidate}") is not None:
         candidate, number = f"{base}-{number}", number + 1
@@ -37,8 +47,9 @@ def new_item_id(history: History, text: str) -> str:
 
 def redrill_question(item_id: str, asked: AskedQuestion, debrief: Debrief, questions: list[Question]) -> Question:
     """A question from a real interview as a re-drill item of its own, its hints what you noted."""
+    kind = guess_asked_kind(asked.text)
     return Question(bank=REAL_INTERVIEW_BANK, id=item_id, text=asked.text,
-                    kind=guess_kind(asked.text), category=category_of(asked.text, questions),
+                    kind=kind, words=DEFAULT_WORDS[kind], category=category_of(asked.text, questions),
                     tags=tuple(t for t in ("real-interview", debrief.stage) if t), tips=interview_notes(asked, debrief))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mockview.prep.matching import alike, normalise
 from mockview.store.rows import DebriefRow
 from mockview.store.words import Outcome
 
@@ -28,10 +29,12 @@ def format_debrief(row: DebriefRow) -> str:
                     lines.append(f"  - {entry}")
 
     questions = data.get("questions") or []
+    went_wrong = [entry.get("text", "") if isinstance(entry, dict) else str(entry)
+                  for entry in data.get("went_wrong") or []]
     if questions:
         lines += ["", "Questions"]
         for question in questions:
-            mark = "fumbled: in your re-drill queue" if question.get("fumbled") else "answered well"
+            mark = question_mark(question, went_wrong)
             lines.append(f"  - {question['text']} ({mark})")
             if question.get("notes"):
                 lines.append(f"      {question['notes']}")
@@ -53,6 +56,25 @@ def format_debrief(row: DebriefRow) -> str:
             focus = f" [{', '.join(feedback.focus)}]" if feedback.focus else ""
             lines.append(f"  - {feedback.text}{focus}")
     return "\n".join(lines)
+
+
+def question_mark(question: dict[str, Any], went_wrong: list[str]) -> str:
+    """How a question went, as the debrief says: fumbled, listed under what went wrong, or answered well.
+
+    A question that is not marked fumbled but that the person also wrote
+    under what went wrong did not go well, whatever its missing ``!`` says.
+    """
+    if question.get("fumbled"):
+        return "fumbled: in your re-drill queue"
+    text = str(question.get("text", ""))
+    if any(_mentions(problem, text) for problem in went_wrong):
+        return "listed under what went wrong"
+    return "answered well"
+
+
+def _mentions(problem: str, question: str) -> bool:
+    asked = normalise(question)
+    return bool(asked) and (alike(problem, question) or f" {asked} " in f" {normalise(problem)} ")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""The questions of one bank, with the rubric, tips and follow-ups of the selected one."""
+"""The questions of one bank, with the rubric, tips and follow-ups of the selected one; Enter drills it."""
 
 from __future__ import annotations
 
@@ -10,10 +10,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mockview.banks.model import Bank, Question
-from mockview.tui.widgets.cells import cell
+from mockview.errors import MockviewError
+from mockview.practice.selection import Filters
+from mockview.tui.messages import SessionStarted
+from mockview.tui.services import Services
+from mockview.tui.widgets.cells import cell, column_widths
+
+HEADERS = ("Id", "Category", "Kind", "Question")
 
 
-def question_details(question: Question) -> Content:
+def question_details(question: Question, variants: list[Question] | None = None) -> Content:
     lines = [Content(question.text).stylize("bold"),
              Content(f"{question.full_id} · {question.kind} · {question.time_limit:g}s · "
                      f"{question.words[0]}-{question.words[1]} words").stylize("$text-muted")]
@@ -25,14 +31,22 @@ def question_details(question: Question) -> Content:
         lines.append(Content(f"  • {keyword.term}{extra}{flags}"))
     lines += [Content(f"Tip: {tip}") for tip in question.tips]
     lines += [Content(f"Follow-up: {follow}") for follow in question.follow_ups]
+    if variants:
+        lines.append(Content("The same question, asked another way:").stylize("bold"))
+        lines += [Content(f"  • {other.text} ({other.full_id})") for other in variants]
     return Content("\n").join(lines)
 
 
 class BankQuestionsScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="questions-back", tooltip="Back to the banks")]
+    BINDINGS = [
+        Binding("enter", "practise", "Practise it", id="questions-practise", priority=True,
+                tooltip="Answer this question now, against the clock"),
+        Binding("escape", "app.pop_screen", "Back", id="questions-back", tooltip="Back to the banks"),
+    ]
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, services: Services, bank: Bank) -> None:
         super().__init__()
+        self.services = services
         self.bank = bank
 
     def compose(self) -> ComposeResult:
@@ -46,13 +60,55 @@ class BankQuestionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#question-table", DataTable)
-        table.add_columns("Id", "Category", "Kind", "Question")
-        for question in self.bank.questions:
-            table.add_row(cell(question.id), cell(question.category), cell(question.kind), cell(question.text, 60),
-                          key=question.id)
+        table.add_columns(*HEADERS)
+        self.fill_table()
         table.focus()
+        self.call_after_refresh(self.fill_table)  # again once laid out, with its true width (and scrollbar)
+
+    def on_resize(self) -> None:
+        self.fill_table()
+
+    def fill_table(self) -> None:
+        """Id, category and kind as wide as they are; the question text takes the rest of the width."""
+        table = self.query_one("#question-table", DataTable)
+        cursor = table.cursor_row
+        questions = self.bank.questions
+        columns: list[tuple[str, list[str]]] = [(HEADERS[0], [q.id for q in questions]), (HEADERS[1], [q.category for q in questions]),
+                   (HEADERS[2], [q.kind for q in questions]), (HEADERS[3], [q.text for q in questions])]
+        width = table.scrollable_content_region.width or self.size.width - 2
+        widths = column_widths(width, columns, flexible=3, caps={0: 24, 1: 16}, minimum=24)
+        table.clear()
+        for question in questions:
+            table.add_row(cell(question.id, widths[0]), cell(question.category, widths[1]), cell(question.kind),
+                          cell(question.text, widths[3]), key=question.id)
+        if questions:
+            table.move_cursor(row=max(0, min(cursor, len(questions) - 1)))
+
+    def selected(self) -> Question | None:
+        table = self.query_one("#question-table", DataTable)
+        if not table.row_count:
+            return None
+        return self.bank.question(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         question = self.bank.question(str(event.row_key.value))
         if question is not None:
-            self.query_one("#question-detail", Static).update(question_details(question))
+            library = self.services.banks.library
+            variants = library.variants(question) if library is not None else []
+            self.query_one("#question-detail", Static).update(question_details(question, variants))
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        self.action_practise()
+
+    def action_practise(self) -> None:
+        """Drill the highlighted question on its own, as ``mockview practice --question`` does."""
+        question = self.selected()
+        if question is None:
+            return
+        filters = Filters(questions=(question.full_id,), count=1, time_limit=self.services.filters.time_limit)
+        try:
+            driver = self.services.start_practice(filters)
+        except MockviewError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.post_message(SessionStarted(driver))

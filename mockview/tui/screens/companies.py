@@ -43,7 +43,7 @@ LIST_HINTS = {
 
 class CompaniesScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open", "Open", id="companies-open", tooltip="Edit this profile"),
+        Binding("enter", "open", "Open", id="companies-open", priority=True, tooltip="Edit this profile"),
         Binding("n", "new", "New profile", id="companies-new", tooltip="Start researching a company"),
         Binding("p", "prep", "Prep sheet", id="companies-prep", tooltip="A one-page prep sheet for this company"),
         Binding("e", "edit", "Edit file", id="companies-edit", tooltip="Open this profile's file in $EDITOR"),
@@ -85,6 +85,7 @@ class CompaniesScreen(Screen[None]):
         table.display = bool(profiles)
         self.query_one("#no-companies").display = not profiles
         self.fill_table()
+        self.refresh_bindings()
         errors = [str(p) for p in problems if p.severity == "error"]
         self.query_one("#company-problems", Static).update(
             Content("\n".join(errors)).stylize("$text-error") if errors else "")
@@ -109,6 +110,13 @@ class CompaniesScreen(Screen[None]):
     def on_resize(self) -> None:
         if self.profiles:
             self.fill_table()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Open, the prep sheet and the file need a profile: shown only when there is one."""
+        if action in ("open", "prep", "edit"):
+            return bool(self.profiles)
+        return True
+
 
     def selected(self) -> Profile | None:
         table = self.query_one("#company-table", DataTable)

@@ -23,12 +23,12 @@ from mockview.store.rows import DebriefRow
 from mockview.tui.screens.follow_up import FollowUpScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
-from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.cells import cell, column_widths
 
 
 class DebriefsScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open", "Open", id="debriefs-open", tooltip="Read this debrief in full"),
+        Binding("enter", "open", "Open", id="debriefs-open", priority=True, tooltip="Read this debrief in full"),
         Binding("n", "app.open('debrief')", "New debrief", id="debriefs-new", tooltip="Debrief another interview"),
         Binding("f", "feedback", "Add feedback", id="debriefs-feedback",
                 tooltip="Attach what the interviewer said to this debrief"),
@@ -43,6 +43,7 @@ class DebriefsScreen(Screen[None]):
         super().__init__()
         self.services = services
         self.ids: list[int] = []
+        self.rows: list[DebriefRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,13 +73,29 @@ class DebriefsScreen(Screen[None]):
         table = self.query_one("#debrief-table", DataTable)
         table.clear()
         self.ids = [row.id for row in rows]
+        self.rows = rows
         table.display = bool(rows)
+        self.refresh_bindings()
         self.query_one("#no-debriefs").display = not rows
-        for row, summary in zip(rows, map(debrief_summary, rows)):
-            table.add_row(cell(summary.date), cell(summary.company, 24), cell(summary.role, 20),
-                          cell(summary.outcome), cell(f"{summary.fumbled} of {summary.questions}"),
-                          cell(", ".join(summary.factors), 24), cell(follow_up_cell(row, today)),
-                          key=str(summary.id))
+        self.fill_table()
+
+    def fill_table(self) -> None:
+        """Date, company, role, outcome and fumbles as wide as they are; the factors take the rest."""
+        table = self.query_one("#debrief-table", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        today = local_day(self.services.clock.now())
+        summaries = [debrief_summary(row) for row in self.rows]
+        cells = [(s.date, s.company, s.role, str(s.outcome), f"{s.fumbled} of {s.questions}", ", ".join(s.factors),
+                  follow_up_cell(row, today)) for s, row in zip(summaries, self.rows)]
+        headers = ("Date", "Company", "Role", "Outcome", "Fumbled", "Factors", "Follow-up")
+        width = table.scrollable_content_region.width or self.size.width - 2
+        widths = column_widths(width, [(h, [c[i] for c in cells]) for i, h in enumerate(headers)], flexible=5,
+                               caps={1: 24, 2: 20}, minimum=12)
+        for summary, row in zip(summaries, cells):
+            table.add_row(*(cell(text, widths[column]) for column, text in enumerate(row)), key=str(summary.id))
+        if cells:
+            table.move_cursor(row=max(0, min(cursor, len(cells) - 1)))
 
     def selected(self) -> int | None:
         table = self.query_one("#debrief-table", DataTable)
@@ -200,6 +217,7 @@ class OutcomeScreen(ModalScreen[str | None]):
         with Vertical(id="outcome-dialog"):
             yield Label("How did it end?")
             yield OptionList(*(Option(Content(outcome), id=outcome) for outcome in OUTCOMES), id="outcomes")
+            yield Static(Content("enter: choose · esc: cancel").stylize("$text-muted"), classes="dialog-keys")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

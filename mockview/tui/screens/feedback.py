@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static
 from mockview.practice.driver import SessionDriver
 from mockview.practice.engine import AnswerResult
 from mockview.store.redrill import LEECH_TIP, Rating
-from mockview.tui.messages import AnswerAgain, NextQuestion
+from mockview.tui.messages import AnswerAgain, AnswerAnotherWay, NextQuestion
 from mockview.tui.widgets.feedback_view import FeedbackView
 
 
@@ -25,6 +25,8 @@ class FeedbackScreen(Screen[None]):
         Binding("3", "rate(3)", "Good", id="rate-good", tooltip="A solid answer"),
         Binding("4", "rate(4)", "Easy", id="rate-easy", tooltip="I could give this answer any time"),
         Binding("r", "again", "Answer again", id="feedback-again", tooltip="Try the same question once more, now"),
+        Binding("w", "another_way", "Another way", id="feedback-another-way",
+                tooltip="Answer the same question, asked in other words, now"),
         Binding("n,enter", "next", "Next", id="feedback-next", tooltip="Go on to the next question"),
     ]
 
@@ -33,6 +35,8 @@ class FeedbackScreen(Screen[None]):
         self.driver = driver
         self.result = result
         self.rating: Rating | None = None
+        self.variant = driver.another_way(result)
+        """The same question, asked another way, offered with ``w`` (``None`` when it has none left)."""
         self.left = False
         """Next or again was chosen: the app is moving on, and a second press must not count twice."""
 
@@ -47,6 +51,10 @@ class FeedbackScreen(Screen[None]):
             yield Static(Content(result.planned.text).stylize("bold"), id="feedback-question")
             yield Static(id="rating")
             yield Static(id="schedule")
+            if self.variant is not None:
+                yield Static(Content.assemble(("The same question, asked another way: ", "bold"),
+                                              f"\"{self.variant.text}\"", ("  (w: answer it now)", "$text-muted")),
+                             id="another-way")
             yield FeedbackView(result.analysis, self._answer_text(), previous=previous)
         yield Footer()
 
@@ -89,10 +97,20 @@ class FeedbackScreen(Screen[None]):
     def action_again(self) -> None:
         self._leave(AnswerAgain())
 
+    def action_another_way(self) -> None:
+        if self.variant is not None:
+            self._leave(AnswerAnotherWay(self.result))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``w`` is in the footer only when the question has another wording to offer."""
+        if action == "another_way":
+            return self.variant is not None
+        return True
+
     def action_next(self) -> None:
         self._leave(NextQuestion())
 
-    def _leave(self, message: AnswerAgain | NextQuestion) -> None:
+    def _leave(self, message: AnswerAgain | AnswerAnotherWay | NextQuestion) -> None:
         if not self.left:
             self.left = True
             self.post_message(message)

@@ -23,6 +23,13 @@ from mockview.tui.services import Services
 SAVE_EVERY_SECONDS = 2.0
 
 
+def clear_passing_notices(screen: Screen[Any]) -> None:
+    """A screen with fields opens: notices left from the screen before must not cover them."""
+    clear = getattr(screen.app, "clear_passing_notices", None)
+    if clear is not None:  # the app in a test harness may be another App
+        clear()
+
+
 def widget_id(field: str) -> str:
     return field.replace("_", "-")
 
@@ -48,6 +55,7 @@ class FormScreen(Screen[None]):
 
     def start_form(self, initial: dict[str, Any]) -> bool:
         """Fill the form with a kept draft if there is one, else with ``initial``; True if a draft came back."""
+        clear_passing_notices(self)
         draft = self.form_draft.load() if self.form_draft else None
         self.fill(draft if draft else initial)
         if not draft:

@@ -18,7 +18,7 @@ from textual.widgets.data_table import ColumnKey
 
 from mockview.store.rows import AttemptSummary
 from mockview.tui.services import Services
-from mockview.tui.widgets.cells import cell, remaining_width, scores_caption, sparkline_width
+from mockview.tui.widgets.cells import cell, column_widths, scores_caption, sparkline_width
 
 ALL = "all"
 COLUMN_LABELS = ("When", "Bank", "Question", "Score", "Verdict")
@@ -36,7 +36,7 @@ class HistoryData:
 
 class HistoryScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open", "Open", id="history-open", tooltip="Show this answer and its feedback"),
+        Binding("enter", "open", "Open", id="history-open", priority=True, tooltip="Show this answer and its feedback"),
         Binding("s", "cycle_sort", "Sort", id="history-sort", tooltip="Sort by the next column"),
         Binding("o", "flip_order", "Reverse", id="history-reverse", tooltip="Reverse the order"),
         Binding("i", "interviews", "Interviews", id="history-interviews",
@@ -125,20 +125,36 @@ class HistoryScreen(Screen[None]):
         if not self.rows:
             table.add_row(cell("No answers match"), "", "", "", "")
             return
-        bank_width = min(20, max(len(row.bank) for row in self.rows))
-        # Score and Verdict are what the table is for: the question text gives way at 80 columns.
-        text_width = remaining_width(table.scrollable_content_region.width or self.size.width - 2, [16, max(bank_width, 6), 7, 9])
-        for row in self.rows:
+        width = table.scrollable_content_region.width or self.size.width - 2
+        # The year goes first when the room is short: the question needs it more.
+        when_format = "%Y-%m-%d %H:%M" if width >= 90 else "%d %b %H:%M"
+        when = [row.submitted_at.astimezone().strftime(when_format) for row in self.rows]
+        # Widths from the content (the sorted column's header with room for its arrow); the question takes the rest.
+        columns = [(label + (" ▼" if key == self.sort else ""), cells) for key, label, cells in zip(SORTS, COLUMN_LABELS, (
+            when, [row.bank for row in self.rows], [row.text for row in self.rows],
+            [str(row.score) for row in self.rows], ["skipped" if row.skipped else row.verdict for row in self.rows]))]
+        widths = column_widths(width, columns, flexible=2, caps={1: 20}, minimum=20)
+        for row, shown in sorted(zip(self.rows, when), key=lambda pair: (pair[0].submitted_at, pair[0].id),
+                                 reverse=self.reverse):
             table.add_row(
-                cell(row.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")),
-                cell(row.bank, bank_width),
-                cell(row.text, min(text_width, 70)),
+                cell(shown),
+                cell(row.bank, widths[1]),
+                cell(row.text, widths[2]),
                 row.score,
                 cell("skipped" if row.skipped else row.verdict),
                 key=str(row.id),
             )
-        table.sort(self.sort, key=_sort_key(self.sort), reverse=self.reverse)
+        if self.sort != "when":  # rows were added in time order: a short date does not sort as text
+            table.sort(self.sort, key=_sort_key(self.sort), reverse=self.reverse)
         self.mark_sort_column(table)
+        self.refresh_bindings()
+
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter opens an answer when the table has one and is focused (and shows so in the footer)."""
+        if action in ("open",):
+            return isinstance(self.focused, DataTable) and bool(self.rows)
+        return True
 
     def on_resize(self) -> None:
         if self.rows:

@@ -79,15 +79,18 @@ class HomeScreen(Screen[None]):
                 yield Static(id="follow-up-text")
                 yield button_for(self, "home-follow-up", id="follow-up", variant="primary", label="Ask")
             yield Static("Last sessions", classes="section-title")
+            # The table takes the height left over (scrolling inside), so the places below
+            # stay on screen at 80x24 however many sessions there are.
             yield DataTable(id="sessions", cursor_type="none", zebra_stripes=True)
             yield Static(Content("No sessions yet: press p to practise, or r to re-drill."), id="no-sessions")
             yield Static("Practise", classes="section-title")
             with Grid(classes="home-grid", id="home-buttons"):
                 yield from self.place_buttons("practise")
-            yield Static("After a real interview", classes="section-title")
+            with Horizontal(id="after-title"):
+                yield Static("After a real interview", classes="section-title")
+                yield button_for(self, "home-quit", id="go-quit")
             with Grid(classes="home-grid", id="home-prep-buttons"):
                 yield from self.place_buttons("after")
-                yield button_for(self, "home-quit", id="go-quit")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -121,13 +124,14 @@ class HomeScreen(Screen[None]):
 
     def show_figures(self, figures: HomeFigures) -> None:
         stats = figures.stats
-        due = f"Re-drills due: {stats.due}"
-        if stats.leeches:
-            due += f" ({plural(stats.leeches, 'leech', 'leeches')})"
-        self.query_one("#due", Static).update(Content(due))
+        due_tile = self.query_one("#due", Static)
+        due_tile.update(Content(f"Re-drills due: {stats.due}"))
+        # On the tile's bottom border, so the count itself is never cut short at 80 columns.
+        due_tile.border_subtitle = plural(stats.leeches, "leech", "leeches") if stats.leeches else ""
         self.query_one("#streak", Static).update(Content(f"Streak: {plural(stats.streak_days, 'day')}"))
-        average = f", average {stats.average_score:.0f}" if stats.average_score is not None else ""
-        self.query_one("#totals", Static).update(Content(f"Answers: {stats.answers}{average}"))
+        totals = self.query_one("#totals", Static)
+        totals.update(Content(f"Answers: {stats.answers}"))
+        totals.border_subtitle = f"average {stats.average_score:.0f}" if stats.average_score is not None else ""
         sparkline = self.query_one("#scores", Sparkline)
         sparkline.data = figures.scores
         sparkline.display = bool(figures.scores)

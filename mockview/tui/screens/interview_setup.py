@@ -10,8 +10,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 from mockview.errors import MockviewError
-from mockview.practice.interview import InterviewOptions
+from mockview.practice.interview import LENGTHS, InterviewOptions
 from mockview.tui.messages import SessionStarted
+from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 
@@ -34,8 +35,8 @@ class InterviewSetupScreen(Screen[None]):
                 "answers lacked, and a closing 'any questions for us?'. No feedback until the report card."
             ))
             yield Label("Length")
-            yield Select([("Short, about 4 questions", "short"), ("Standard, about 7", "standard"),
-                          ("Long, about 10", "long")], value="standard", allow_blank=False, id="length", compact=True)
+            yield Select([(f"{name.capitalize()}: about {count} questions", name) for name, count in LENGTHS.items()],
+                         value="standard", allow_blank=False, id="length", compact=True)
             yield Label("Company (adds research questions about it)")
             yield Input(placeholder="optional", id="company", compact=True)
             yield Label("Role")
@@ -47,6 +48,7 @@ class InterviewSetupScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        clear_passing_notices(self)
         self.query_one("#length").focus()
 
     def action_start(self) -> None:

@@ -18,7 +18,7 @@ from mockview.tui.widgets.cells import cell
 
 class InterviewsScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open", "Report card", id="interviews-open", tooltip="Read this interview's report card"),
+        Binding("enter", "open", "Report card", id="interviews-open", priority=True, tooltip="Read this interview's report card"),
         Binding("escape", "app.pop_screen", "Back", id="interviews-back", tooltip="Back to the history"),
     ]
 
@@ -59,6 +59,13 @@ class InterviewsScreen(Screen[None]):
             minutes = int(card.total_seconds // 60)
             table.add_row(cell(session.started_at.astimezone().strftime("%a %d %b %Y %H:%M")), card.score,
                           cell(card.verdict), len(card.lines), cell(f"{minutes} min"), key=str(session.id))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter opens a report card: in the footer once there is one to open."""
+        if action in ("open",):
+            return bool(self.sessions)
+        return True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.open(str(event.row_key.value))

@@ -15,6 +15,7 @@ from mockview.practice.driver import SessionDriver
 from mockview.practice.engine import AnswerResult
 from mockview.text import clock, plural
 from mockview.tui.messages import AnswerSubmitted
+from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import binding_label, button_for, find_binding
 from mockview.tui.widgets.countdown import Countdown
@@ -104,6 +105,7 @@ class QuestionScreen(Screen[None]):
         return True
 
     def on_mount(self) -> None:
+        clear_passing_notices(self)
         self.driver.begin()
         area = self.query_one("#answer", TextArea)
         area.cursor_blink = self.services.cursor_blink

@@ -17,6 +17,7 @@ from mockview.banks.model import MAX_TIME_LIMIT
 from mockview.errors import MockviewError
 from mockview.practice.selection import Filters
 from mockview.tui.messages import LibraryLoaded, SessionStarted
+from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 
@@ -63,6 +64,7 @@ class SetupScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        clear_passing_notices(self)
         self.fill_banks()
         self.query_one("#banks").focus()
 

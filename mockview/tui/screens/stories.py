@@ -35,7 +35,7 @@ from mockview.tui.messages import LibraryLoaded
 from mockview.tui.screens.form import FormScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
-from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.cells import cell, column_widths
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def kept_comments(saved: Saved) -> str:
 
 class StoriesScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open", "Open", id="stories-open", tooltip="Edit this story"),
+        Binding("enter", "open", "Open", id="stories-open", priority=True, tooltip="Edit this story"),
         Binding("n", "new", "New story", id="stories-new", tooltip="Write down another story"),
         Binding("d", "delete", "Delete", id="stories-delete", tooltip="Delete this story"),
         Binding("e", "edit", "Edit file", id="stories-edit", tooltip="Open stories.yaml in $EDITOR"),
@@ -100,20 +100,44 @@ class StoriesScreen(Screen[None]):
 
     def show(self, bank: StoryBank) -> None:
         self.bank = bank
+        self.refresh_bindings()
         table = self.query_one("#story-table", DataTable)
         table.clear()
         table.display = bool(bank.stories)
         self.query_one("#no-stories").display = not bank.stories and not bank.problems
-        for index, story in enumerate(bank.stories):
-            data = bank.analyses[story.title]
-            table.add_row(cell(story.title, 28), cell(", ".join(story.competencies) or "-", 22), cell(data["score"]),
-                          cell(", ".join(data["missing_parts"]) or "-"), cell(bank.uses.get(story.title, 0)),
-                          key=str(index))
+        self.fill_table()
         errors = [str(p) for p in bank.problems if p.severity == "error"]
         self.query_one("#story-problems", Static).update(
             Content("\n".join(errors + ["Fix the file with e; the app will not write over it meanwhile."]))
             .stylize("$text-error") if errors else "")
         self.query_one("#coverage", Static).update(self.coverage_text(bank.coverage))
+
+    def fill_table(self) -> None:
+        """Competencies, score and missing parts as wide as they are; the title takes the rest."""
+        bank = self.bank
+        table = self.query_one("#story-table", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        width = table.scrollable_content_region.width or self.size.width - 2
+
+        def missing(parts: list[str]) -> str:
+            # Initials where the room is short ("S, T, R"): the title needs the width more.
+            return ", ".join(part if width >= 90 else part[0].upper() for part in parts) or "-"
+
+        rows = [(story.title, ", ".join(story.competencies) or "-", str(bank.analyses[story.title]["score"]),
+                 missing(bank.analyses[story.title]["missing_parts"]), str(bank.uses.get(story.title, 0)))
+                for story in bank.stories]
+        headers = ("Story", "Competencies", "Score", "Missing", "Peeked")
+        widths = column_widths(width, [(h, [r[i] for r in rows]) for i, h in enumerate(headers)], flexible=0,
+                               caps={1: 20, 3: 24}, minimum=16)
+        for index, row in enumerate(rows):
+            table.add_row(*(cell(text, widths[column]) for column, text in enumerate(row)), key=str(index))
+        if rows:
+            table.move_cursor(row=max(0, min(cursor, len(rows) - 1)))
+
+    def on_resize(self) -> None:
+        if self.bank.stories:
+            self.fill_table()
 
     @staticmethod
     def coverage_text(report: Coverage | None) -> Content:
@@ -131,6 +155,12 @@ class StoriesScreen(Screen[None]):
         for title, why in report.overused:
             parts.append(Content.assemble(("Over-used: ", "bold $text-warning"), f"{title}: {why}"))
         return Content("\n").join(parts)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Open and delete need a story: shown only when there is one."""
+        if action in ("open", "delete"):
+            return bool(self.bank.stories)
+        return True
 
     def selected(self) -> Story | None:
         table = self.query_one("#story-table", DataTable)

@@ -41,8 +41,8 @@ class SummaryScreen(Screen[None]):
             ).stylize("bold"), id="summary-totals")
             yield DataTable(id="summary-table", cursor_type="none", zebra_stripes=True)
             if summary.fumbled:
-                lines = [Content("Coming back for re-drill").stylize("bold")]
-                lines += [Content(f"  • {text} ({when})") for text, when in summary.fumbled]
+                lines = [Content("Fumbled, and where each stands in the re-drill queue now").stylize("bold")]
+                lines += [Content(f"  • {text} ({where})") for text, where in summary.fumbled]
                 yield Static(Content("\n").join(lines), id="summary-fumbled")
             yield Static(Content("What went right?").stylize("bold"))
             yield TextArea(id="went-right", soft_wrap=True, tab_behavior="focus")

@@ -45,6 +45,30 @@ def remaining_width(total: int, fixed: list[int], minimum: int = 16) -> int:
     return max(minimum, total - sum(fixed) - padding)
 
 
+def column_widths(
+    total: int,
+    columns: list[tuple[str, list[str]]],
+    flexible: int,
+    *,
+    caps: dict[int, int] | None = None,
+    minimum: int = 16,
+) -> list[int]:
+    """Widths for a table's columns from their content: each as wide as its header and cells
+    (or its cap), and the ``flexible`` one (the long text, such as a question) takes the rest.
+
+    ``columns`` are (header, cell texts). The padding is :func:`remaining_width`'s, so at 80
+    columns nothing runs off the right edge and the long column gets all the room there is.
+    """
+    caps = caps or {}
+    natural = [max([len(header), *(len(text) for text in cells)]) for header, cells in columns]
+    widths = [min(width, caps[index]) if index in caps else width for index, width in enumerate(natural)]
+    fixed = [width for index, width in enumerate(widths) if index != flexible]
+    # One cell more than remaining_width keeps: a table's vertical scrollbar is two cells wide, and
+    # it may appear only once the rows are in, after the widths were chosen.
+    widths[flexible] = min(natural[flexible], remaining_width(total - 1, fixed, minimum))
+    return widths
+
+
 def fit_items(items: list[str], width: int) -> str:
     """As many of ``items`` as fit in ``width``, then how many more: "mission, values +3 more"."""
     for shown in range(len(items), 0, -1):

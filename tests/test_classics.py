@@ -1,0 +1,217 @@
+"""The classic questions, their rewordings linked by ``variant_of``, and drilling chosen questions."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from mockview.banks.library import load_library
+from mockview.cli import main
+from mockview.paths import shipped_banks_dir
+from mockview.practice.driver import SessionDriver, start_practice
+from mockview.practice.plain import PlainFrontEnd
+from mockview.practice.selection import Filters
+from tests.conftest import FakeClock
+
+CLASSICS = shipped_banks_dir() / "classics.yaml"
+ASKED_IN_THESE_WORDS = (
+    "Tell me about a time you failed.",
+    "What is your greatest weakness?",
+    "What are your strengths?",
+    "Why should we hire you?",
+    "Where do you see yourself in five years?",
+    "Why are you leaving your current job?",
+    "What are your salary expectations?",
+    "Tell me about a time you made a mistake.",
+    "Describe a conflict with a coworker.",
+    "What do you know about our company?",
+)
+STORY = ("Last spring I led the launch of our new billing page and it went badly wrong: payments failed for a "
+         "day. It was my fault, because I skipped the load test to hit the date. I told my manager at once, "
+         "rolled back, and we had it working again the next morning. I learned that a deadline is never a "
+         "reason to skip testing, and since then I always put the load test in the plan first.")
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(None)
+
+
+def test_the_classics_are_asked_in_the_words_interviewers_use(library) -> None:
+    bank = library.banks["classics"]
+    texts = {question.text for question in bank.questions}
+    assert set(ASKED_IN_THESE_WORDS) <= texts
+    assert len(bank.questions) >= 25
+    kinds = {question.kind for question in bank.questions}
+    assert {"star", "open"} <= kinds
+    for question in bank.questions:
+        assert question.keywords and question.tips and question.follow_ups, question.full_id
+        for keyword in question.keywords:
+            # A point made in the person's own words must count: a concept or synonyms for every one.
+            assert keyword.concept or keyword.synonyms, (question.full_id, keyword.term)
+
+
+def test_the_classics_validate_without_a_warning(capsys) -> None:
+    assert main(["banks", "validate", str(CLASSICS)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.strip().splitlines() == [f"{CLASSICS}: ok, bank 'classics' with 31 questions in 16 categories"]
+
+
+def test_an_answer_in_its_own_words_makes_the_points(library) -> None:
+    from mockview.analysis import analyse_answer
+
+    analysis = analyse_answer(library.question("classics/time-you-failed"), STORY).to_dict()
+    found = {match["term"] for match in analysis["keywords"]["matched"]}
+    # "my fault", "learned", "since then", "rolled back": none of them the rubric's own words.
+    assert {"my part in it", "what I learned", "what I do differently now", "what I did about it"} <= found
+
+
+def test_rewordings_in_other_banks_are_the_same_question_asked_another_way(library) -> None:
+    failed = library.question("classics/time-you-failed")
+    family = {question.full_id for question in library.variants(failed)}
+    assert {"behavioral/project-fell-short", "behavioral/missed-target", "star/risk-that-didnt-pay-off"} <= family
+    # From a rewording, the family is the classic and its other rewordings.
+    from_variant = {q.full_id for q in library.variants(library.question("behavioral/missed-target"))}
+    assert "classics/time-you-failed" in from_variant and "behavioral/project-fell-short" in from_variant
+    assert "behavioral/missed-target" not in from_variant
+    assert library.variants(library.question("behavioral/joined-mid-project")) == []
+
+
+def test_a_link_to_a_missing_question_of_another_bank_is_an_error_at_its_place(tmp_path: Path, capsys) -> None:
+    bank = tmp_path / "mine.yaml"
+    bank.write_text("bank: mine\nquestions:\n  - id: flop\n    text: Tell me about your biggest flop.\n"
+                    "    variant_of: classics/time-you-faled\n")
+    assert main(["banks", "validate", str(bank)]) == 1
+    err = capsys.readouterr().err
+    assert (f"{bank}:5:17: 'variant_of' names no question of bank 'classics': 'time-you-faled'; "
+            "did you mean 'classics/time-you-failed'?") in err
+    bank.write_text(bank.read_text().replace("classics/time-you-faled", "nowhere/time-you-failed"))
+    assert main(["banks", "validate", str(bank)]) == 1
+    assert "5:17: 'variant_of' names the bank 'nowhere', which is not installed or checked here" in capsys.readouterr().err
+    bank.write_text(bank.read_text().replace("nowhere/time-you-failed", "classics/time-you-failed"))
+    assert main(["banks", "validate", str(bank)]) == 0
+
+
+def test_a_loaded_bank_with_a_dangling_link_still_loads_with_a_warning(mockview_home: Path) -> None:
+    folder = mockview_home / "banks"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text("bank: mine\nquestions:\n  - id: flop\n    text: Your biggest flop?\n"
+                                      "    variant_of: gone/flop\n")
+    library = load_library(mockview_home)
+    assert library.question("mine/flop") is not None
+    (warning,) = [p for p in library.problems if "variant_of" in p.message]
+    assert (warning.line, warning.column, warning.severity) == (5, 17, "warning")
+    assert library.variants(library.question("mine/flop")) == []
+
+
+def test_links_survive_the_bank_cache(mockview_home: Path) -> None:
+    first = load_library(mockview_home).question("behavioral/missed-target")
+    assert (mockview_home / "cache" / "banks.json").exists()
+    cached = load_library(mockview_home).question("behavioral/missed-target")
+    assert cached == first and cached.variant_of == "classics/time-you-failed"
+    assert cached.variant_at == first.variant_at != (0, 0)
+
+
+# --- drilling chosen questions --------------------------------------------------------------
+
+
+def test_practice_question_drills_exactly_the_chosen_questions(mockview_home: Path, history, clock: FakeClock) -> None:
+    library = load_library(mockview_home)
+    chosen = Filters(questions=("classics/greatest-weakness", "star/more-work-than-time"))
+    driver = start_practice(library, history, chosen, clock, mockview_home)
+    assert [p.question.full_id for p in driver.session.plan] == ["classics/greatest-weakness",
+                                                                 "star/more-work-than-time"]
+
+
+@pytest.mark.parametrize(("given", "message"), [
+    ("classics/greatest-weaknes", "no question 'classics/greatest-weaknes' in the loaded banks; "
+                                  "did you mean 'classics/greatest-weakness'?"),
+    ("nobank/x", "unknown bank 'nobank'"),
+])
+def test_an_unknown_question_is_one_clear_line(given: str, message: str, capsys) -> None:
+    assert main(["practice", "--plain", "--question", given]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"mockview: {message}") and err.count("\n") == 1
+
+
+def test_question_and_category_together_are_refused(capsys) -> None:
+    assert main(["practice", "--plain", "--question", "classics/greatest-weakness", "--category", "failure"]) == 1
+    assert "--question chooses the questions itself" in capsys.readouterr().err
+
+
+def plain_run(home: Path, history, clock: FakeClock, typed: str, question: str, interactive: bool = True) -> str:
+    library = load_library(home)
+    driver = start_practice(library, history, Filters(questions=(question,)), clock, home)
+    out = io.StringIO()
+    PlainFrontEnd(driver, stdin=io.StringIO(typed), stdout=out, interactive=interactive).run()
+    return out.getvalue()
+
+
+def test_plain_feedback_offers_the_same_question_asked_another_way(mockview_home: Path, history,
+                                                                   clock: FakeClock) -> None:
+    text = plain_run(mockview_home, history, clock, STORY + "\n.\n", "behavioral/missed-target", interactive=False)
+    assert ("The same question, asked another way: \"Tell me about a time you failed.\" "
+            "(drill it with: mockview practice --question classics/time-you-failed)") in text
+
+
+def test_plain_mode_asks_no_rating_after_a_skip(mockview_home: Path, history, clock: FakeClock) -> None:
+    text = plain_run(mockview_home, history, clock, "\n.\n\n\n", "classics/greatest-weakness")
+    assert "Skipped: it counts as fumbled." in text
+    assert "Rate yourself" not in text
+    assert "What went right?" in text  # the end of the session is still asked for
+    (attempt,) = history.attempts()
+    assert attempt.skipped and attempt.self_rating is None
+
+
+def test_the_summary_says_where_each_fumble_stands_at_the_end(mockview_home: Path, history,
+                                                              clock: FakeClock) -> None:
+    library = load_library(mockview_home)
+    driver = start_practice(library, history, Filters(questions=("classics/greatest-weakness",)), clock,
+                            mockview_home)
+    driver.begin()
+    fumble = driver.submit("")
+    assert fumble.change.describe(clock.now()) == "added to the re-drill queue, due now"
+    driver.again()
+    driver.begin()
+    clock.advance(60)
+    driver.submit("My greatest weakness is that I take on too much myself.")
+    now = clock.now()
+    later = history.schedule_entry("classics/greatest-weakness").due
+    assert later > now
+    (line,) = driver.summary().fumbled
+    assert line == ("What is your greatest weakness?", f"in the re-drill queue, due {describe(later, now)}")
+
+
+def describe(due, now) -> str:
+    from mockview.store.redrill import describe_due
+
+    return describe_due(due, now)
+
+
+def test_driver_asks_the_variant_next_and_then_offers_the_rest(mockview_home: Path, history,
+                                                               clock: FakeClock) -> None:
+    library = load_library(mockview_home)
+    driver: SessionDriver = start_practice(library, history, Filters(questions=("behavioral/missed-target",)),
+                                           clock, mockview_home)
+    driver.begin()
+    result = driver.submit(STORY)
+    variant = driver.ask_another_way(result)
+    assert variant is not None and variant.question.full_id == "classics/time-you-failed"
+    assert driver.current is not None and driver.current.question.full_id == "classics/time-you-failed"
+    driver.begin()
+    second = driver.submit(STORY)
+    offered = driver.another_way(second)
+    # Neither question of this sitting is offered again; another rewording of the classic is.
+    assert offered is not None
+    assert offered.question.full_id not in {"behavioral/missed-target", "classics/time-you-failed"}
+    assert offered.question.variant_of == "classics/time-you-failed"
+
+
+def test_banks_show_says_which_classic_a_question_rewords(capsys) -> None:
+    assert main(["banks", "show", "behavioral"]) == 0
+    shown = capsys.readouterr().out
+    entry = shown.split("[behavioral/missed-target]")[1].split("\n\n")[0]
+    assert "   rewords: classics/time-you-failed" in entry
