@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -94,6 +95,41 @@ def _score_process() -> float:
     return elapsed
 
 
+def _median_process(command: list[str], runs: int = 9) -> float:
+    env = {**os.environ, "MOCKVIEW_HOME": str(_tmp / "home") if _tmp else os.environ.get("MOCKVIEW_HOME", "")}
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, env=env, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _score_ratio() -> float:
+    """``mockview score`` as a whole process against the floor of any Python tool with our two libraries."""
+    assert _tmp is not None
+    floor = _median_process([sys.executable, "-c", "import yaml, rapidfuzz"])
+    score = _median_process([sys.executable, "-m", "mockview", "score", "--bank", "star", "--question",
+                             "more-work-than-time", "--answer-file", str(_tmp / "answer.txt"), "--json"])
+    print(f"    python -c 'import yaml, rapidfuzz': {floor * 1000:.0f} ms; mockview score: {score * 1000:.0f} ms",
+          file=sys.stderr)
+    return score / floor
+
+
+def _growth_ratio() -> float:
+    """Analysis time of a 200 KB answer over that of a 20 KB one: 10 means it grows linearly."""
+    def timed(size: int) -> float:
+        text = _answer(words=size // 6, run=next(_runs))
+        start = time.perf_counter()
+        analyse_answer(_QUESTION, text)
+        return time.perf_counter() - start
+
+    small = statistics.median(timed(20_000) for _ in range(3))
+    large = statistics.median(timed(200_000) for _ in range(3))
+    print(f"    20 KB: {small * 1000:.0f} ms; 200 KB: {large * 1000:.0f} ms", file=sys.stderr)
+    return large / small
+
+
 BENCHMARKS = [
     Benchmark(
         "analyse a 500-word answer, 30 keywords",
@@ -112,5 +148,22 @@ BENCHMARKS = [
         repeat=9,
         setup=_setup_process,
         note="checks Textual is never imported (python -X importtime)",
+    ),
+    Benchmark(
+        "`mockview score` over `python -c 'import yaml, rapidfuzz'`",
+        _score_ratio,
+        target=1.5,
+        unit="x",
+        repeat=1,
+        setup=_setup_process,
+        note="medians of 9 processes each",
+    ),
+    Benchmark(
+        "analysis of 200 KB over 20 KB",
+        _growth_ratio,
+        target=15,
+        unit="x",
+        repeat=1,
+        note="10 is linear; medians of 3",
     ),
 ]
