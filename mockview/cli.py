@@ -16,12 +16,17 @@ import sys
 from collections.abc import Sequence
 
 from mockview import __version__
-from mockview.commands import COMMAND_MODULES
+from mockview.commands import command_modules
 from mockview.errors import MockviewError
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser; commands add their own sub-parsers."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; commands add their own sub-parsers.
+
+    Given the arguments, only the command they name is registered (its
+    module is the only one imported); without them, or for an unknown
+    command, every command is, so help and "did you mean" see them all.
+    """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -38,15 +43,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mockview {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules(_command_named(argv)):
         module.register(subparsers, common)
     return parser
 
 
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The first argument that is not an option (or the value of --data-dir)."""
+    if argv is None:
+        return None
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--data-dir":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run mockview; returns the process exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

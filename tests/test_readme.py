@@ -105,6 +105,10 @@ WHERE = {
     "companies": ("companies.CompaniesScreen",),
     "prep sheet": ("companies.PrepSheetScreen",),
     "stories": ("stories.StoriesScreen",),
+    "job postings": ("jobs.JobsScreen",),
+    "job": ("job.JobScreen",),
+    "posting form": ("job_form.JobFormScreen",),
+    "feedback request": ("follow_up.FollowUpScreen",),
 }
 SHOWN_AS = {"escape": "esc"}
 
