@@ -166,17 +166,17 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
         return ()
     index = _name_index()
     concepts = all_concepts()
-    ids = index.get(wanted) or index.get(tuple(sorted(wanted)))
-    if not ids:
-        ids = next((found for name_key, found in index.items() if sorted(name_key) == sorted(wanted)), None)
+    ids = index.get(wanted) or _by_sorted_key().get(tuple(sorted(wanted)))
     if ids:
         return tuple((concepts[i], frozenset()) for i in ids)
-    holding = [(len(name_key), ids) for name_key, ids in index.items() if set(wanted) < set(name_key)]
+    wanted_set = frozenset(wanted)
+    names = _name_sets()
+    holding = [(len(name_key), ids) for name_key, name_set, ids in names if wanted_set < name_set]
     if holding and _meaningful(wanted):
         holding.sort(key=lambda item: item[0])
         return tuple((concepts[i], frozenset()) for i in _first_ids(ids for _, ids in holding))
-    inside = [(len(name_key), name_key, ids) for name_key, ids in index.items()
-              if set(name_key) < set(wanted) and _meaningful(name_key)]
+    inside = [(len(name_key), name_key, ids) for name_key, name_set, ids in names
+              if name_set < wanted_set and _meaningful(name_key)]
     if not inside:
         return ()
     longest = max(size for size, _, _ in inside)
@@ -189,6 +189,20 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
             if concept_id not in links and len(links) < MAX_LOOSE:
                 links[concept_id] = frozenset(wanted) - set(name_key)
     return tuple((concepts[i], leftover) for i, leftover in links.items())
+
+
+@cache
+def _by_sorted_key() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Names by their words in any order: "priorities set" finds "set priorities"."""
+    found: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name_key, ids in _name_index().items():
+        found.setdefault(tuple(sorted(name_key)), ids)
+    return found
+
+
+@cache
+def _name_sets() -> tuple[tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], ...]:
+    return tuple((name_key, frozenset(name_key), ids) for name_key, ids in _name_index().items())
 
 
 def _meaningful(name_key: tuple[str, ...]) -> bool:
