@@ -20,10 +20,14 @@ sys.modules["eval_analysis"] = eval_analysis
 _spec.loader.exec_module(eval_analysis)
 
 # set: (answers at least, STAR presence micro F1, each part's F1, verdict accuracy)
+# The tuning and dev sets are now training data of the STAR model too (see
+# tests/data/judge-train), so only the blind set is an honest figure. Their
+# verdicts were labelled when "fumbled" still meant a score under 55; it now
+# means a coach's fumble, which is why verdict accuracy sits lower there.
 FLOORS = {
-    "tuning": (70, 0.95, 0.93, 0.90),
-    "dev": (36, 0.95, 0.92, 0.90),
-    "blind": (40, 0.90, 0.86, 0.65),
+    "tuning": (70, 0.96, 0.95, 0.83),
+    "dev": (36, 0.97, 0.97, 0.83),
+    "blind": (40, 0.94, 0.92, 0.70),
 }
 
 
@@ -67,5 +71,52 @@ def test_the_verdict_follows_the_score_and_the_points_add_up() -> None:
         assert abs(total - result["score"]) <= 1, path
         if any(part["name"] == "held back" for part in result["score_parts"]):
             held += 1
-            assert result["score"] == STRONG_FROM - 1 and result["holding_back"], path
+            # Held just under strong: for a reason it is not strong, or because it was fumbled.
+            assert result["score"] == STRONG_FROM - 1, path
+            assert result["holding_back"] or result["fumbled_reasons"], path
     assert held >= 3  # the rule is exercised, not only present
+
+
+JUDGE = Path(__file__).resolve().parent.parent / "bench" / "eval_judge.py"
+_judge_spec = importlib.util.spec_from_file_location("eval_judge", JUDGE)
+assert _judge_spec and _judge_spec.loader
+eval_judge = importlib.util.module_from_spec(_judge_spec)
+sys.modules["eval_judge"] = eval_judge
+_judge_spec.loader.exec_module(eval_judge)
+
+# The judge corpus (tests/data/judge): written in voices nobody here tunes on. The floors sit
+# under the figures measured on dev and the sealed blind set, read as totals only.
+JUDGE_FLOORS = {
+    # set: (placement, placement above the position-only floor, presence, removed Result, removed Action)
+    "dev": (0.82, 0.08, 0.82, 0.88, 0.80),
+    "blind": (0.82, 0.10, 0.84, 0.90, 0.88),
+}
+
+
+@pytest.fixture(scope="module", params=list(JUDGE_FLOORS))
+def judged(request):
+    cases = eval_judge.judge_cases(request.param)
+    ours = eval_judge.star_figures("mockview", cases, eval_judge.mockview_judge, False)
+    floor = eval_judge.star_figures("position-only", cases, eval_judge.position_judge, False)
+    return request.param, cases, ours, floor
+
+
+def test_star_parts_on_unseen_voices_beat_the_position_only_floor(judged) -> None:
+    name, _, ours, floor = judged
+    placement, lead, presence, removed_result, removed_action = JUDGE_FLOORS[name]
+    ours_placed = ours.placed_right / ours.placed_total
+    floor_placed = floor.placed_right / floor.placed_total
+    assert ours_placed >= placement, f"{name}: placement {ours_placed:.3f}"
+    assert ours_placed - floor_placed >= lead, f"{name}: {ours_placed:.3f} vs position-only {floor_placed:.3f}"
+    assert ours.presence_agree / ours.presence_total >= presence, name
+    assert ours.removed_noticed["result"] / ours.removed["result"] >= removed_result, name
+    assert ours.removed_noticed["action"] / ours.removed["action"] >= removed_action, name
+
+
+def test_verdicts_on_unseen_voices(judged) -> None:
+    name, cases, _, _ = judged
+    verdicts = eval_judge.verdict_figures(cases)
+    assert verdicts.model_not_fumbled / verdicts.model >= 0.80, name
+    assert verdicts.criticised_not_strong / verdicts.criticised >= 0.90, name
+    assert verdicts.pair_strong_higher / verdicts.pairs >= 0.90, name
+    assert verdicts.accuracy >= 0.68, name
