@@ -328,7 +328,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "deadline", "deadlines", "due date", "due by", "due on", "was|were due by|on|before", "needed it by",
             "needed ... by {time}", "had to be done by",
             "had to be ready|finished|live|shipped|delivered|submitted by", "had to go live", "launch date",
-            "cut off date", "cutoff", "{number} days|weeks|hours to", "only had {number} days|weeks|hours",
+            "cut off date", "cutoff", "had|given|gave|got|with {number} days|weeks|hours to", "only had {number} days|weeks|hours",
             "only {number} days|weeks|hours", "a week to", "by the end of the day|week|month|quarter",
             "by friday|monday|tuesday|wednesday|thursday", "before the launch|audit|inspection|release|holidays",
             "time pressure", "against the clock", "running out of time", "time was short", "short on time",
