@@ -111,8 +111,10 @@ def load(args: argparse.Namespace, extra_paths: list[str] | None = None) -> tupl
 
 
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """JSON for scripts: exact, with control characters as ``\\uXXXX`` escapes (see :func:`json_escaped`)."""
+    from mockview.text import json_escaped
+
+    sys.stdout.write(json_escaped(json.dumps(value, indent=2, ensure_ascii=False)) + "\n")
 
 
 def warn(message: str) -> None:
@@ -186,6 +188,7 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
 def write_output(text: str, output: str | None) -> None:
     """Print ``text``, or write it to the file ``output`` atomically (``-o FILE``)."""
     from mockview.files import write_atomically
+    from mockview.text import shown
 
     if not output:
         sys.stdout.write(text)
@@ -196,7 +199,7 @@ def write_output(text: str, output: str | None) -> None:
     if target.parent.exists() and not target.parent.is_dir():
         raise MockviewError(f"cannot write {output}: {target.parent} is a file, not a folder")
     try:
-        write_atomically(target, text, shared=True)
+        write_atomically(target, shown(text), shared=True)
     except OSError as error:
         raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
     print(f"wrote {target}", file=sys.stderr)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from mockview.analysis.report import format_report
 from mockview.practice.draft_saving import saving_drafts
@@ -35,7 +35,7 @@ from mockview.practice.report_card import format_report_card
 from mockview.practice.terminal_lines import TerminalLines
 from mockview.store.drafts import discard, recovered_drafts
 from mockview.store.redrill import Rating
-from mockview.text import clock
+from mockview.text import ShownStream, clock
 
 if TYPE_CHECKING:
     from mockview.prep.reflection import Reflection
@@ -54,16 +54,21 @@ class PlainFrontEnd:
         self,
         driver: SessionDriver,
         *,
-        stdin: TextIO = sys.stdin,
-        stdout: TextIO = sys.stdout,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
         interactive: bool | None = None,
     ) -> None:
         self.driver = driver
+        # Looked up now, not when the module was imported: the command line
+        # (and a test) may have replaced them since.
+        stdin = stdin or sys.stdin
         self.stdin = stdin
-        self.stdout = stdout
+        self.stdout = cast(TextIO, ShownStream(stdout or sys.stdout))
+        """Written through :func:`mockview.text.shown`: an escape sequence in an answer or a
+        question is shown, never obeyed."""
         self.interactive = stdin.isatty() if interactive is None else interactive
         _replace_undecodable_input(stdin)
-        self.terminal = TerminalLines.for_stream(stdin, stdout) if self.interactive else None
+        self.terminal = TerminalLines.for_stream(stdin, self.stdout) if self.interactive else None
         """Key-by-key input at a real terminal, so an unfinished line can be saved; else ``None``."""
         self._readline: Callable[[], str] = self.terminal.readline if self.terminal else stdin.readline
         self._typing: tuple[PlannedQuestion, list[str]] | None = None

@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -38,6 +38,7 @@ from mockview.practice.driver import SessionDriver
 from mockview.practice.interview import InterviewOptions
 from mockview.practice.selection import Filters
 from mockview.store import open_store
+from mockview.text import shown
 from mockview.tui.launch import ExitReport, StartScreen
 from mockview.tui.messages import (
     AnswerAgain,
@@ -126,8 +127,15 @@ class MockviewApp(App[ExitReport]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Every notice is plain text: many quote what the person typed, which is never markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Every notice is plain text: many quote what the person typed, which is never markup
+        (and whose escapes are shown, never obeyed)."""
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste is typed text too: control characters in it arrive as visible escapes."""
+        if isinstance(event, events.Paste):
+            event.text = shown(event.text)
+        await super().on_event(event)
 
     def _warn_later(self, message: str) -> None:
         self.call_later(self.notify, message, title="History repaired", severity="warning", timeout=15)

@@ -6,13 +6,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mockview.banks.library import Library
 from mockview.banks.problems import Problem
 from mockview.text import plural
+from mockview.tui.content import Content
 from mockview.tui.editor import edit_file
 from mockview.tui.messages import LibraryLoaded, LibraryRead
 from mockview.tui.services import Services

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
 from mockview.store.forms import FormDraft
+from mockview.tui.content import Content, shown_value
 from mockview.tui.services import Services
 
 SAVE_EVERY_SECONDS = 2.0
@@ -79,10 +79,11 @@ class FormScreen(Screen[None]):
         return values
 
     def fill(self, values: dict[str, Any]) -> None:
+        """Put ``values`` in the fields, control characters shown as visible escapes (see :mod:`mockview.tui.content`)."""
         for name in self.FIELDS:
             if name not in values:
                 continue
-            widget, value = self.field(name), values[name]
+            widget, value = self.field(name), shown_value(values[name])
             if isinstance(widget, Input):
                 widget.value = str(value)
             elif isinstance(widget, TextArea):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
@@ -13,7 +12,8 @@ from mockview.analysis.delivery import SPEAKING_WPM
 from mockview.analysis.sentences import WORD
 from mockview.practice.driver import SessionDriver
 from mockview.practice.engine import AnswerResult
-from mockview.text import clock, plural
+from mockview.text import clock, plural, shown
+from mockview.tui.content import Content
 from mockview.tui.messages import AnswerSubmitted
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import binding_label, button_for, find_binding
@@ -83,7 +83,7 @@ class QuestionScreen(Screen[None]):
                 if self.driver.is_interview:
                     yield Static(id="interview-clock")
             yield Static(id="hint-text")
-            yield TextArea(self.driver.prefill, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
+            yield TextArea(shown(self.driver.prefill), soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                            id="answer", placeholder="Type your answer. Ctrl+S submits.")
             if helps:
                 yield Static(id="answer-stats")  # a live word target is feedback, held back in an interview

@@ -9,7 +9,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
 
@@ -30,6 +29,7 @@ from mockview.prep.stories import (
 )
 from mockview.prep.yamlfiles import Saved
 from mockview.text import slug
+from mockview.tui.content import Content
 from mockview.tui.editor import edit_file
 from mockview.tui.messages import LibraryLoaded
 from mockview.tui.screens.form import FormScreen
