@@ -144,3 +144,63 @@ class ShownStream:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.wrapped, name)
+
+
+# --- text written into Markdown and CSV for a person ----------------------------
+
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~&!#])")
+"""Characters Markdown may read as markup anywhere in a line: links and images (``[]!``; no
+link without brackets), HTML and entities (``<>&``), emphasis, code, tables, strike-through,
+headings."""
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
+"""What starts a list item, a heading underline or a numbered item at the start of a line."""
+
+
+def markdown_text(text: str) -> str:
+    """``text`` for a Markdown document, read as the words typed: no link, image, HTML or emphasis.
+
+    A bare address stays as typed (a renderer may link it, but the link
+    says where it goes); ``[click](...)`` and ``<img>`` become text.
+    Control characters are made visible by :func:`shown`.
+    """
+    escaped = _MARKDOWN_INLINE.sub(r"\\\1", shown(text))
+    return _MARKDOWN_LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(found: re.Match[str]) -> str:
+    indent, marker, number, dot = found.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{number}\\{dot}"
+
+
+def markdown_line(text: str) -> str:
+    """:func:`markdown_text` on one line (a heading, a list item): line breaks become spaces."""
+    return markdown_text(" ".join(text.split()))
+
+
+def markdown_code(text: str) -> str:
+    """``text`` as a Markdown code span, whatever backticks it holds."""
+    text = " ".join(shown(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def markdown_fence(text: str, info: str = "text") -> list[str]:
+    """``text`` as a fenced block, the fence longer than any run of backticks in it."""
+    longest = max((len(run) for run in re.findall(r"^\s*(`{3,})", text, re.MULTILINE)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}{info}", shown(text).rstrip(), fence]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting like a formula gets a leading ``'`` (OWASP).
+
+    Numbers are left as numbers; text is :func:`shown`.
+    """
+    if not isinstance(value, str):
+        return value
+    return "'" + shown(value) if value.startswith(_FORMULA_START) else shown(value)

@@ -77,13 +77,13 @@ def test_history_export_and_json_show_escapes_and_keep_the_data(mockview_home: P
         code, out, err = run(capsys, *args)
         assert code == 0 and RAW.search(out + err) is None, args
     code, out, _ = run(capsys, "export", "--format", "md")
-    assert "^[]2;pwned^G" in out and "<U+202E>" in out
+    assert "^\\[\\]2;pwned^G" in out and "\\<U+202E\\>" in out  # shown, then escaped for Markdown
     code, out, _ = run(capsys, "history", "--json")
     assert RAW.search(out) is None and "\\u001b]2;pwned\\u0007" in out
     assert json.loads(out)[0]["answer"] == ANSWER.removesuffix("\n.\n")
     target = tmp_path / "out.md"
     run(capsys, "export", "--format", "md", "-o", str(target))
-    assert RAW.search(target.read_text()) is None and "^[]2;pwned^G" in target.read_text()
+    assert RAW.search(target.read_text()) is None and "^\\[\\]2;pwned^G" in target.read_text()
 
 
 def test_a_file_name_with_an_escape_is_shown_in_the_message(tmp_path: Path, capsys) -> None:
@@ -104,3 +104,58 @@ def test_every_part_of_the_app_shows_text_through_the_rule() -> None:
             if isinstance(node, ast.ImportFrom) and node.module == "textual.content":
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == [], "import Content from mockview.tui.content, which shows escapes visibly"
+
+
+# --- hole 4: spreadsheets and Markdown readers ------------------------------------
+
+FORMULA = '=HYPERLINK("http://evil.example","open me")'
+UNESCAPED_TAG = re.compile(r"(?<!\\)<(img|script)")
+MARKUP = "[click](http://evil.example) ![pixel](http://evil.example/p.png) <img src=x onerror=alert(1)> **loud**"
+
+
+def test_csv_cells_that_start_like_formulas_are_prefixed(mockview_home: Path, capsys) -> None:
+    import csv
+
+    run(capsys, "practice", "--plain", "--bank", "star", "--count", "1", "--seed", "1", stdin=f"{FORMULA}\n.\n")
+    with open_store(mockview_home) as history:
+        history.connection.execute("UPDATE attempts SET question = json_set(question, '$.text', '@SUM(A1:A9)')")
+    code, out, _ = run(capsys, "export", "--format", "csv")
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert row["answer"] == "'" + FORMULA and row["question"] == "'@SUM(A1:A9)"
+    assert row["score"].isdigit() and not row["submitted_at"].startswith("'")
+    for start in "=+-@":
+        assert all(not cell.startswith(start) for cell in row.values())
+
+
+def test_markdown_exports_show_links_and_markup_as_typed(mockview_home: Path, capsys) -> None:
+    run(capsys, "practice", "--plain", "--bank", "star", "--count", "1", "--seed", "1",
+        stdin=f"{MARKUP}\n- not a list\n.\n")
+    with open_store(mockview_home) as history:
+        history.connection.execute(
+            "UPDATE attempts SET question = json_set(question, '$.text', '# [Why](http://evil.example)?')")
+    code, out, _ = run(capsys, "export", "--format", "md")
+    assert "> \\[click\\](http://evil.example) \\!\\[pixel\\](http://evil.example/p.png) \\<img src=x " \
+           "onerror=alert(1)\\> \\*\\*loud\\*\\*" in out
+    assert "> \\- not a list" in out
+    assert "### 1. \\# \\[Why\\](http://evil.example)?" in out
+    assert UNESCAPED_TAG.search(out) is None and re.search(r"(?<!\\)\]\(http", out) is None
+
+
+def test_the_prep_sheet_escapes_what_was_typed_and_quotes_the_command(mockview_home: Path, capsys) -> None:
+    import datetime as dt
+    import shlex
+
+    from mockview.prep.debrief.model import AskedQuestion, Debrief
+    from mockview.prep.debrief.storage import save_debrief
+
+    company = "Acme'; rm -rf ~ #"
+    with open_store(mockview_home, clock=FakeClock()) as history:
+        save_debrief(history, Debrief(company=company, date=dt.date(2026, 2, 20),
+                                      questions=(AskedQuestion(f"Why us? {MARKUP}", fumbled=True),),
+                                      next_time=("<script>alert(1)</script>",)))
+    code, out, err = run(capsys, "prep", "--company", company)
+    assert code == 0, err
+    command = re.search(r"Start one with: (`+) (.*) \1", out) or re.search(r"Start one with: (`+)(.*)\1", out)
+    assert shlex.split(command.group(2)) == ["mockview", "company", "new", company]
+    assert UNESCAPED_TAG.search(out) is None and "\\<script\\>alert(1)\\</script\\>" in out
+    assert "\\[click\\](http://evil.example)" in out
