@@ -46,6 +46,36 @@ def positive_int(text: str) -> int:
     return value
 
 
+def plain_text(text: str) -> str:
+    """An argument that becomes stored text (a company, a role, feedback): control characters are refused.
+
+    ``--company`` ends up in the questions asked and the history; an escape
+    sequence typed or pasted into it would be stored for every screen to show.
+    """
+    from mockview.text import describe_character, unsafe_character
+
+    index = unsafe_character(text)
+    if index is not None:
+        raise argparse.ArgumentTypeError(
+            f"holds {describe_character(text[index])} at character {index + 1}; type plain text")
+    return text
+
+
+MAX_ROW_ID = 2**63 - 1
+"""SQLite's largest row id; a bigger number cannot name anything stored."""
+
+
+def row_id(text: str) -> int:
+    """The id of something stored (a debrief): a whole number from 1 to SQLite's largest."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= MAX_ROW_ID:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_ROW_ID}")
+    return value
+
+
 def positive_seconds(text: str) -> float:
     try:
         value = float(text)
@@ -138,7 +168,10 @@ def read_text_file(path: str | Path, what: str = "file") -> str:
     """Read a UTF-8 text file or raise one clear line saying why not."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
+        # Opened without blocking: opening a FIFO for reading waits for a
+        # writer that may never come, and the check below would never run.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise MockviewError(f"{path} is not a regular file")
             raw = handle.read(MAX_TEXT_BYTES + 1)
