@@ -40,6 +40,7 @@ class FormScreen(Screen[None]):
         self.draft_name = draft_name
         self._dirty = False
         self._unchanged: dict[str, Any] | None = None
+        self._problem: str | None = None
         self.saved = False
 
     @property
@@ -129,10 +130,16 @@ class FormScreen(Screen[None]):
         if values == self._unchanged:  # as it was opened: nothing to keep
             draft.clear()
             return
-        try:
-            draft.save(values)
-        except OSError as error:
-            self.notify(f"Could not keep a draft of this form: {error.strerror or error}", severity="warning")
+        problem = draft.save(values)
+        if problem is not None:
+            self._dirty = True  # try again at the next interval: the form still holds every field
+        if problem != self._problem:
+            self._problem = problem
+            if problem is not None:
+                self.notify(f"{problem}. What you typed stays in the form; it is kept as soon as there is room.",
+                            title="Draft not kept", severity="warning", timeout=20)
+            else:
+                self.notify("The form's draft is kept again.")
 
     def discard_form(self) -> None:
         """The form was saved (or thrown away on purpose): its draft goes."""

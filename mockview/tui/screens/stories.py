@@ -26,6 +26,7 @@ from mockview.prep.stories import (
     save_stories,
     story_from_form,
     story_to_form,
+    write_starter,
 )
 from mockview.prep.yamlfiles import Saved
 from mockview.text import slug
@@ -179,9 +180,11 @@ class StoriesScreen(Screen[None]):
 
     def action_edit(self) -> None:
         path = stories_path(self.services.data_dir)
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(STARTER, encoding="utf-8")
+        try:
+            write_starter(path, STARTER)
+        except MockviewError as error:
+            self.notify(str(error), title="Stories", severity="error")
+            return
         if edit_file(self.app, path):
             self.load()
 
