@@ -160,7 +160,9 @@ class MockviewApp(App[ExitReport]):
         self.save_draft()
         if number == getattr(signal, "SIGHUP", None):
             self._hung_up(number)
-        self.exit(ExitReport(128 + number, unsaved=self._unsaved()), return_code=128 + number)
+        unsaved = self._unsaved()
+        self._close_session()
+        self.exit(ExitReport(128 + number, unsaved=unsaved), return_code=128 + number)
 
     def _hung_up(self, number: int) -> None:
         """The terminal is gone: keep everything, then leave at once.
@@ -364,8 +366,9 @@ class MockviewApp(App[ExitReport]):
 
     def _quit(self) -> None:
         self.save_draft()
+        unsaved = self._unsaved()
         self._close_session()
-        self.exit(ExitReport(unsaved=self._unsaved()))
+        self.exit(ExitReport(unsaved=unsaved))
 
     def _unsaved(self) -> str | None:
         """The answer being typed, if it could not be kept as a draft (a full disk): it is printed on exit."""

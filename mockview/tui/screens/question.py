@@ -32,7 +32,7 @@ class QuestionScreen(Screen[None]):
     overtime rather than cutting the answer off. When the draft cannot be
     written or the history cannot store the answer (a full disk, a
     read-only or locked history), the answer stays here, a notice says so
-    once, Ctrl+S tries again and Ctrl+E writes it to a file.
+    once, Ctrl+S tries again and Ctrl+F writes it to a file.
     """
 
     BINDINGS = [
@@ -44,7 +44,7 @@ class QuestionScreen(Screen[None]):
         Binding("escape", "pause", "Pause", id="question-pause", tooltip="Stop the clock; press again to go on"),
         Binding("escape", "resume", "Resume", id="question-resume", tooltip="Start the clock again"),
         Binding("ctrl+n", "skip", "Skip", id="question-skip", tooltip="Skip this question (counts as fumbled)"),
-        Binding("ctrl+e", "save_copy", "Copy to file", id="question-copy", show=False,
+        Binding("ctrl+f", "save_copy", "Copy to file", id="question-copy", show=False,
                 tooltip="Write the answer to a file you choose (when the disk or the history cannot take it)"),
     ]
 
@@ -143,7 +143,7 @@ class QuestionScreen(Screen[None]):
         self._draft_problem = problem
         if problem is not None:
             self.notify(f"{problem}. Your answer is kept here and saved as soon as there is room; "
-                        "Ctrl+E writes it to a file of your choosing, and it is printed if you quit.",
+                        "Ctrl+F writes it to a file of your choosing, and it is printed if you quit.",
                         title="Not saved", severity="error", timeout=30)
         else:
             self.notify("Your draft is saved again.", title="Saved")
@@ -182,7 +182,7 @@ class QuestionScreen(Screen[None]):
             result = self.driver.submit(self.answer_text)
         except AnswerNotStored as failure:
             self.report_draft_problem()
-            self.notify(f"{failure}. It stays here: Ctrl+S tries again, Ctrl+E writes it to a file.",
+            self.notify(f"{failure}. It stays here: Ctrl+S tries again, Ctrl+F writes it to a file.",
                         title="Answer not stored", severity="error", timeout=30)
             return
         self._answered(result)
