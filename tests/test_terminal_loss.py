@@ -87,3 +87,48 @@ def test_closing_the_terminal_ends_the_app_at_once_and_keeps_the_draft(mockview_
     assert os.waitstatus_to_exitcode(status) == 128 + signal.SIGHUP
     (draft,) = recovered_drafts(mockview_home)
     assert draft.answer == "I kept typing until the window closed"
+
+
+class ClosesAfter:
+    """Standard output read by ``head -n N``: the write after the Nth line fails."""
+
+    def __init__(self, lines: int) -> None:
+        self.left = lines
+        self.text = ""
+
+    def write(self, text: str) -> int:
+        if self.left <= 0:
+            raise BrokenPipeError(32, "Broken pipe")
+        self.text += text
+        self.left -= text.count("\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self.left < 0:
+            raise BrokenPipeError(32, "Broken pipe")
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("I started on it.\n?\n", True), ("I finished it.\n.\n", False)],
+                         ids=["while-typing", "after-an-answer"])
+def test_plain_mode_piped_into_head_keeps_the_answer_and_says_why_it_stopped(
+        mockview_home: Path, capsys, monkeypatch, typed: str, kept: bool) -> None:
+    import io
+
+    from mockview.cli import main
+    from mockview.store import open_store
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    monkeypatch.setattr(sys, "stdout", ClosesAfter(4))  # the blank, the header, the question, how to answer
+    code = main(["practice", "--plain", "--bank", "star", "--count", "2"])
+    err = capsys.readouterr().err
+    assert code == 1
+    said = ("the answer being typed is kept as a draft and offered back next time" if kept
+            else "every answer given is stored")
+    assert err.strip() == f"mockview: stopped: the output was closed (a pipe into head?); {said}"
+    with open_store(mockview_home) as history:
+        answers = [a.answer for a in history.attempts()]
+    if kept:
+        (draft,) = recovered_drafts(mockview_home)
+        assert draft.answer == "I started on it." and answers == []
+    else:
+        assert answers == ["I finished it."] and recovered_drafts(mockview_home) == []
