@@ -37,11 +37,10 @@ def reading(data_dir: Path, *, clock: Clock | None = None) -> History:
     SQLite connections belong to the thread that made them; WAL lets this
     one read while the first one writes.
     """
-    from mockview.paths import history_db_path
-    from mockview.store.db import connect
+    from mockview.store.db import connect_for_reading
     from mockview.store.repository import History
 
-    return History(connect(history_db_path(data_dir)), clock)
+    return History(connect_for_reading(data_dir), clock)
 
 
 def __getattr__(name: str) -> Any:

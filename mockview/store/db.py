@@ -118,6 +118,23 @@ def _open_history(data_dir: Path, warn: Warn | None) -> tuple[sqlite3.Connection
     return connection, False
 
 
+def connect_for_reading(data_dir: Path) -> sqlite3.Connection:
+    """A second connection to an opened history, for a worker thread that only reads.
+
+    Read-only when the file cannot be written or when the disk is too full
+    for SQLite's shared-memory file, as the first connection was.
+    """
+    path = history_db_path(data_dir)
+    if path.exists() and not os.access(path, os.W_OK):
+        return _open_read_only(path)
+    try:
+        return connect(path)
+    except sqlite3.Error as error:
+        if trouble_of(error, data_dir) is not Trouble.FULL:
+            raise
+        return _open_read_only(path, immutable=True)
+
+
 def _kind_of_file(path: Path) -> str | None:
     """``None`` for no file, "file", or "empty"; anything that is not a file is refused here.
 
