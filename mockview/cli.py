@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from mockview import __version__
 from mockview.commands import command_modules
 from mockview.errors import MockviewError
+from mockview.text import ShownStream, one_line
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -65,6 +67,27 @@ def _command_named(argv: Sequence[str] | None) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run mockview; returns the process exit code."""
+    with _shown_output():
+        return _run(argv)
+
+
+@contextmanager
+def _shown_output() -> Iterator[None]:
+    """Everything printed goes through the one rule for shown text (:func:`mockview.text.shown`).
+
+    Answers, debriefs, questions and file names are the person's text; an
+    escape sequence stored in one must reach the terminal as ``^[``, not as
+    a command to retitle it or clear it.
+    """
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = ShownStream(saved[0]), ShownStream(saved[1])  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
@@ -76,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_home(args)
         return int(handler(args) or 0)
     except MockviewError as error:
-        print(f"mockview: {error}", file=sys.stderr)
+        print(f"mockview: {one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         # Ctrl+C lands wherever the cursor is, often mid-line at a prompt.

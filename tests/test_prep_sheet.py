@@ -76,7 +76,7 @@ def test_a_company_without_a_profile_still_gets_a_sheet(run_cli) -> None:
     result = run_cli("prep", "--company", "Globex", "--role", "Analyst")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Prep sheet: Globex, Analyst")
-    assert 'No profile yet. Start one with: `mockview company new "Globex"`' in result.stdout
+    assert 'No profile yet. Start one with: `mockview company new Globex`' in result.stdout
     assert '- "What do you know about Globex?": no research yet: start the profile first' in result.stdout
     assert "your research above" not in result.stdout
     assert "- nothing due" in result.stdout and "- no debriefs yet" in result.stdout

@@ -8,7 +8,9 @@ bank and the same problems. The cache stores that result in
 validator's own source, so editing a bank or upgrading mockview both miss it.
 
 The cache is an optimisation only: if it is missing, corrupt, written by
-another version or cannot be saved, banks are simply parsed again.
+another version or cannot be saved, banks are simply parsed again. It is
+not written at all when the disk is nearly full, where its room is worth
+more to the history than the time it saves.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import shutil
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from mockview.banks.model import Bank, BankSource, Keyword, Question
 from mockview.banks.problems import Problem
+from mockview.files import LOW_SPACE_BYTES, write_atomically
 
 CACHE_FORMAT = 3
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -90,15 +93,26 @@ class BankCache:
         for key in [key for key in self._entries if not os.path.exists(key)]:
             del self._entries[key]
         payload = {"validator": validator_fingerprint(), "files": self._entries}
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        if _too_little_room(self.path.parent, len(text)):
+            return  # the room is worth more to the history than the time saved next start
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".banks-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, self.path)
+            write_atomically(self.path, text)  # a failed write leaves no temporary file behind
         except OSError:
             return
         self._dirty = False
+
+
+def _too_little_room(folder: Path, size: int) -> bool:
+    """Whether writing ``size`` bytes would leave the disk nearly full (or its space is unknown)."""
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        free = shutil.disk_usage(probe).free
+    except OSError:
+        return True
+    return free < 4 * size + LOW_SPACE_BYTES * 16
 
 
 def _bank_to_data(bank: Bank) -> list[Any]:

@@ -9,6 +9,7 @@ is reported and skipped; it never stops the others from loading.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from mockview.banks.cache import BankCache
 from mockview.banks.checks import suggest
 from mockview.banks.model import Bank, BankSource, Question
 from mockview.banks.problems import Problem
-from mockview.banks.validate import load_bank_file
+from mockview.banks.validate import load_bank_file, resolved
 from mockview.errors import MockviewError
 from mockview.paths import bank_cache_path, shipped_banks_dir, user_banks_dir
 
@@ -118,12 +119,26 @@ class Library:
     def add_path(self, path: Path, source: BankSource) -> list[Bank]:
         """Load one file, or every bank file under a folder; return the banks."""
         if not path.exists():
-            raise MockviewError(f"no such file or folder: {path}")
+            raise MockviewError(f"{path}: {missing(path)}")
         files = [path] if path.is_file() else list(bank_files(path))
         if path.is_dir() and not files:
             raise MockviewError(f"no .yaml bank files in {path}")
         loaded = [self.add_file(file, source) for file in files]
         return [bank for bank in loaded if bank is not None]
+
+
+def missing(path: Path) -> str:
+    """Why a path given by the person cannot be read: not there, a link to nothing, or a link loop."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "is a symbolic link loop"
+        if os.path.islink(path):
+            return f"is a symbolic link to {os.readlink(path)}, which does not exist"
+        if error.errno != errno.ENOENT:
+            return f"cannot be read: {error.strerror or error}"
+    return "no such file or folder"
 
 
 def bank_files(folder: Path) -> Iterator[Path]:
@@ -224,7 +239,7 @@ def validate_files(paths: Iterable[str | Path], data_dir: Path | None) -> list[F
         elif path.exists():
             targets.append(path)
         else:
-            checks.append(FileCheck(str(path), None, [Problem(str(path), 1, 1, "no such file or folder")]))
+            checks.append(FileCheck(str(path), None, [Problem(str(path), 1, 1, missing(path))]))
     owners: dict[str, str] = {}
     for target in targets:
         bank, problems = load_bank_file(target)
@@ -243,7 +258,7 @@ def validate_files(paths: Iterable[str | Path], data_dir: Path | None) -> list[F
             else:
                 owners[bank.id] = str(target)
         checks.append(FileCheck(str(target), bank, problems))
-    installed = _installed_banks(data_dir, {t.resolve() for t in targets})
+    installed = _installed_banks(data_dir, {resolved(t) for t in targets})
     _warn_clashes_with_installed(checks, installed)
     _check_variant_links(checks, installed)
     return checks
@@ -255,7 +270,7 @@ def _installed_banks(data_dir: Path | None, checked: set[Path]) -> dict[str, tup
     folders = [shipped_banks_dir()] + ([user_banks_dir(data_dir)] if data_dir else [])
     for folder in folders:
         for file in bank_files(folder):
-            if file.resolve() in checked:
+            if resolved(file) in checked:
                 continue
             bank, _ = load_bank_file(file)
             if bank is not None:

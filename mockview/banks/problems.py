@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from mockview.text import one_line
+
 Severity = Literal["error", "warning"]
 
 
@@ -36,5 +38,6 @@ class Problem:
         return cls(path, position.line, position.column, message, severity)
 
     def __str__(self) -> str:
+        """One line, always: a message quoting a value with a newline or an escape in it stays on its line."""
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
+        return one_line(f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}")

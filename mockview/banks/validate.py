@@ -63,13 +63,21 @@ def load_bank_file(
         return None, problems
     if cache is None:
         return bank_from_bytes(raw, shown, source)
-    key, digest = str(path.resolve()), content_digest(raw)
+    key, digest = str(resolved(path)), content_digest(raw)
     cached = cache.get(key, digest, shown, source)
     if cached is not None:
         return cached
     result = bank_from_bytes(raw, shown, source)
     cache.put(key, digest, *result)
     return result
+
+
+def resolved(path: Path) -> Path:
+    """The absolute, link-free form of ``path``, or just its absolute form when links loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop (Python 3.11 raises RuntimeError)
+        return path.absolute()
 
 
 def bank_from_bytes(raw: bytes, path: str, source: BankSource = BankSource.PATH) -> tuple[Bank | None, list[Problem]]:

@@ -28,6 +28,10 @@ def run_app(args: argparse.Namespace, start: StartScreen = "home") -> int:
         report = ExitReport(app.return_code or 0)
     if report.error:
         print(f"mockview: {report.error}", file=sys.stderr)
+    if report.unsaved:
+        print("mockview: your answer could not be saved (see above); here it is, so it is not lost:",
+              file=sys.stderr)
+        print(report.unsaved)
     return report.return_code
 
 

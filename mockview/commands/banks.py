@@ -290,14 +290,14 @@ def new_bank(args: argparse.Namespace) -> int:
     text = starter_bank(args.name, target.name)
     if target.exists():
         raise MockviewError(f"{target} already exists; choose another name or remove it first")
+    from mockview.files import os_error_text, write_new
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8") as handle:
-            handle.write(text)
+        write_new(target, text)
     except FileExistsError:
         raise MockviewError(f"{target} already exists") from None
     except OSError as error:
-        raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
+        raise MockviewError(f"cannot write {target}: {os_error_text(error)}") from None
     print(f"wrote {target}")
     print(f"edit it, then check it with: mockview banks validate {target}")
     return 0

@@ -46,6 +46,36 @@ def positive_int(text: str) -> int:
     return value
 
 
+def plain_text(text: str) -> str:
+    """An argument that becomes stored text (a company, a role, feedback): control characters are refused.
+
+    ``--company`` ends up in the questions asked and the history; an escape
+    sequence typed or pasted into it would be stored for every screen to show.
+    """
+    from mockview.text import describe_character, unsafe_character
+
+    index = unsafe_character(text)
+    if index is not None:
+        raise argparse.ArgumentTypeError(
+            f"holds {describe_character(text[index])} at character {index + 1}; type plain text")
+    return text
+
+
+MAX_ROW_ID = 2**63 - 1
+"""SQLite's largest row id; a bigger number cannot name anything stored."""
+
+
+def row_id(text: str) -> int:
+    """The id of something stored (a debrief): a whole number from 1 to SQLite's largest."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= MAX_ROW_ID:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_ROW_ID}")
+    return value
+
+
 def positive_seconds(text: str) -> float:
     try:
         value = float(text)
@@ -112,8 +142,10 @@ def load(args: argparse.Namespace, extra_paths: list[str] | None = None) -> tupl
 
 
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    """JSON for scripts: exact, with control characters as ``\\uXXXX`` escapes (see :func:`json_escaped`)."""
+    from mockview.text import json_escaped
+
+    sys.stdout.write(json_escaped(json.dumps(value, indent=2, ensure_ascii=False)) + "\n")
 
 
 def warn(message: str) -> None:
@@ -137,7 +169,10 @@ def read_text_file(path: str | Path, what: str = "file") -> str:
     """Read a UTF-8 text file or raise one clear line saying why not."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
+        # Opened without blocking: opening a FIFO for reading waits for a
+        # writer that may never come, and the check below would never run.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise MockviewError(f"{path} is not a regular file")
             raw = handle.read(MAX_TEXT_BYTES + 1)
@@ -187,6 +222,7 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
 def write_output(text: str, output: str | None) -> None:
     """Print ``text``, or write it to the file ``output`` atomically (``-o FILE``)."""
     from mockview.files import write_atomically
+    from mockview.text import shown
 
     if not output:
         sys.stdout.write(text)
@@ -197,7 +233,7 @@ def write_output(text: str, output: str | None) -> None:
     if target.parent.exists() and not target.parent.is_dir():
         raise MockviewError(f"cannot write {output}: {target.parent} is a file, not a folder")
     try:
-        write_atomically(target, text, shared=True)
+        write_atomically(target, shown(text), shared=True)
     except OSError as error:
         raise MockviewError(f"cannot write {target}: {error.strerror or error}") from None
     print(f"wrote {target}", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import shlex
 
-from mockview.commands.common import SubParsers, data_dir, print_json, table, warn
+from mockview.commands.common import SubParsers, data_dir, plain_text, print_json, table, warn
 from mockview.errors import MockviewError
 
 
@@ -14,8 +14,8 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
                                     description="Profiles of the companies you interview with, in <data dir>/profiles/.")
     company_actions = company.add_subparsers(dest="company_command", metavar="ACTION", required=True)
     new = company_actions.add_parser("new", help="start a profile", parents=[common])
-    new.add_argument("name", metavar="NAME")
-    new.add_argument("--role", default="", help="the role you are applying for")
+    new.add_argument("name", type=plain_text, metavar="NAME")
+    new.add_argument("--role", type=plain_text, default="", help="the role you are applying for")
     new.set_defaults(handler=run_company_new)
     clist = company_actions.add_parser("list", help="your profiles and what is still to research", parents=[common])
     clist.add_argument("--json", action="store_true", help="print JSON")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from mockview.commands.common import SubParsers, data_dir, open_history, print_json, table
+from mockview.commands.common import SubParsers, data_dir, open_history, plain_text, print_json, row_id, table
 from mockview.errors import MockviewError
 from mockview.prep.reflection import OUTCOMES
 from mockview.text import plural
@@ -29,18 +29,18 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(handler=run_debrief_list)
     show = actions.add_parser("show", help="one debrief in full", parents=[common])
-    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("id", type=row_id, metavar="ID")
     show.set_defaults(handler=run_debrief_show)
     feedback = actions.add_parser("feedback", help="attach the interviewer's feedback", parents=[common],
                                   description="Attach feedback from the interviewer or recruiter to a debrief.")
-    feedback.add_argument("id", type=int, metavar="ID")
-    feedback.add_argument("--text", required=True, help="what they said")
-    feedback.add_argument("--focus", metavar="AREAS", default="",
+    feedback.add_argument("id", type=row_id, metavar="ID")
+    feedback.add_argument("--text", type=plain_text, required=True, help="what they said")
+    feedback.add_argument("--focus", type=plain_text, metavar="AREAS", default="",
                           help="comma-separated areas it is about, e.g. 'specifics, system design'")
     feedback.set_defaults(handler=run_debrief_feedback)
     outcome = actions.add_parser("outcome", help="record how it ended (offer, rejected...)", parents=[common],
                                  description="Set a debrief's outcome once you hear back.")
-    outcome.add_argument("id", type=int, metavar="ID")
+    outcome.add_argument("id", type=row_id, metavar="ID")
     outcome.add_argument("outcome", choices=OUTCOMES)
     outcome.set_defaults(handler=run_debrief_outcome)
     followup = actions.add_parser(
@@ -57,7 +57,7 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     delete = actions.add_parser("delete", help="delete a debrief (a mistake, a duplicate)", parents=[common],
                                 description="Delete a debrief and its feedback. The questions it put in the "
                                 "re-drill queue stay there; retire one with: mockview retry --retire ID")
-    delete.add_argument("id", type=int, metavar="ID")
+    delete.add_argument("id", type=row_id, metavar="ID")
     delete.set_defaults(handler=run_debrief_delete)
 
 

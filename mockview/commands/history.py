@@ -105,10 +105,19 @@ def run_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def start_of_day(when: date) -> datetime:
+    """Local midnight of ``when``, in UTC; the first and last days a computer can name are clamped,
+    so ``--since 0001-01-01`` means "everything" instead of a year-0 error."""
+    try:
+        return datetime.combine(when, time.min).astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        return (datetime.min if when.year == 1 else datetime.max).replace(tzinfo=timezone.utc)
+
+
 def run_export(args: argparse.Namespace) -> int:
     from mockview.practice.export import export_history
 
-    since = datetime.combine(args.since, time.min).astimezone(timezone.utc) if args.since else None
+    since = start_of_day(args.since) if args.since else None
     with open_history(args) as history:
         text = export_history(history, args.format, since)
     write_output(text, args.output)

@@ -10,6 +10,7 @@ from mockview.commands.common import (
     apply_job_option,
     interview_options,
     load,
+    plain_text,
     positive_seconds,
 )
 
@@ -28,8 +29,9 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", action="append", default=[], metavar="C", help="only this category (repeatable)")
     parser.add_argument("--seed", type=int, metavar="N", help="the same seed plans the same interview")
     parser.add_argument("--time-limit", type=positive_seconds, metavar="SECONDS", help="override the time limits")
-    parser.add_argument("--company", metavar="NAME", help="the company: adds research questions about it")
-    parser.add_argument("--role", metavar="ROLE", help="the role you are interviewing for")
+    parser.add_argument("--company", type=plain_text, metavar="NAME",
+                        help="the company: adds research questions about it")
+    parser.add_argument("--role", type=plain_text, metavar="ROLE", help="the role you are interviewing for")
     parser.add_argument("--plain", action="store_true", help="line mode for screen readers, pipes and scripts")
     add_job_option(parser)
     parser.set_defaults(handler=run_interview)

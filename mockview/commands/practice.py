@@ -11,6 +11,7 @@ from mockview.commands.common import (
     filters_from,
     load,
     open_history,
+    plain_text,
     positive_int,
     positive_seconds,
     print_json,
@@ -31,8 +32,8 @@ def add_question_options(parser: argparse.ArgumentParser, *, count_default: int 
     parser.add_argument("--seed", type=int, metavar="N", help="seed for a repeatable random order")
     parser.add_argument("--time-limit", type=positive_seconds, metavar="SECONDS",
                         help="override every question's time limit")
-    parser.add_argument("--company", metavar="NAME", help="fills {company} in research questions")
-    parser.add_argument("--role", metavar="ROLE", help="fills {role} in research questions")
+    parser.add_argument("--company", type=plain_text, metavar="NAME", help="fills {company} in research questions")
+    parser.add_argument("--role", type=plain_text, metavar="ROLE", help="fills {role} in research questions")
 
 
 def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:

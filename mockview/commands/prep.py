@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from mockview.commands.common import SubParsers, data_dir, open_history, write_output
+from mockview.commands.common import SubParsers, data_dir, open_history, plain_text, write_output
 
 
 def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
@@ -13,11 +13,11 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
                                  "must-haves and your coverage of them, the role questions not practised yet, "
                                  "stories for the likely questions, what is due for re-drill, patterns to watch, "
                                  "past notes. Give --company, --job, or both.")
-    prep.add_argument("--company", default="", metavar="NAME",
+    prep.add_argument("--company", type=plain_text, default="", metavar="NAME",
                       help="the company (default: the posting's, with --job)")
     prep.add_argument("--job", metavar="ID",
                       help="a saved posting (default: the newest one saved for the company, if any)")
-    prep.add_argument("--role", default="", metavar="ROLE")
+    prep.add_argument("--role", type=plain_text, default="", metavar="ROLE")
     prep.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     prep.set_defaults(handler=run_prep, usage_error=prep.error)
 

@@ -23,7 +23,14 @@ from mockview.banks.model import (
     Question,
     guess_kind,
 )
-from mockview.commands.common import SubParsers, data_dir, print_json, read_text_file, read_text_stream
+from mockview.commands.common import (
+    SubParsers,
+    data_dir,
+    plain_text,
+    print_json,
+    read_text_file,
+    read_text_stream,
+)
 from mockview.errors import MockviewError
 
 if TYPE_CHECKING:
@@ -45,15 +52,15 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     source = parser.add_argument_group("the question (one of)")
     source.add_argument("--bank", metavar="NAME|PATH", help="bank that holds the question")
     source.add_argument("--question", metavar="ID", help="question id in --bank (or a full id bank/question)")
-    source.add_argument("--question-text", metavar="TEXT", help="an ad-hoc question")
+    source.add_argument("--question-text", type=plain_text, metavar="TEXT", help="an ad-hoc question")
     source.add_argument("--kind", choices=KINDS, help="kind of an ad-hoc question (default: star for "
                         "'tell me about a time...' prompts, else open)")
     source.add_argument("--keywords", metavar="LIST", help="rubric of an ad-hoc question: comma-separated "
                         "terms; 'term=synonym|synonym' adds synonyms, a leading '!' makes a term required")
     parser.add_argument("--answer-file", metavar="FILE", help="read the answer from FILE (default: standard input)")
     parser.add_argument("--seconds", type=float, metavar="S", help="how long the answer took, for pace and time")
-    parser.add_argument("--company", metavar="NAME", help="fills {company} in research questions")
-    parser.add_argument("--role", metavar="ROLE", help="fills {role} in research questions")
+    parser.add_argument("--company", type=plain_text, metavar="NAME", help="fills {company} in research questions")
+    parser.add_argument("--role", type=plain_text, metavar="ROLE", help="fills {role} in research questions")
     parser.add_argument("--json", action="store_true", help="print the analysis as JSON")
     parser.set_defaults(handler=run)
 

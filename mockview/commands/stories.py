@@ -25,14 +25,13 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
 def run_stories(args: argparse.Namespace) -> int:
     from mockview.banks.library import load_library
     from mockview.paths import ensure_data_dir, stories_path
-    from mockview.prep.stories import STARTER, coverage, read_stories
+    from mockview.prep.stories import STARTER, coverage, read_stories, write_starter
 
     folder = data_dir(args)
     path = stories_path(folder)
     if args.edit:
         ensure_data_dir(folder)
-        if not path.exists():
-            path.write_text(STARTER, encoding="utf-8")
+        write_starter(path, STARTER)
         editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
         try:
             subprocess.run(editor + [str(path)], check=False)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from mockview.banks.library import Library
 from mockview.clock import Clock
+from mockview.errors import MockviewError
 from mockview.practice.engine import AnswerResult, PlannedQuestion, PracticeSession, SessionSummary
 from mockview.practice.interview import Interview, InterviewOptions
 from mockview.practice.plans import build_practice, build_retry
@@ -27,6 +28,7 @@ from mockview.practice.plans import planned as planned_with
 from mockview.practice.selection import Filters
 from mockview.prep.profiles import find_profile
 from mockview.store.drafts import Draft, DraftKeeper, discard
+from mockview.store.failures import StoreUnavailable, Trouble
 from mockview.store.redrill import Rating, ScheduleChange
 from mockview.store.repository import History
 from mockview.store.snapshots import question_from_snapshot
@@ -206,10 +208,38 @@ class SessionDriver:
         return StoryPeek(shown)
 
     def submit(self, answer: str) -> AnswerResult:
-        """Record the answer (an interview may queue a follow-up); its draft is no longer needed."""
-        result = self.interview.answer(answer) if self.interview is not None else self.session.submit(answer)
+        """Record the answer (an interview may queue a follow-up); its draft is no longer needed.
+
+        If the history cannot take it (a full disk, a read-only file, a lock
+        held by another program), the question stays where it was, the
+        answer is kept as a draft if the disk allows, and
+        :class:`AnswerNotStored` says so in one line. On a full disk the
+        history first gives back the room its log holds and tries once more.
+        """
+        try:
+            result = self._record(answer)
+        except StoreUnavailable as failure:
+            if failure.trouble is not Trouble.FULL:
+                raise self._not_stored(answer, failure) from None
+            self.session.history.reclaim_space()
+            try:
+                result = self._record(answer)
+            except StoreUnavailable as again:
+                raise self._not_stored(answer, again) from None
         self.keeper.clear()
         return result
+
+    def _record(self, answer: str) -> AnswerResult:
+        return self.interview.answer(answer) if self.interview is not None else self.session.submit(answer)
+
+    def _not_stored(self, answer: str, failure: StoreUnavailable) -> AnswerNotStored:
+        if answer.strip():
+            self.keep_answer(answer)
+        kept = not answer.strip() or self.keeper.problem is None
+        where = "it is kept as a draft and offered back next time" if kept else \
+            "it could not be kept as a draft either, so it is only in memory"
+        return AnswerNotStored(f"{failure.message}; your answer is not stored yet: {where}",
+                               answer=answer, draft_kept=kept, trouble=failure.trouble)
 
     def skip(self) -> AnswerResult:
         """Skipping is recorded, and counts as fumbled."""
@@ -282,6 +312,16 @@ class SessionDriver:
     def save_draft_if_due(self) -> None:
         self.keeper.flush_if_due(now=self.clock.now())
 
+    @property
+    def draft_problem(self) -> str | None:
+        """Why the answer being typed is not on disk (a full disk), or ``None`` when it is."""
+        return self.keeper.problem
+
+    @property
+    def unsaved_answer(self) -> str | None:
+        """The answer that is only in memory because its draft could not be written, or ``None``."""
+        return self.keeper.unsaved
+
     def take_draft(self, draft: Draft) -> None:
         """Ask a recovered draft's question next (after any taken before), its text and time carried over.
 
@@ -316,9 +356,28 @@ class SessionDriver:
         else:
             self.session.finish(reflection)
 
-    def abandon(self, reflection: dict[str, Any] | None = None) -> None:
-        """End the sitting where it stands (quit, Ctrl+C, a signal): no report card is written."""
-        self.session.finish(reflection)
+    def abandon(self, reflection: dict[str, Any] | None = None) -> str | None:
+        """End the sitting where it stands (quit, Ctrl+C, a signal): no report card is written.
+
+        Returns why the end could not be recorded (a full disk, a read-only
+        history), or ``None``: everything answered is stored already, so
+        leaving must not fail on it.
+        """
+        try:
+            self.session.finish(reflection)
+        except StoreUnavailable as failure:
+            return failure.message
+        return None
+
+
+class AnswerNotStored(MockviewError):
+    """An answer the history could not take; the front end keeps it on screen (or prints it)."""
+
+    def __init__(self, message: str, *, answer: str, draft_kept: bool, trouble: Trouble) -> None:
+        super().__init__(message)
+        self.answer = answer
+        self.draft_kept = draft_kept
+        self.trouble = trouble
 
 
 def planned_from_draft(draft: Draft) -> PlannedQuestion:

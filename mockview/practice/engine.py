@@ -177,12 +177,18 @@ class PracticeSession:
         if current is None:
             raise MockviewError("the session has no more questions")
         seconds = self.stopwatch.elapsed
+        was_running = self.stopwatch.running
         self.stopwatch.pause()
         question = replace(current.question, text=current.text)
         analysis = analyse_answer(
             question, answer, seconds if self.time_analysis else None, time_limit=current.time_limit
         ).to_dict()
-        result = self._store(current, answer, seconds, analysis, rating, skipped=analysis["delivery"]["words"] == 0)
+        try:
+            result = self._store(current, answer, seconds, analysis, rating, skipped=analysis["delivery"]["words"] == 0)
+        except BaseException:
+            if was_running:  # not stored: the question is still being answered
+                self.stopwatch.resume()
+            raise
         self.index += 1
         return result
 
@@ -229,13 +235,14 @@ class PracticeSession:
     ) -> AnswerResult:
         now = self.clock.now()
         question = planned.snapshot
+        session_id = self.session_id
         with self.history.atomic():
-            if self.session_id is None:
-                self.session_id = self.history.start_session(
+            if session_id is None:
+                session_id = self.history.start_session(
                     self.mode, list(self.banks), self.filters.to_json(), started_at=self.started_at
                 )
             attempt_id = self.history.add_attempt(
-                session_id=self.session_id,
+                session_id=session_id,
                 question=question,
                 answer=answer,
                 started_at=self._question_started or now,
@@ -263,6 +270,7 @@ class PracticeSession:
                     source=planned.source if planned.source in ("debrief", "snapshot") else "practice",
                     note=planned.note if planned.source == "debrief" else "",
                 )
+        self.session_id = session_id  # only once it is stored: a failed first answer starts no session
         result = AnswerResult(
             attempt_id=attempt_id,
             planned=planned,

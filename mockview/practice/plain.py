@@ -14,6 +14,14 @@ At a terminal, input is read key by key
 (:mod:`mockview.practice.terminal_lines`) so the line still being typed is
 part of the draft too.
 
+Nothing typed is lost to a full disk or a closed pipe either: a draft that
+cannot be written is said so on stderr (once) and tried again; an answer
+the history cannot take stays in memory, with a choice at a terminal to
+try again or write it to a file of the person's choosing, and is printed
+when it cannot be kept any other way; when the output is closed mid-session
+(``| head``) the answer being typed is saved as a draft and the run ends
+with one line saying why.
+
 Everything about the sitting itself (interview or practice, what comes
 after an answer, which stories a peek shows) is the
 :class:`~mockview.practice.driver.SessionDriver`'s; this module only prints
@@ -22,20 +30,24 @@ and reads.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
 
 from mockview.analysis.report import format_report
+from mockview.errors import MockviewError
+from mockview.files import os_error_text, write_atomically
 from mockview.practice.draft_saving import saving_drafts
-from mockview.practice.driver import Progress, SessionDriver, Step
+from mockview.practice.driver import AnswerNotStored, Progress, SessionDriver, Step
 from mockview.practice.engine import AnswerResult, PlannedQuestion
 from mockview.practice.report_card import format_report_card
 from mockview.practice.terminal_lines import TerminalLines
 from mockview.store.drafts import discard, recovered_drafts
 from mockview.store.redrill import Rating
-from mockview.text import clock
+from mockview.text import ShownStream, clock
 
 if TYPE_CHECKING:
     from mockview.prep.reflection import Reflection
@@ -54,16 +66,26 @@ class PlainFrontEnd:
         self,
         driver: SessionDriver,
         *,
-        stdin: TextIO = sys.stdin,
-        stdout: TextIO = sys.stdout,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
         interactive: bool | None = None,
+        stderr: TextIO | None = None,
     ) -> None:
         self.driver = driver
+        # Looked up now, not when the module was imported: the command line
+        # (and a test) may have replaced them since.
+        stdin = stdin or sys.stdin
         self.stdin = stdin
-        self.stdout = stdout
+        self.stdout = cast(TextIO, ShownStream(stdout or sys.stdout))
+        """Written through :func:`mockview.text.shown`: an escape sequence in an answer or a
+        question is shown, never obeyed."""
+        self.stderr = cast(TextIO, ShownStream(stderr or sys.stderr))
+        self._draft_problem: str | None = None
+        self._stopped: str | None = None
+        """Why the sitting stopped early (the history cannot take answers): the run ends with 1."""
         self.interactive = stdin.isatty() if interactive is None else interactive
         _replace_undecodable_input(stdin)
-        self.terminal = TerminalLines.for_stream(stdin, stdout) if self.interactive else None
+        self.terminal = TerminalLines.for_stream(stdin, self.stdout) if self.interactive else None
         """Key-by-key input at a real terminal, so an unfinished line can be saved; else ``None``."""
         self._readline: Callable[[], str] = self.terminal.readline if self.terminal else stdin.readline
         self._typing: tuple[PlannedQuestion, list[str]] | None = None
@@ -79,12 +101,25 @@ class PlainFrontEnd:
     # --- the whole run ------------------------------------------------------
 
     def run(self) -> int:
+        try:
+            return self._run()
+        except BrokenPipeError:
+            typing = self._output_closed()
+            kept = ("the answer being typed is kept as a draft and offered back next time" if typing
+                    else "every answer given is stored")
+            raise MockviewError(f"stopped: the output was closed (a pipe into head?); {kept}") from None
+
+    def _run(self) -> int:
         with self._keystrokes():
             if not self.opening():
                 return 0
-            with saving_drafts(self.driver, self._note_typing):
-                while not self.driver.finished and not self._input_ended:
+            with saving_drafts(_ReportingDrafts(self), self._note_typing):
+                while not self.driver.finished and not self._input_ended and self._stopped is None:
                     self.ask()
+            if self._stopped is not None:
+                self.warn(self._stopped)
+                self.driver.abandon()
+                return 1
             left = self.driver.questions_left
             if left:
                 self.say(f"Input ended; {left} question{'s' if left != 1 else ''} left unasked.")
@@ -93,6 +128,23 @@ class PlainFrontEnd:
             else:
                 self.close_practice()
         return 0
+
+    def warn(self, message: str) -> None:
+        """One line on stderr, apart from the questions and feedback on stdout."""
+        self.stderr.write(f"mockview: {message}\n")
+        self.stderr.flush()
+
+    def _output_closed(self) -> bool:
+        """The reader of stdout has gone: keep what is typed, end the sitting, write nothing more there.
+
+        Returns whether an answer was being typed (and is now a draft).
+        """
+        self._note_typing()
+        self.driver.save_draft()
+        typing = self._typing is not None or bool(self.driver.keeper.path.exists())
+        self.driver.abandon()
+        _silence(self.stdout)
+        return typing
 
     def opening(self) -> bool:
         """What comes before the first question; False when there is nothing to ask."""
@@ -121,6 +173,7 @@ class PlainFrontEnd:
                     yield
         except (KeyboardInterrupt, SystemExit):
             self.driver.abandon()
+            self.print_unsaved()
             raise
 
     def ask(self) -> None:
@@ -131,7 +184,9 @@ class PlainFrontEnd:
         if answer is None:
             self.driver.pause()
             return
-        result = self.driver.submit(answer)
+        result = self.store(answer)
+        if result is None:
+            return
         if self.driver.after_answer() is Step.FEEDBACK:
             self.report(result)
             skipped = not result.analysis["delivery"]["words"]
@@ -205,7 +260,82 @@ class PlainFrontEnd:
                 continue
             lines.append(text)
             self.driver.note_answer("\n".join(lines), planned)
+            self.report_draft_problem()
         return "\n".join(lines).strip("\n")
+
+    def store(self, answer: str) -> AnswerResult | None:
+        """Submit the answer; if the history cannot take it, keep it and say where it can still go.
+
+        At a terminal the person can try again (once there is room, say) or
+        write the answer to a file; otherwise, or when they stop, the sitting
+        ends with exit code 1, the answer kept as a draft, or printed when
+        even that failed.
+        """
+        while True:
+            try:
+                return self.driver.submit(answer)
+            except AnswerNotStored as failure:
+                self.warn(str(failure))
+                if not self.interactive or self._input_ended:
+                    if not failure.draft_kept:
+                        self.print_answer(answer)
+                    self._stopped = "stopped: the history cannot store answers now; see the line above"
+                    return None
+                if not self._offer_another_place(answer):
+                    if not failure.draft_kept:
+                        self.print_answer(answer)
+                    self._stopped = "stopped before the answer could be stored"
+                    return None
+
+    def _offer_another_place(self, answer: str) -> bool:
+        """True to try storing again; False to stop. A file name writes the answer there first."""
+        while True:
+            self.stdout.write("Enter tries again; a file name writes your answer there; q stops: ")
+            self.stdout.flush()
+            reply = self._readline()
+            if reply == "":
+                self._input_ended = True
+                return False
+            choice = reply.strip()
+            if not choice:
+                return True
+            if choice.lower() == "q":
+                return False
+            target = Path(choice).expanduser()
+            try:
+                write_atomically(target, answer + "\n", shared=True)
+            except OSError as error:
+                self.say(f"Cannot write {target}: {os_error_text(error)}.")
+                continue
+            self.say(f"Wrote your answer to {target}.")
+
+    def print_answer(self, answer: str) -> None:
+        """The last place an answer can go when nothing can be written: the screen."""
+        self.say("")
+        self.say("Your answer, printed here because it could not be saved anywhere:")
+        for line in answer.splitlines():
+            self.say(f"  {line}")
+
+    def print_unsaved(self) -> None:
+        """On the way out: an answer only in memory (its draft failed) is printed, not lost."""
+        try:
+            unsaved = self.driver.unsaved_answer
+            if unsaved:
+                self.print_answer(unsaved)
+        except (OSError, ValueError):
+            pass  # the output is gone too
+
+    def report_draft_problem(self) -> None:
+        """Say once that the draft cannot be written (and once that it can again)."""
+        problem = self.driver.draft_problem
+        if problem == self._draft_problem:
+            return
+        self._draft_problem = problem
+        if problem is not None:
+            self.warn(f"{problem}; your answer is kept in memory, saved as soon as there is room, "
+                      "and printed if it cannot be stored")
+        else:
+            self.warn("your draft is saved again")
 
     def peek_stories(self) -> None:
         """Show the person's own stories that fit the question (the driver records the peek)."""
@@ -355,6 +485,29 @@ class PlainFrontEnd:
         if text != self._noted:
             self._noted = text
             self.driver.note_answer(text, planned)
+
+
+class _ReportingDrafts:
+    """The driver's draft saving, for the background saver, reporting a full disk as it happens."""
+
+    def __init__(self, front_end: PlainFrontEnd) -> None:
+        self.front_end = front_end
+
+    def save_draft(self) -> None:
+        self.front_end.driver.save_draft()
+
+    def save_draft_if_due(self) -> None:
+        self.front_end.driver.save_draft_if_due()
+        self.front_end.report_draft_problem()
+
+
+def _silence(stream: TextIO) -> None:
+    """Point the closed output at /dev/null, so the exit's own flush does not fail on it again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test's stream): nothing to point
+        pass
 
 
 def _replace_undecodable_input(stream: TextIO) -> None:

@@ -9,7 +9,6 @@ here, next to the rules that read them.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +27,7 @@ from mockview.prep.pattern_rows import (
     Trend,
 )
 from mockview.store.repository import History
+from mockview.store.stats import question_text
 from mockview.store.words import SessionMode
 from mockview.text import plural
 
@@ -150,7 +150,7 @@ def fumbled_questions(history: History, limit: int) -> list[tuple[str, str, int,
     found = []
     for question_id, fumbled, answers, latest in rows:
         ((snapshot,),) = history.read("SELECT question FROM attempts WHERE id = ?", (latest,))
-        found.append((question_id, json.loads(snapshot).get("text", question_id), fumbled, answers))
+        found.append((question_id, question_text(snapshot, question_id), fumbled, answers))
     return found
 
 

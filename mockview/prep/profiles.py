@@ -18,6 +18,7 @@ from mockview.banks.model import Keyword, Question
 from mockview.banks.problems import START, Problem
 from mockview.banks.yamlsource import read_yaml_file
 from mockview.errors import MockviewError
+from mockview.files import os_error_text, write_new
 from mockview.paths import profiles_dir
 from mockview.prep.yamlfiles import Saved, write_yaml
 from mockview.text import slug
@@ -236,12 +237,15 @@ def new_profile(data_dir: Path, company: str, role: str = "") -> Path:
         (Path(p.path) for p in list_profiles(data_dir)[0] if slug(p.company) == slug(company)), None)
     if existing is not None:
         raise MockviewError(f"{existing} already exists; edit it, or see it with: mockview company show {company!r}")
-    path.parent.mkdir(parents=True, exist_ok=True)
     # JSON strings are YAML double-quoted scalars: quotes and backslashes in a name stay as typed.
     text = STARTER.format(company=json.dumps(company.strip(), ensure_ascii=False),
                           role=json.dumps(role.strip(), ensure_ascii=False))
-    with open(path, "x", encoding="utf-8") as handle:
-        handle.write(text)
+    try:
+        write_new(path, text)
+    except FileExistsError:
+        raise MockviewError(f"{path} already exists; edit it, or see it with: mockview company show {company!r}") from None
+    except OSError as error:
+        raise MockviewError(f"cannot write {path}: {os_error_text(error)}") from None
     return path
 
 

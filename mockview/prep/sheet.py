@@ -3,10 +3,16 @@
 What you know about the company, the stories to tell for the questions you
 are likely to get, what is still due for re-drill, the patterns to watch,
 and the strategy notes you wrote after earlier interviews.
+
+Everything on it that someone typed (a profile, a story, a debrief, a
+question) goes through :func:`~mockview.text.markdown_line`, so it reads as
+typed and never becomes a link, an image or markup; the command it
+suggests quotes the company's name for the shell.
 """
 
 from __future__ import annotations
 
+import shlex
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +27,8 @@ from mockview.prep.stories import STORY_PARTS, Story
 from mockview.store.redrill import QueueItem, describe_due
 from mockview.store.repository import History
 from mockview.store.rows import DebriefRow
+from mockview.text import markdown_code
+from mockview.text import markdown_line as md
 from mockview.text import slug
 
 LIKELY_CATEGORIES = 5
@@ -28,7 +36,7 @@ LIKELY_CATEGORIES = 5
 
 
 def _bullets(items: list[str] | tuple[str, ...], empty: str = "(nothing yet)") -> list[str]:
-    return [f"- {item}" for item in items] if items else [f"- {empty}"]
+    return [f"- {md(item)}" for item in items] if items else [f"- {empty}"]
 
 
 def prep_sheet(
@@ -46,22 +54,23 @@ def prep_sheet(
 ) -> str:
     name = profile.company if profile else company
     role = role or (profile.role if profile else "")
-    lines = [f"# Prep sheet: {name}" + (f", {role}" if role else ""), "",
+    lines = [f"# Prep sheet: {md(name)}" + (f", {md(role)}" if role else ""), "",
              f"Written {now.astimezone():%A %d %B %Y} by mockview.", ""]
 
     lines += ["## The company", ""]
     if profile is None:
-        lines += [f"No profile yet. Start one with: `mockview company new \"{company}\"`", ""]
+        command = f"mockview company new {shlex.quote(company)}"
+        lines += [f"No profile yet. Start one with: {markdown_code(command)}", ""]
     else:
         if profile.mission:
-            lines += [f"**Mission:** {profile.mission}", ""]
+            lines += [f"**Mission:** {md(profile.mission)}", ""]
         for label, items in (("Products", profile.products), ("Values", profile.values),
                              ("Recent news", profile.news), ("Competitors", profile.competitors),
                              ("Culture", profile.culture)):
             if items:
-                lines.append(f"- **{label}:** " + "; ".join(items))
+                lines.append(f"- **{label}:** " + md("; ".join(items)))
         if profile.why_us:
-            lines += ["", f"**Why {name}:** {profile.why_us}"]
+            lines += ["", f"**Why {md(name)}:** {md(profile.why_us)}"]
         lines += ["", "**Questions to ask them:**"] + _bullets(profile.questions_to_ask, "prepare at least two")
         missing = profile.missing()
         if missing:
@@ -82,16 +91,16 @@ def prep_sheet(
             how = answer_from
         else:
             how = _stories_for(stories, asked, weak)
-        lines.append(f"- \"{text}\" (you fumbled it at {where_asked}): {how}")
+        lines.append(f"- \"{md(text)}\" (you fumbled it at {md(where_asked)}): {how}")
     research = library.banks.get(RESEARCH_BANK)
     if research is not None:
         for question in [q for q in research.questions if q.kind == "research"][:3]:
-            lines.append(f"- \"{question.render_text(name, role or None)}\": {answer_from}")
+            lines.append(f"- \"{md(question.render_text(name, role or None))}\": {answer_from}")
     for category in _likely_categories(library, patterns):
         example = next((q for q in library.questions() if q.kind == "star" and q.category == category), None)
-        for_example = f", e.g. \"{example.text}\"" if example is not None else ""
+        for_example = f", e.g. \"{md(example.text)}\"" if example is not None else ""
         probe = example or Question(bank="sheet", id="category", text=category, category=category)
-        lines.append(f"- **{category}**{for_example}: {_stories_for(stories, probe, weak)}")
+        lines.append(f"- **{md(category)}**{for_example}: {_stories_for(stories, probe, weak)}")
     lines.append("")
 
     lines += ["## Still due for re-drill", ""]
@@ -120,7 +129,7 @@ def prep_sheet(
 def _stories_for(stories: list[Story], question: Question, weak: dict[str, str]) -> str:
     """The stories to tell for a question; one that is itself weak says so, or the person walks in
     trusting a story with no Result."""
-    fitting = [f"*{story.title}*" + (f" ({weak[story.title]})" if story.title in weak else "")
+    fitting = [f"*{md(story.title)}*" + (f" ({weak[story.title]})" if story.title in weak else "")
                for story in stories if story.matches(question)]
     return "tell " + " or ".join(fitting) if fitting else "no story yet: write one before the interview"
 

@@ -259,6 +259,19 @@ def story_to_form(story: Story) -> dict[str, str]:
     }
 
 
+def write_starter(path: Path, starter: str) -> None:
+    """The commented starter story bank, if there is no story bank yet; whole or not at all."""
+    from mockview.errors import MockviewError
+    from mockview.files import os_error_text, write_new
+
+    try:
+        write_new(path, starter)
+    except FileExistsError:
+        return
+    except OSError as error:
+        raise MockviewError(f"cannot write {path}: {os_error_text(error)}") from None
+
+
 def save_stories(data_dir: Path, stories: list[Story]) -> Saved:
     """Write the story bank (after a change in the app), refusing to overwrite a file with problems.
 

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from mockview.errors import MockviewError
-from mockview.files import write_atomically
+from mockview.files import os_error_text, write_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,5 +64,5 @@ def write_yaml(path: Path, data: dict[str, Any], header: str, *, templates: tupl
         text = header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
         write_atomically(path, text, shared=True)
     except OSError as error:
-        raise MockviewError(f"cannot write {path}: {error.strerror or error}") from None
+        raise MockviewError(f"cannot write {path}: {os_error_text(error)}") from None
     return Saved(path, backup)

@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 
 
 def open_store(data_dir: Path, *, clock: Clock | None = None, warn: Warn | None = None) -> History:
-    """The history in ``data_dir`` (created, migrated or repaired as needed)."""
+    """The history in ``data_dir`` (created, migrated or repaired as needed; read-only, with a
+    notice through ``warn``, when its file cannot be written)."""
     from mockview.store.db import open_history
     from mockview.store.repository import History
 
-    return History(open_history(data_dir, warn), clock)
+    opened = open_history(data_dir, warn)
+    return History(opened.connection, clock, warn=warn, read_only=opened.read_only, reopen=opened.reopen)
 
 
 def reading(data_dir: Path, *, clock: Clock | None = None) -> History:
@@ -35,11 +37,10 @@ def reading(data_dir: Path, *, clock: Clock | None = None) -> History:
     SQLite connections belong to the thread that made them; WAL lets this
     one read while the first one writes.
     """
-    from mockview.paths import history_db_path
-    from mockview.store.db import connect
+    from mockview.store.db import connect_for_reading
     from mockview.store.repository import History
 
-    return History(connect(history_db_path(data_dir)), clock)
+    return History(connect_for_reading(data_dir), clock)
 
 
 def __getattr__(name: str) -> Any:

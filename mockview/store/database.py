@@ -8,11 +8,13 @@ stores; this module knows nothing of sessions or attempts.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Self
 
 from mockview.clock import Clock, SystemClock
+from mockview.store.failures import StoreUnavailable, Trouble, store_failure
 from mockview.store.query import Select
 
 
@@ -23,10 +25,24 @@ class Database:
     the block ends.
     """
 
-    def __init__(self, connection: sqlite3.Connection, clock: Clock | None = None) -> None:
+    def __init__(self, connection: sqlite3.Connection, clock: Clock | None = None, *,
+                 warn: Callable[[str], None] | None = None, read_only: bool = False,
+                 reopen: Callable[[], sqlite3.Connection] | None = None) -> None:
         self.connection = connection
         self.clock = clock or SystemClock()
+        self.warn = warn or (lambda _message: None)
+        """Where a damaged row that had to be skipped is reported (one line each)."""
+        self.read_only = read_only
+        """Opened read-only (the file cannot be written): reading works, every write is refused."""
+        self._reopen = reopen
+        """Opened read-only only because the disk was full: how to open it for writing again."""
         self._depth = 0
+
+    @property
+    def path(self) -> Path:
+        """The database file (named in messages)."""
+        row = self.connection.execute("PRAGMA database_list").fetchone()
+        return Path(row[2]) if row and row[2] else Path("history.db")
 
     def close(self) -> None:
         self.connection.close()
@@ -48,13 +64,17 @@ class Database:
         undone and the outer one goes on.
         """
         if not self.connection.in_transaction:
-            self.connection.execute("BEGIN IMMEDIATE")
+            if self.read_only:
+                self._open_for_writing()
+            with self._failures():
+                self.connection.execute("BEGIN IMMEDIATE")
             try:
-                yield
+                with self._failures():
+                    yield
+                    self.connection.execute("COMMIT")
             except BaseException:
-                self.connection.execute("ROLLBACK")
+                self._roll_back()
                 raise
-            self.connection.execute("COMMIT")
             return
         self._depth += 1
         name = f"mockview_{self._depth}"
@@ -62,13 +82,53 @@ class Database:
         try:
             yield
         except BaseException:
-            self.connection.execute(f"ROLLBACK TO {name}")
-            self.connection.execute(f"RELEASE {name}")
+            if self.connection.in_transaction:  # SQLite ends the whole transaction itself on a full disk
+                self.connection.execute(f"ROLLBACK TO {name}")
+                self.connection.execute(f"RELEASE {name}")
             raise
         else:
             self.connection.execute(f"RELEASE {name}")
         finally:
             self._depth -= 1
+
+    def _open_for_writing(self) -> None:
+        """Writing to a read-only history: refused, unless it was read-only for want of room and
+        there is room again."""
+        if self._reopen is None:
+            raise StoreUnavailable(f"cannot write {self.path}: the file is read-only", Trouble.READ_ONLY)
+        connection = self._reopen()  # raises StoreUnavailable while the disk is still full
+        self.connection.close()
+        self.connection = connection
+        self.read_only = False
+        self._reopen = None
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """A full disk, a read-only file or another program's lock as one line (see :mod:`.failures`)."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            failure = store_failure(error, self.path)
+            if failure is None:
+                raise
+            raise failure from error
+
+    def _roll_back(self) -> None:
+        """Undo the open transaction, if SQLite has not already, without hiding why it failed."""
+        if not self.connection.in_transaction:
+            return
+        try:
+            self.connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the error that made us roll back is the one to report
+
+    def reclaim_space(self) -> None:
+        """Move the write-ahead log into the database and empty it: after a full disk, the log
+        holds pages of the failed write that only a checkpoint gives back."""
+        try:
+            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
 
     def read(self, sql: str, args: Sequence[object] = ()) -> list[sqlite3.Row]:
         """The rows of one read-only query, for the reports that keep their SQL beside them."""

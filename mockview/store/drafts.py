@@ -9,6 +9,12 @@ every two seconds while typing and at once on pause, quit and signals.
 On the next start, drafts whose process is gone are offered back with
 their question; drafts of a process still running belong to it and are
 left alone.
+
+A draft that cannot be written (a full disk) never stops the person
+typing: the keeper keeps the text in memory, says why in
+:attr:`DraftKeeper.problem`, and tries again every two seconds until it
+is written; front ends show the problem and, if it lasts, where the
+answer can still go.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from mockview.clock import from_text, to_text
-from mockview.files import write_atomically
+from mockview.files import os_error_text, write_atomically
 from mockview.paths import drafts_dir
 
 SAVE_EVERY_SECONDS = 2.0
@@ -39,6 +45,9 @@ class Draft:
     saved_at: datetime
     pid: int
     session: dict[str, Any]
+    tty: int = 0
+    """The terminal its process was typing at (0 for none): a process that has lost it can be
+    left hanging after its window closed, and its draft is no longer in use."""
 
 
 class DraftKeeper:
@@ -50,6 +59,8 @@ class DraftKeeper:
         self.session = session or {}
         self._last_save = 0.0
         self._pending: tuple[dict[str, Any], str, float] | None = None
+        self.problem: str | None = None
+        """Why the latest text is not on disk (one line), or ``None`` when it is."""
         # Front ends save from a timer thread or a signal handler as well as
         # from the typing loop.
         self._lock = threading.RLock()
@@ -70,7 +81,7 @@ class DraftKeeper:
             if self._pending is None or time.monotonic() - self._last_save < SAVE_EVERY_SECONDS:
                 return False
             self._flush(now)
-            return True
+            return self.problem is None
 
     def flush(self, *, now: datetime) -> None:
         """Write the latest text now (atomically), if there is anything new."""
@@ -90,19 +101,32 @@ class DraftKeeper:
             "elapsed": elapsed,
             "saved_at": to_text(now),
             "pid": os.getpid(),
+            "tty": _terminal(os.getpid()),
             "session": self.session,
         }
-        write_atomically(self.path, json.dumps(payload, ensure_ascii=False))
+        self._last_save = time.monotonic()  # also after a failure: try again in two seconds, not at every key
+        try:
+            write_atomically(self.path, json.dumps(payload, ensure_ascii=False))
+        except OSError as error:
+            self.problem = f"cannot save your draft in {self.folder}: {os_error_text(error)}"
+            return
+        self.problem = None
         self._pending = None
-        self._last_save = time.monotonic()
+
+    @property
+    def unsaved(self) -> str | None:
+        """The text that is only in memory because writing it failed, or ``None``."""
+        with self._lock:
+            return self._pending[1] if self.problem is not None and self._pending is not None else None
 
     def clear(self) -> None:
         """The answer was submitted or skipped: the draft is not needed."""
         with self._lock:
             self._pending = None
+            self.problem = None
             try:
                 self.path.unlink()
-            except FileNotFoundError:
+            except OSError:
                 pass
 
 
@@ -123,10 +147,11 @@ def recovered_drafts(data_dir: Path) -> list[Draft]:
                 saved_at=from_text(data["saved_at"]),
                 pid=int(data.get("pid") or 0),
                 session=data.get("session") or {},
+                tty=int(data.get("tty") or 0),
             )
         except (OSError, ValueError, KeyError, TypeError):
             continue  # a stray or foreign file; never delete what we cannot read
-        if draft.pid != os.getpid() and _alive(draft.pid):
+        if draft.pid != os.getpid() and _alive(draft.pid) and not _lost_terminal(draft):
             continue
         found.append(draft)
     return sorted(found, key=lambda draft: draft.saved_at, reverse=True)
@@ -137,6 +162,25 @@ def discard(draft: Draft) -> None:
         draft.path.unlink()
     except FileNotFoundError:
         pass
+
+
+def _terminal(pid: int) -> int:
+    """The controlling terminal of process ``pid`` (``tty_nr`` in Linux's ``/proc``), 0 for none or unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat[stat.rindex(")") + 2 :].split()[4])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _lost_terminal(draft: Draft) -> bool:
+    """Whether the draft's process was typing at a terminal and no longer has one.
+
+    Closing a terminal window takes it away from every process in it; one
+    that then hangs instead of exiting (seen in Textual's shutdown) must not
+    keep its draft from being offered back.
+    """
+    return draft.tty != 0 and Path(f"/proc/{draft.pid}").is_dir() and _terminal(draft.pid) != draft.tty
 
 
 def _alive(pid: int) -> bool:

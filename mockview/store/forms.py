@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mockview.files import write_atomically
+from mockview.files import os_error_text, write_atomically
 from mockview.paths import forms_dir
 
 
@@ -22,11 +22,20 @@ class FormDraft:
     def __init__(self, data_dir: Path, name: str) -> None:
         self.path = forms_dir(data_dir) / f"{name}.json"
 
-    def save(self, fields: dict[str, Any]) -> None:
+    def save(self, fields: dict[str, Any]) -> str | None:
+        """Keep ``fields``; returns why they could not be written (a full disk), or ``None``.
+
+        The form still holds them, so a failed save loses nothing yet; the
+        caller says so and saves again later.
+        """
         if not any(_filled(value) for value in fields.values()):
             self.clear()
-            return
-        write_atomically(self.path, json.dumps(fields, ensure_ascii=False))
+            return None
+        try:
+            write_atomically(self.path, json.dumps(fields, ensure_ascii=False))
+        except OSError as error:
+            return f"cannot keep the form's draft in {self.path.parent}: {os_error_text(error)}"
+        return None
 
     def load(self) -> dict[str, Any] | None:
         """The fields last saved, or ``None`` (also for a file that cannot be read)."""
@@ -39,7 +48,7 @@ class FormDraft:
     def clear(self) -> None:
         try:
             self.path.unlink()
-        except FileNotFoundError:
+        except OSError:
             pass
 
 

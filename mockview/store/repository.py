@@ -14,8 +14,10 @@ their read-only queries next to the code that explains them
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from mockview.clock import from_text, to_text
 from mockview.store.database import Database
@@ -28,9 +30,14 @@ from mockview.store.rows import (
     ReviewRow,
     ScheduleRow,
     SessionRow,
+    DAMAGE,
     dumps,
+    json_list,
 )
 from mockview.store.words import Outcome, ScheduleStatus, SessionMode
+from mockview.text import one_line
+
+T = TypeVar("T")
 
 SUMMARY_COLUMNS = ("id, submitted_at, bank, question_id, category, score, verdict, skipped, "
                    "json_extract(question, '$.text') AS text")
@@ -41,7 +48,15 @@ class History(Database):
     """The history: sessions, attempts, the re-drill schedule, review logs, debriefs.
 
     ``with open_store(folder) as history:`` opens it and closes it again.
+    A row that cannot be read (edited by hand, written by a broken tool) is
+    skipped with one warning through :attr:`warn`; the others still read.
     """
+
+    _reported: set[tuple[str, int, str]]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._reported = set()
 
     # --- sessions ---------------------------------------------------------
 
@@ -67,7 +82,7 @@ class History(Database):
 
     def session(self, session_id: int) -> SessionRow | None:
         row = self.connection.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        return SessionRow.read(row) if row else None
+        return self._one(SessionRow.read, row, "sessions")
 
     def sessions(
         self, limit: int | None = None, since: datetime | None = None, mode: str | None = None
@@ -77,7 +92,7 @@ class History(Database):
                  .where_given("mode = ?", mode)
                  .order_by("started_at DESC, id DESC")
                  .limited(limit))
-        return [SessionRow.read(row) for row in self.select(query)]
+        return self._each(SessionRow.read, self.select(query), "sessions")
 
     # --- attempts -----------------------------------------------------------
 
@@ -115,7 +130,7 @@ class History(Database):
 
     def attempt(self, attempt_id: int) -> AttemptRow | None:
         row = self.connection.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-        return AttemptRow.read(row) if row else None
+        return self._one(AttemptRow.read, row, "attempts")
 
     def attempts(
         self,
@@ -133,7 +148,7 @@ class History(Database):
                  .where_given("session_id = ?", session_id)
                  .order_by(f"submitted_at {order}, id {order}")
                  .limited(limit))
-        return [AttemptRow.read(row) for row in self.select(query)]
+        return self._each(AttemptRow.read, self.select(query), "attempts")
 
     def attempt_list(
         self,
@@ -150,7 +165,7 @@ class History(Database):
                  .where_given("verdict = ?", verdict)
                  .order_by("submitted_at DESC, id DESC")
                  .limited(limit))
-        return [AttemptSummary.read(row) for row in self.select(query)]
+        return self._each(AttemptSummary.read, self.select(query), "attempts")
 
     def distinct_values(self, column: str) -> list[str]:
         """The banks, categories or verdicts that occur in the history."""
@@ -165,16 +180,13 @@ class History(Database):
             "ORDER BY id DESC LIMIT 1",
             (question_id, before_id),
         ).fetchone()
-        return AttemptRow.read(row) if row else None
+        return self._one(AttemptRow.read, row, "attempts")
 
     def last_seen(self) -> dict[str, datetime]:
         """When each question was last answered."""
-        return {
-            row[0]: from_text(row[1])
-            for row in self.connection.execute(
-                "SELECT question_id, max(submitted_at) FROM attempts GROUP BY question_id"
-            )
-        }
+        seen = self._each(lambda row: (row[0], from_text(row[1])), self.connection.execute(
+            "SELECT question_id, max(submitted_at) FROM attempts GROUP BY question_id"), "attempts")
+        return dict(seen)
 
     def answered(self, question_id: str) -> bool:
         """Whether the question has ever been answered (an attempt exists)."""
@@ -184,9 +196,10 @@ class History(Database):
     def story_uses(self) -> dict[str, int]:
         """How often each story was peeked at while answering."""
         counts: dict[str, int] = {}
-        for (stories,) in self.connection.execute("SELECT stories FROM attempts WHERE stories != '[]'"):
-            for title in json.loads(stories):
-                counts[title] = counts.get(title, 0) + 1
+        rows = self.connection.execute("SELECT id, stories FROM attempts WHERE stories != '[]'")
+        for titles in self._each(lambda row: json_list(row["stories"]), rows, "attempts"):
+            for title in titles:
+                counts[str(title)] = counts.get(str(title), 0) + 1
         return counts
 
     def recent_sessions(self, limit: int) -> list[tuple[SessionRow, int, float | None]]:
@@ -201,7 +214,7 @@ class History(Database):
             "GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?",
             (limit,),
         ).fetchall()
-        sessions = [(SessionRow.read(row), row) for row in rows]
+        sessions = self._each(lambda row: (SessionRow.read(row), row), rows, "sessions")
         return [(session, row["answers"], _session_score(session, row["average"])) for session, row in sessions]
 
     def recent_scores(self, limit: int, category: str | None = None) -> list[int]:
@@ -219,7 +232,7 @@ class History(Database):
         row = self.connection.execute(
             "SELECT * FROM schedule WHERE question_id = ?", (question_id,)
         ).fetchone()
-        return ScheduleRow.read(row) if row else None
+        return self._one(ScheduleRow.read, row, "schedule")
 
     def save_schedule(self, entry: ScheduleRow) -> None:
         self.write(
@@ -243,7 +256,7 @@ class History(Database):
                  .where_given("status = ?", status)
                  .where_given("due <= ?", to_text(due_before) if due_before is not None else None)
                  .order_by("due, question_id"))
-        return [ScheduleRow.read(row) for row in self.select(query)]
+        return self._each(ScheduleRow.read, self.select(query), "schedule")
 
     def delete_schedule_entry(self, question_id: str) -> None:
         """Forget a re-drill item and its review log (only for one never answered)."""
@@ -266,18 +279,14 @@ class History(Database):
         row = self.connection.execute(
             "SELECT * FROM review_logs WHERE attempt_id = ? ORDER BY id DESC LIMIT 1", (attempt_id,)
         ).fetchone()
-        return ReviewRow.read(row) if row else None
+        return self._one(ReviewRow.read, row, "review_logs")
 
     def rerate_review(self, review_id: int, rating: int) -> None:
         self.write("UPDATE review_logs SET rating = ?, rated_by = 'self' WHERE id = ?", (rating, review_id))
 
     def reviews(self, question_id: str) -> list[ReviewRow]:
-        return [
-            ReviewRow.read(row)
-            for row in self.connection.execute(
-                "SELECT * FROM review_logs WHERE question_id = ? ORDER BY reviewed_at, id", (question_id,)
-            )
-        ]
+        return self._each(ReviewRow.read, self.connection.execute(
+            "SELECT * FROM review_logs WHERE question_id = ? ORDER BY reviewed_at, id", (question_id,)), "review_logs")
 
     # --- debriefs of real interviews -------------------------------------------
 
@@ -291,11 +300,11 @@ class History(Database):
     def debriefs(self) -> list[DebriefRow]:
         """Every debrief, the latest interview first."""
         rows = self.connection.execute("SELECT * FROM debriefs ORDER BY day DESC, id DESC").fetchall()
-        return [DebriefRow.read(row, self._feedback(row["id"])) for row in rows]
+        return self._each(lambda row: DebriefRow.read(row, self._feedback(row["id"])), rows, "debriefs")
 
     def debrief(self, debrief_id: int) -> DebriefRow | None:
         row = self.connection.execute("SELECT * FROM debriefs WHERE id = ?", (debrief_id,)).fetchone()
-        return DebriefRow.read(row, self._feedback(row["id"])) if row else None
+        return self._one(lambda found: DebriefRow.read(found, self._feedback(found["id"])), row, "debriefs")
 
     def update_debrief_data(self, debrief_id: int, data: dict[str, Any]) -> None:
         self.write("UPDATE debriefs SET data = ? WHERE id = ?", (dumps(data), debrief_id))
@@ -334,12 +343,40 @@ class History(Database):
         return cursor.rowcount > 0
 
     def _feedback(self, debrief_id: int) -> tuple[FeedbackRow, ...]:
-        return tuple(
-            FeedbackRow.read(row)
-            for row in self.connection.execute(
-                "SELECT * FROM debrief_feedback WHERE debrief_id = ? ORDER BY id", (debrief_id,)
-            )
-        )
+        return tuple(self._each(FeedbackRow.read, self.connection.execute(
+            "SELECT * FROM debrief_feedback WHERE debrief_id = ? ORDER BY id", (debrief_id,)), "debrief_feedback"))
+
+    # --- damaged rows ------------------------------------------------------------
+
+    def _each(self, read: Callable[[sqlite3.Row], T], rows: Iterable[sqlite3.Row], table: str) -> list[T]:
+        """Every row that reads, and one warning for those that do not (a time that is not a time,
+        JSON that is not JSON or not the right shape): one bad row never hides the history."""
+        found: list[T] = []
+        damaged: list[tuple[sqlite3.Row, Exception]] = []
+        for row in rows:
+            try:
+                found.append(read(row))
+            except DAMAGE as error:
+                damaged.append((row, error))
+        if damaged:
+            self._report(table, damaged)
+        return found
+
+    def _one(self, read: Callable[[sqlite3.Row], T], row: sqlite3.Row | None, table: str) -> T | None:
+        """The row read, or ``None`` for no row or a damaged one (reported)."""
+        found = self._each(read, [row], table) if row is not None else []
+        return found[0] if found else None
+
+    def _report(self, table: str, damaged: list[tuple[sqlite3.Row, Exception]]) -> None:
+        first, error = damaged[0]
+        where = f"id {first['id']}" if "id" in first.keys() else "a row"
+        more = f" and {len(damaged) - 1} more" if len(damaged) > 1 else ""
+        key = (table, len(damaged), where)
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        self.warn(f"skipped {len(damaged)} damaged row{'s' if len(damaged) != 1 else ''} of {table} in "
+                  f"{self.path} ({where}{more}: {one_line(str(error))[:120]}); the rest of the history is fine")
 
 
 def _session_score(session: SessionRow, average: float | None) -> float | None:

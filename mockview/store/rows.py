@@ -22,6 +22,26 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+DAMAGE = (ValueError, TypeError, KeyError, IndexError, AttributeError)
+"""What reading a damaged row raises: a time that is not a time (``'yesterday'``), JSON that is
+not JSON or not the shape stored, a word no enum knows. The history skips such a row."""
+
+
+def json_object(text: str) -> dict[str, Any]:
+    """A JSON object as stored; anything else is a damaged row (``ValueError``)."""
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a JSON object, found {type(value).__name__}")
+    return value
+
+
+def json_list(text: str) -> list[Any]:
+    value = json.loads(text)
+    if not isinstance(value, list):
+        raise ValueError(f"expected a JSON list, found {type(value).__name__}")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class AttemptRow:
     id: int
@@ -76,20 +96,20 @@ class AttemptRow:
             question_id=row["question_id"],
             bank=row["bank"],
             category=row["category"],
-            question=json.loads(row["question"]),
+            question=json_object(row["question"]),
             answer=row["answer"],
             started_at=from_text(row["started_at"]),
             submitted_at=from_text(row["submitted_at"]),
             seconds=row["seconds"],
             time_limit=row["time_limit"],
-            analysis=json.loads(row["analysis"]),
+            analysis=json_object(row["analysis"]),
             score=row["score"],
             verdict=row["verdict"],
             self_rating=row["self_rating"],
             hints_used=row["hints_used"],
             skipped=bool(row["skipped"]),
             parent_id=row["parent_id"],
-            stories=json.loads(row["stories"]),
+            stories=json_list(row["stories"]),
         )
 
 
@@ -131,10 +151,10 @@ class SessionRow:
             started_at=from_text(row["started_at"]),
             ended_at=from_text(row["ended_at"]) if row["ended_at"] else None,
             mode=SessionMode(row["mode"]),
-            banks=json.loads(row["banks"]),
-            filters=json.loads(row["filters"]),
-            reflection=json.loads(row["reflection"]) if row["reflection"] else None,
-            report=json.loads(row["report"]) if row["report"] else None,
+            banks=json_list(row["banks"]),
+            filters=json_object(row["filters"]),
+            reflection=json_object(row["reflection"]) if row["reflection"] else None,
+            report=json_object(row["report"]) if row["report"] else None,
         )
 
 
@@ -157,10 +177,10 @@ class ScheduleRow:
     def read(cls, row: sqlite3.Row) -> ScheduleRow:
         return cls(
             question_id=row["question_id"],
-            card=json.loads(row["card"]),
+            card=json_object(row["card"]),
             due=from_text(row["due"]),
             status=ScheduleStatus(row["status"]),
-            question=json.loads(row["question"]),
+            question=json_object(row["question"]),
             added_at=from_text(row["added_at"]),
             updated_at=from_text(row["updated_at"]),
             source=row["source"],
@@ -182,7 +202,7 @@ class FeedbackRow:
 
     @classmethod
     def read(cls, row: sqlite3.Row) -> FeedbackRow:
-        return cls(row["text"], tuple(json.loads(row["focus"])), row["added_at"])
+        return cls(row["text"], tuple(json_list(row["focus"])), row["added_at"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +221,7 @@ class DebriefRow:
     @classmethod
     def read(cls, row: sqlite3.Row, feedback: tuple[FeedbackRow, ...]) -> DebriefRow:
         dismissed = row["follow_up_dismissed"]
-        return cls(row["id"], row["company"], row["role"], row["day"], Outcome(row["outcome"]), json.loads(row["data"]),
+        return cls(row["id"], row["company"], row["role"], row["day"], Outcome(row["outcome"]), json_object(row["data"]),
                    from_text(row["added_at"]), feedback, from_text(dismissed) if dismissed else None)
 
 

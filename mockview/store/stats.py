@@ -7,7 +7,6 @@ answers themselves.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from mockview.clock import local_day, to_text
 from mockview.store.redrill import LEECH_FUMBLES
 from mockview.store.repository import History
+from mockview.store.rows import DAMAGE, json_object
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,8 @@ def by_day(history: History) -> list[tuple[str, int, int, int]]:
     """(local day, attempts, answers given, sum of their scores) per day with practice."""
     return [(row[0], row[1], row[2], row[3] or 0) for row in history.read(
         "SELECT date(submitted_at, 'localtime') AS day, count(*), sum(skipped = 0), "
-        "sum(CASE WHEN skipped = 0 THEN score END) FROM attempts GROUP BY day ORDER BY day")]
+        "sum(CASE WHEN skipped = 0 THEN score END) FROM attempts GROUP BY day "
+        "HAVING day IS NOT NULL ORDER BY day")]  # a damaged time has no day: left out, not a crash
 
 
 def score_changes(history: History, limit: int) -> list[tuple[str, str, int, int, int]]:
@@ -156,8 +157,16 @@ def score_changes(history: History, limit: int) -> list[tuple[str, str, int, int
     result = []
     for question_id, first, last, count, last_id in changes:
         ((text,),) = history.read("SELECT question FROM attempts WHERE id = ?", (last_id,))
-        result.append((question_id, json.loads(text).get("text", ""), first, last, count))
+        result.append((question_id, question_text(text), first, last, count))
     return result
+
+
+def question_text(snapshot: str, default: str = "") -> str:
+    """The text of a stored question snapshot, or ``default`` when the snapshot is damaged."""
+    try:
+        return str(json_object(snapshot).get("text", default))
+    except DAMAGE:
+        return default
 
 
 def compute_stats(history: History, now: datetime) -> Stats:

@@ -17,13 +17,14 @@ The app ends with an :class:`~mockview.tui.launch.ExitReport`, the value
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -38,6 +39,8 @@ from mockview.practice.driver import SessionDriver
 from mockview.practice.interview import InterviewOptions
 from mockview.practice.selection import Filters
 from mockview.store import open_store
+from mockview.store.drafts import recovered_drafts
+from mockview.text import shown
 from mockview.tui.launch import ExitReport, StartScreen
 from mockview.tui.messages import (
     AnswerAgain,
@@ -129,8 +132,15 @@ class MockviewApp(App[ExitReport]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Every notice is plain text: many quote what the person typed, which is never markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Every notice is plain text: many quote what the person typed, which is never markup
+        (and whose escapes are shown, never obeyed)."""
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste is typed text too: control characters in it arrive as visible escapes."""
+        if isinstance(event, events.Paste):
+            event.text = shown(event.text)
+        await super().on_event(event)
 
     def clear_passing_notices(self) -> None:
         """Take down the plain notices of the screen before, so none sits over the fields of a screen
@@ -159,7 +169,26 @@ class MockviewApp(App[ExitReport]):
 
     def _terminated(self, number: int) -> None:
         self.save_draft()
-        self.exit(ExitReport(128 + number), return_code=128 + number)
+        if number == getattr(signal, "SIGHUP", None):
+            self._hung_up(number)
+        unsaved = self._unsaved()
+        self._close_session()
+        self.exit(ExitReport(128 + number, unsaved=unsaved), return_code=128 + number)
+
+    def _hung_up(self, number: int) -> None:
+        """The terminal is gone: keep everything, then leave at once.
+
+        Textual's orderly shutdown writes to the terminal that is no longer
+        there, and the SIGCONT a closed terminal also sends restarts its
+        output thread mid-shutdown; about one close in 25 then hung in
+        ``WriterThread.stop`` for good, a live process holding its draft.
+        Nothing on screen is worth restoring, so the history is closed and
+        the process ends here.
+        """
+        self._close_session()
+        if self._services is not None:
+            self._services.history.close()
+        os._exit(128 + number)
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def load_library(self) -> Library:
@@ -200,7 +229,30 @@ class MockviewApp(App[ExitReport]):
         except MockviewError as error:
             self.fail(str(error))
             return
-        self._show(self.flow.start(driver))
+        if self.start in ("practice", "retry"):
+            self._offer_draft_then_start(driver)
+        else:
+            self._show(self.flow.start(driver))
+
+    def _offer_draft_then_start(self, driver: SessionDriver) -> None:
+        """An answer left by a crash or a closed terminal is offered first, as on the home screen."""
+        drafts = recovered_drafts(self.data_dir)
+        if not drafts:
+            self._show(self.flow.start(driver))
+            return
+        draft = drafts[0]
+        preview = draft.answer if len(draft.answer) < 200 else draft.answer[:200] + "…"
+        when = draft.saved_at.astimezone().strftime("%d %b %H:%M")
+
+        def decided(finish_it: bool | None) -> None:
+            if finish_it:
+                driver.take_draft(draft)
+            self._show(self.flow.start(driver))
+
+        self.push_screen(ConfirmScreen(
+            "You left an unfinished answer", f"On {when}, to: {draft.question.get('text', '')}\n\n{preview}\n\n"
+            "Finish it first, or keep it for later (it is offered again on the home screen).",
+            yes="Finish it first", no="Later"), decided)
 
     @on(LibraryRead)
     def _library_read(self, event: LibraryRead) -> None:
@@ -291,13 +343,21 @@ class MockviewApp(App[ExitReport]):
 
     @on(SessionFinished)
     def _session_finished(self, event: SessionFinished) -> None:
-        self.flow.finish(event.reflection)
+        try:
+            self.flow.finish(event.reflection)
+        except MockviewError as error:
+            self.notify(f"{error}; the answers given are stored, the reflection is not", severity="error",
+                        timeout=20)
         self.action_go_home()
 
     @on(InterviewFinished)
     def _interview_finished(self, event: InterviewFinished) -> None:
-        if self.flow.finish(event.reflection):
-            self.notify("Report card saved: see it again under History, Interviews (i).")
+        try:
+            if self.flow.finish(event.reflection):
+                self.notify("Report card saved: see it again under History, Interviews (i).")
+        except MockviewError as error:
+            self.notify(f"{error}; the answers given are stored, the report card is not", severity="error",
+                        timeout=20)
         self.action_go_home()
 
     def _show(self, screen: Screen[Any] | None) -> None:
@@ -338,8 +398,14 @@ class MockviewApp(App[ExitReport]):
 
     def _quit(self) -> None:
         self.save_draft()
+        unsaved = self._unsaved()
         self._close_session()
-        self.exit(ExitReport())
+        self.exit(ExitReport(unsaved=unsaved))
+
+    def _unsaved(self) -> str | None:
+        """The answer being typed, if it could not be kept as a draft (a full disk): it is printed on exit."""
+        driver = self._flow.driver if self._flow is not None else None
+        return driver.unsaved_answer if driver is not None else None
 
     def on_unmount(self) -> None:
         self.save_draft()
@@ -354,4 +420,6 @@ class MockviewApp(App[ExitReport]):
         reflection = None
         if self.screen_stack and isinstance(self.screen, SummaryScreen):
             reflection = self.screen.reflection()
-        self._flow.abandon(reflection)
+        problem = self._flow.abandon(reflection)
+        if problem is not None:
+            self.notify(f"{problem}; the answers given are stored", severity="warning")

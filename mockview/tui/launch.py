@@ -22,3 +22,6 @@ class ExitReport:
 
     return_code: int = 0
     error: str | None = None
+    unsaved: str | None = None
+    """An answer that could be kept neither in the history nor as a draft (a full disk): the
+    command line prints it, the last place it can go."""

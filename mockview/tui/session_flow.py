@@ -85,11 +85,13 @@ class SessionFlow:
         if self.driver is not None:
             self.driver.save_draft()
 
-    def abandon(self, reflection: dict[str, Any] | None = None) -> None:
-        """Quitting mid-sitting still ends it in the history, keeping a reflection typed on the summary."""
+    def abandon(self, reflection: dict[str, Any] | None = None) -> str | None:
+        """Quitting mid-sitting still ends it in the history, keeping a reflection typed on the summary.
+
+        Returns why that could not be recorded (a full disk), or ``None``.
+        """
         driver, self.driver = self.driver, None
-        if driver is not None:
-            driver.abandon(reflection)
+        return driver.abandon(reflection) if driver is not None else None
 
     def _screen(self, driver: SessionDriver, step: Step) -> Screen[Any]:
         if step is Step.QUESTION:

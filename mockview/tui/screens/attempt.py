@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.feedback_view import FeedbackView
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mockview.banks.model import Bank, Question
 from mockview.errors import MockviewError
 from mockview.practice.selection import Filters
+from mockview.tui.content import Content
 from mockview.tui.messages import SessionStarted
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, column_widths

@@ -8,7 +8,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -17,6 +16,7 @@ from mockview.banks.model import BankSource
 from mockview.banks.problems import Problem
 from mockview.text import plural
 from mockview.paths import user_banks_dir
+from mockview.tui.content import Content
 from mockview.tui.editor import edit_file
 from mockview.tui.screens.confirm import ConfirmScreen
 from mockview.tui.messages import LibraryLoaded, LibraryRead

@@ -8,7 +8,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Markdown, Static, TextArea
 
@@ -25,6 +24,7 @@ from mockview.prep.profiles import (
     profile_to_form,
     save_profile,
 )
+from mockview.tui.content import Content
 from mockview.tui.editor import edit_file
 from mockview.tui.screens.form import FormScreen, widget_id
 from mockview.tui.services import Services

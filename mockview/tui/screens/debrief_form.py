@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
@@ -13,6 +12,7 @@ from mockview.errors import MockviewError
 from mockview.prep.debrief.form import FORM_FIELDS, FUMBLED_MARK, NOTES_MARK, debrief_from_form
 from mockview.prep.reflection import FACTORS, OUTCOMES, parse_factors
 from mockview.text import plural
+from mockview.tui.content import Content
 from mockview.tui.screens.form import FormScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for

@@ -9,7 +9,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -20,6 +19,7 @@ from mockview.prep.debrief.text import debrief_summary, format_debrief
 from mockview.prep.followup import ANSWERED, DISMISSED, DUE, follow_up
 from mockview.prep.reflection import OUTCOMES
 from mockview.store.rows import DebriefRow
+from mockview.tui.content import Content
 from mockview.tui.screens.follow_up import FollowUpScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for

@@ -9,7 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from mockview.tui.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 

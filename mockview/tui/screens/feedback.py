@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from mockview.practice.driver import SessionDriver
 from mockview.practice.engine import AnswerResult
 from mockview.store.redrill import LEECH_TIP, Rating
+from mockview.tui.content import Content
 from mockview.tui.messages import AnswerAgain, AnswerAnotherWay, NextQuestion
 from mockview.tui.widgets.feedback_view import FeedbackView
 

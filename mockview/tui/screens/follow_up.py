@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
+from mockview.tui.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 

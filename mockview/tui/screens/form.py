@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Select, SelectionList, Static, TextArea
 
 from mockview.store.forms import FormDraft
+from mockview.tui.content import Content, shown_value
 from mockview.tui.services import Services
 
 SAVE_EVERY_SECONDS = 2.0
@@ -47,6 +47,7 @@ class FormScreen(Screen[None]):
         self.draft_name = draft_name
         self._dirty = False
         self._unchanged: dict[str, Any] | None = None
+        self._problem: str | None = None
         self.saved = False
 
     @property
@@ -87,10 +88,11 @@ class FormScreen(Screen[None]):
         return values
 
     def fill(self, values: dict[str, Any]) -> None:
+        """Put ``values`` in the fields, control characters shown as visible escapes (see :mod:`mockview.tui.content`)."""
         for name in self.FIELDS:
             if name not in values:
                 continue
-            widget, value = self.field(name), values[name]
+            widget, value = self.field(name), shown_value(values[name])
             if isinstance(widget, Input):
                 widget.value = str(value)
             elif isinstance(widget, TextArea):
@@ -136,10 +138,16 @@ class FormScreen(Screen[None]):
         if values == self._unchanged:  # as it was opened: nothing to keep
             draft.clear()
             return
-        try:
-            draft.save(values)
-        except OSError as error:
-            self.notify(f"Could not keep a draft of this form: {error.strerror or error}", severity="warning")
+        problem = draft.save(values)
+        if problem is not None:
+            self._dirty = True  # try again at the next interval: the form still holds every field
+        if problem != self._problem:
+            self._problem = problem
+            if problem is not None:
+                self.notify(f"{problem}. What you typed stays in the form; it is kept as soon as there is room.",
+                            title="Draft not kept", severity="warning", timeout=20)
+            else:
+                self.notify("The form's draft is kept again.")
 
     def discard_form(self) -> None:
         """The form was saved (or thrown away on purpose): its draft goes."""

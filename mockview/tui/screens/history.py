@@ -11,12 +11,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static
 from textual.widgets.data_table import ColumnKey
 
 from mockview.store.rows import AttemptSummary
+from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, column_widths, scores_caption, sparkline_width
 

@@ -8,7 +8,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
@@ -18,6 +17,7 @@ from mockview.store.drafts import Draft, discard, recovered_drafts
 from mockview.store.rows import SessionRow
 from mockview.store.stats import Stats, compute_stats
 from mockview.text import plural
+from mockview.tui.content import Content
 from mockview.tui.messages import LibraryLoaded, SessionStarted
 from mockview.tui.places import PLACES, Section, in_section
 from mockview.tui.services import Services

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static
 
 from mockview.errors import MockviewError
 from mockview.practice.interview import LENGTHS, InterviewOptions
+from mockview.tui.content import Content
 from mockview.tui.messages import SessionStarted
 from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services

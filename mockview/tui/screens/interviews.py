@@ -6,12 +6,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mockview.practice.report_card import ReportCard
 from mockview.store.rows import SessionRow
+from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
+from mockview.tui.content import Content
 from textual.widgets import Footer, Header, Input, Label, Static, TextArea
 
 from mockview.errors import MockviewError

@@ -13,7 +13,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
+from mockview.tui.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static, TextArea
 
 from mockview.analysis.delivery import SPEAKING_WPM
 from mockview.analysis.sentences import WORD
-from mockview.practice.driver import SessionDriver
+from mockview.practice.driver import AnswerNotStored, SessionDriver
 from mockview.practice.engine import AnswerResult
-from mockview.text import clock, plural
+from mockview.text import clock, plural, shown
+from mockview.tui.content import Content
 from mockview.tui.messages import AnswerSubmitted
 from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services
@@ -28,7 +30,10 @@ class QuestionScreen(Screen[None]):
 
     The answer is saved as a draft while typing (at most every two seconds)
     and at once on pause, quit and signals; the clock keeps running into
-    overtime rather than cutting the answer off.
+    overtime rather than cutting the answer off. When the draft cannot be
+    written or the history cannot store the answer (a full disk, a
+    read-only or locked history), the answer stays here, a notice says so
+    once, Ctrl+S tries again and Ctrl+F writes it to a file.
     """
 
     BINDINGS = [
@@ -40,6 +45,8 @@ class QuestionScreen(Screen[None]):
         Binding("escape", "pause", "Pause", id="question-pause", tooltip="Stop the clock; press again to go on"),
         Binding("escape", "resume", "Resume", id="question-resume", tooltip="Start the clock again"),
         Binding("ctrl+n", "skip", "Skip", id="question-skip", tooltip="Skip this question (counts as fumbled)"),
+        Binding("ctrl+f", "save_copy", "Copy to file", id="question-copy", show=False,
+                tooltip="Write the answer to a file you choose (when the disk or the history cannot take it)"),
     ]
 
     def __init__(self, services: Services, driver: SessionDriver) -> None:
@@ -53,6 +60,7 @@ class QuestionScreen(Screen[None]):
         self.paused = False
         self.answered = False
         """Submitted or skipped: the app is moving on, and a second Ctrl+S must not answer the next question."""
+        self._draft_problem: str | None = None
 
     def meta_line(self) -> str:
         question = self.planned.question
@@ -84,7 +92,7 @@ class QuestionScreen(Screen[None]):
                 if self.driver.is_interview:
                     yield Static(id="interview-clock")
             yield Static(id="hint-text")
-            yield TextArea(self.driver.prefill, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
+            yield TextArea(shown(self.driver.prefill), soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                            id="answer", placeholder="Type your answer. Ctrl+S submits.")
             if helps:
                 yield Static(id="answer-stats")  # a live word target is feedback, held back in an interview
@@ -127,6 +135,20 @@ class QuestionScreen(Screen[None]):
             self.query_one("#interview-clock", Static).update(
                 Content(f"Interview {clock(self.driver.interview_seconds)}"))
         self.driver.save_draft_if_due()
+        self.report_draft_problem()
+
+    def report_draft_problem(self) -> None:
+        """Say once that the draft cannot be written, and once that it is written again."""
+        problem = self.driver.draft_problem
+        if problem == self._draft_problem:
+            return
+        self._draft_problem = problem
+        if problem is not None:
+            self.notify(f"{problem}. Your answer is kept here and saved as soon as there is room; "
+                        "Ctrl+F writes it to a file of your choosing, and it is printed if you quit.",
+                        title="Not saved", severity="error", timeout=30)
+        else:
+            self.notify("Your draft is saved again.", title="Saved")
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.show_answer_stats()
@@ -158,7 +180,24 @@ class QuestionScreen(Screen[None]):
             return
         if self.paused:
             self.action_toggle_pause()
-        self._answered(self.driver.submit(self.answer_text))
+        try:
+            result = self.driver.submit(self.answer_text)
+        except AnswerNotStored as failure:
+            self.report_draft_problem()
+            self.notify(f"{failure}. It stays here: Ctrl+S tries again, Ctrl+F writes it to a file.",
+                        title="Answer not stored", severity="error", timeout=30)
+            return
+        self._answered(result)
+
+    def action_save_copy(self) -> None:
+        from mockview.tui.screens.save_copy import SaveCopyScreen, suggested_path
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Wrote your answer to {path}.", title="Copy saved")
+            self.query_one("#answer", TextArea).focus()
+
+        self.app.push_screen(SaveCopyScreen(self.answer_text, suggested_path(self.driver.clock.now())), written)
 
     def _answered(self, result: AnswerResult) -> None:
         self.answered = True
@@ -226,4 +265,9 @@ class QuestionScreen(Screen[None]):
 
     def _skip(self, confirmed: bool | None) -> None:
         if confirmed and not self.answered:
-            self._answered(self.driver.skip())
+            try:
+                result = self.driver.skip()
+            except AnswerNotStored as failure:
+                self.notify(str(failure), title="Skip not stored", severity="error", timeout=30)
+                return
+            self._answered(result)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from mockview.practice.report_card import ReportCard, report_card_sections
+from mockview.tui.content import Content
 from mockview.tui.messages import InterviewFinished, ReflectOnInterview
 
 VERDICT_STYLES = {"strong": "bold $text-success", "ok": "bold $text-warning", "fumbled": "bold $text-error"}

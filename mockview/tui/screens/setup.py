@@ -7,7 +7,6 @@ import math
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -16,6 +15,7 @@ from mockview.banks.library import Library
 from mockview.banks.model import MAX_TIME_LIMIT
 from mockview.errors import MockviewError
 from mockview.practice.selection import Filters
+from mockview.tui.content import Content
 from mockview.tui.messages import LibraryLoaded, SessionStarted
 from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services

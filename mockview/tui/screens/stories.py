@@ -9,7 +9,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
 
@@ -27,9 +26,11 @@ from mockview.prep.stories import (
     save_stories,
     story_from_form,
     story_to_form,
+    write_starter,
 )
 from mockview.prep.yamlfiles import Saved
 from mockview.text import slug
+from mockview.tui.content import Content
 from mockview.tui.editor import edit_file
 from mockview.tui.messages import LibraryLoaded
 from mockview.tui.screens.form import FormScreen
@@ -209,9 +210,11 @@ class StoriesScreen(Screen[None]):
 
     def action_edit(self) -> None:
         path = stories_path(self.services.data_dir)
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(STARTER, encoding="utf-8")
+        try:
+            write_starter(path, STARTER)
+        except MockviewError as error:
+            self.notify(str(error), title="Stories", severity="error")
+            return
         if edit_file(self.app, path):
             self.load()
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TextArea
 
 from mockview.practice.driver import SessionDriver
 from mockview.text import clock, plural
+from mockview.tui.content import Content
 from mockview.tui.messages import SessionFinished
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for

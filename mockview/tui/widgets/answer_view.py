@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.content import Content
 from textual.widgets import Static
 
 from mockview.analysis.answer import star_details
+from mockview.tui.content import Content
 from mockview.tui.widgets.star_bar import PART_STYLES
 
 

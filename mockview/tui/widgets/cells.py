@@ -1,20 +1,21 @@
 """Table cells that show text literally.
 
 ``DataTable`` reads a plain ``str`` cell as Rich markup, so a question such
-as "What is [the] plan?" would lose its brackets. Every cell that can hold
-text from a bank or a person goes through :func:`cell`.
+as "What is [the] plan?" would lose its brackets, and Rich lets ESC through
+to the terminal. Every cell that can hold text from a bank or a person goes
+through :func:`cell`, which shows it literally, escapes made visible.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 
-from mockview.text import plural
+from mockview.text import plural, shown
 
 
 def cell(value: object, width: int | None = None) -> Text:
     """``value`` as literal text, cut to ``width`` characters with an ellipsis."""
-    text = str(value)
+    text = shown(str(value))
     if width is not None and len(text) > width:
         text = text[: width - 1] + "…"
     return Text(text, no_wrap=True, end="")

@@ -15,11 +15,11 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import Static
 
 from mockview.analysis.feedback import Feedback, build_feedback
 from mockview.analysis.lexicon import PARTS
+from mockview.tui.content import Content
 from mockview.tui.widgets.answer_view import AnswerView
 from mockview.tui.widgets.star_bar import PART_STYLES, StarBar
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.content import Content
 from textual.widget import Widget
+
+from mockview.tui.content import Content
 
 PART_STYLES = {
     "situation": "#4a90d9",
