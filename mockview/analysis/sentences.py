@@ -142,7 +142,7 @@ def _ends_sentence(line: str, dot: int, end: int) -> bool:
         return True
     word_match = _LAST_WORD.search(line, max(0, dot - 40), dot)
     word = word_match.group(0).lower() if word_match else ""
-    following = line[end:].lstrip()
+    following = line[end : end + 40].lstrip()  # the next words are enough; the rest of a long line is not
     if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
         return False
     if word in ("no", "nos") and following[:1].isdigit():

@@ -271,10 +271,11 @@ def backward(emissions: list[list[float]], transitions: dict[str, list[float]]) 
     rows = [transitions[state] for state in STATES]
     beta = [[end[s] for s in range(size)]]
     for index in range(len(emissions) - 1, 0, -1):
-        following = beta[0]
-        beta.insert(0, [
+        following = beta[-1]
+        beta.append([
             _logsumexp([rows[s][n] + emissions[index][n] + following[n] for n in range(size)]) for s in range(size)
         ])
+    beta.reverse()  # built from the end; appending and turning it round once keeps it linear
     return beta
 
 
