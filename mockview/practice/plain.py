@@ -54,11 +54,16 @@ class PlainFrontEnd:
         self,
         driver: SessionDriver,
         *,
-        stdin: TextIO = sys.stdin,
-        stdout: TextIO = sys.stdout,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
         interactive: bool | None = None,
     ) -> None:
         self.driver = driver
+        # The streams of the moment it runs (default None, not sys.stdin): a
+        # default argument would be bound once, at import, and miss any later
+        # replacement of sys.stdin/sys.stdout (redirect_stdout, a test's capture).
+        stdin = sys.stdin if stdin is None else stdin
+        stdout = sys.stdout if stdout is None else stdout
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = stdin.isatty() if interactive is None else interactive
