@@ -7,10 +7,9 @@ import os
 import stat
 from pathlib import Path
 
-from textual.widgets import DataTable, SelectionList, Static, TextArea
+from textual.widgets import DataTable, SelectionList, TextArea
 
 from mockview.store import open_store
-from mockview.store.drafts import DraftKeeper
 from mockview.tui.screens.attempt import AttemptScreen
 from mockview.tui.screens.banks import BanksScreen
 from mockview.tui.screens.bank_questions import BankQuestionsScreen
@@ -18,13 +17,9 @@ from mockview.tui.screens.history import HistoryScreen
 from mockview.tui.screens.home import HomeScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.setup import SetupScreen
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock, leave_draft
 from mockview.practice.selection import Filters
-from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, type_text
-
-
-def text_of(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, text_of
 
 
 async def answer_two(home: Path, clock: FakeClock) -> None:
@@ -189,7 +184,7 @@ async def test_quitting_mid_answer_asks_and_keeps_the_draft(mockview_home: Path)
     app = practice_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_text(pilot, "my half answer")
+        await paste(pilot, "my half answer")
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
@@ -204,11 +199,7 @@ async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: P
     question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline you nearly missed.",
                 "kind": "star", "time_limit": 150, "words": [150, 350]}
     clock = FakeClock()
-    keeper = DraftKeeper(mockview_home)
-    keeper.update(question, "At my last job the release slipped.", 30.0, now=clock.now())
-    data = json.loads(keeper.path.read_text())
-    data["pid"] = 999_999_999
-    keeper.path.write_text(json.dumps(data))
+    left = leave_draft(mockview_home, question, "At my last job the release slipped.", 30.0, now=clock.now())
 
     app = make_app(mockview_home, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -220,7 +211,7 @@ async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: P
         assert isinstance(app.screen, QuestionScreen)
         area = app.screen.query_one("#answer", TextArea)
         assert area.text == "At my last job the release slipped."
-        await type_text(pilot, " Then")
+        await paste(pilot, " Then")
         await pilot.press("ctrl+s")
         await settle(pilot)
     history = open_store(mockview_home)
@@ -228,7 +219,7 @@ async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: P
     assert attempt.answer == "At my last job the release slipped. Then"
     assert attempt.seconds >= 30
     history.close()
-    assert not os.path.exists(keeper.path)
+    assert not os.path.exists(left)
 
 
 async def test_retry_from_the_command_line_opens_the_due_question(mockview_home: Path) -> None:
@@ -285,18 +276,14 @@ async def test_one_start_makes_one_session_and_leaving_early_makes_none(mockview
 async def test_a_resumed_draft_is_on_disk_before_anything_is_typed(mockview_home: Path) -> None:
     question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline.", "kind": "star",
                 "time_limit": 150, "words": [150, 350]}
-    keeper = DraftKeeper(mockview_home)
-    keeper.update(question, "Half an answer.", 12.0, now=FakeClock().now())
-    data = json.loads(keeper.path.read_text())
-    data["pid"] = 999_999_999
-    keeper.path.write_text(json.dumps(data))
+    left = leave_draft(mockview_home, question, "Half an answer.", 12.0, now=FakeClock().now())
     app = make_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("u")
         await settle(pilot)
         drafts = list((mockview_home / "drafts").glob("*.json"))
-        assert len(drafts) == 1 and drafts[0] != keeper.path
+        assert len(drafts) == 1 and drafts[0] != left
         assert json.loads(drafts[0].read_text())["answer"] == "Half an answer."
 
 
@@ -307,7 +294,7 @@ async def test_history_filters_show_bank_text_literally(mockview_home: Path) -> 
     app = practice_app(mockview_home, banks=("odd",), count=1)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_text(pilot, "Because")
+        await paste(pilot, "Because")
         await pilot.press("ctrl+s")
         await settle(pilot)
     app = make_app(mockview_home)
@@ -369,7 +356,7 @@ async def test_quitting_from_the_summary_keeps_the_reflection_and_ends_the_sessi
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        await type_text(pilot, "Calm start")
+        await paste(pilot, "Calm start")
         await pilot.press("ctrl+q")
         await pilot.pause()
     history = open_store(mockview_home)
