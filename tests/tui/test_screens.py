@@ -22,28 +22,30 @@ from mockview.practice.selection import Filters
 from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, text_of
 
 
-async def answer_two(home: Path, clock: FakeClock) -> None:
-    """Give one strong-ish answer and one skip, through the app."""
-    app = practice_app(home, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await paste(pilot, STORY)
+def answer_two(home: Path, clock: FakeClock) -> None:
+    """Give one strong-ish answer and one skip, as the app would: through the session driver it drives.
+
+    (The same sitting as ``practice_app``'s: the star bank, two questions, seed 1. Answering it through
+    the app itself is what test_practice_flow does; here only the history it leaves matters.)
+    """
+    from mockview.banks.library import load_library
+    from mockview.practice.driver import Step, start_practice
+
+    with open_store(home, clock=clock) as history:
+        driver = start_practice(load_library(home), history, Filters(banks=("star",), count=2, seed=1), clock, home)
+        driver.begin()
         clock.advance(90)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        driver.submit(STORY)
+        assert driver.next() is Step.QUESTION
+        driver.begin()
+        driver.skip()
+        assert driver.next() is Step.SUMMARY
+        driver.finish(None)
 
 
 async def test_home_shows_due_re_drills_sessions_and_scores(mockview_home: Path, utc) -> None:
     clock = FakeClock()
-    await answer_two(mockview_home, clock)
+    answer_two(mockview_home, clock)
     app = make_app(mockview_home, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -112,7 +114,7 @@ async def test_setup_shows_problems_in_place(mockview_home: Path) -> None:
 
 async def test_history_lists_filters_sorts_and_opens(mockview_home: Path, utc) -> None:
     clock = FakeClock()
-    await answer_two(mockview_home, clock)
+    answer_two(mockview_home, clock)
     app = make_app(mockview_home, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -224,7 +226,7 @@ async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: P
 
 async def test_retry_from_the_command_line_opens_the_due_question(mockview_home: Path) -> None:
     clock = FakeClock()
-    await answer_two(mockview_home, clock)
+    answer_two(mockview_home, clock)
     app = make_app(mockview_home, clock, start="retry")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -372,7 +374,7 @@ def columns_fit(table: DataTable) -> bool:
 
 async def test_tables_fit_an_80_column_terminal(mockview_home: Path) -> None:
     clock = FakeClock()
-    await answer_two(mockview_home, clock)
+    answer_two(mockview_home, clock)
     (mockview_home / "profiles").mkdir()
     (mockview_home / "profiles" / "acme.yaml").write_text(
         "company: Acme Corporation International\nrole: Senior Backend Platform Engineer\n")
