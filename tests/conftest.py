@@ -1,67 +1,51 @@
-"""Fixtures shared by every test: an isolated data directory per test."""
+"""Fixtures shared by every test: an isolated data directory per test, and ways to run mockview.
+
+The helpers behind them are in :mod:`tests.helpers`; the app's own fixtures
+(cursor blink, frozen clock) are in ``tests/tui/conftest.py``.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import time as _time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
 
-DATA = Path(__file__).parent / "data"
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import FakeClock, Result, run_in_process
+
+__all__ = ["FakeClock"]  # it lived here first: tests that import it from tests.conftest still find it
 
 
 @pytest.fixture(autouse=True)
 def mockview_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own empty data directory via $MOCKVIEW_HOME."""
+    """Every test gets its own empty data directory via $MOCKVIEW_HOME (never created here)."""
     home = tmp_path / "mockview-home"
     monkeypatch.setenv("MOCKVIEW_HOME", str(home))
     return home
 
 
+class RunCli(Protocol):
+    def __call__(self, *args: str, input: str | bytes | None = None, cwd: Path | None = None,
+                 env: Mapping[str, str] | None = None, timeout: float = 60) -> Any: ...
+
+
 @pytest.fixture
-def run_cli(mockview_home: Path):
-    """Run the real `mockview` command in a subprocess and return the result."""
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> RunCli:
+    """Run ``mockview ARGS`` in this process (``mockview.cli.main``); returns stdout, stderr and the exit code.
+
+    The test's data dir is $MOCKVIEW_HOME, as for every test. See
+    :func:`tests.helpers.run_in_process`; what only a real process shows
+    (signals, a terminal) starts ``tests.helpers.mockview_argv()`` itself.
+    """
 
     def run(*args: str, input: str | bytes | None = None, cwd: Path | None = None,
-            env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-        full_env = {**os.environ, "MOCKVIEW_HOME": str(mockview_home), **(env or {})}
-        text = not isinstance(input, bytes)
-        return subprocess.run(
-            [sys.executable, "-m", "mockview", *args],
-            input=input,
-            capture_output=True,
-            text=text,
-            cwd=cwd or REPO,
-            env=full_env,
-            timeout=timeout,
-        )
+            env: Mapping[str, str] | None = None, timeout: float = 60) -> Result:
+        return run_in_process(args, monkeypatch=monkeypatch, capsys=capsys, input=input, cwd=cwd, env=env,
+                              timeout=timeout)
 
     return run
-
-
-class FakeClock:
-    """A clock tests move by hand: wall time and monotonic time together."""
-
-    def __init__(self, start: str = "2026-03-02T09:00:00+00:00") -> None:
-        from datetime import datetime
-
-        self.current = datetime.fromisoformat(start)
-        self.ticks = 1000.0
-
-    def now(self):
-        return self.current
-
-    def monotonic(self) -> float:
-        return self.ticks
-
-    def advance(self, seconds: float = 0, *, days: float = 0) -> None:
-        from datetime import timedelta
-
-        self.current += timedelta(seconds=seconds, days=days)
-        self.ticks += seconds + days * 86400
 
 
 @pytest.fixture
@@ -70,7 +54,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def history(mockview_home: Path, clock: FakeClock):
+def history(mockview_home: Path, clock: FakeClock) -> Iterator[Any]:
     """An opened history in the test's data directory, on the fake clock."""
     from mockview.store import open_store
 
@@ -80,10 +64,8 @@ def history(mockview_home: Path, clock: FakeClock):
 
 
 @pytest.fixture
-def utc(monkeypatch: pytest.MonkeyPatch) -> None:
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Local time is UTC, so 'today' and streaks do not depend on the machine."""
-    import time as _time
-
     monkeypatch.setenv("TZ", "UTC")
     _time.tzset()
     yield

@@ -19,7 +19,7 @@ from mockview.practice.driver import (
 from mockview.practice.interview import InterviewOptions
 from mockview.practice.selection import Filters
 from mockview.store.drafts import DraftKeeper, recovered_drafts
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 STORY = ("At my last job our release kept slipping. My goal was to ship by March. I split the work into "
          "milestones and I paired with the newest developer. We shipped two days early, 40% cheaper.")

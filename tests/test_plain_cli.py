@@ -1,18 +1,30 @@
-"""The plain front end and the history commands, as real processes."""
+"""The plain front end and the history commands.
+
+The commands run in-process through ``mockview.cli.main`` (the ``run_cli``
+fixture); what needs a real process (a draft surviving ``kill -9``, SIGTERM
+and its exit status) starts ``python -m mockview``.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
 import signal
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import (
+    blocked_reading_stdin,
+    leave_draft,
+    mockview_argv,
+    process_env,
+    wait_for_draft,
+    wait_until,
+    waiting_for_input,
+)
 
 STRONG = """Last spring I was one of four engineers on the payments team at a travel startup, and our lead
 wanted to migrate the bookings database in one weekend. It was my job to make sure the risk was understood
@@ -86,35 +98,25 @@ def test_retry_with_an_empty_queue_is_a_clear_message(run_cli) -> None:
 
 
 def start_practice(mockview_home: Path) -> subprocess.Popen:
-    env = {**os.environ, "MOCKVIEW_HOME": str(mockview_home)}
+    """A real plain-mode practice reading its answer from a pipe, as a script would feed it."""
     return subprocess.Popen(
-        [sys.executable, "-m", "mockview", "practice", "--plain", "--bank", "star", "--count", "1", "--seed", "3"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        mockview_argv("practice", "--plain", "--bank", "star", "--count", "1", "--seed", "3"),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=process_env(mockview_home),
     )
 
 
-def wait_for_draft(mockview_home: Path, text: str, timeout: float = 10) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in (mockview_home / "drafts").glob("*.json"):
-            try:
-                draft = json.loads(path.read_text())
-            except (OSError, ValueError):
-                continue
-            if text in draft["answer"]:
-                return draft
-        time.sleep(0.1)
-    raise AssertionError(f"no draft containing {text!r}")
+def send_line(process: subprocess.Popen, line: str) -> None:
+    process.stdin.write(line + "\n")
+    process.stdin.flush()  # one write: the process reads the whole line at once
 
 
 def test_a_draft_survives_kill_9_and_is_offered_next_time(run_cli, mockview_home: Path) -> None:
     process = start_practice(mockview_home)
-    process.stdin.write("At my last job the release kept slipping.\n")
-    process.stdin.flush()
-    time.sleep(0.3)
-    process.stdin.write("So I split the work into weekly milestones.\n")
-    process.stdin.flush()
-    draft = wait_for_draft(mockview_home, "weekly milestones")  # written within about two seconds
+    send_line(process, "At my last job the release kept slipping.")
+    wait_for_draft(mockview_home, "release kept slipping")  # the first line is saved at once
+    send_line(process, "So I split the work into weekly milestones.")
+    draft = wait_for_draft(mockview_home, "weekly milestones")  # the next within about two seconds
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
     assert draft["answer"] == ("At my last job the release kept slipping.\n"
@@ -131,43 +133,56 @@ def test_a_draft_survives_kill_9_and_is_offered_next_time(run_cli, mockview_home
 
 def test_sigterm_saves_what_was_typed_at_once(mockview_home: Path) -> None:
     process = start_practice(mockview_home)
-    process.stdin.write("First line is saved straight away.\n")
-    process.stdin.flush()
+    send_line(process, "First line is saved straight away.")
     wait_for_draft(mockview_home, "First line")
-    process.stdin.write("Second line comes within two seconds.\n")
-    process.stdin.flush()
-    time.sleep(0.4)
+    reads = blocked_reading_stdin(process)
+    send_line(process, "Second line comes within two seconds.")
+    # Not a sleep and a hope: the signal goes once the process has read the line and waits for
+    # the next one, so the line is part of its answer (and, within two seconds, not yet on disk).
+    wait_until(lambda: waiting_for_input(process, reads), what="the process to read the second line")
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=10) == 128 + signal.SIGTERM
     draft = wait_for_draft(mockview_home, "Second line", timeout=1)
     assert draft["answer"].endswith("Second line comes within two seconds.")
 
 
-def test_a_recovered_draft_can_be_finished_at_a_terminal(mockview_home: Path) -> None:
+def plan(history, home: Path, **filters):
+    """A practice of the star bank on the real clock, as ``mockview practice`` builds it."""
     from mockview.banks.library import load_library
     from mockview.clock import SystemClock
-    from mockview.practice.driver import SessionDriver
-    from mockview.practice.plain import PlainFrontEnd
     from mockview.practice.plans import build_practice
     from mockview.practice.selection import Filters
+
+    return build_practice(load_library(home), history, Filters(banks=("star",), **filters), SystemClock())
+
+
+def answer_at_a_terminal(session, home: Path, typed: str) -> str:
+    """Run the plain front end as at a terminal (self-rating, reflection) on ``typed``; what it printed."""
+    from mockview.practice.driver import SessionDriver
+    from mockview.practice.plain import PlainFrontEnd
+
+    out = io.StringIO()
+    PlainFrontEnd(SessionDriver(session, home), stdin=io.StringIO(typed), stdout=out, interactive=True).run()
+    return out.getvalue()
+
+
+def now():
+    from mockview.clock import SystemClock
+
+    return SystemClock().now()
+
+
+def test_a_recovered_draft_can_be_finished_at_a_terminal(mockview_home: Path) -> None:
     from mockview.store import open_store
-    from mockview.store.drafts import DraftKeeper
 
     question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline you nearly missed.",
                 "kind": "star", "time_limit": 150, "words": [150, 350]}
-    keeper = DraftKeeper(mockview_home)
-    keeper.update(question, "At my last job the release slipped.", 42.0, now=SystemClock().now())
-    keeper.flush(now=SystemClock().now())
-    os.utime(keeper.path)
-    data = json.loads(keeper.path.read_text())
-    data["pid"] = 999_999_999  # a process that is gone
-    keeper.path.write_text(json.dumps(data))
+    leave_draft(mockview_home, question, "At my last job the release slipped.", 42.0, now=now())
 
     history = open_store(mockview_home)
-    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1), SystemClock())
+    session = plan(history, mockview_home, count=1)
     typed = "\n".join(["", "Then I cut scope and we shipped on time.", ".", "", ".", "", "", ""]) + "\n"
-    out = io.StringIO()
-    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO(typed), stdout=out, interactive=True).run()
+    answer_at_a_terminal(session, mockview_home, typed)
     history.close()
     history = open_store(mockview_home)
     resumed = history.attempts(question_id="star/old")
@@ -178,80 +193,45 @@ def test_a_recovered_draft_can_be_finished_at_a_terminal(mockview_home: Path) ->
 
 
 def test_a_recovered_draft_of_a_planned_question_is_asked_once(mockview_home: Path) -> None:
-    from mockview.banks.library import load_library
-    from mockview.clock import SystemClock
-    from mockview.practice.driver import SessionDriver
-    from mockview.practice.plain import PlainFrontEnd
-    from mockview.practice.plans import build_practice
-    from mockview.practice.selection import Filters
     from mockview.store import open_store
-    from mockview.store.drafts import DraftKeeper
 
     history = open_store(mockview_home)
-    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=3, seed=2),
-                             SystemClock())
+    session = plan(history, mockview_home, count=3, seed=2)
     later = session.plan[2]
-    keeper = DraftKeeper(mockview_home)
-    keeper.update(later.snapshot, "Half an answer.", 10.0, now=SystemClock().now())
-    keeper.flush(now=SystemClock().now())
-    data = json.loads(keeper.path.read_text())
-    data["pid"] = 999_999_999
-    keeper.path.write_text(json.dumps(data))
+    leave_draft(mockview_home, later.snapshot, "Half an answer.", 10.0, now=now())
 
     typed = "\n".join(["", ".", "", "Second.", ".", "", "Third.", ".", "", "", ""]) + "\n"
-    out = io.StringIO()
-    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO(typed), stdout=out, interactive=True).run()
+    out = answer_at_a_terminal(session, mockview_home, typed)
     asked = [a.question_id for a in history.attempts()]
     history.close()
     assert sorted(asked) == sorted({p.question.full_id for p in session.plan}) and len(asked) == 3
     assert asked.count(later.question.full_id) == 1
-    assert "Question 1 of 3 | " + later.question.full_id in out.getvalue()
+    assert "Question 1 of 3 | " + later.question.full_id in out
 
 
 def test_two_recovered_drafts_are_both_finished(mockview_home: Path) -> None:
-    from mockview.banks.library import load_library
-    from mockview.clock import SystemClock
-    from mockview.practice.driver import SessionDriver
-    from mockview.practice.plain import PlainFrontEnd
-    from mockview.practice.plans import build_practice
-    from mockview.practice.selection import Filters
     from mockview.store import open_store
-    from mockview.store.drafts import DraftKeeper
 
     for number in (1, 2):
         question = {"id": f"star/old-{number}", "bank": "star", "text": f"Old question {number}?", "kind": "star",
                     "time_limit": 150, "words": [150, 350]}
-        keeper = DraftKeeper(mockview_home)
-        keeper.update(question, f"Draft {number}.", 5.0, now=SystemClock().now())
-        keeper.flush(now=SystemClock().now())
-        data = json.loads(keeper.path.read_text())
-        data["pid"] = 999_999_999
-        keeper.path.write_text(json.dumps(data))
+        leave_draft(mockview_home, question, f"Draft {number}.", 5.0, now=now())
 
     history = open_store(mockview_home)
-    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1), SystemClock())
+    session = plan(history, mockview_home, count=1)
     typed = "\n".join(["", "", ".", "", ".", "", ".", "", "", ""]) + "\n"
-    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO(typed), stdout=io.StringIO(), interactive=True).run()
+    answer_at_a_terminal(session, mockview_home, typed)
     answers = {a.question_id: a.answer for a in history.attempts()}
     history.close()
     assert answers["star/old-1"] == "Draft 1." and answers["star/old-2"] == "Draft 2."
 
 
 def test_self_rating_is_asked_at_a_terminal(mockview_home: Path) -> None:
-    from mockview.banks.library import load_library
-    from mockview.clock import SystemClock
-    from mockview.practice.driver import SessionDriver
-    from mockview.practice.plain import PlainFrontEnd
-    from mockview.practice.plans import build_practice
-    from mockview.practice.selection import Filters
     from mockview.store import open_store
 
     history = open_store(mockview_home)
-    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=1, seed=2), SystemClock())
-    out = io.StringIO()
-    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO("Not sure.\n.\n4\nStayed calm\nNo story ready\n"),
-                  stdout=out, interactive=True).run()
-    text = out.getvalue()
+    session = plan(history, mockview_home, count=1, seed=2)
+    text = answer_at_a_terminal(session, mockview_home, "Not sure.\n.\n4\nStayed calm\nNo story ready\n")
     assert "Rate yourself: 1 Again, 2 Hard, 3 Good, 4 Easy (Enter keeps Again)" in text
     rescheduled = text.split("Re-drill: ")[-1].split(".\n")[0]
     assert rescheduled.startswith("next re-drill due in")
@@ -327,21 +307,12 @@ def test_a_user_bank_hiding_a_shipped_one_is_reported(run_cli, mockview_home: Pa
 
 
 def test_plain_rating_is_recorded_even_when_it_matches_and_bad_replies_are_explained(mockview_home: Path) -> None:
-    from mockview.banks.library import load_library
-    from mockview.clock import SystemClock
-    from mockview.practice.driver import SessionDriver
-    from mockview.practice.plain import PlainFrontEnd
-    from mockview.practice.plans import build_practice
-    from mockview.practice.selection import Filters
     from mockview.store import open_store
 
     history = open_store(mockview_home)
-    session = build_practice(load_library(mockview_home), history, Filters(banks=("star",), count=2, seed=2),
-                             SystemClock())
-    out = io.StringIO()
-    PlainFrontEnd(SessionDriver(session, mockview_home), stdin=io.StringIO("Not sure.\n.\n1\nNo idea.\n.\n7\n\n\n"),
-                  stdout=out, interactive=True).run()
-    assert "Not a rating (1-4); keeping Again." in out.getvalue()
+    session = plan(history, mockview_home, count=2, seed=2)
+    out = answer_at_a_terminal(session, mockview_home, "Not sure.\n.\n1\nNo idea.\n.\n7\n\n\n")
+    assert "Not a rating (1-4); keeping Again." in out
     first, second = history.attempts(oldest_first=True)
     assert first.self_rating == 1 and second.self_rating is None
     history.close()

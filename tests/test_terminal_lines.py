@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -16,6 +14,7 @@ import pytest
 termios = pytest.importorskip("termios")
 
 from mockview.practice.terminal_lines import TerminalLines  # noqa: E402
+from tests.helpers import mockview_argv, process_env, wait_for_draft, wait_until  # noqa: E402
 
 
 @pytest.fixture
@@ -43,9 +42,7 @@ def test_the_unfinished_line_is_visible_before_enter(terminal) -> None:
         waiting = threading.Thread(target=lambda: lines.append(reader.readline()))
         waiting.start()  # blocked on the terminal, as the front end is while someone types
         type_keys(keys, "half a sen")
-        deadline = time.monotonic() + 5
-        while reader.unread != "half a sen" and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_until(lambda: reader.unread == "half a sen", timeout=5, what="the keys to be read")
         assert reader.unread == "half a sen" and lines == []
         type_keys(keys, "tence\n")
         waiting.join(timeout=5)
@@ -105,30 +102,19 @@ def test_typing_echoes_and_backspace_rubs_out(terminal) -> None:
 def test_an_unfinished_line_survives_kill_9_of_a_real_practice(mockview_home: Path) -> None:
     """Someone types a paragraph without pressing Enter; the process is killed; the text comes back."""
     keys, tty = os.openpty()
-    env = {**os.environ, "MOCKVIEW_HOME": str(mockview_home)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "mockview", "practice", "--plain", "--bank", "star", "--count", "1", "--seed", "3"],
-        stdin=tty, stdout=tty, stderr=tty, env=env, start_new_session=True,
+        mockview_argv("practice", "--plain", "--bank", "star", "--count", "1", "--seed", "3"),
+        stdin=tty, stdout=tty, stderr=tty, env=process_env(mockview_home), start_new_session=True,
     )
     os.close(tty)
     try:
         screen = b""
         deadline = time.monotonic() + 20
         while b"Type your answer" not in screen and time.monotonic() < deadline:
-            screen += os.read(keys, 4096)
+            screen += os.read(keys, 4096)  # blocks until the process writes: a wait on its output
         type_keys(keys, "At my last job the release kept slipping.\n")
         type_keys(keys, "So I split the work into weekly mile")  # no Enter
-        found = None
-        deadline = time.monotonic() + 10
-        while found is None and time.monotonic() < deadline:
-            for path in (mockview_home / "drafts").glob("*.json"):
-                try:
-                    answer = json.loads(path.read_text())["answer"]
-                except (OSError, ValueError):
-                    continue
-                if answer.endswith("weekly mile"):
-                    found = answer
-            time.sleep(0.1)
+        found = wait_for_draft(mockview_home, "weekly mile")["answer"]
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
     finally:

@@ -8,11 +8,12 @@ import shlex
 import shutil
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import wait_until
 
 pytestmark = pytest.mark.tmux
 
@@ -43,13 +44,18 @@ class Terminal:
 
     def wait_for(self, *texts: str, timeout: float = 20) -> str:
         """The screen, once every one of ``texts`` is on it (it redraws in pieces)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def showing() -> str | None:
             shown = self.screen()
-            if all(text in shown for text in texts):
-                return shown
-            time.sleep(0.2)
-        raise AssertionError(f"{texts!r} never all appeared; the screen shows:\n{self.screen()}")
+            return shown if all(text in shown for text in texts) else None
+
+        try:
+            return wait_until(showing, timeout=timeout, what=f"{texts!r} on the screen", interval=0.1)
+        except AssertionError:
+            raise AssertionError(f"{texts!r} never all appeared; the screen shows:\n{self.screen()}") from None
+
+    def running(self) -> str:
+        """The command in the foreground of the pane (``sleep`` once mockview has ended)."""
+        return self.tmux("display-message", "-p", "-t", self.session, "#{pane_current_command}").strip()
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", self.session, *keys)
@@ -77,6 +83,9 @@ def test_practice_in_a_real_terminal(mockview_home: Path, run_cli) -> None:
         terminal.keys("Escape")
         terminal.wait_for("Re-drills due")
         terminal.keys("C-q")
+        # mockview ends by itself; only then is the terminal closed (closing it first would hang
+        # up on a mockview still running, which is not what this test is about).
+        wait_until(lambda: terminal.running() == "sleep", what="mockview to quit", interval=0.1)
     finally:
         terminal.close()
     history = json.loads(run_cli("history", "--json").stdout)

@@ -72,9 +72,11 @@ class PlainFrontEnd:
         stderr: TextIO | None = None,
     ) -> None:
         self.driver = driver
-        # Looked up now, not when the module was imported: the command line
-        # (and a test) may have replaced them since.
-        stdin = stdin or sys.stdin
+        # The streams of the moment it runs (default None, not sys.stdin): a
+        # default argument would be bound once, at import, and miss any later
+        # replacement of sys.stdin/sys.stdout (redirect_stdout, a test's capture).
+        stdin = sys.stdin if stdin is None else stdin
+        stdout = sys.stdout if stdout is None else stdout
         self.stdin = stdin
         self.stdout = cast(TextIO, ShownStream(stdout or sys.stdout))
         """Written through :func:`mockview.text.shown`: an escape sequence in an answer or a

@@ -1,16 +1,24 @@
-"""Shared pieces for the app tests: a deterministic app and ways to wait for it."""
+"""Shared pieces for the app tests: a deterministic app, ways to wait for it, and to put text in it.
+
+Text goes in by :func:`paste`, as a person pastes into the focused field: one
+event however long the text. :func:`type_text` presses one key per character
+and costs a pilot round trip for each, so it is kept for the test that is
+about typing itself.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from mockview.practice.driver import SessionDriver
 from mockview.practice.engine import PracticeSession
 from mockview.practice.selection import Filters
 from mockview.tui.app import MockviewApp
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 STORY = (
     "At my last job our release kept slipping and the client was angry. My goal was to ship the billing "
@@ -52,14 +60,23 @@ async def settle(pilot: Pilot) -> None:
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
-    """Type into the focused widget, as a person would."""
+    """Type into the focused widget key by key, as a person would (slow: see the module's docstring)."""
     await pilot.press(*[("space" if ch == " " else ch) for ch in text])
 
 
 async def paste(pilot: Pilot, text: str) -> None:
-    """Paste a long answer into the answer area (typing it key by key is slow in tests)."""
-    from textual.widgets import TextArea
+    """Paste ``text`` into the focused widget, as a terminal's bracketed paste delivers it.
 
-    area = pilot.app.screen.query_one("#answer", TextArea)
-    area.insert(text)
+    The app gets the Paste event and forwards it to the focused widget: the
+    first pause is over once the app has forwarded it, the second once the
+    widget has handled it.
+    """
+    assert pilot.app.focused is not None, "nothing is focused to paste into"
+    pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+    await pilot.pause()
+
+
+def text_of(app: MockviewApp, selector: str) -> str:
+    """What the Static at ``selector`` on the current screen shows."""
+    return str(app.screen.query_one(selector, Static).render())

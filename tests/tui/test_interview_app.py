@@ -13,8 +13,8 @@ from mockview.tui.screens.feedback import FeedbackScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.reflection import ReflectionScreen
 from mockview.tui.screens.report_card import ReportCardScreen
-from tests.conftest import FakeClock
-from tests.tui.helpers import SIZE, driver_of, make_app, paste, settle, type_text
+from tests.helpers import FakeClock
+from tests.tui.helpers import SIZE, driver_of, make_app, paste, settle
 
 NO_RESULT = ("At my last job our release kept slipping. My job was to get it back on track. "
              "I split the work into weekly milestones and I paired with the newest developer.")
@@ -49,7 +49,7 @@ async def test_a_short_interview_end_to_end(mockview_home: Path) -> None:
             elif planned.parent_attempt is None and planned.note != "warm-up":
                 await paste(pilot, NO_RESULT)
             else:
-                await type_text(pilot, "We finished two weeks late but kept the client.")
+                await paste(pilot, "We finished two weeks late but kept the client.")
             await pilot.press("ctrl+s")
             await settle(pilot)
             assert not isinstance(app.screen, FeedbackScreen)
@@ -70,9 +70,9 @@ async def test_a_short_interview_end_to_end(mockview_home: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReflectionScreen)
-        await type_text(pilot, "*Clear actions")
+        await paste(pilot, "*Clear actions")
         await pilot.press("tab")
-        await type_text(pilot, "*Froze on the failure question")
+        await paste(pilot, "*Froze on the failure question")
         app.screen.query_one("#factors").select("nervous")
         await pilot.press("ctrl+s")
         await settle(pilot)

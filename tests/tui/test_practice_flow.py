@@ -12,12 +12,8 @@ from mockview.tui.screens.feedback import FeedbackScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.summary import SummaryScreen
 from mockview.tui.widgets.countdown import Countdown
-from tests.conftest import FakeClock
-from tests.tui.helpers import SIZE, STORY, paste, practice_app, session_of, settle, type_text
-
-
-def text_of(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+from tests.helpers import FakeClock
+from tests.tui.helpers import SIZE, STORY, paste, practice_app, session_of, settle, text_of, type_text
 
 
 async def test_practice_opens_on_the_first_question_and_submits(mockview_home: Path) -> None:
@@ -73,7 +69,7 @@ async def test_the_timer_warns_then_shows_overtime_and_keeps_the_answer(mockview
         assert str(countdown.query_one("#clock").render()) == "+0:15 over"
         assert countdown.has_class("-over")
 
-        await type_text(pilot, "Still typing after time")
+        await paste(pilot, "Still typing after time")
         await pilot.press("ctrl+s")
         await settle(pilot)
         analysis = app.screen.result.analysis
@@ -111,7 +107,7 @@ async def test_hints_are_shown_and_recorded(mockview_home: Path) -> None:
         await pilot.pause()
         assert text_of(app, "#hint-text") == f"Hint 1 of {len(tips)}: {tips[0]}"
         assert "1 hint used" in text_of(app, "#answer-stats")
-        await type_text(pilot, "ok")
+        await paste(pilot, "ok")
         await pilot.press("ctrl+s")
         await settle(pilot)
     history = open_store(mockview_home)
@@ -125,7 +121,7 @@ async def test_feedback_rating_again_next_and_summary(mockview_home: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         first_id = session_of(app).current.question.full_id
-        await type_text(pilot, "Not sure")
+        await paste(pilot, "Not sure")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Rate yourself" in text_of(app, "#rating") and "[1 Again]" in text_of(app, "#rating")
@@ -151,9 +147,9 @@ async def test_feedback_rating_again_next_and_summary(mockview_home: Path) -> No
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
-        await type_text(pilot, "Clear actions")
+        await paste(pilot, "Clear actions")
         await pilot.press("tab")
-        await type_text(pilot, "Froze at first")
+        await paste(pilot, "Froze at first")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
@@ -172,7 +168,7 @@ async def test_skipping_a_typed_answer_asks_first(mockview_home: Path) -> None:
     app = practice_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_text(pilot, "half an answer")
+        await paste(pilot, "half an answer")
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
@@ -197,7 +193,7 @@ async def test_markup_in_bank_text_is_shown_literally(mockview_home: Path) -> No
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert text_of(app, "#hint-text") == "Hint 1 of 1: Use [i]italics[/i] sparingly"
-        await type_text(pilot, "[b]bold[/b] claim")
+        await paste(pilot, "[b]bold[/b] claim")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "[b]bold[/b] claim" in str(app.screen.query_one(".answer", Static).render())
@@ -216,7 +212,8 @@ async def test_drafts_are_saved_while_typing(mockview_home: Path) -> None:
     app = practice_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_text(pilot, "first words")
+        await paste(pilot, "f")  # the first change is saved at once, later ones at most every two seconds
+        await paste(pilot, "irst words")
         drafts = list((mockview_home / "drafts").glob("*.json"))
         assert len(drafts) == 1
         assert json.loads(drafts[0].read_text())["answer"].startswith("f")

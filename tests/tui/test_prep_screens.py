@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, Markdown, Static, TextArea
+from textual.widgets import DataTable, Input, Markdown
 
 from mockview.prep.debrief.model import AskedQuestion, Debrief
 from mockview.prep.debrief.storage import save_debrief
@@ -23,8 +22,8 @@ from mockview.tui.screens.home import HomeScreen
 from mockview.tui.screens.patterns import PatternsScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.stories import StoriesScreen, StoryFormScreen, StoryPeekScreen
-from tests.conftest import FakeClock
-from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, type_text
+from tests.helpers import FakeClock, leave_draft
+from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, text_of
 
 STORIES = """\
 stories:
@@ -36,19 +35,11 @@ stories:
 """
 
 
-def text_of(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
 async def fill(pilot, selector: str, text: str) -> None:
-    """Put text in a form field as typing would (an Input, or a TextArea)."""
-    widget = pilot.app.screen.query_one(selector)
-    widget.focus()
-    if isinstance(widget, TextArea):
-        widget.insert(text)
-    else:
-        await type_text(pilot, text)
+    """Put text in a form field (an Input, or a TextArea) as a person would: focus it and paste."""
+    pilot.app.screen.query_one(selector).focus()
     await pilot.pause()
+    await paste(pilot, text)
 
 
 def seed_debriefs(home: Path, clock: FakeClock, *factor_sets: tuple[str, ...]) -> None:
@@ -393,16 +384,11 @@ async def test_markup_looking_text_is_saved_and_shown_literally(mockview_home: P
 
 
 async def test_home_buttons_stay_on_one_line_at_80_columns_with_a_scrollbar(mockview_home: Path) -> None:
-    from mockview.store.drafts import DraftKeeper
-
     clock = FakeClock()
     seed_debriefs(mockview_home, clock, ("nervous",))
-    keeper = DraftKeeper(mockview_home)  # an unfinished answer makes home taller than the screen
-    keeper.update({"id": "star/x", "bank": "star", "text": "A question?"}, "Half an answer", 3.0, now=clock.now())
-    keeper.flush(now=clock.now())
-    data = json.loads(keeper.path.read_text())
-    data["pid"] = 999_999_999
-    keeper.path.write_text(json.dumps(data))
+    # An unfinished answer makes home taller than the screen.
+    leave_draft(mockview_home, {"id": "star/x", "bank": "star", "text": "A question?"}, "Half an answer", 3.0,
+                now=clock.now())
     app = make_app(mockview_home, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -7,10 +7,9 @@ import os
 import stat
 from pathlib import Path
 
-from textual.widgets import DataTable, SelectionList, Static, TextArea
+from textual.widgets import DataTable, SelectionList, TextArea
 
 from mockview.store import open_store
-from mockview.store.drafts import DraftKeeper
 from mockview.tui.screens.attempt import AttemptScreen
 from mockview.tui.screens.banks import BanksScreen
 from mockview.tui.screens.bank_questions import BankQuestionsScreen
@@ -18,37 +17,35 @@ from mockview.tui.screens.history import HistoryScreen
 from mockview.tui.screens.home import HomeScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.setup import SetupScreen
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock, leave_draft
 from mockview.practice.selection import Filters
-from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, type_text
+from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, text_of
 
 
-def text_of(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+def answer_two(home: Path, clock: FakeClock) -> None:
+    """Give one strong-ish answer and one skip, as the app would: through the session driver it drives.
 
+    (The same sitting as ``practice_app``'s: the star bank, two questions, seed 1. Answering it through
+    the app itself is what test_practice_flow does; here only the history it leaves matters.)
+    """
+    from mockview.banks.library import load_library
+    from mockview.practice.driver import Step, start_practice
 
-async def answer_two(home: Path, clock: FakeClock) -> None:
-    """Give one strong-ish answer and one skip, through the app."""
-    app = practice_app(home, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await paste(pilot, STORY)
+    with open_store(home, clock=clock) as history:
+        driver = start_practice(load_library(home), history, Filters(banks=("star",), count=2, seed=1), clock, home)
+        driver.begin()
         clock.advance(90)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        driver.submit(STORY)
+        assert driver.next() is Step.QUESTION
+        driver.begin()
+        driver.skip()
+        assert driver.next() is Step.SUMMARY
+        driver.finish(None)
 
 
 async def test_home_shows_due_re_drills_sessions_and_scores(mockview_home: Path, utc) -> None:
     clock = FakeClock()
-    await answer_two(mockview_home, clock)
+    answer_two(mockview_home, clock)
     app = make_app(mockview_home, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -118,7 +115,7 @@ async def test_setup_shows_problems_in_place(mockview_home: Path) -> None:
 
 async def test_history_lists_filters_sorts_and_opens(mockview_home: Path, utc) -> None:
     clock = FakeClock()
-    await answer_two(mockview_home, clock)
+    answer_two(mockview_home, clock)
     app = make_app(mockview_home, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -190,7 +187,7 @@ async def test_quitting_mid_answer_asks_and_keeps_the_draft(mockview_home: Path)
     app = practice_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_text(pilot, "my half answer")
+        await paste(pilot, "my half answer")
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
@@ -205,11 +202,7 @@ async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: P
     question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline you nearly missed.",
                 "kind": "star", "time_limit": 150, "words": [150, 350]}
     clock = FakeClock()
-    keeper = DraftKeeper(mockview_home)
-    keeper.update(question, "At my last job the release slipped.", 30.0, now=clock.now())
-    data = json.loads(keeper.path.read_text())
-    data["pid"] = 999_999_999
-    keeper.path.write_text(json.dumps(data))
+    left = leave_draft(mockview_home, question, "At my last job the release slipped.", 30.0, now=clock.now())
 
     app = make_app(mockview_home, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -221,7 +214,7 @@ async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: P
         assert isinstance(app.screen, QuestionScreen)
         area = app.screen.query_one("#answer", TextArea)
         assert area.text == "At my last job the release slipped."
-        await type_text(pilot, " Then")
+        await paste(pilot, " Then")
         await pilot.press("ctrl+s")
         await settle(pilot)
     history = open_store(mockview_home)
@@ -229,12 +222,12 @@ async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: P
     assert attempt.answer == "At my last job the release slipped. Then"
     assert attempt.seconds >= 30
     history.close()
-    assert not os.path.exists(keeper.path)
+    assert not os.path.exists(left)
 
 
 async def test_retry_from_the_command_line_opens_the_due_question(mockview_home: Path) -> None:
     clock = FakeClock()
-    await answer_two(mockview_home, clock)
+    answer_two(mockview_home, clock)
     app = make_app(mockview_home, clock, start="retry")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -286,18 +279,14 @@ async def test_one_start_makes_one_session_and_leaving_early_makes_none(mockview
 async def test_a_resumed_draft_is_on_disk_before_anything_is_typed(mockview_home: Path) -> None:
     question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline.", "kind": "star",
                 "time_limit": 150, "words": [150, 350]}
-    keeper = DraftKeeper(mockview_home)
-    keeper.update(question, "Half an answer.", 12.0, now=FakeClock().now())
-    data = json.loads(keeper.path.read_text())
-    data["pid"] = 999_999_999
-    keeper.path.write_text(json.dumps(data))
+    left = leave_draft(mockview_home, question, "Half an answer.", 12.0, now=FakeClock().now())
     app = make_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("u")
         await settle(pilot)
         drafts = list((mockview_home / "drafts").glob("*.json"))
-        assert len(drafts) == 1 and drafts[0] != keeper.path
+        assert len(drafts) == 1 and drafts[0] != left
         assert json.loads(drafts[0].read_text())["answer"] == "Half an answer."
 
 
@@ -308,7 +297,7 @@ async def test_history_filters_show_bank_text_literally(mockview_home: Path) -> 
     app = practice_app(mockview_home, banks=("odd",), count=1)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await type_text(pilot, "Because")
+        await paste(pilot, "Because")
         await pilot.press("ctrl+s")
         await settle(pilot)
     app = make_app(mockview_home)
@@ -324,18 +313,25 @@ async def test_history_filters_show_bank_text_literally(mockview_home: Path) -> 
 
 async def test_retry_count_from_the_command_line_is_kept(mockview_home: Path) -> None:
     clock = FakeClock()
-    app = practice_app(mockview_home, clock, count=3)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        for _ in range(3):
-            await pilot.press("ctrl+n")
-            await settle(pilot)
-            await pilot.press("n")
-            await settle(pilot)
+    skip_three(mockview_home, clock)
     app = make_app(mockview_home, clock, start="retry", filters=Filters(count=1))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert len(session_of(app).plan) == 1
+
+
+def skip_three(home: Path, clock: FakeClock) -> None:
+    """Three questions skipped (three re-drills due), as the app leaves them when quit on the summary."""
+    from mockview.banks.library import load_library
+    from mockview.practice.driver import Step, start_practice
+
+    with open_store(home, clock=clock) as history:
+        driver = start_practice(load_library(home), history, Filters(banks=("star",), count=3, seed=1), clock, home)
+        for step in (Step.QUESTION, Step.QUESTION, Step.SUMMARY):
+            driver.begin()
+            driver.skip()
+            assert driver.next() is step
+        driver.abandon(None)
 
 
 async def test_validate_in_the_banks_screen_finds_new_files(mockview_home: Path) -> None:
@@ -370,7 +366,7 @@ async def test_quitting_from_the_summary_keeps_the_reflection_and_ends_the_sessi
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        await type_text(pilot, "Calm start")
+        await paste(pilot, "Calm start")
         await pilot.press("ctrl+q")
         await pilot.pause()
     history = open_store(mockview_home)
@@ -386,7 +382,7 @@ def columns_fit(table: DataTable) -> bool:
 
 async def test_tables_fit_an_80_column_terminal(mockview_home: Path) -> None:
     clock = FakeClock()
-    await answer_two(mockview_home, clock)
+    answer_two(mockview_home, clock)
     (mockview_home / "profiles").mkdir()
     (mockview_home / "profiles" / "acme.yaml").write_text(
         "company: Acme Corporation International\nrole: Senior Backend Platform Engineer\n")

@@ -15,8 +15,8 @@ from mockview.banks.library import load_library
 from mockview.practice.plans import build_practice
 from mockview.practice.selection import Filters
 from mockview.store import open_store
-from tests.conftest import FakeClock
-from tests.tui.helpers import STORY, make_app, practice_app
+from tests.helpers import FakeClock
+from tests.tui.helpers import STORY, make_app, practice_app, settle
 
 SHORT = "I think we kind of fixed it, basically, and it was fine."
 
@@ -43,21 +43,15 @@ def seeded(mockview_home: Path, utc) -> FakeClock:
     return clock
 
 
-async def wait(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def test_home(snap_compare, mockview_home: Path, seeded: FakeClock) -> None:
-    assert snap_compare(make_app(mockview_home, seeded), terminal_size=(100, 30), run_before=wait)
+    assert snap_compare(make_app(mockview_home, seeded), terminal_size=(100, 30), run_before=settle)
 
 
 def test_question(snap_compare, mockview_home: Path, utc) -> None:
     clock = FakeClock()
 
     async def typing(pilot: Pilot) -> None:
-        await wait(pilot)
+        await settle(pilot)
         pilot.app.screen.query_one("#answer").insert("At my last job our release kept slipping, and I")
         clock.advance(118)
         pilot.app.screen.tick()
@@ -67,11 +61,11 @@ def test_question(snap_compare, mockview_home: Path, utc) -> None:
 
 
 async def _answer_first(pilot: Pilot, answer: str = STORY) -> None:
-    await wait(pilot)
+    await settle(pilot)
     pilot.app.screen.query_one("#answer").insert(answer)
     pilot.app.clock.advance(100)
     await pilot.press("ctrl+s")
-    await wait(pilot)
+    await settle(pilot)
 
 
 def test_feedback(snap_compare, mockview_home: Path, utc) -> None:
@@ -90,20 +84,20 @@ def test_summary(snap_compare, mockview_home: Path, utc) -> None:
     async def finish(pilot: Pilot) -> None:
         await _answer_first(pilot)
         await pilot.press("n")
-        await wait(pilot)
+        await settle(pilot)
         await pilot.press("ctrl+n")
-        await wait(pilot)
+        await settle(pilot)
         await pilot.press("n")
-        await wait(pilot)
+        await settle(pilot)
 
     assert snap_compare(practice_app(mockview_home), terminal_size=(100, 32), run_before=finish)
 
 
 def test_history(snap_compare, mockview_home: Path, seeded: FakeClock) -> None:
     async def open_history(pilot: Pilot) -> None:
-        await wait(pilot)
+        await settle(pilot)
         await pilot.press("h")
-        await wait(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(mockview_home, seeded), terminal_size=(100, 30), run_before=open_history)
 
@@ -116,12 +110,12 @@ def test_report_card(snap_compare, mockview_home: Path, utc) -> None:
                     "in six months? How does the team decide what to build next?"] + [SHORT] * 6)
 
     async def interview(pilot: Pilot) -> None:
-        await wait(pilot)
+        await settle(pilot)
         while type(pilot.app.screen).__name__ == "QuestionScreen":
             pilot.app.screen.query_one("#answer").insert(next(answers))
             clock.advance(75)
             await pilot.press("ctrl+s")
-            await wait(pilot)
+            await settle(pilot)
 
     app = make_app(mockview_home, clock, start="interview", interview_options=InterviewOptions(length="short", seed=4))
     assert snap_compare(app, terminal_size=(100, 48), run_before=interview)
@@ -129,13 +123,13 @@ def test_report_card(snap_compare, mockview_home: Path, utc) -> None:
 
 def test_debrief_form(snap_compare, mockview_home: Path, utc) -> None:
     async def fill(pilot: Pilot) -> None:
-        await wait(pilot)
+        await settle(pilot)
         screen = pilot.app.screen
         screen.query_one("#company").value = "Acme Corp"
         screen.query_one("#role").value = "Backend engineer"
         screen.query_one("#questions").insert("! Tell me about a time you failed. -- blanked\nWhy Acme?")
         screen.query_one("#company").focus()
-        await wait(pilot)
+        await settle(pilot)
 
     app = make_app(mockview_home, FakeClock(), start="debrief")
     assert snap_compare(app, terminal_size=(80, 24), run_before=fill)
@@ -157,8 +151,8 @@ def test_patterns(snap_compare, mockview_home: Path, seeded: FakeClock) -> None:
     history.close()
 
     async def open_patterns(pilot: Pilot) -> None:
-        await wait(pilot)
+        await settle(pilot)
         await pilot.press("t")
-        await wait(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(mockview_home, seeded), terminal_size=(100, 40), run_before=open_patterns)
