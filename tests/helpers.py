@@ -36,6 +36,9 @@ import pytest
 
 T = TypeVar("T")
 
+#: The repository checkout the tests run from.
+REPO = Path(__file__).resolve().parent.parent
+
 
 class FakeClock:
     """A clock tests move by hand: wall time and monotonic time together."""

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import REPO
+
 PACKAGE = REPO / "mockview"
 CORE_PACKAGES = ["mockview.banks", "mockview.analysis", "mockview.store", "mockview.prep", "mockview.practice"]
 

@@ -23,7 +23,7 @@ from mockview.cli import main
 from mockview.files import write_atomically, write_new
 from mockview.store import open_store
 from mockview.store.drafts import DraftKeeper
-from tests.conftest import REPO, FakeClock
+from tests.helpers import REPO, FakeClock
 
 ANSWER = ("At my last job the release slipped. I had to ship it by March. I split the work into weekly "
           "milestones and paired with the newest developer. We shipped two days early and sales rose 40%.")

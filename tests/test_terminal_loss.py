@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mockview.store.drafts import DraftKeeper, recovered_drafts
-from tests.conftest import REPO, FakeClock
+from tests.helpers import REPO, FakeClock
 
 QUESTION = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline.", "kind": "star",
             "time_limit": 150, "words": [150, 350]}

@@ -7,11 +7,10 @@ they are, their errors are left out here and everything else must be clean.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.helpers import REPO
 NOT_YET: tuple[str, ...] = ()
 
 

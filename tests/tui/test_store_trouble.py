@@ -165,4 +165,4 @@ async def test_a_badly_tagged_user_bank_is_skipped_and_the_app_runs(mockview_hom
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.return_value is None  # still running
-        assert "1 bank file(s) have problems and were skipped; see Banks." in notices(app)
+        assert "Skipped mine.yaml: it has problems; see Banks (b)." in notices(app)
