@@ -61,7 +61,8 @@ def column_widths(
     columns nothing runs off the right edge and the long column gets all the room there is.
     """
     caps = caps or {}
-    natural = [max([len(header), *(len(text) for text in cells)]) for header, cells in columns]
+    # Measured as shown: an escape made visible ("^[") is wider than the character it stands for.
+    natural = [max([len(header), *(len(shown(text)) for text in cells)]) for header, cells in columns]
     widths = [min(width, caps[index]) if index in caps else width for index, width in enumerate(natural)]
     fixed = [width for index, width in enumerate(widths) if index != flexible]
     # One cell more than remaining_width keeps: a table's vertical scrollbar is two cells wide, and
