@@ -1,6 +1,6 @@
 """Measure the answer analysis against hand-labelled answers.
 
-    python bench/eval_analysis.py                  # all three sets
+    python bench/eval_analysis.py                  # all three sets, then the judge corpus (eval_judge.py)
     python bench/eval_analysis.py tuning dev       # some of them
     python bench/eval_analysis.py --show-errors    # list every disagreement
 
@@ -132,7 +132,7 @@ def evaluate(folder: Path) -> Scores:
 
 
 def report(name: str, scores: Scores, show_errors: bool) -> None:
-    print(f"{name}: {scores.answers} answers, {scores.star_answers} of them STAR")
+    print(f"answers/{name} (our own writing): {scores.answers} answers, {scores.star_answers} of them STAR")
     print(f"  {'part':<10} {'precision':>9} {'recall':>7} {'F1':>6}")
     for part in PARTS:
         precision, recall, f1 = scores.part(part)
@@ -159,6 +159,13 @@ def main(argv: list[str]) -> int:
             print(f"{name}: no answers in {SETS[name]}", file=sys.stderr)
             continue
         report(name, evaluate(SETS[name]), args.show_errors)
+    if not args.sets:
+        # The figures the issues quote: the judge corpus in voices nobody here tunes on (tuning, dev,
+        # sealed blind) and the paraphrase pairs, each beside the position-only floor.
+        from eval_judge import main as judge_main
+
+        print()
+        judge_main([])
     return 0
 
 
