@@ -78,13 +78,16 @@ class Model:
     """Previous state (or START) -> one weight per next state; END row holds the weight of ending in each."""
     absent_below: dict[str, float] = field(default_factory=dict)
     """A part is present when the probability that no sentence tells it is under this (fitted by cross-validation)."""
+    clear_lead: dict[str, float | None] = field(default_factory=dict)
+    """...or when the best path gives it a sentence whose evidence leads every other part's by this much
+    (fitted with the thresholds): a sentence that plainly reads as a Result is one, however the rest reads."""
 
 
 @cache
 def model() -> Model:
     """The learned weights, read once per process."""
     raw = json.loads(resources.files("mockview.analysis").joinpath("star_weights.json").read_text("utf-8"))
-    return Model(raw["emissions"], raw["transitions"], raw.get("absent_below", {}))
+    return Model(raw["emissions"], raw["transitions"], raw.get("absent_below", {}), raw.get("clear_lead", {}))
 
 
 def _class_features(words: list[str], keys: list[str], text: str) -> list[str]:
@@ -339,6 +342,18 @@ def absent_probabilities(emissions: list[list[float]], transitions: dict[str, li
     return found
 
 
+def clear_leads(emissions: list[list[float]], path: Sequence[int]) -> dict[str, float]:
+    """Per part, how far its best sentence on ``path`` reads as that part ahead of any other part
+    (minus infinity for a part the path gives no sentence)."""
+    leads = {part: -math.inf for part in STATES[:4]}
+    for row, state in zip(emissions, path):
+        part = STATES[state]
+        if part in leads:
+            lead = row[state] - max(value for other, value in enumerate(row) if other != state)
+            leads[part] = max(leads[part], lead)
+    return leads
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     parts: list[str | None]
@@ -366,7 +381,12 @@ def decode(
         return Decoded([], [], {part: False for part in STATES[:4]}, {})
     pins = [STATES.index(part) if part else None for part in forced] if any(forced) else []
     absent = absent_probabilities(emissions, learned.transitions)
-    present = {part: absent[part] < learned.absent_below.get(part, 0.5) or part in forced for part in STATES[:4]}
+    leads = clear_leads(emissions, viterbi(emissions, learned.transitions, pins))
+    present = {
+        part: absent[part] < learned.absent_below.get(part, 0.5) or part in forced
+        or leads[part] >= (learned.clear_lead.get(part) or math.inf)
+        for part in STATES[:4]
+    }
     banned = frozenset(STATES.index(part) for part, here in present.items() if not here)
     path = viterbi(emissions, learned.transitions, pins, banned=banned)
     parts = [None if STATES[state] == "none" else STATES[state] for state in path]
