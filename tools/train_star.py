@@ -153,7 +153,7 @@ class CRF:
             squares[name] = [0.0] * len(STATES)
         weights, sums = table[name], squares[name]
         for state, value in enumerate(gradient):
-            value -= self.l2 * weights[state]
+            value -= self.l2 * (LEXICAL_L2 if _lexical(name) else 1.0) * weights[state]
             if value:
                 sums[state] += value * value
                 weights[state] += RATE * value / math.sqrt(sums[state])
@@ -196,6 +196,15 @@ class CRF:
 METHOD = "crf"
 RATE = 0.05
 L2 = 1.0
+LEXICAL_L2 = 20.0
+"""How much harder a single word's weight is pulled to zero than a class of words' ("c:result-word",
+position, length). One word is evidence about its authors as much as about STAR: "three" and "agreed"
+had learned to mean Result, so "The finance team had three different counts..." opened as one."""
+
+
+def _lexical(name: str) -> bool:
+    """A feature naming particular words: a word, the first one or two, a pronoun and the word after it."""
+    return name.startswith(("w:", "f1:", "f2:", "i:", "we:", "my:", "our:"))
 
 
 def fit(cases: list[JudgeCase]) -> dict:
