@@ -225,13 +225,15 @@ def _first(index: AnswerTokens, phrase: Phrase, *, typos: bool = True) -> Found 
     and may misspell in the answer; the vocabulary's thousands of phrasings
     are matched as written, which keeps matching fast.
     """
-    found = index.find(phrase, typos=typos)
-    if len(phrase.elements) == 1:
-        found = [item for item in found if _done_by_the_speaker(index, item)]
-    for item in found:
+    negated = []
+    single = len(phrase.elements) == 1
+    for item in index.occurrences(phrase, typos=typos):
+        if single and not _done_by_the_speaker(index, item):
+            continue
         if not item.negated:
             return item
-    return found
+        negated.append(item)
+    return negated
 
 
 _ADVERBS = frozenset("then also just and quickly immediately finally eventually personally first later actually "

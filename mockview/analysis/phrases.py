@@ -15,7 +15,7 @@ difference is a negating prefix ("satisfied" is not "dissatisfied").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -66,11 +66,6 @@ class Phrase:
     content: bool
     """Some word in it can carry a match: a phrase of two or three little words alone ("we did")
     never matches; four make a phrase distinctive enough ("it was on me")."""
-
-    @property
-    def words(self) -> tuple[frozenset[str], ...]:
-        """The keys each word of the phrase may take; an answer lacking any one cannot hold the phrase."""
-        return tuple(element.keys for element in self.elements if isinstance(element, Word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,14 +180,19 @@ class AnswerTokens:
 
     def find(self, phrase: Phrase, *, typos: bool = True) -> list[Found]:
         """Every place the phrase occurs (at most one per start), in order."""
+        return list(self.occurrences(phrase, typos=typos))
+
+    def occurrences(self, phrase: Phrase, *, typos: bool = True) -> Iterator[Found]:
+        """:meth:`find` one place at a time, so a caller wanting the first good one stops there."""
         if not phrase.content:
-            return []
-        if not typos:
-            # Most phrasings of the vocabulary miss a word of the answer: rule them out with set lookups.
-            present = self.by_key
-            for keys in _phrase_words(phrase):
-                if not any(wanted in present for wanted in keys):
-                    return []
+            return
+        # Most phrases miss a word of the answer: rule them out with set lookups before trying
+        # every place one could start (with typos, a word may also be there misspelt).
+        present = self.by_key
+        for element in phrase.elements:
+            if isinstance(element, Word) and not any(wanted in present for wanted in element.keys):
+                if not typos or not self.like(element):
+                    return
         first = phrase.elements[0]
         starts: set[int] = set()
         typo_keys: set[str] = set()
@@ -208,14 +208,12 @@ class AnswerTokens:
                     starts.update(self.by_key.get(sequence[0], ()))
             if first.name == "number":
                 starts.update(i for i, t in enumerate(self.tokens) if _is_number(t))
-        results = []
         for start in sorted(starts):
             end, typo = self._match(phrase.elements, 0, start, typos)
             if end is None:
                 continue
             typo = typo or self.tokens[start].key in typo_keys
-            results.append(Found(start, end, not phrase.negative and self._negated(start, end), typo))
-        return results
+            yield Found(start, end, not phrase.negative and self._negated(start, end), typo)
 
     def _word_starts(self, phrase: Phrase, typos: bool) -> set[int]:
         """Where the phrase can start: found from its rarest word among the words before any gap.
@@ -247,7 +245,7 @@ class AnswerTokens:
         if isinstance(element, Gap):
             for skip in range(0, element.size + 1):
                 at = position + skip
-                if at >= len(tokens) or any(tokens[i].broken for i in range(position, at + 1)):
+                if at >= len(tokens) or tokens[at].broken:  # the words before ``at`` were checked already
                     break
                 if element.stop_only and skip and not tokens[at - 1].stop:
                     break
@@ -305,10 +303,6 @@ class AnswerTokens:
 
 
 @lru_cache(maxsize=16384)
-def _phrase_words(phrase: Phrase) -> tuple[frozenset[str], ...]:
-    return phrase.words
-
-
 def _is_number(token: Token) -> bool:
     return any(char.isdigit() for char in token.text) or token.text.lower() in NUMBER_WORDS
 

@@ -29,6 +29,7 @@ from importlib import resources
 from mockview.analysis.words import Token, tokens_of
 
 STATES = ("situation", "task", "action", "result", "none")
+assert len(STATES) == 5, "emission_scores and log_partition are written out for five states"
 START = "^"
 END = "$"
 
@@ -187,14 +188,20 @@ def sentence_features(texts: Sequence[str], bullets: Sequence[bool] = (), labels
 
 def emission_scores(features: list[list[str]], emissions: dict[str, list[float]]) -> list[list[float]]:
     scores = []
+    get = emissions.get
     for names in features:
-        row = [0.0] * len(STATES)
+        # Five running sums as locals: this runs for every feature of every sentence.
+        s0 = s1 = s2 = s3 = s4 = 0.0
         for name in names:
-            weights = emissions.get(name)
+            weights = get(name)
             if weights is not None:
-                for state in range(len(STATES)):
-                    row[state] += weights[state]
-        scores.append(row)
+                w0, w1, w2, w3, w4 = weights
+                s0 += w0
+                s1 += w1
+                s2 += w2
+                s3 += w3
+                s4 += w4
+        scores.append([s0, s1, s2, s3, s4])
     return scores
 
 
@@ -282,7 +289,8 @@ def backward(emissions: list[list[float]], transitions: dict[str, list[float]]) 
     return beta
 
 
-def log_partition(emissions: list[list[float]], transitions: dict[str, list[float]], banned: int = -1) -> float:
+def log_partition(emissions: list[list[float]], transitions: dict[str, list[float]], banned: int = -1,
+                  factors: list[tuple[float, list[float]]] | None = None) -> float:
     """The log of the summed score of every path, never through state ``banned``.
 
     The same sum as :func:`forward`, in plain probabilities rescaled at each
@@ -291,22 +299,21 @@ def log_partition(emissions: list[list[float]], transitions: dict[str, list[floa
     """
     size = len(STATES)
     start, end, rows = _exponentiated(id(transitions), transitions)
-    total = 0.0
-    top = max(emissions[0])
-    alpha = [0.0 if s == banned else start[s] * math.exp(emissions[0][s] - top) for s in range(size)]
-    total += top
-    for row in emissions[1:]:
+    columns = list(zip(*rows))  # columns[s][p]: the factor of moving from p to s
+    factors = factors or _factors(emissions)
+    top, first = factors[0]
+    total = top
+    alpha = [0.0 if s == banned else start[s] * first[s] for s in range(size)]
+    for top, row in factors[1:]:
         scale = sum(alpha)
         if scale == 0.0:
             return float("-inf")
-        total += math.log(scale)
-        alpha = [a / scale for a in alpha]
-        top = max(row)
-        total += top
+        total += math.log(scale) + top
+        a0, a1, a2, a3, a4 = alpha
         alpha = [
             0.0 if s == banned else
-            math.exp(row[s] - top) * sum(alpha[p] * rows[p][s] for p in range(size))
-            for s in range(size)
+            row[s] * (a0 * c[0] + a1 * c[1] + a2 * c[2] + a3 * c[3] + a4 * c[4]) / scale
+            for s, c in enumerate(columns)
         ]
     final = sum(alpha[s] * end[s] for s in range(size))
     return total + math.log(final) if final > 0 else float("-inf")
@@ -334,11 +341,21 @@ def absent_probabilities(emissions: list[list[float]], transitions: dict[str, li
     """For each part, the model's probability that no sentence of the answer is that part."""
     if not emissions:
         return {state: 1.0 for state in STATES}
-    total = log_partition(emissions, transitions)
+    factors = _factors(emissions)
+    total = log_partition(emissions, transitions, factors=factors)
     found = {}
     for index, state in enumerate(STATES):
-        without = log_partition(emissions, transitions, index)
+        without = log_partition(emissions, transitions, index, factors=factors)
         found[state] = math.exp(without - total) if without != float("-inf") else 0.0
+    return found
+
+
+def _factors(emissions: list[list[float]]) -> list[tuple[float, list[float]]]:
+    """Each sentence's emissions as plain factors under its best one, and that best: shared by every sum."""
+    found = []
+    for row in emissions:
+        top = max(row)
+        found.append((top, [math.exp(value - top) for value in row]))
     return found
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from mockview.analysis.lemma_table import irregular
 from mockview.analysis.lexicon import STOP_WORDS
@@ -116,8 +116,10 @@ def key(word: str) -> str:
     return rule_stem(lemma if lemma is not None else word)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text. A named tuple, not a dataclass: an answer makes hundreds of them per
+    analysis, and a frozen dataclass costs several times as much to build."""
+
     text: str
     key: str
     start: int
@@ -128,10 +130,8 @@ class Token:
     """A clause break (punctuation, a filler, a new sentence) comes between this word and the one before."""
     stop: bool
     negator: bool
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    lower: str
+    """The word in lower case, with a typographic apostrophe made plain."""
 
 
 def tokenize(text: str, sentence_starts: tuple[int, ...] = ()) -> list[Token]:
@@ -158,17 +158,17 @@ def tokenize(text: str, sentence_starts: tuple[int, ...] = ()) -> list[Token]:
         if index in fillers:
             broken = True
             continue
-        lowered = word.lower().replace("’", "'")
-        stop, negator = _word_flags(lowered)
-        tokens.append(Token(word, key(word), start, end, sentence, broken, stop, negator))
+        word_key, stop, negator, lowered = _word_facts(word)
+        tokens.append(Token(word, word_key, start, end, sentence, broken, stop, negator, lowered))
         broken = False
     return tokens
 
 
 @lru_cache(maxsize=32768)
-def _word_flags(lowered: str) -> tuple[bool, bool]:
-    """Whether a word is a little word, and whether it negates."""
-    return lowered in CONTENT_STOP, lowered in NEGATORS or lowered.endswith("n't")
+def _word_facts(word: str) -> tuple[str, bool, bool, str]:
+    """A word's key, whether it is a little word, whether it negates, and its lower case: one lookup per word."""
+    lowered = word.lower().replace("’", "'")
+    return key(word), lowered in CONTENT_STOP, lowered in NEGATORS or lowered.endswith("n't"), lowered
 
 
 def _filler_positions(lowered: list[str], raw: list[tuple[str, int, int]]) -> set[int]:
@@ -211,15 +211,10 @@ def answer_tokens(text: str, sentences: tuple[tuple[int, str], ...] = ()) -> tup
     for number, (start, sentence) in enumerate(sentences):
         for index, token in enumerate(tokens_of(sentence)):
             found.append(Token(token.text, token.key, token.start + start, token.end + start, number,
-                               token.broken or index == 0, token.stop, token.negator))
+                               token.broken or index == 0, token.stop, token.negator, token.lower))
     return tuple(found)
 
 
 @lru_cache(maxsize=8)
 def _whole_answer(text: str) -> tuple[Token, ...]:
     return tuple(tokenize(text))
-
-
-def content_keys(text: str) -> tuple[str, ...]:
-    """The keys of the words that can carry a match, in order."""
-    return tuple(token.key for token in tokenize(text) if not token.stop)
