@@ -43,6 +43,18 @@ def test_natural_openings_are_the_situation_and_a_need_is_the_task(opening: str)
     assert parts_of(question, opening + STORY_BODY) == ("situation", "task", "action", "result")
 
 
+def test_a_short_failure_story_keeps_its_action() -> None:
+    """Three sentences, the middle one plainly what the speaker did: judging a part absent must never
+    turn a story's Action into more Result."""
+    question = Question(bank="t", id="f", text="Tell me about a time you failed.", kind="star")
+    analysis = analyse_answer(question, (
+        "Two years ago I shipped a billing report with a wrong filter and the finance team used it for a week. "
+        "I owned it in the review, rebuilt the report and added an automated check. "
+        "What I learned is to test against last month's numbers; we have had no wrong report since."))
+    assert analysis.star.assignments[1:] == ("action", "result")
+    assert analysis.verdict.verdict != "fumbled", analysis.verdict.fumbled_reasons
+
+
 def test_a_removed_result_is_noticed_and_a_story_without_one_is_fumbled() -> None:
     question = Question(bank="t", id="m", text="Tell me about a time you made a mistake.", kind="star")
     answer = STORY_BODY.rsplit(" The table", 1)[0]
