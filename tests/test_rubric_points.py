@@ -176,3 +176,17 @@ def test_a_concept_id_that_is_not_an_id_is_an_error(tmp_path: Path) -> None:
     _, problems = load_bank_file(bank)
     assert [(p.line, p.severity) for p in problems] == [(7, "error")]
     assert "'concept' must be a concept id" in problems[0].message
+
+
+def test_the_classic_failure_question_hears_a_mistake_as_what_went_wrong(capsys, monkeypatch) -> None:
+    """A failure told as a mistake ("a report with a wrong filter") makes the required point; a denial does not."""
+    answer = ("Two years ago I shipped a billing report with a wrong filter and the finance team used it for a week. "
+              "I owned it in the review, rebuilt the report and added an automated check. "
+              "What I learned is to test against last month's numbers; we have had no wrong report since.")
+    data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "time-you-failed")
+    found = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    assert found["what went wrong"] == "with a wrong"
+    assert data["verdict"] != "fumbled", data["fumbled_reasons"]
+    point = Keyword("what went wrong", concept="failure")
+    assert made("I made a mistake in the churn numbers.", point) == {"what went wrong": "made a mistake"}
+    assert made("I didn't make a mistake and I wasn't wrong about the date.", point) == {}

@@ -523,6 +523,9 @@ CONCEPTS: tuple[Concept, ...] = (
             "backup|server|migration|build|deployment|database|upload|printer|caterer|supplier|van|truck ... failed|crashed|broke|died",
             "we|i lost ... data|files|work|orders|day|night|customer|client|deal|contract|account|sale|sales|money|bid|pitch|tender",
             "failed his|her|their|my|the ... exam|test|exams|assessment|inspection|audit|interview|gcse|gcses|course|module|resit|probation",
+            # A mistake is what went wrong in many failure stories: "a report with a wrong filter".
+            "with a|the wrong", "sent|used|ordered|booked|gave|quoted|shipped the|a wrong", "was|were wrong",
+            "made a mistake|blunder", "made an error", "got ... wrong", "a mistake|bug|typo|blunder in", "an error in",
         ),
     ),
     Concept(
