@@ -45,7 +45,8 @@ def test_natural_openings_are_the_situation_and_a_need_is_the_task(opening: str)
 
 def test_a_short_failure_story_keeps_its_action() -> None:
     """Three sentences, the middle one plainly what the speaker did: judging a part absent must never
-    turn a story's Action into more Result."""
+    turn a story's Action into more Result. (The opening, the mistake the speaker made, is read as
+    either the Situation or a first Action; it is not pinned here.)"""
     question = Question(bank="t", id="f", text="Tell me about a time you failed.", kind="star")
     analysis = analyse_answer(question, (
         "Two years ago I shipped a billing report with a wrong filter and the finance team used it for a week. "
@@ -193,3 +194,20 @@ def test_tips_point_at_the_sentence_they_are_about() -> None:
     about_result = [tip for tip in analysis.tip_details if tip.topic == "specifics"]
     assert about_result and about_result[0].sentence == len(analysis.sentences) - 1
     assert "the report went out on time" in about_result[0].text
+
+
+def test_presence_follows_the_fitted_rule_a_clear_lead_of_zero_included() -> None:
+    """decode judges a part present exactly as the trainer fitted it: a lead of 0.0 is a rule, None is none."""
+    from mockview.analysis import sequence
+
+    never_by_probability = {part: 0.0 for part in ("situation", "task", "action", "result")}
+    texts = ["Last year our release kept slipping.", "I split the work into weekly milestones.",
+             "We shipped two weeks early."]
+    learned = sequence.model()
+    by_lead = sequence.Model(learned.emissions, learned.transitions, never_by_probability,
+                             {"situation": 0.0, "task": None, "action": 0.0, "result": 0.0})
+    decoded = sequence.decode(texts, learned=by_lead)
+    assert decoded.present == {"situation": True, "task": False, "action": True, "result": True}
+    assert decoded.parts == ["situation", "action", "result"]
+    without_leads = sequence.Model(learned.emissions, learned.transitions, never_by_probability, {})
+    assert not any(sequence.decode(texts, learned=without_leads).present.values())

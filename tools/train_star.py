@@ -1,6 +1,6 @@
 """Fit the STAR sequence model and write mockview/analysis/star_weights.json.
 
-    python tools/train_star.py            # train on tests/data/judge/tuning, write the weights
+    python tools/train_star.py            # train on judge/tuning and judge-train, write the weights
     python tools/train_star.py --check    # exit 1 if the written file is not what training gives
     python tools/train_star.py --cv       # 5-fold cross-validation on the training answers
 
@@ -13,7 +13,7 @@ cross-validation: the probability that no sentence tells it must be under
 `absent_below`, or one sentence on the best path must read as it ahead of
 every other part by `clear_lead`.
 
-Only the tuning set is used; dev and blind stay unseen. Each complete
+Only tests/data/judge/tuning and tests/data/judge-train are used; dev and blind stay unseen. Each complete
 training answer is also shown with its Result, its Action and its Situation
 taken out, because real answers miss parts and the model must not learn
 that every answer ends in a Result. A feature must appear in at least two
@@ -239,7 +239,8 @@ def fit(cases: list[JudgeCase]) -> dict:
     for name in (START, END, *STATES):
         transitions.setdefault(name, [0.0] * len(STATES))
     return {
-        "about": "STAR sequence weights; written by tools/train_star.py from tests/data/judge/tuning. Do not edit.",
+        "about": "STAR sequence weights; written by tools/train_star.py from tests/data/judge/tuning and "
+                 "tests/data/judge-train. Do not edit.",
         "states": list(STATES),
         "trained_on": len({example_id.split('#')[0] for _, _, example_id in data}),
         "emissions": dict(sorted(emissions.items())),
@@ -280,9 +281,13 @@ THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 PARTS = ("situation", "task", "action", "result")
 
 
-def cross_validated(cases: list[JudgeCase], folds: int = 5) -> list[tuple[list[str], list[str], dict[str, float], str]]:
+CVRow = tuple[list[str], list[str], dict[str, float], str, dict[str, float]]
+
+
+def cross_validated(cases: list[JudgeCase], folds: int = 5) -> list[CVRow]:
     """For every training answer, decoded by a model trained without its fold: labels, path, absence
-    probabilities, and which variant it is (the answer itself, or with its Result or Action taken out)."""
+    probabilities, which variant it is (the answer itself, or with its Result or Action taken out), and
+    each part's clear lead on the path."""
     from mockview.analysis import sequence
 
     cases = [case for case in cases if case.kind == "star"]
@@ -317,9 +322,11 @@ Rule = tuple[float, float | None]
 
 
 def judged_present(part: str, absent: dict[str, float], leads: dict[str, float], rule: Rule) -> bool:
-    """As sequence.decode judges it: unlikely to be absent, or plainly told by one sentence."""
+    """Exactly as sequence.decode judges it, with ``rule`` as the model's threshold and lead."""
+    from mockview.analysis import sequence
+
     threshold, lead = rule
-    return absent[part] < threshold or (lead is not None and leads[part] >= lead)
+    return sequence.judged_present(part, absent, leads, sequence.Model({}, {}, {part: threshold}, {part: lead}))
 
 
 NOTICED_AT_LEAST = 0.90

@@ -302,7 +302,6 @@ class AnswerTokens:
         return False
 
 
-@lru_cache(maxsize=16384)
 def _is_number(token: Token) -> bool:
     return any(char.isdigit() for char in token.text) or token.text.lower() in NUMBER_WORDS
 

@@ -9,11 +9,11 @@ the next gets a score of its own, and the best path through the whole answer
 wins. So "Two years ago, in my first analyst job at a logistics firm..." is
 Situation because answers open that way, even with no cue phrase.
 
-The weights are learned, not set by hand: ``tools/train_star.py`` fits them
-on the labelled tuning answers (tests/data/judge/tuning) with an averaged
-structured perceptron and writes ``star_weights.json`` beside this module.
-Running it again writes the same file. Decoding is pure Python and
-deterministic.
+The weights are learned, not set by hand: ``tools/train_star.py`` fits a
+conditional random field on the labelled answers of tests/data/judge/tuning
+and tests/data/judge-train, chooses by cross-validation when a part counts
+as present, and writes ``star_weights.json`` beside this module. Running it
+again writes the same file. Decoding is pure Python and deterministic.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from importlib import resources
 from mockview.analysis.words import Token, tokens_of
 
 STATES = ("situation", "task", "action", "result", "none")
-assert len(STATES) == 5, "emission_scores and log_partition are written out for five states"
+"""Five: emission_scores and log_partition are written out for exactly these."""
 START = "^"
 END = "$"
 
@@ -295,7 +295,8 @@ def log_partition(emissions: list[list[float]], transitions: dict[str, list[floa
 
     The same sum as :func:`forward`, in plain probabilities rescaled at each
     step: a tenth of the work of log-space sums, which matters because it
-    runs once per part for every answer.
+    runs once per part for every answer. ``factors`` is ``_factors(emissions)``
+    when the caller has it already (it stands in for ``emissions`` then).
     """
     size = len(STATES)
     start, end, rows = _exponentiated(id(transitions), transitions)
@@ -371,13 +372,20 @@ def clear_leads(emissions: list[list[float]], path: Sequence[int]) -> dict[str, 
     return leads
 
 
+def judged_present(part: str, absent: dict[str, float], leads: dict[str, float], learned: Model) -> bool:
+    """Unlikely to be absent, or plainly told by one sentence: the rule tools/train_star.py fits.
+    A clear lead of 0.0 is a rule like any other; ``None`` (or no entry) means the lead never decides."""
+    lead = learned.clear_lead.get(part)
+    return absent[part] < learned.absent_below.get(part, 0.5) or (lead is not None and leads[part] >= lead)
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     parts: list[str | None]
     """Each sentence's part, ``None`` for none of them."""
     emissions: list[list[float]]
     present: dict[str, bool]
-    """Each STAR part judged present, from the probability that no sentence is that part."""
+    """Each STAR part judged present: unlikely to be absent, plainly told by one sentence, or labelled."""
     also: dict[str, int]
     """A part judged present that no sentence was given: the sentence most likely to tell it."""
 
@@ -398,14 +406,11 @@ def decode(
         return Decoded([], [], {part: False for part in STATES[:4]}, {})
     pins = [STATES.index(part) if part else None for part in forced] if any(forced) else []
     absent = absent_probabilities(emissions, learned.transitions)
-    leads = clear_leads(emissions, viterbi(emissions, learned.transitions, pins))
-    present = {
-        part: absent[part] < learned.absent_below.get(part, 0.5) or part in forced
-        or leads[part] >= (learned.clear_lead.get(part) or math.inf)
-        for part in STATES[:4]
-    }
+    best = viterbi(emissions, learned.transitions, pins)
+    leads = clear_leads(emissions, best)
+    present = {part: judged_present(part, absent, leads, learned) or part in forced for part in STATES[:4]}
     banned = frozenset(STATES.index(part) for part, here in present.items() if not here)
-    path = viterbi(emissions, learned.transitions, pins, banned=banned)
+    path = viterbi(emissions, learned.transitions, pins, banned=banned) if banned else best
     parts = [None if STATES[state] == "none" else STATES[state] for state in path]
     also = {}
     missing = [part for part, here in present.items() if here and part not in parts]
