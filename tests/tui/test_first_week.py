@@ -31,7 +31,7 @@ from mockview.tui.screens.stories import StoriesScreen, StoryFormScreen
 from mockview.tui.screens.summary import SummaryScreen
 from tests.conftest import FakeClock
 from tests.tui.first_week_seed import SEVEN, eight_sessions, one_interview, skipped
-from tests.tui.helpers import SIZE, STORY, driver_of, make_app, paste, practice_app, settle, type_text
+from tests.tui.helpers import SIZE, STORY, driver_of, make_app, paste, practice_app, settle
 
 SMALL = (80, 24)
 
@@ -352,7 +352,7 @@ async def test_the_palette_runs_stats_export_and_prep(mockview_home: Path, tmp_p
         app.action_open("prep")
         await settle(pilot)
         app.screen.query_one("#prep-company").focus()
-        await type_text(pilot, "Acme")
+        await paste(pilot, "Acme")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PrepSheetScreen) and app.screen.company == "Acme"

@@ -20,7 +20,7 @@ from mockview.tui.screens.jobs import JobsScreen
 from mockview.tui.screens.question import QuestionScreen
 from tests.conftest import FakeClock
 from tests.test_job_coverage import STORIES, save
-from tests.tui.helpers import SIZE, make_app, paste, settle, type_text
+from tests.tui.helpers import SIZE, make_app, paste, settle
 
 JOBS = Path(__file__).resolve().parent.parent / "data" / "jobs"
 BACKEND = "tidewater-payments-senior-backend-engineer"
@@ -155,7 +155,7 @@ async def test_an_unsaved_posting_is_kept_as_a_draft(mockview_home: Path) -> Non
         await settle(pilot)
         await paste_posting(pilot, "Requirements\n- Python\n")
         app.screen.query_one("#job-company", Input).focus()
-        await type_text(pilot, "Acme")
+        await paste(pilot, "Acme")
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, JobsScreen)
