@@ -21,6 +21,7 @@ from mockview.analysis.scoring import Verdict, score_answer
 from mockview.analysis.sentences import Sentence, split_sentences
 from mockview.analysis.star import StarReport, analyse_star
 from mockview.analysis.tips import Tip, build_tips
+from mockview.analysis.words import answer_tokens, by_sentence
 from mockview.banks.model import Question
 
 MAX_ANALYSED_CHARS = 200_000
@@ -145,7 +146,9 @@ def analyse_answer(
     """Analyse ``answer`` to ``question``; ``seconds`` is the time taken, if known."""
     text = answer[:MAX_ANALYSED_CHARS]
     sentences = split_sentences(text)
-    star = analyse_star(sentences)
+    # The words are read once, here: the STAR model, the rubric and the relevance check share them.
+    words = answer_tokens(text, tuple((sentence.start, sentence.text) for sentence in sentences))
+    star = analyse_star(sentences, by_sentence(words, len(sentences)))
     star_for_kind = star if question.kind == "star" else None
     keywords = match_keywords(text, question.keywords, threshold, sentences=sentences, star=star_for_kind)
     limit = time_limit if time_limit is not None else question.time_limit

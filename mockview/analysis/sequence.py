@@ -139,13 +139,21 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tokens_of(text)
 
 
-def sentence_features(texts: Sequence[str], bullets: Sequence[bool] = (), labels: Sequence[str | None] = ()) -> list[list[str]]:
-    """The evidence for each sentence of an answer, as feature names."""
+def sentence_features(
+    texts: Sequence[str], bullets: Sequence[bool] = (), labels: Sequence[str | None] = (),
+    words_of: Sequence[Sequence[Token]] = (),
+) -> list[list[str]]:
+    """The evidence for each sentence of an answer, as feature names.
+
+    ``words_of`` gives each sentence's words when the caller has read them
+    already (the whole answer's tokens, split by sentence), so a long answer
+    is not tokenized twice.
+    """
     count = len(texts)
     own: list[list[str]] = []
     classes: list[list[str]] = []
     for index, text in enumerate(texts):
-        tokens = _tokens(text)
+        tokens = words_of[index] if words_of else _tokens(text)
         words = [token.lower for token in tokens]
         keys = [token.key for token in tokens]
         features = ["bias"]
@@ -392,7 +400,7 @@ class Decoded:
 
 def decode(
     texts: Sequence[str], bullets: Sequence[bool] = (), labels: Sequence[str | None] = (),
-    learned: Model | None = None, forced: Sequence[str | None] = (),
+    learned: Model | None = None, forced: Sequence[str | None] = (), words_of: Sequence[Sequence[Token]] = (),
 ) -> Decoded:
     """The parts of an answer's sentences, decoded together.
 
@@ -401,7 +409,7 @@ def decode(
     them, and a labelled part is always present.
     """
     learned = learned or model()
-    emissions = emission_scores(sentence_features(texts, bullets, labels), learned.emissions)
+    emissions = emission_scores(sentence_features(texts, bullets, labels, words_of), learned.emissions)
     if not emissions:
         return Decoded([], [], {part: False for part in STATES[:4]}, {})
     pins = [STATES.index(part) if part else None for part in forced] if any(forced) else []

@@ -16,6 +16,7 @@ what *you* did ("I"), not only what the team did ("we").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -31,6 +32,7 @@ from mockview.analysis.lexicon import (
 )
 from mockview.analysis.sentences import Sentence
 from mockview.analysis.sequence import STATES, decode
+from mockview.analysis.words import Token
 from mockview.text import times
 
 ASSIGN_THRESHOLD = 1.0
@@ -122,8 +124,9 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def analyse_star(sentences: list[Sentence]) -> StarReport:
-    """Assign every sentence to a part and report on the four parts."""
+def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] = ()) -> StarReport:
+    """Assign every sentence to a part and report on the four parts (``words_of``: each sentence's
+    words, when the caller has them)."""
     word_counts = [s.word_count for s in sentences]
     lowered = [_normalise(s.text).lower() for s in sentences]
     labelled = len({s.label for s in sentences if s.label}) >= 2
@@ -136,7 +139,7 @@ def analyse_star(sentences: list[Sentence]) -> StarReport:
         opens = bool(assignments) and assignments[0] in ("situation", "task")
     else:
         decoded = decode([s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences],
-                         forced=[s.label if s.own_label else None for s in sentences])
+                         forced=[s.label if s.own_label else None for s in sentences], words_of=words_of)
         assignments, emissions = decoded.parts, decoded.emissions
         secondary = [(index, part) for part, index in decoded.also.items()]
         confidence = _confidence(assignments, emissions)

@@ -215,6 +215,14 @@ def answer_tokens(text: str, sentences: tuple[tuple[int, str], ...] = ()) -> tup
     return tuple(found)
 
 
+def by_sentence(tokens: Sequence[Token], count: int) -> list[tuple[Token, ...]]:
+    """An answer's tokens (from :func:`answer_tokens` with its sentences) split back into ``count`` sentences."""
+    found: list[list[Token]] = [[] for _ in range(count)]
+    for token in tokens:
+        found[token.sentence].append(token)
+    return [tuple(words) for words in found]
+
+
 @lru_cache(maxsize=8)
 def _whole_answer(text: str) -> tuple[Token, ...]:
     return tuple(tokenize(text))
