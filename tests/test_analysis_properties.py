@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mockview.analysis import analyse_answer
@@ -25,6 +25,8 @@ texts = st.one_of(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer=texts, which=st.integers(0, 2), seconds=st.one_of(st.none(), st.floats(0, 10_000)))
+@example(answer="SITUATION", which=0, seconds=None)  # a label alone: no sentences, but words (found by CI)
+@example(answer="Result: ", which=0, seconds=1.0)
 def test_any_text_analyses_and_is_deterministic(answer: str, which: int, seconds: float | None) -> None:
     question = QUESTIONS[which]
     first = analyse_answer(question, answer, seconds).to_dict()

@@ -148,7 +148,8 @@ def analyse_answer(
     sentences = split_sentences(text)
     # The words are read once, here: the STAR model, the rubric and the relevance check share them.
     words = answer_tokens(text, tuple((sentence.start, sentence.text) for sentence in sentences))
-    star = analyse_star(sentences, by_sentence(words, len(sentences)))
+    # With no sentences (a lone "Situation:" label) answer_tokens reads the whole text instead.
+    star = analyse_star(sentences, by_sentence(words, len(sentences)) if sentences else ())
     star_for_kind = star if question.kind == "star" else None
     keywords = match_keywords(text, question.keywords, threshold, sentences=sentences, star=star_for_kind)
     limit = time_limit if time_limit is not None else question.time_limit
