@@ -323,3 +323,34 @@ async def test_the_job_screen_opens_its_prep_sheet(mockview_home: Path, capsys) 
         await settle(pilot)
         assert "## The job: Senior Backend Engineer at Tidewater Payments" in app.screen.text
 
+
+
+
+async def test_a_worker_result_for_a_closed_screen_is_dropped(mockview_home: Path) -> None:
+    """A thread worker can finish after its screen is gone; its result must not reach the removed widgets.
+
+    Found by a 20-run flake check: the Jobs screen's late result queried a removed table, the worker
+    failed, and a failed worker ends the app. Every screen hands its results over with deliver()."""
+    import asyncio
+
+    from mockview.tui.screens.jobs import JobsScreen
+    from mockview.tui.workers import deliver
+
+    add_job("backend-engineer.txt")
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, JobsScreen)
+        shown: list[str] = []
+        await asyncio.to_thread(deliver, screen, shown.append, "open")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        await asyncio.to_thread(deliver, screen, screen.show, [], [])  # would query the removed table
+        await asyncio.to_thread(deliver, screen, shown.append, "closed")
+        await settle(pilot)
+        assert shown == ["open"]
+        assert isinstance(app.screen, HomeScreen) and app.is_running

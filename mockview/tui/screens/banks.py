@@ -22,6 +22,7 @@ from mockview.tui.screens.confirm import ConfirmScreen
 from mockview.tui.messages import LibraryLoaded, LibraryRead
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, remaining_width
+from mockview.tui.workers import deliver
 
 
 class BanksScreen(Screen[None]):
@@ -136,13 +137,13 @@ class BanksScreen(Screen[None]):
         files = plural(len(library.files), "file")
         errors = plural(len(library.errors), "error")
         when = self.services.clock.now().astimezone().strftime("%H:%M")
-        self.app.call_from_thread(self.show_validation, f"Validated at {when}: {files}, {errors}; "
+        deliver(self, self.show_validation, f"Validated at {when}: {files}, {errors}; "
                                   "checking the rubric points…", [])
         rubric = [problem for bank in library.banks.values() for problem in check_rubric(bank, bank.path)]
         warnings = plural(sum(p.severity == "warning" for p in library.problems + rubric), "warning")
         verdict = "every file is valid" if not library.errors else "the files with errors were skipped"
         summary = f"Validated at {when}: {files}, {errors}, {warnings}; {verdict}."
-        self.app.call_from_thread(self.show_validation, summary, rubric, True)
+        deliver(self, self.show_validation, summary, rubric, True)
 
     def forget_validation(self) -> None:
         """A bank changed: the last ``v``'s result no longer describes it."""
@@ -196,9 +197,10 @@ class BanksScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def reload(self) -> None:
-        self.app.call_from_thread(self.forget_validation)
+        deliver(self, self.forget_validation)
         library = self.read_banks()
-        self.app.call_from_thread(self.notify, f"Reloaded: {len(library.banks)} banks, {len(library.errors)} problems.")
+        self.app.call_from_thread(
+            self.app.notify, f"Reloaded: {len(library.banks)} banks, {len(library.errors)} problems.")
 
 
 def copy_to_user_banks(shipped: Path, copy: Path) -> bool:

@@ -30,6 +30,7 @@ from mockview.tui.screens.form import FormScreen, widget_id
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, fit_items, remaining_width
+from mockview.tui.workers import deliver
 
 LIST_HINTS = {
     "products": "one per line, by name",
@@ -76,7 +77,7 @@ class CompaniesScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="companies")
     def load(self) -> None:
         profiles, problems = list_profiles(self.services.data_dir)
-        self.app.call_from_thread(self.show, profiles, problems)
+        deliver(self, self.show, profiles, problems)
 
     def show(self, profiles: list[Profile], problems: list[Problem]) -> None:
         self.profiles = profiles
@@ -267,7 +268,7 @@ class PrepSheetScreen(Screen[None]):
                                         library=services.banks.library, job_ref=self.job_id)
         except MockviewError as error:
             text = f"# Prep sheet: {self.company}\n\nCannot write it: {error}\n"
-        self.app.call_from_thread(self.show, text)
+        deliver(self, self.show, text)
 
     def show(self, text: str) -> None:
         self.text = text

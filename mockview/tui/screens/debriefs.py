@@ -24,6 +24,7 @@ from mockview.tui.screens.follow_up import FollowUpScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, column_widths
+from mockview.tui.workers import deliver
 
 
 class DebriefsScreen(Screen[None]):
@@ -66,7 +67,7 @@ class DebriefsScreen(Screen[None]):
     def load(self) -> None:
         with self.services.reading() as history:
             rows = history.debriefs()
-        self.app.call_from_thread(self.show, rows)
+        deliver(self, self.show, rows)
 
     def show(self, rows: list[DebriefRow]) -> None:
         today = local_day(self.services.clock.now())
@@ -184,7 +185,10 @@ class DebriefScreen(Screen[None]):
         with self.services.reading() as history:
             row = history.debrief(self.debrief_id)
         text = format_debrief(row) if row else f"There is no debrief {self.debrief_id}."
-        self.app.call_from_thread(self.query_one("#debrief-text", Static).update, Content(text))
+        deliver(self, self.show_text, Content(text))
+
+    def show_text(self, text: Content) -> None:
+        self.query_one("#debrief-text", Static).update(text)
 
     def action_feedback(self) -> None:
         ask_feedback(self, self.services, self.debrief_id, self.load)

@@ -17,6 +17,7 @@ from mockview.errors import MockviewError
 from mockview.paths import exports_dir
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
+from mockview.tui.workers import deliver
 
 FORMATS = (("Markdown: a readable report per session", "md"), ("JSON: every answer in full", "json"),
            ("CSV: one row per answer, for a spreadsheet", "csv"))
@@ -89,10 +90,12 @@ class ExportScreen(ModalScreen[None]):
         except (MockviewError, OSError) as problem:
             message = str(problem) if isinstance(problem, MockviewError) else \
                 f"Cannot write {target}: {problem.strerror or problem}"
-            self.app.call_from_thread(self.query_one("#export-error", Static).update,
-                                      Content(message).stylize("$text-error"))
+            deliver(self, self.show_error, Content(message).stylize("$text-error"))
             return
-        self.app.call_from_thread(self.done, target)
+        deliver(self, self.done, target)
+
+    def show_error(self, message: Content) -> None:
+        self.query_one("#export-error", Static).update(message)
 
     def done(self, target: Path) -> None:
         self.app.notify(f"Wrote {target}", title="Export", timeout=10)

@@ -23,6 +23,7 @@ from mockview.prep.followup import ANSWERED, DISMISSED, WAITING, FollowUp, Reque
 from mockview.tui.clipboard import copy_text
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
+from mockview.tui.workers import deliver
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class FollowUpScreen(ModalScreen[bool]):
                               "" if state is not None else
                               f"The interview at {row.company} ended with the outcome '{row.outcome}': "
                               "a feedback request is for a rejection, or no answer yet.")
-        self.app.call_from_thread(self.show, drafted)
+        deliver(self, self.show, drafted)
 
     def show(self, drafted: Drafted) -> None:
         self.drafted = drafted

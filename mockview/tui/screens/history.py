@@ -19,6 +19,7 @@ from mockview.store.rows import AttemptSummary
 from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, column_widths, scores_caption, sparkline_width
+from mockview.tui.workers import deliver
 
 ALL = "all"
 COLUMN_LABELS = ("When", "Bank", "Question", "Score", "Verdict")
@@ -93,7 +94,7 @@ class HistoryScreen(Screen[None]):
                 categories=history.distinct_values("category"),
                 scores=history.recent_scores(60, category=category),
             )
-        self.app.call_from_thread(self.show, data, category)
+        deliver(self, self.show, data, category)
 
     def show(self, data: HistoryData, category: str | None) -> None:
         if not self._filled:

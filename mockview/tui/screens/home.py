@@ -23,6 +23,7 @@ from mockview.tui.places import PLACES, Section, in_section
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import binding_button, button_for
 from mockview.tui.widgets.cells import cell, scores_caption, sparkline_width
+from mockview.tui.workers import deliver
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class HomeScreen(Screen[None]):
                 drafts=recovered_drafts(services.data_dir),
                 follow_ups=due_follow_ups(history.debriefs(), local_day(services.clock.now())),
             )
-        self.app.call_from_thread(self.show_figures, figures)
+        deliver(self, self.show_figures, figures)
 
     def show_figures(self, figures: HomeFigures) -> None:
         stats = figures.stats

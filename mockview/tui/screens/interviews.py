@@ -14,6 +14,7 @@ from mockview.store.rows import SessionRow
 from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
+from mockview.tui.workers import deliver
 
 
 class InterviewsScreen(Screen[None]):
@@ -44,7 +45,7 @@ class InterviewsScreen(Screen[None]):
     def load(self) -> None:
         with self.services.reading() as history:
             sessions = [s for s in history.sessions(mode="interview") if s.report]
-        self.app.call_from_thread(self.show, sessions)
+        deliver(self, self.show, sessions)
 
     def show(self, sessions: list[SessionRow]) -> None:
         table = self.query_one("#interview-table", DataTable)

@@ -29,6 +29,7 @@ from mockview.text import plural
 from mockview.tui.messages import SessionStarted
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, remaining_width
+from mockview.tui.workers import deliver
 
 MARKS = {"gap": ("✗ gap", "bold red"), "practised": ("~ answers only", "yellow"), "covered": ("✓ covered", "green")}
 
@@ -107,7 +108,7 @@ class JobScreen(Screen[None]):
             view = JobView(job, coverage, warnings)
         except MockviewError as error:
             view = JobView(None, [], [], str(error))
-        self.app.call_from_thread(self.show, view)
+        deliver(self, self.show, view)
 
     def show(self, view: JobView) -> None:
         self.job = view.job

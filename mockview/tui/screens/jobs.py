@@ -23,6 +23,7 @@ from mockview.prep.jobs import Job, delete_job, list_jobs
 from mockview.tui.screens.job import JobScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
+from mockview.tui.workers import deliver
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class JobsScreen(Screen[None]):
             for job in jobs:
                 _, coverage = coverage_for(folder, job.id, history=history)
                 rows.append(JobRow(job, sum(1 for c in coverage if c.status == "gap" and c.requirement.must)))
-        self.app.call_from_thread(self.show, rows, problems)
+        deliver(self, self.show, rows, problems)
 
     def show(self, rows: list[JobRow], problems: list[str]) -> None:
         self.rows = rows

@@ -16,6 +16,7 @@ from mockview.prep.patterns import find_patterns
 from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
+from mockview.tui.workers import deliver
 
 
 class PatternsScreen(Screen[None]):
@@ -59,7 +60,7 @@ class PatternsScreen(Screen[None]):
     def load(self) -> None:
         with self.services.reading() as history:
             patterns = find_patterns(history, self.services.banks.library)
-        self.app.call_from_thread(self.show, patterns)
+        deliver(self, self.show, patterns)
 
     def show(self, patterns: Patterns) -> None:
         self.query_one("#patterns-heading", Static).update(Content.assemble(

@@ -15,6 +15,7 @@ from mockview.errors import MockviewError
 from mockview.prep.profiles import Profile, find_profile, list_profiles
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
+from mockview.tui.workers import deliver
 
 
 class PrepPickerScreen(ModalScreen[None]):
@@ -47,7 +48,7 @@ class PrepPickerScreen(ModalScreen[None]):
     @work(thread=True, exclusive=True, group="prep-picker")
     def load(self) -> None:
         profiles, _ = list_profiles(self.services.data_dir)
-        self.app.call_from_thread(self.show, profiles)
+        deliver(self, self.show, profiles)
 
     def show(self, profiles: list[Profile]) -> None:
         self.profiles = profiles

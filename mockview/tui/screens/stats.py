@@ -14,6 +14,7 @@ from mockview.store.stats import Stats, compute_stats
 from mockview.text import plural
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
+from mockview.tui.workers import deliver
 
 WEEKS_SHOWN = 8
 
@@ -48,7 +49,7 @@ class StatsScreen(Screen[None]):
     def load(self) -> None:
         with self.services.reading() as history:
             stats = compute_stats(history, self.services.clock.now())
-        self.app.call_from_thread(self.show, stats)
+        deliver(self, self.show, stats)
 
     def show(self, stats: Stats) -> None:
         average = f"{stats.average_score:.0f}" if stats.average_score is not None else "-"

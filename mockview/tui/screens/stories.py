@@ -37,6 +37,7 @@ from mockview.tui.screens.form import FormScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, column_widths
+from mockview.tui.workers import deliver
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class StoriesScreen(Screen[None]):
         library = self.services.banks.library
         report = coverage(stories, library, uses) if library is not None else None
         analyses = {story.title: story.to_json() for story in stories}
-        self.app.call_from_thread(self.show, StoryBank(stories, problems, analyses, uses, report))
+        deliver(self, self.show, StoryBank(stories, problems, analyses, uses, report))
 
     def show(self, bank: StoryBank) -> None:
         self.bank = bank
