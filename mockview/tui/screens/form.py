@@ -156,6 +156,8 @@ class FormScreen(Screen[None]):
             self.form_draft.clear()
 
     def action_save(self) -> None:
+        """Each form checks and saves its own fields (debrief, story, profile, posting): every subclass
+        overrides this; the base form only keeps the draft and asks before leaving."""
         raise NotImplementedError
 
     def action_leave(self) -> None:
