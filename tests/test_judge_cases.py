@@ -211,3 +211,19 @@ def test_presence_follows_the_fitted_rule_a_clear_lead_of_zero_included() -> Non
     assert decoded.parts == ["situation", "action", "result"]
     without_leads = sequence.Model(learned.emissions, learned.transitions, never_by_probability, {})
     assert not any(sequence.decode(texts, learned=without_leads).present.values())
+
+
+def test_a_figure_is_a_whole_word_not_letters_inside_another() -> None:
+    """"network" and "on behalf" hide "two" and "half": neither is a measurable result."""
+    story = (
+        "Our support inbox at the clinic was a mess and patients waited days for replies."
+        " My job was to get replies out the same day."
+        " I sorted the inbox by urgency every morning and wrote replies for the common questions."
+    )
+    vague = analyse_answer(FAILURE, story + " By the end of the month patients had stopped chasing us, and the manager thanked me on behalf of"
+                                      " the whole network.")
+    assert vague.star.parts["result"].present
+    assert not vague.star.measurable_result
+    assert "Result has no measurable outcome" in vague.star.notes
+    counted = analyse_answer(FAILURE, story + " Replies went out within ten hours instead of three days.")
+    assert counted.star.measurable_result

@@ -100,7 +100,8 @@ def cue_table() -> CueTable:
             "result": RESULT_CUES,
         }
     )
-_MEASURABLE = re.compile("|".join(rf"(?:{p})" for p in MEASURABLE))
+# Whole words only: "ten" is no figure in "often", nor "two" in "network", nor "half" in "on behalf".
+_MEASURABLE = re.compile("|".join(rf"(?:{p})" if p == r"\d" else rf"\b(?:{p})\b" for p in MEASURABLE))
 _NON_ANSWER = re.compile(rf"^\W*(?:{'|'.join(NON_ANSWERS)})\b")
 _I = re.compile(r"(?<!\w)i(?!\w)")
 _WE = re.compile(r"(?<!\w)we(?!\w)")
