@@ -190,3 +190,30 @@ def test_the_classic_failure_question_hears_a_mistake_as_what_went_wrong(capsys,
     point = Keyword("what went wrong", concept="failure")
     assert made("I made a mistake in the churn numbers.", point) == {"what went wrong": "made a mistake"}
     assert made("I didn't make a mistake and I wasn't wrong about the date.", point) == {}
+
+
+PERSUADE = Question(bank="t", id="persuade", text="Tell me about a time you changed someone's mind.", kind="star",
+                    keywords=(Keyword("compromise"), Keyword("used data")))
+
+
+def test_what_you_would_do_makes_no_point_in_a_story_question() -> None:
+    """"I'd look for some middle ground" is a plan, not a compromise made: a near miss that says so, and a tip."""
+    answer = ("If someone disagreed with me, I would first listen to them. Then I would put together some figures"
+              " to back up my point. If they still didn't agree, I'd look for some middle ground.")
+    analysis = analyse_answer(PERSUADE, answer)
+    assert analysis.keywords.matched == ()
+    near = {miss.term: miss for miss in analysis.keywords.near_misses}
+    assert near["compromise"].why == "hypothetical"
+    assert "middle ground" in near["compromise"].found
+    assert any("only as what you would do" in tip for tip in analysis.tips)
+    assert '~ compromise (nearly: "I\'d look for some middle ground" is what you would do, not what you did' in (
+        format_report(analysis.to_dict()))
+
+
+def test_the_same_points_told_as_a_story_are_made_even_with_i_had_and_reported_speech() -> None:
+    answer = ("Our head chef wanted to drop the vegetarian menu and I disagreed. I'd kept the sales figures for"
+              " a year, so I brought them to him to back up my point. We found some middle ground: three"
+              " dishes stayed. I told him I'd report the numbers again in a month.")
+    analysis = analyse_answer(PERSUADE, answer)
+    assert {match.term for match in analysis.keywords.matched} == {"compromise", "used data"}
+    assert all(miss.why != "hypothetical" for miss in analysis.keywords.near_misses)

@@ -140,8 +140,13 @@ def _rubric(keywords: dict[str, Any]) -> tuple[str, tuple[RubricLine, ...]]:
         almost = near.get(term)
         detail = ""
         if almost is not None:
-            detail = (f'nearly: you said "{_short(almost["found"])}"' if almost.get("why") == "negated"
-                      else f'nearly: "{_short(almost["found"])}" is only part of it')
+            why = almost.get("why")
+            if why == "negated":
+                detail = f'nearly: you said "{_short(almost["found"])}"'
+            elif why == "hypothetical":
+                detail = f'nearly: "{_short(almost["found"])}" is what you would do, not what you did'
+            else:
+                detail = f'nearly: "{_short(almost["found"])}" is only part of it'
         lines.append(RubricLine(False, term, _join(detail, rubric_source(sources, term)), term in required,
                                 almost is not None))
     return title, tuple(lines)

@@ -63,7 +63,8 @@ class NearMiss:
     term: str
     found: str
     why: str
-    """"negated" (said with a "not") or "partly" (only some of its words)."""
+    """"negated" (said with a "not"), "hypothetical" (what the speaker would do, in a story question)
+    or "partly" (only some of its words)."""
     sentence: int | None = None
 
 
@@ -90,11 +91,13 @@ def match_keywords(
     if not keywords:
         return KeywordReport((), (), 1.0, (), has_rubric=False)
     index = _index(answer, tuple((sentence.start, sentence.text) for sentence in sentences), threshold)
+    # A story question asks what the person did: "I'd find some middle ground" makes no point there.
+    wished = hypothetical_sentences(index) if star is not None else frozenset()
     matched: list[KeywordMatch] = []
     missing: list[Keyword] = []
     near: list[NearMiss] = []
     for keyword in keywords:
-        found, almost = _match_keyword(index, answer, keyword, sentences, star)
+        found, almost = _match_keyword(index, answer, keyword, sentences, star, wished)
         if found is None:
             missing.append(keyword)
             if almost is not None:
@@ -146,6 +149,7 @@ def _match_keyword(
     keyword: Keyword,
     sentences: Sequence[Sentence],
     star: StarReport | None,
+    wished: frozenset[int] = frozenset(),
 ) -> tuple[KeywordMatch | None, NearMiss | None]:
     near: NearMiss | None = None
     links = keyword_links(keyword)
@@ -161,7 +165,7 @@ def _match_keyword(
                                     sentence=_sentence_at(sentences, symbolic.start())), None
             continue
         phrase = _form_phrase(form)
-        result = _first(index, phrase)
+        result = _first(index, phrase, wished=wished)
         if (isinstance(result, Found) and _bare_word(phrase) and concepts and not keyword.synonyms
                 and not _on_topic(index, result, concepts)):
             # A bare term of one word in another sense: "we clarified butter" is no clarifying
@@ -169,13 +173,13 @@ def _match_keyword(
             result = []
         if isinstance(result, Found):
             return _match(index, answer, keyword, form, result, "typo" if result.typo else "said", ""), None
-        near = near or _near(index, answer, keyword, result)
+        near = near or _near(index, answer, keyword, result, wished)
         unordered = _unordered(index, form)
-        if unordered is not None:
+        if unordered is not None and index.tokens[unordered.start].sentence not in wished:
             return _match(index, answer, keyword, form, unordered, "said", ""), None
     if keyword.source:
         fact = _fact(index, answer, keyword)
-        if fact is not None:
+        if fact is not None and fact.sentence not in wished:
             return fact, None
     for item, leftover in links:
         if item.structural and star is not None:
@@ -185,7 +189,7 @@ def _match_keyword(
                 phrase = compile_phrase(source)
             except PhraseError:
                 continue
-            result = _first(index, phrase, typos=False)
+            result = _first(index, phrase, typos=False, wished=wished)
             if isinstance(result, Found) and leftover and not _said_with(index, result, leftover):
                 continue
             if isinstance(result, Found) and _bare_word(phrase) and not _on_topic(index, result, (item,)):
@@ -193,7 +197,7 @@ def _match_keyword(
             if isinstance(result, Found):
                 how = "typo" if result.typo else "concept"
                 return _match(index, answer, keyword, source, result, how, item.id), None
-            near = near or _near(index, answer, keyword, result)
+            near = near or _near(index, answer, keyword, result, wished)
     return None, near or _partly(index, answer, keyword)
 
 
@@ -218,22 +222,75 @@ def _said_with(index: AnswerTokens, found: Found, leftover: frozenset[str]) -> b
     return all(_family_members(word) & said for word in leftover)
 
 
-def _first(index: AnswerTokens, phrase: Phrase, *, typos: bool = True) -> Found | list[Found]:
-    """The first occurrence that is not negated, or every negated one.
+def _first(
+    index: AnswerTokens, phrase: Phrase, *, typos: bool = True, wished: frozenset[int] = frozenset()
+) -> Found | list[Found]:
+    """The first occurrence that is not negated nor only wished for, or every one that is.
 
     Typos are forgiven in the rubric's own wordings, which a person wrote
     and may misspell in the answer; the vocabulary's thousands of phrasings
-    are matched as written, which keeps matching fast.
+    are matched as written, which keeps matching fast. ``wished`` holds the
+    sentences that say what the speaker would do (:func:`hypothetical_sentences`).
     """
     negated = []
     single = len(phrase.elements) == 1
     for item in index.occurrences(phrase, typos=typos):
         if single and not _done_by_the_speaker(index, item):
             continue
-        if not item.negated:
+        if not item.negated and index.tokens[item.start].sentence not in wished:
             return item
         negated.append(item)
     return negated
+
+
+_WOULD = frozenset({"would", "'d"})
+_CONTRACTED_WOULD = frozenset({"i'd", "we'd"})
+_IF_OPENINGS = frozenset({"if", "usually", "normally", "typically", "generally", "ideally", "hopefully"})
+_REFLECTION = frozenset({"differently", "next", "lesson", "lessons", "learn", "learned", "learnt", "taught", "again"})
+
+
+def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
+    """The sentences that say what the speaker would do, not what they did.
+
+    "If they still didn't agree, I'd look for some middle ground", "Then I
+    would put together some figures", "Usually the numbers speak for
+    themselves": in an answer to a story question these make no rubric point,
+    which asks for something done. A reflection ("What I'd do differently
+    next time...") is a lesson, and still counts.
+    """
+    by_sentence: dict[int, list[Token]] = {}
+    for token in index.tokens:
+        by_sentence.setdefault(token.sentence, []).append(token)
+    found = set()
+    for number, words in by_sentence.items():
+        lowered = [token.lower for token in words]
+        if _REFLECTION.intersection(lowered):
+            continue
+        if lowered[0] in _IF_OPENINGS or _would_do(lowered):
+            found.add(number)
+    return frozenset(found)
+
+
+_TOLD = frozenset("""said told suggested promised explained agreed wrote asked decided offered warned replied emailed
+    messaged texted knew thought felt realised realized saw found admitted confirmed mentioned added showed""".split())
+_HAD_DONE = frozenset("""been done got gotten found seen made spent had taken given gone known left lost run sent told
+    written built brought forgotten heard kept met paid put read said set sold taught thought won""".split())
+
+
+def _would_do(words: list[str]) -> bool:
+    """"I would ..." or "I'd ..." as the speaker's own conditional: not "I'd found" (I had), and not
+    reported speech after a past verb ("I told her I'd ring back within the hour")."""
+    for position, word in enumerate(words):
+        if word in _CONTRACTED_WOULD:
+            following = words[position + 1] if position + 1 < len(words) else ""
+            modal = not (following.endswith("ed") or following in _HAD_DONE)
+        elif word in ("i", "we") and position + 1 < len(words) and words[position + 1] in _WOULD:
+            modal = True
+        else:
+            continue
+        if modal and not _TOLD.intersection(words[:position]):
+            return True
+    return False
 
 
 _ADVERBS = frozenset("then also just and quickly immediately finally eventually personally first later actually "
@@ -300,12 +357,25 @@ def _match(
                         how=how, concept=concept_id)
 
 
-def _near(index: AnswerTokens, answer: str, keyword: Keyword, negated: list[Found]) -> NearMiss | None:
-    """A point said with a negation: the words from the negation to the end of the point."""
+def _near(
+    index: AnswerTokens, answer: str, keyword: Keyword, negated: list[Found], wished: frozenset[int] = frozenset()
+) -> NearMiss | None:
+    """A point said with a negation (the words from the negation to the end of the point), or only as
+    what the speaker would do (the point's own words)."""
     if not negated:
         return None
     tokens = index.tokens
     first = negated[0]
+    if not first.negated and tokens[first.start].sentence in wished:
+        begin = first.start
+        for position in range(first.start - 1, max(-1, first.start - 7), -1):
+            if tokens[position].sentence != tokens[first.start].sentence:
+                break
+            if tokens[position].lower in _CONTRACTED_WOULD or tokens[position].lower in _WOULD:
+                begin = position - 1 if position and tokens[position - 1].lower in ("i", "we") else position
+                break
+        start, end = tokens[begin].start, tokens[first.end - 1].end
+        return NearMiss(keyword.term, answer[start:end], "hypothetical", tokens[first.start].sentence)
     begin = first.start
     for position in range(first.start - 1, max(-1, first.start - 6), -1):
         if tokens[position + 1].broken:
