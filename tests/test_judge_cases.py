@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 
 from mockview.analysis import analyse_answer
-from mockview.banks.model import Keyword, Question
+from mockview.banks.model import DEFAULT_WORDS, Keyword, Question
 
 FAILURE = Question(bank="t", id="failed", text="Tell me about a time you failed.", kind="star")
 
@@ -227,3 +227,16 @@ def test_a_figure_is_a_whole_word_not_letters_inside_another() -> None:
     assert "Result has no measurable outcome" in vague.star.notes
     counted = analyse_answer(FAILURE, story + " Replies went out within ten hours instead of three days.")
     assert counted.star.measurable_result
+
+
+def test_a_one_line_brush_off_is_fumbled_not_ok_whatever_its_length_band() -> None:
+    """A twenty-word shrug to an open question scored 20/100 and was called "ok": it is a fumble, and says why."""
+    five_years = Question(bank="t", id="five-years", text="Where do you see yourself in five years?", kind="open",
+                          words=DEFAULT_WORDS["open"])
+    analysis = analyse_answer(five_years, "Hard to say, to be honest. Wherever I'm needed, I suppose, because I'm"
+                                          " quite flexible about most things really.")
+    assert analysis.delivery.length != "far too short"
+    assert analysis.verdict.verdict == "fumbled"
+    (reason,) = analysis.verdict.fumbled_reasons
+    assert reason.startswith("it says too little to answer the question: it loses most of its points on ")
+    assert not re.search(r"\d", reason)  # what is missing, in words: never a threshold

@@ -32,6 +32,9 @@ from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, Sta
 from mockview.text import plural, times
 
 STRONG_FROM = 80
+FUMBLED_BELOW = 40
+"""An answer that earns less than this has not answered yet, whatever else is right: "ok" beside
+4/100 would tell the person a one-line brush-off passes."""
 HELD_BACK = "held back"
 
 WEIGHTS: dict[str, dict[str, float]] = {
@@ -185,6 +188,9 @@ def score_answer(
     )
     score = 0 if delivery.words == 0 else round(sum(part.points for part in parts))
     fumbled = fumbled_reasons(kind, star, keywords, delivery, closing, relevance)
+    if not fumbled and score < FUMBLED_BELOW:
+        fumbled = ["it says too little to answer the question: it loses most of its points on "
+                   + _most_lost(parts)]
     holding = () if fumbled else holding_back(kind, star, keywords, delivery, closing, parts, score)
     if (holding or fumbled) and score >= STRONG_FROM:
         # Points alone do not make an answer strong. Holding the score just
@@ -266,9 +272,14 @@ def holding_back(
         named = ", ".join(f"'{word}' {times(n)}" for word, n in sorted(counted.items(), key=lambda i: -i[1])[:3])
         reasons.append(f"full of fillers and hedges ({named})")
     if score < STRONG_FROM and not reasons:
-        lost = sorted((p for p in parts if p.out_of), key=lambda p: p.points - p.out_of)[:2]
-        reasons.append("it loses most of its points on " + " and ".join(_PART_WORDS.get(p.name, p.name) for p in lost))
+        reasons.append("it loses most of its points on " + _most_lost(parts))
     return reasons
+
+
+def _most_lost(parts: tuple[ScorePart, ...]) -> str:
+    """The two score parts that lost the most points, in words."""
+    lost = sorted((p for p in parts if p.out_of), key=lambda p: p.points - p.out_of)[:2]
+    return " and ".join(_PART_WORDS.get(p.name, p.name) for p in lost)
 
 
 _PART_WORDS = {
