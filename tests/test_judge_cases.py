@@ -240,3 +240,20 @@ def test_a_one_line_brush_off_is_fumbled_not_ok_whatever_its_length_band() -> No
     (reason,) = analysis.verdict.fumbled_reasons
     assert reason.startswith("it says too little to answer the question: it loses most of its points on ")
     assert not re.search(r"\d", reason)  # what is missing, in words: never a threshold
+
+
+@pytest.mark.parametrize("outcome", ["complaints fell by fourteen a week", "errors fell ninety percent",
+                                     "the percentage of late replies halved"])
+def test_teens_tens_and_percentages_are_figures(outcome: str) -> None:
+    story = ("Our support inbox at the clinic was a mess and patients waited days for replies."
+             " My job was to get replies out the same day."
+             " I sorted the inbox by urgency every morning and wrote replies for the common questions.")
+    analysis = analyse_answer(FAILURE, f"{story} After a month {outcome}.")
+    assert analysis.star.measurable_result
+
+
+def test_a_short_honest_answer_to_an_open_question_is_thin_but_not_fumbled() -> None:
+    motivates = Question(bank="t", id="motivates", text="What motivates you?", kind="open", words=DEFAULT_WORDS["open"])
+    analysis = analyse_answer(motivates, "Seeing a patient go home better than they came in. On my ward I ask to"
+                                         " follow the ones I admitted, because that is the part I love.")
+    assert analysis.verdict.verdict == "ok"

@@ -217,3 +217,22 @@ def test_the_same_points_told_as_a_story_are_made_even_with_i_had_and_reported_s
     analysis = analyse_answer(PERSUADE, answer)
     assert {match.term for match in analysis.keywords.matched} == {"compromise", "used data"}
     assert all(miss.why != "hypothetical" for miss in analysis.keywords.near_misses)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Usually the team ignored the dashboard, so I used data from the tills to back up my point.",
+    "If I remember rightly, we found some middle ground on the Friday.",
+    "I'd already pulled the sales figures, so I used data from them in the meeting.",
+    "I'd never pushed back before, but we found some middle ground.",
+])
+def test_a_story_sentence_with_if_usually_or_i_had_still_makes_its_point(sentence: str) -> None:
+    analysis = analyse_answer(PERSUADE, "Our manager wanted to drop the late shift. " + sentence
+                              + " In the end two people kept it.")
+    assert analysis.keywords.matched, f"no point credited in {sentence!r}"
+    assert all(miss.why != "hypothetical" for miss in analysis.keywords.near_misses)
+
+
+def test_a_plan_for_next_time_said_with_again_is_still_only_a_plan() -> None:
+    analysis = analyse_answer(PERSUADE, "I have not had that happen. If it happened again, I'd look for some"
+                                        " middle ground.")
+    assert "compromise" not in {match.term for match in analysis.keywords.matched}

@@ -245,8 +245,11 @@ def _first(
 
 _WOULD = frozenset({"would", "'d"})
 _CONTRACTED_WOULD = frozenset({"i'd", "we'd"})
-_IF_OPENINGS = frozenset({"if", "usually", "normally", "typically", "generally", "ideally", "hopefully"})
-_REFLECTION = frozenset({"differently", "next", "lesson", "lessons", "learn", "learned", "learnt", "taught", "again"})
+_IF_OPENINGS = frozenset({"if", "usually", "normally", "typically", "generally", "ideally"})
+_REFLECTION = frozenset({"differently", "lesson", "lessons", "learn", "learned", "learnt", "taught"})
+_WISH_VERBS = frozenset({"like", "love", "rather", "prefer", "say"})
+""""I'd like to say...", "I'd rather not...": manners of speaking, not a plan in place of a deed."""
+_BETWEEN = frozenset({"already", "never", "just", "always", "also", "only", "then", "really", "actually", "first"})
 
 
 def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
@@ -264,9 +267,11 @@ def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
     found = set()
     for number, words in by_sentence.items():
         lowered = [token.lower for token in words]
-        if _REFLECTION.intersection(lowered):
+        if _REFLECTION.intersection(lowered) or any(a == "next" and b == "time" for a, b in zip(lowered, lowered[1:])):
             continue
-        if lowered[0] in _IF_OPENINGS or _would_do(lowered):
+        # "Usually the team ignored it", "If I remember rightly, we found...": a past verb tells what happened.
+        opens_if = lowered[0] in _IF_OPENINGS and not any(_past(word) for word in lowered)
+        if opens_if or _would_do(lowered):
             found.add(number)
     return frozenset(found)
 
@@ -277,13 +282,18 @@ _HAD_DONE = frozenset("""been done got gotten found seen made spent had taken gi
     written built brought forgotten heard kept met paid put read said set sold taught thought won""".split())
 
 
+def _past(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST
+
+
 def _would_do(words: list[str]) -> bool:
     """"I would ..." or "I'd ..." as the speaker's own conditional: not "I'd found" (I had), and not
     reported speech after a past verb ("I told her I'd ring back within the hour")."""
     for position, word in enumerate(words):
         if word in _CONTRACTED_WOULD:
-            following = words[position + 1] if position + 1 < len(words) else ""
-            modal = not (following.endswith("ed") or following in _HAD_DONE)
+            rest = [later for later in words[position + 1:] if later not in _BETWEEN]
+            following = rest[0] if rest else ""
+            modal = not (following.endswith("ed") or following in _HAD_DONE or following in _WISH_VERBS)
         elif word in ("i", "we") and position + 1 < len(words) and words[position + 1] in _WOULD:
             modal = True
         else:

@@ -173,8 +173,10 @@ RESULT_CUES: tuple[tuple[str, float], ...] = (
 
 MEASURABLE = (
     r"\d",
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand)",
-    r"(?:percent|per cent|half|double|doubled|halved|tripled|twice|thousands?|millions?|hundreds?|dozens?)",
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)",
+    r"(?:percent|percentage|per cent|half|halved|halving|double|doubled|doubling|tripled|twice|\w+fold"
+    r"|thousands?|millions?|hundreds?|dozens?)",
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred) (?:\w+ )?(?:days?|weeks?|months?|hours?|minutes?|people|customers|clients|users|tickets|complaints|errors|percent|points|times|sales|orders|patients|students|files|staff)",
 )
 """What makes an outcome measurable: a number, a proportion, a count."""

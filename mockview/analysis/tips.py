@@ -194,7 +194,8 @@ def build_tips(
             add(13, f"You said {near.found!r}: that reads as the opposite of '{near.term}'. If you did it, "
                     "say so plainly.", f"rubric:{near.term}", near.sentence)
         elif near.why == "hypothetical":
-            add(13, f"'{near.term}' comes up only as what you would do ({near.found!r}). The question asks "
+            said = "" if near.found.lower() == near.term.lower() else f" ({near.found!r})"
+            add(13, f"'{near.term}' comes up only as what you would do{said}. The question asks "
                     "what you did: tell the time you did it.", f"rubric:{near.term}", near.sentence)
     if question.kind == "research" and delivery.words and delivery.numbers == 0 and keywords.coverage < 0.8:
         add(13, "Name specifics you found in your research: a product, a recent announcement, a figure, "
