@@ -12,7 +12,7 @@ from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from mockview.practice.driver import SessionDriver
 from mockview.practice.engine import PracticeSession
@@ -52,11 +52,22 @@ def session_of(app: MockviewApp) -> PracticeSession:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let workers finish and the screen catch up."""
+    """Let workers finish and the screen catch up, tables included.
+
+    A DataTable sizes its columns for the rows just added when it next goes
+    idle; on a loaded machine a snapshot could be taken before that and show
+    every column a few letters wide. Textual has no public way to ask, so
+    this waits on the table's own flag (bounded, so a table that never goes
+    idle fails the test instead of hanging it).
+    """
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+    for _ in range(50):
+        if not any(getattr(table, "_require_update_dimensions", False) for table in pilot.app.screen.query(DataTable)):
+            return
+        await pilot.pause()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
