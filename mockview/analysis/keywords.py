@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseError, compile_phrase, term_phrase
 from mockview.analysis.vocabulary import Concept, concept, concept_links, concept_topic, family_key
 from mockview.analysis.vocabulary.families import FAMILIES
-from mockview.analysis.words import Token, answer_tokens, key, rule_stem, tokens_of
+from mockview.analysis.words import Token, answer_tokens, by_sentence, key, rule_stem, tokens_of
 from mockview.banks.model import Keyword
 
 if TYPE_CHECKING:
@@ -261,11 +261,11 @@ def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
     which asks for something done. A reflection ("What I'd do differently
     next time...") is a lesson, and still counts.
     """
-    by_sentence: dict[int, list[Token]] = {}
-    for token in index.tokens:
-        by_sentence.setdefault(token.sentence, []).append(token)
+    tokens = index.tokens
     found = set()
-    for number, words in by_sentence.items():
+    for number, words in enumerate(by_sentence(tokens, tokens[-1].sentence + 1 if tokens else 0)):
+        if not words:
+            continue
         lowered = [token.lower for token in words]
         if _REFLECTION.intersection(lowered) or any(a == "next" and b == "time" for a, b in zip(lowered, lowered[1:])):
             continue
@@ -377,15 +377,7 @@ def _near(
     tokens = index.tokens
     first = negated[0]
     if not first.negated and tokens[first.start].sentence in wished:
-        begin = first.start
-        for position in range(first.start - 1, max(-1, first.start - 7), -1):
-            if tokens[position].sentence != tokens[first.start].sentence:
-                break
-            if tokens[position].lower in _CONTRACTED_WOULD or tokens[position].lower in _WOULD:
-                begin = position - 1 if position and tokens[position - 1].lower in ("i", "we") else position
-                break
-        start, end = tokens[begin].start, tokens[first.end - 1].end
-        return NearMiss(keyword.term, answer[start:end], "hypothetical", tokens[first.start].sentence)
+        return _wished(index, answer, keyword, first)
     begin = first.start
     for position in range(first.start - 1, max(-1, first.start - 6), -1):
         if tokens[position + 1].broken:
@@ -395,6 +387,21 @@ def _near(
             break
     start, end = tokens[begin].start, tokens[first.end - 1].end
     return NearMiss(keyword.term, answer[start:end], "negated", tokens[first.start].sentence)
+
+
+def _wished(index: AnswerTokens, answer: str, keyword: Keyword, found: Found) -> NearMiss:
+    """A point said only as what the speaker would do: the words from their "I'd"/"I would" to the point's end."""
+    tokens = index.tokens
+    sentence = tokens[found.start].sentence
+    begin = found.start
+    for position in range(found.start - 1, max(-1, found.start - 7), -1):
+        if tokens[position].sentence != sentence:
+            break
+        if tokens[position].lower in _CONTRACTED_WOULD or tokens[position].lower in _WOULD:
+            begin = position - 1 if position and tokens[position - 1].lower in ("i", "we") else position
+            break
+    start, end = tokens[begin].start, tokens[found.end - 1].end
+    return NearMiss(keyword.term, answer[start:end], "hypothetical", sentence)
 
 
 def _partly(index: AnswerTokens, answer: str, keyword: Keyword) -> NearMiss | None:

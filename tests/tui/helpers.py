@@ -57,8 +57,8 @@ async def settle(pilot: Pilot) -> None:
     A DataTable sizes its columns for the rows just added when it next goes
     idle; on a loaded machine a snapshot could be taken before that and show
     every column a few letters wide. Textual has no public way to ask, so
-    this waits on the table's own flag (bounded, so a table that never goes
-    idle fails the test instead of hanging it).
+    this waits on the table's own flag, at most 50 pauses: a table that never
+    settles then shows up as the test's own failure rather than a hang.
     """
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
