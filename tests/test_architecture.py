@@ -86,3 +86,17 @@ def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) ->
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
     assert imported, "importtime printed nothing"
     assert not [name for name in imported if name.split(".")[0] == "textual"]
+
+
+def test_a_score_whose_banks_are_cached_never_loads_the_yaml_parser(tmp_path: Path) -> None:
+    """The bank cache exists so an unchanged bank is not parsed again; a start that imports PyYAML anyway
+    pays for the parser it does not use."""
+    command = [sys.executable, "-X", "importtime", "-m", "mockview", "score", "--bank", "star",
+               "--question", "more-work-than-time"]
+    env = {"MOCKVIEW_HOME": str(tmp_path), "PATH": ""}
+    runs = [subprocess.run(command, capture_output=True, text=True, input="I fixed it.\n", env=env) for _ in (1, 2)]
+    for result in runs:
+        assert result.returncode == 0, result.stderr[-1000:]
+    loaded = [[line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line] for run in runs]
+    assert "yaml" in loaded[0], "the first start parses the banks"
+    assert "yaml" not in loaded[1]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mockview.banks.validate import load_bank_file
+from mockview.banks.loading import load_bank_file
 from mockview.cli import main
 
 CSV = """\

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from mockview.banks.validate import load_bank_file
+from mockview.banks.loading import load_bank_file
 from mockview.commands.banks import schema_text
 from mockview.paths import shipped_banks_dir
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mockview.banks.validate import load_bank_file
+from mockview.banks.loading import load_bank_file
 
 DATA = Path(__file__).parent / "data"
 INVALID = DATA / "banks" / "invalid"

@@ -29,7 +29,7 @@ def test_readme_install_command_starts_mockview() -> None:
 
 
 def test_readme_example_bank_is_valid(tmp_path: Path) -> None:
-    from mockview.banks.validate import load_bank_file
+    from mockview.banks.loading import load_bank_file
 
     readme = (REPO / "README.md").read_text()
     examples = [b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if re.search(r"^bank:", b, re.M)]

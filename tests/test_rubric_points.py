@@ -122,7 +122,7 @@ def test_a_profile_fact_not_said_does_not_count() -> None:
 
 
 def test_a_bank_can_name_a_concept(tmp_path: Path) -> None:
-    from mockview.banks.validate import load_bank_file
+    from mockview.banks.loading import load_bank_file
 
     bank = tmp_path / "mine.yaml"
     bank.write_text(
@@ -166,7 +166,7 @@ def test_the_schema_describes_the_concept_field() -> None:
 
 
 def test_a_concept_id_that_is_not_an_id_is_an_error(tmp_path: Path) -> None:
-    from mockview.banks.validate import load_bank_file
+    from mockview.banks.loading import load_bank_file
 
     bank = tmp_path / "bad.yaml"
     bank.write_text(

@@ -15,10 +15,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from mockview.banks.cache import BankCache
-from mockview.banks.checks import suggest
 from mockview.banks.model import Bank, BankSource, Question
 from mockview.banks.problems import Problem
-from mockview.banks.validate import load_bank_file, resolved
+from mockview.banks.loading import load_bank_file, resolved
 from mockview.errors import MockviewError
 from mockview.paths import bank_cache_path, shipped_banks_dir, user_banks_dir
 
@@ -88,6 +87,8 @@ class Library:
         """The bank called ``name``, or a clear error naming the known ones."""
         if name in self.banks:
             return self.banks[name]
+        from mockview.banks.checks import suggest
+
         guess = suggest(name, self.banks)
         hint = f"; did you mean '{guess}'?" if guess else ""
         known = ", ".join(sorted(self.banks)) or "none"
@@ -294,6 +295,8 @@ def _check_variant_links(checks: list[FileCheck], installed: dict[str, tuple[Pat
             if bank is None:
                 message = f"'variant_of' names the bank '{target_bank}', which is not installed or checked here"
             elif bank.question(target) is None:
+                from mockview.banks.checks import suggest
+
                 guess = suggest(target, [q.id for q in bank.questions])
                 hint = f"; did you mean '{target_bank}/{guess}'?" if guess else ""
                 message = f"'variant_of' names no question of bank '{target_bank}': '{target}'{hint}"

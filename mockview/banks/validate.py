@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mockview.banks.cache import BankCache, content_digest
 from mockview.banks.checks import RecordChecker, describe, suggest
 from mockview.banks.model import (
     DEFAULT_TIME_LIMIT,
@@ -29,7 +28,6 @@ from mockview.banks.yamlsource import (
     LocatedList,
     LocatedMap,
     parse_yaml_bytes,
-    read_limited_bytes,
 )
 
 TOP_KEYS = ("bank", "title", "description", "defaults", "questions")
@@ -48,36 +46,6 @@ QUESTION_KEYS = (
     "variant_of",
 )
 KEYWORD_KEYS = ("term", "synonyms", "weight", "required", "concept")
-
-
-def load_bank_file(
-    path: Path,
-    source: BankSource = BankSource.PATH,
-    display: str | None = None,
-    cache: BankCache | None = None,
-) -> tuple[Bank | None, list[Problem]]:
-    """Read, check and build one bank file; never raises for bad content."""
-    shown = display if display is not None else str(path)
-    raw, problems = read_limited_bytes(path, shown)
-    if raw is None:
-        return None, problems
-    if cache is None:
-        return bank_from_bytes(raw, shown, source)
-    key, digest = str(resolved(path)), content_digest(raw)
-    cached = cache.get(key, digest, shown, source)
-    if cached is not None:
-        return cached
-    result = bank_from_bytes(raw, shown, source)
-    cache.put(key, digest, *result)
-    return result
-
-
-def resolved(path: Path) -> Path:
-    """The absolute, link-free form of ``path``, or just its absolute form when links loop."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a symbolic link loop (Python 3.11 raises RuntimeError)
-        return path.absolute()
 
 
 def bank_from_bytes(raw: bytes, path: str, source: BankSource = BankSource.PATH) -> tuple[Bank | None, list[Problem]]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import gc
 import re
-import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,10 +34,10 @@ from typing import Any
 
 import yaml
 
+from mockview.banks.loading import MAX_FILE_BYTES, read_limited_bytes
 from mockview.banks.problems import START, Position, Problem
 from mockview.text import describe_character, unsafe_character
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ALIAS_NODES = 10_000
 MAX_NESTING = 1_000
 """Levels of nesting refused: libyaml 0.2.5 and later refuse deeper ones themselves;
@@ -163,29 +162,6 @@ def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
     if raw is None:
         return YamlDocument(shown, problems=problems)
     return parse_yaml_bytes(raw, shown)
-
-
-def read_limited_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, unless it is too big or unreadable (then a problem)."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return None, [Problem.at(shown, START, "is a directory, not a YAML file")]
-        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
-            return None, [Problem.at(shown, START, "is not a regular file")]
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem.at(
-                    shown,
-                    START,
-                    f"file is {size / 1024 / 1024:.1f} MiB; the limit is "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
-                )
-            ]
-        return path.read_bytes(), []
-    except OSError as error:
-        return None, [Problem.at(shown, START, f"cannot read file: {error.strerror or error}")]
 
 
 def parse_yaml_bytes(raw: bytes, path: str) -> YamlDocument:
