@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from mockview.analysis.words import Token, tokens_of
 
@@ -87,7 +87,8 @@ class Model:
 @cache
 def model() -> Model:
     """The learned weights, read once per process."""
-    raw = json.loads(resources.files("mockview.analysis").joinpath("star_weights.json").read_text("utf-8"))
+    # A plain path, not importlib.resources: its first use costs more than reading the file.
+    raw = json.loads(Path(__file__).with_name("star_weights.json").read_text("utf-8"))
     return Model(raw["emissions"], raw["transitions"], raw.get("absent_below", {}), raw.get("clear_lead", {}))
 
 

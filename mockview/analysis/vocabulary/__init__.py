@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Iterable
 import re
 from functools import cache
-from importlib import import_module, resources
+from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 from mockview.analysis.vocabulary.families import FAMILIES
@@ -241,11 +242,11 @@ def index_digest() -> str:
     """A digest of the files the stored index is computed from."""
     import hashlib
 
-    root = resources.files("mockview.analysis")
+    root = Path(__file__).resolve().parent.parent
     digest = hashlib.blake2b(digest_size=16)
     for name in INDEX_SOURCES:
         digest.update(name.encode())
-        digest.update(root.joinpath(name).read_bytes())
+        digest.update((root / name).read_bytes())
     return digest.hexdigest()
 
 
@@ -262,7 +263,8 @@ def compute_index() -> dict[str, object]:
 @cache
 def _stored_index() -> dict[str, Any] | None:
     try:
-        raw = json.loads(resources.files("mockview.analysis.vocabulary").joinpath("index.json").read_text("utf-8"))
+        # A plain path, not importlib.resources: its first use costs more than reading the file.
+        raw = json.loads(Path(__file__).with_name("index.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("names"), dict) or not isinstance(raw.get("topics"), dict):
