@@ -171,12 +171,12 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
     if ids:
         return tuple((concepts[i], frozenset()) for i in ids)
     wanted_set = frozenset(wanted)
-    names = _name_sets()
-    holding = [(len(name_key), ids) for name_key, name_set, ids in names if wanted_set < name_set]
+    holding = [(len(name_key), ids) for name_key, name_set, ids in _names_sharing(wanted_set, every=True)
+               if wanted_set < name_set]
     if holding and _meaningful(wanted):
         holding.sort(key=lambda item: item[0])
         return tuple((concepts[i], frozenset()) for i in _first_ids(ids for _, ids in holding))
-    inside = [(len(name_key), name_key, ids) for name_key, name_set, ids in names
+    inside = [(len(name_key), name_key, ids) for name_key, name_set, ids in _names_sharing(wanted_set, every=False)
               if name_set < wanted_set and _meaningful(name_key)]
     if not inside:
         return ()
@@ -204,6 +204,31 @@ def _by_sorted_key() -> dict[tuple[str, ...], tuple[str, ...]]:
 @cache
 def _name_sets() -> tuple[tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], ...]:
     return tuple((name_key, frozenset(name_key), ids) for name_key, ids in _name_index().items())
+
+
+@cache
+def _positions_by_word() -> dict[str, tuple[int, ...]]:
+    """For each word key, where in :func:`_name_sets` the names holding it are."""
+    found: dict[str, list[int]] = {}
+    for position, (_, name_set, _) in enumerate(_name_sets()):
+        for word in name_set:
+            found.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in found.items()}
+
+
+def _names_sharing(
+    words: frozenset[str], *, every: bool
+) -> list[tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]]:
+    """The names holding every one of ``words`` (or, with ``every=False``, any of them), in index order.
+
+    A term is looked up against some three thousand names; going through the
+    names that share its words makes that a few set operations, not a scan.
+    """
+    by_word = _positions_by_word()
+    postings = [set(by_word.get(word, ())) for word in words]
+    chosen = set.intersection(*postings) if every else set().union(*postings)
+    names = _name_sets()
+    return [names[position] for position in sorted(chosen)]
 
 
 def _meaningful(name_key: tuple[str, ...]) -> bool:
