@@ -232,6 +232,24 @@ def test_a_story_sentence_with_if_usually_or_i_had_still_makes_its_point(sentenc
     assert all(miss.why != "hypothetical" for miss in analysis.keywords.near_misses)
 
 
+@pytest.mark.parametrize("sentence", [
+    "After the row, every Friday we'd find some middle ground on the rota together.",
+    "From then on I'd bring the sales figures, so I used data from the tills each time.",
+    "Whenever he pushed back, we'd find some middle ground.",
+])
+def test_would_as_what_used_to_happen_still_makes_its_point(sentence: str) -> None:
+    """"Every Friday we'd review it" tells what the team did, week after week: a story, not a plan."""
+    analysis = analyse_answer(PERSUADE, "Our manager wanted to drop the late shift. " + sentence
+                              + " In the end two people kept it.")
+    assert analysis.keywords.matched, f"no point credited in {sentence!r}"
+    assert all(miss.why != "hypothetical" for miss in analysis.keywords.near_misses)
+
+
+def test_whenever_with_a_present_verb_is_a_rule_not_a_story() -> None:
+    analysis = analyse_answer(PERSUADE, "Whenever someone disagrees with me, I'd look for some middle ground.")
+    assert {miss.term: miss.why for miss in analysis.keywords.near_misses}.get("compromise") == "hypothetical"
+
+
 def test_a_plan_for_next_time_said_with_again_is_still_only_a_plan() -> None:
     analysis = analyse_answer(PERSUADE, "I have not had that happen. If it happened again, I'd look for some"
                                         " middle ground.")

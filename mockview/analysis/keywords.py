@@ -271,9 +271,35 @@ def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
             continue
         # "Usually the team ignored it", "If I remember rightly, we found...": a past verb tells what happened.
         opens_if = lowered[0] in _IF_OPENINGS and not any(_past(word) for word in lowered)
-        if opens_if or _would_do(lowered):
+        if opens_if or (_would_do(lowered) and not _habitual(lowered)):
             found.add(number)
     return frozenset(found)
+
+
+_HABIT_TIMES = frozenset("""day morning afternoon evening night shift week weekend fortnight month quarter sprint
+    year monday tuesday wednesday thursday friday saturday sunday meeting standup handover""".split())
+
+
+def _habitual(words: list[str]) -> bool:
+    """"Every Friday we'd review the board", "from then on I'd check it": "would" as what used to happen.
+
+    "Every time" and "whenever" are habit only beside a past verb ("whenever a customer complained,
+    I'd..."); with a present one they are a rule of what the speaker would do ("whenever someone
+    complains, I'd...").
+    """
+    pairs = list(zip(words, words[1:]))
+    if ("from", "then") in pairs or ("after", "that") in pairs or ("used", "to") in pairs:
+        return True
+    for position, word in enumerate(words):
+        if word in ("every", "each"):
+            following = words[position + 1:position + 3]
+            if following[:1] == ["time"]:
+                return any(_past(later) for later in words)
+            if _HABIT_TIMES.intersection(following):
+                return True
+        elif word == "whenever":
+            return any(_past(later) for later in words)
+    return False
 
 
 _TOLD = frozenset("""said told suggested promised explained agreed wrote asked decided offered warned replied emailed
