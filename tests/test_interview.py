@@ -20,6 +20,7 @@ from mockview.practice.interview import (
     Interview,
     InterviewOptions,
     choose_follow_up,
+    follow_up_question,
     interleave,
     plan_interview,
 )
@@ -110,6 +111,21 @@ def test_otherwise_a_bank_follow_up_and_never_one_for_a_skip_or_a_follow_up() ->
     assert choose_follow_up(story_question(()), analysis, random.Random(1)) is None
     skipped = analyse_answer(planned.question, "").to_dict()
     assert choose_follow_up(planned, skipped, random.Random(1)) is None
+
+
+@pytest.mark.parametrize("follow_up", [ASK_OUTCOME, ASK_MEASURE])
+def test_a_follow_up_answered_with_how_it_ended_speaks_to_it_in_any_words(follow_up: str) -> None:
+    """"What was the outcome?" answered "waiting times fell from forty minutes to fifteen" is on the point,
+    though it never says "outcome"; a shrug or a change of subject is not."""
+    parent = PlannedQuestion(question=story_question().question, text="Tell me about a late project.",
+                             time_limit=150)
+    planned = follow_up_question(parent, follow_up, attempt_id=1)
+    direct = analyse_answer(planned.question, "Waiting times fell from forty minutes to fifteen, and complaints "
+                                              "dropped by half over the next quarter.")
+    shrug = analyse_answer(planned.question, "I don't really remember, it was a long time ago, to be honest.")
+    assert direct.relevance is not None and direct.relevance.score == 1.0
+    assert shrug.relevance is not None and shrug.relevance.score == 0.0
+    assert direct.score >= shrug.score + 30
 
 
 def test_the_closing_answer_needs_two_real_questions(library) -> None:

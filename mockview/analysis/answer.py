@@ -156,7 +156,7 @@ def analyse_answer(
     delivery = analyse_delivery(text, question.words, seconds, limit)
     relevance = assess_relevance(
         question.text, text, sentences,
-        rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words,
+        rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,
     )
     closing = analyse_closing(sentences) if question.kind == "closing" else None
     verdict = score_answer(question.kind, star_for_kind, keywords, delivery, closing, relevance)

@@ -21,6 +21,7 @@ from mockview.banks.model import Keyword
 
 if TYPE_CHECKING:
     from mockview.analysis.sentences import Sentence
+    from mockview.analysis.star import StarReport
 
 QUESTION_WORDS = frozenset(
     """
@@ -74,8 +75,14 @@ def assess_relevance(
     *,
     rubric_coverage: float | None,
     words: int,
+    star: StarReport | None = None,
 ) -> Relevance:
-    """How far the answer speaks to the question's focus; off-topic when it shares almost nothing with it."""
+    """How far the answer speaks to the question's focus; off-topic when it shares almost nothing with it.
+
+    A focus that is a part of a story's shape ("What was the outcome?", "How did you measure that?")
+    is spoken to when the STAR analysis finds that part, in whatever words: "waiting times fell
+    from forty minutes to fifteen" answers "outcome" without the word.
+    """
     from mockview.analysis.keywords import match_keywords
 
     focus = question_focus(question_text)
@@ -88,6 +95,8 @@ def assess_relevance(
     for word in focus:
         if word not in found and len(topic_words(word) & said) >= TOPIC_WORDS_NEEDED:
             found.append(word)  # said around it: "the figures were wrong" is about a mistake
+        elif word not in found and star is not None and _shape_tells(word, star):
+            found.append(word)
     found = [word for word in focus if word in found]
     score = min(1.0, len(found) / min(2, len(focus)))
     frame = question_frame(question_text)
@@ -151,6 +160,16 @@ def question_frame(text: str) -> str | None:
 
 TOPIC_WORDS_NEEDED = 2
 """Distinct words of a focus's topic an answer must say to be about it without its phrasings."""
+
+
+def _shape_tells(focus_word: str, star: StarReport) -> bool:
+    """Whether the answer has the story part a focus word names ("outcome" is a Result)."""
+    for item in concepts_named(focus_word):
+        if item.structural == "result" and star.parts["result"].present:
+            return True
+        if item.structural == "measurable" and star.measurable_result:
+            return True
+    return False
 
 
 @cache
