@@ -122,8 +122,11 @@ def test_a_follow_up_answered_with_how_it_ended_speaks_to_it_in_any_words(follow
     planned = follow_up_question(parent, follow_up, attempt_id=1)
     direct = analyse_answer(planned.question, "Waiting times fell from forty minutes to fifteen, and complaints "
                                               "dropped by half over the next quarter.")
+    fragment = analyse_answer(planned.question, "We shipped two weeks late, but the client stayed and renewed.")
     shrug = analyse_answer(planned.question, "I don't really remember, it was a long time ago, to be honest.")
     assert direct.relevance is not None and direct.relevance.score == 1.0
+    if follow_up == ASK_OUTCOME:  # a fragment that tells how it ended, in words the STAR reading can miss
+        assert fragment.relevance is not None and fragment.relevance.score == 1.0
     assert shrug.relevance is not None and shrug.relevance.score == 0.0
     assert direct.score >= shrug.score + 30
 

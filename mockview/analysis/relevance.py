@@ -95,7 +95,7 @@ def assess_relevance(
     for word in focus:
         if word not in found and len(topic_words(word) & said) >= TOPIC_WORDS_NEEDED:
             found.append(word)  # said around it: "the figures were wrong" is about a mistake
-        elif word not in found and star is not None and _shape_tells(word, star):
+        elif word not in found and star is not None and _shape_tells(word, star, said):
             found.append(word)
     found = [word for word in focus if word in found]
     score = min(1.0, len(found) / min(2, len(focus)))
@@ -162,10 +162,23 @@ TOPIC_WORDS_NEEDED = 2
 """Distinct words of a focus's topic an answer must say to be about it without its phrasings."""
 
 
-def _shape_tells(focus_word: str, star: StarReport) -> bool:
-    """Whether the answer has the story part a focus word names ("outcome" is a Result)."""
+OUTCOME_WORDS = _keys(
+    "reduced increased improved saved grew rose fell dropped doubled halved tripled shortened lowered exceeded beat "
+    "achieved result outcome ultimately eventually success successful succeeded impact praised thanked promoted "
+    "adopted awarded won recovered retained renewed signed passed finished completed delivered resolved solved "
+    "shipped launched happy pleased glad relieved stayed kept worked fixed late early deadline end ended "
+    "better worse since anymore"
+)
+"""Words of how things ended: an answer saying one of them is not silent on the outcome."""
+def _shape_tells(focus_word: str, star: StarReport, said: set[str]) -> bool:
+    """Whether the answer has the story part a focus word names ("outcome" is a Result).
+
+    A one-sentence answer to a follow-up is a fragment, not a story, and the STAR reading of a
+    fragment can miss its Result; words of how things ended count too.
+    """
     for item in concepts_named(focus_word):
-        if item.structural == "result" and star.parts["result"].present:
+        if item.structural == "result" and (star.parts["result"].present or star.measurable_result
+                                            or not OUTCOME_WORDS.isdisjoint(said)):
             return True
         if item.structural == "measurable" and star.measurable_result:
             return True
