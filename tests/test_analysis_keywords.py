@@ -93,3 +93,14 @@ def test_stems() -> None:
     assert stem("studies") == stem("studied") == "study"
     assert stem("planned") == stem("plans") == "plan"
     assert stem("process") == "process"
+
+
+def test_british_our_spellings_fold_but_short_our_words_keep_their_meaning() -> None:
+    """"colour" is "color", but "four hours" must not read as "for hors": a rubric point "four hours"
+    would otherwise be made by "for" in any sentence."""
+    assert stem("colours") == stem("colored") == stem("colour")
+    assert stem("honoured") == stem("honor")
+    assert len({stem(word) for word in ("four", "for", "our", "or", "your")}) == 5
+    assert stem("hours") == stem("hour") == "hour"
+    assert stem("detour") == "detour"
+    assert not found("I stayed for the whole shift.", Keyword("four hours"))

@@ -61,7 +61,9 @@ _BRITISH = (
     (("ise", "ised", "ises", "ising", "isation", "isations", "iser", "isers"),
      re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
     (("yse", "ysed", "yses", "ysing"), re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
-    (("our", "ours", "oured", "ouring", "ourful", "ourable"), re.compile(r"our(s|ed|ing|ful|able)?$"), r"or\1"),
+    # Three letters before "our" at least: colour, honour, labour, but not four, hour, your or tour.
+    (("our", "ours", "oured", "ouring", "ourful", "ourable"),
+     re.compile(r"(?<=[a-z]{3})(?<!det)(?<!cont)(?<!dev)(?<!vel)our(s|ed|ing|ful|able)?$"), r"or\1"),
     (("tre", "tres", "tred"), re.compile(r"([^aeiou])tre(s|d)?$"), r"\1ter\2"),
     (("lled", "lling", "ller", "llers"), re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
     (("ogue",), re.compile(r"ogue$"), "og"),
