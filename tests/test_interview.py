@@ -131,6 +131,23 @@ def test_a_follow_up_answered_with_how_it_ended_speaks_to_it_in_any_words(follow
     assert direct.score >= shrug.score + 30
 
 
+def test_a_result_is_no_answer_to_a_question_about_something_else() -> None:
+    """Every story has a Result; one is credited only when the question asks for nothing but how it ended."""
+    parent = PlannedQuestion(question=story_question().question, text="Tell me about a late project.",
+                             time_limit=150)
+    final_say = follow_up_question(parent, "Who had the final say?", attempt_id=1)
+    answer = "We launched two weeks later and sales went up by twelve percent in the first month."
+    relevance = analyse_answer(final_say.question, answer).relevance
+    assert relevance is not None and relevance.score == 0.0
+    listening = Question(bank="t", id="listen", kind="star",
+                         text="Describe a situation where listening carefully, rather than talking, changed the outcome.")
+    board = ("Last spring I had to present our budget to the board. I walked them through each line and the risks."
+             " They approved it the same afternoon.")
+    analysis = analyse_answer(listening, board)
+    assert analysis.star.parts["result"].present
+    assert analysis.relevance is not None and "outcome" not in analysis.relevance.found
+
+
 def test_the_closing_answer_needs_two_real_questions(library) -> None:
     closing = library.question("interview/any-questions-for-us")
     nothing = analyse_answer(closing, "No, I think you covered everything. Thanks!").to_dict()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from mockview.analysis.vocabulary import concept_topic, concepts_named
+from mockview.analysis.vocabulary import concept_topic, concepts_named, concepts_named_exactly
 from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, answer_tokens, key, tokenize
 from mockview.banks.model import Keyword
 
@@ -79,9 +79,11 @@ def assess_relevance(
 ) -> Relevance:
     """How far the answer speaks to the question's focus; off-topic when it shares almost nothing with it.
 
-    A focus that is a part of a story's shape ("What was the outcome?", "How did you measure that?")
-    is spoken to when the STAR analysis finds that part, in whatever words: "waiting times fell
-    from forty minutes to fifteen" answers "outcome" without the word.
+    A question that asks only for a part of a story's shape ("What was the outcome?", "How did you
+    measure that?") is spoken to when the STAR analysis finds that part, in whatever words:
+    "waiting times fell from forty minutes to fifteen" answers "outcome" without the word. In a
+    question about something else ("...listening carefully changed the outcome") any story has a
+    Result, so there the word must be said or its topic told, as for any focus.
     """
     from mockview.analysis.keywords import match_keywords
 
@@ -92,10 +94,11 @@ def assess_relevance(
     report = match_keywords(answer, keywords, sentences=sentences)
     found = list(match.term for match in report.matched)
     said = {token.key for token in answer_tokens(answer, tuple((sentence.start, sentence.text) for sentence in sentences))}
+    asks_for_shape = star is not None and all(_shape_named(word) for word in focus)
     for word in focus:
         if word not in found and len(topic_words(word) & said) >= TOPIC_WORDS_NEEDED:
             found.append(word)  # said around it: "the figures were wrong" is about a mistake
-        elif word not in found and star is not None and _shape_tells(word, star, said):
+        elif word not in found and asks_for_shape and star is not None and _shape_tells(word, star, said):
             found.append(word)
     found = [word for word in focus if word in found]
     score = min(1.0, len(found) / min(2, len(focus)))
@@ -170,19 +173,21 @@ OUTCOME_WORDS = _keys(
     "better worse since anymore"
 )
 """Words of how things ended: an answer saying one of them is not silent on the outcome."""
+def _shape_named(focus_word: str) -> str:
+    """The story part a focus word names outright ("outcome": "result"), or ""."""
+    return next((item.structural for item in concepts_named_exactly(focus_word) if item.structural), "")
+
+
 def _shape_tells(focus_word: str, star: StarReport, said: set[str]) -> bool:
     """Whether the answer has the story part a focus word names ("outcome" is a Result).
 
     A one-sentence answer to a follow-up is a fragment, not a story, and the STAR reading of a
     fragment can miss its Result; words of how things ended count too.
     """
-    for item in concepts_named(focus_word):
-        if item.structural == "result" and (star.parts["result"].present or star.measurable_result
-                                            or not OUTCOME_WORDS.isdisjoint(said)):
-            return True
-        if item.structural == "measurable" and star.measurable_result:
-            return True
-    return False
+    shape = _shape_named(focus_word)
+    if shape == "result":
+        return star.parts["result"].present or star.measurable_result or not OUTCOME_WORDS.isdisjoint(said)
+    return shape == "measurable" and star.measurable_result
 
 
 @cache

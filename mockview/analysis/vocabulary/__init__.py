@@ -150,6 +150,17 @@ def concepts_named(term: str) -> tuple[Concept, ...]:
     return tuple(item for item, _ in concept_links(term))
 
 
+def concepts_named_exactly(term: str) -> tuple[Concept, ...]:
+    """The concepts ``term`` is a name of (in any inflection, family or word order), without the loose
+    links of :func:`concept_links`: "outcome" names the Result, "final" does not."""
+    wanted = term_key(term)
+    if not wanted:
+        return ()
+    ids = _name_index().get(wanted) or _by_sorted_key().get(tuple(sorted(wanted))) or ()
+    concepts = all_concepts()
+    return tuple(concepts[i] for i in ids if i in concepts)
+
+
 @cache
 def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
     """The concepts a rubric term names, each with the term's words it leaves out.
