@@ -236,6 +236,9 @@ def test_a_story_sentence_with_if_usually_or_i_had_still_makes_its_point(sentenc
     "After the row, every Friday we'd find some middle ground on the rota together.",
     "From then on I'd bring the sales figures, so I used data from the tills each time.",
     "Whenever he pushed back, we'd find some middle ground.",
+    "On Fridays we'd find some middle ground on the rota.",
+    "Every two weeks we'd sit down and find some middle ground.",
+    "Whenever he came in angry, we'd find some middle ground.",
 ])
 def test_would_as_what_used_to_happen_still_makes_its_point(sentence: str) -> None:
     """"Every Friday we'd review it" tells what the team did, week after week: a story, not a plan."""
@@ -247,6 +250,19 @@ def test_would_as_what_used_to_happen_still_makes_its_point(sentence: str) -> No
 
 def test_whenever_with_a_present_verb_is_a_rule_not_a_story() -> None:
     analysis = analyse_answer(PERSUADE, "Whenever someone disagrees with me, I'd look for some middle ground.")
+    assert {miss.term: miss.why for miss in analysis.keywords.near_misses}.get("compromise") == "hypothetical"
+
+
+@pytest.mark.parametrize("answer", [
+    "I haven't really had that happen. I'd first listen to him. After that I'd look for some middle ground.",
+    "If it was me, I'd look for some middle ground every day until it was settled.",
+    "In this situation I would look for some middle ground with the team every week.",
+    "Whenever a colleague is upset or confused, I'd look for some middle ground.",
+])
+def test_a_plan_with_words_of_habit_is_still_a_plan(answer: str) -> None:
+    """"After that", "every day" and "whenever" in an answer that never tells what happened are a plan."""
+    analysis = analyse_answer(PERSUADE, answer)
+    assert "compromise" not in {match.term for match in analysis.keywords.matched}
     assert {miss.term: miss.why for miss in analysis.keywords.near_misses}.get("compromise") == "hypothetical"
 
 

@@ -259,11 +259,14 @@ def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
     would put together some figures", "Usually the numbers speak for
     themselves": in an answer to a story question these make no rubric point,
     which asks for something done. A reflection ("What I'd do differently
-    next time...") is a lesson, and still counts.
+    next time...") is a lesson, and still counts, and so does "would" as habit
+    in a story ("Every Friday we'd review the board", :func:`_habitual`).
     """
     tokens = index.tokens
-    found = set()
-    for number, words in enumerate(by_sentence(tokens, tokens[-1].sentence + 1 if tokens else 0)):
+    sentences = [words for words in by_sentence(tokens, tokens[-1].sentence + 1 if tokens else 0)]
+    wished: dict[int, Sequence[Token]] = {}
+    narrates = False
+    for number, words in enumerate(sentences):
         if not words:
             continue
         lowered = [token.lower for token in words]
@@ -271,34 +274,37 @@ def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
             continue
         # "Usually the team ignored it", "If I remember rightly, we found...": a past verb tells what happened.
         opens_if = lowered[0] in _IF_OPENINGS and not any(_past(word) for word in lowered)
-        if opens_if or (_would_do(lowered) and not _habitual(lowered)):
-            found.add(number)
-    return frozenset(found)
+        if opens_if:
+            wished[number] = []
+        elif _would_do(lowered):
+            wished[number] = words
+        else:
+            narrates = narrates or any(_past(word) for word in lowered)
+    # Habit is a story's way of telling: only an answer that tells in the past elsewhere has it.
+    return frozenset(number for number, words in wished.items() if not (narrates and words and _habitual(words)))
 
 
-_HABIT_TIMES = frozenset("""day morning afternoon evening night shift week weekend fortnight month quarter sprint
-    year monday tuesday wednesday thursday friday saturday sunday meeting standup handover""".split())
+_HABIT_TIMES = frozenset(key(word) for word in """day morning afternoon evening night shift week weekend fortnight
+    month quarter sprint year monday tuesday wednesday thursday friday saturday sunday meeting standup handover
+    round visit delivery""".split())
+_HABIT_COUNTS = frozenset("once twice two three four every each".split())
 
 
-def _habitual(words: list[str]) -> bool:
-    """"Every Friday we'd review the board", "from then on I'd check it": "would" as what used to happen.
-
-    "Every time" and "whenever" are habit only beside a past verb ("whenever a customer complained,
-    I'd..."); with a present one they are a rule of what the speaker would do ("whenever someone
-    complains, I'd...").
-    """
-    pairs = list(zip(words, words[1:]))
-    if ("from", "then") in pairs or ("after", "that") in pairs or ("used", "to") in pairs:
+def _habitual(words: Sequence[Token]) -> bool:
+    """"Every Friday we'd review the board", "on nights we'd...", "from then on I'd check it": "would" as what
+    used to happen, not a plan; never in a sentence with "if" ("If it was me, I'd check it every day")."""
+    lowered = [token.lower for token in words]
+    if "if" in lowered:
+        return False
+    pairs = list(zip(lowered, lowered[1:]))
+    if ("from", "then") in pairs or ("back", "then") in pairs or "whenever" in lowered or ("every", "time") in pairs:
         return True
-    for position, word in enumerate(words):
-        if word in ("every", "each"):
-            following = words[position + 1:position + 3]
-            if following[:1] == ["time"]:
-                return any(_past(later) for later in words)
-            if _HABIT_TIMES.intersection(following):
-                return True
-        elif word == "whenever":
-            return any(_past(later) for later in words)
+    for position, token in enumerate(words):
+        following = words[position + 1:position + 4]
+        if token.lower in _HABIT_COUNTS and any(later.key in _HABIT_TIMES for later in following):
+            return True  # every Friday, each morning, twice a week, every two weeks
+        if token.lower == "on" and following and following[0].key in _HABIT_TIMES and following[0].lower.endswith("s"):
+            return True  # on Fridays, on nights
     return False
 
 
@@ -378,7 +384,7 @@ def _said_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
 _IRREGULAR_PAST = frozenset(
     """ran took made wrote led met gave sent kept held found brought built bought told spoke went got put set cut
     chose drew taught sold paid won split did began caught thought felt heard left lost meant read saw shut
-    stood understood""".split()
+    stood understood came knew rang""".split()
 )
 
 
