@@ -1,7 +1,9 @@
 """The concept vocabulary is well formed, and its stored index matches it.
 
 A broken phrasing would silently never match, a concept defined twice would
-shadow another, and a stale index would slow every `mockview score`.
+shadow another, and a stale index would give a new name or phrasing no effect
+until it is rebuilt (a concept added or renamed is caught at start and the
+index worked out again).
 """
 
 from __future__ import annotations
@@ -29,3 +31,24 @@ def test_the_stored_index_is_fresh() -> None:
     fresh = compute_index()
     assert stored["digest"] == fresh["digest"], "run: python tools/build_vocabulary_index.py"
     assert stored["names"] == fresh["names"] and stored["topics"] == fresh["topics"]
+
+
+def test_an_index_whose_concepts_are_not_the_vocabulary_s_is_worked_out_again(monkeypatch) -> None:
+    """A developer who renames a concept and forgets the rebuild gets the right links, not a KeyError."""
+    import mockview.analysis.vocabulary as vocabulary
+
+    term = "resolved the conflict"
+    stored = json.loads((ROOT / "mockview" / "analysis" / "vocabulary" / "index.json").read_text("utf-8"))
+    stored["topics"]["a-concept-since-renamed"] = []
+    stored["names"][" ".join(vocabulary.term_key(term))] = ["a-concept-since-renamed"]
+    caches = (vocabulary._stored_index, vocabulary._name_index, vocabulary._topics, vocabulary._by_sorted_key,
+              vocabulary._name_sets, vocabulary._positions_by_word, vocabulary.concept_links)
+    for cached in caches:
+        cached.cache_clear()
+    monkeypatch.setattr(vocabulary.json, "loads", lambda text: stored)
+    try:
+        assert "resolved-conflict" in [item.id for item in vocabulary.concepts_named(term)]
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()

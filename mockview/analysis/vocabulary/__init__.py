@@ -265,7 +265,8 @@ def _first_ids(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
 # everything they depend on (the vocabulary, the word rules, the lemma
 # table). The digest is checked by the test suite (tests/test_vocabulary.py),
 # not at every start, where hashing those files cost as much as reading the
-# index; a missing or unreadable index is worked out again.
+# index; a missing or unreadable index, or one whose concepts are not the
+# vocabulary's, is worked out again.
 
 INDEX_SOURCES = (
     *(f"vocabulary/{name}.py" for name in ("__init__", "families", "model", *MODULES)),
@@ -305,4 +306,6 @@ def _stored_index() -> dict[str, Any] | None:
         return None
     if not isinstance(raw, dict) or not isinstance(raw.get("names"), dict) or not isinstance(raw.get("topics"), dict):
         return None
+    if raw["topics"].keys() != all_concepts().keys():
+        return None  # a concept added, renamed or removed since the index was built: its ids would not resolve
     return raw
