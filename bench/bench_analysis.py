@@ -98,11 +98,14 @@ def _score_process() -> float:
 def _process_times(command: list[str]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system) of one run of ``command``."""
     env = {**os.environ, "MOCKVIEW_HOME": str(_tmp / "home") if _tmp else os.environ.get("MOCKVIEW_HOME", "")}
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    assert os.waitstatus_to_exitcode(status) == 0, f"{command} failed"
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed: {errors.read()[-500:].decode(errors='replace')}")
     return wall, usage.ru_utime + usage.ru_stime
 
 

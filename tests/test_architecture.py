@@ -63,6 +63,11 @@ def test_no_module_outside_tui_mentions_textual_imports() -> None:
     assert offenders == []
 
 
+def imported_modules(importtime_output: str) -> list[str]:
+    """The modules a ``python -X importtime`` run imported, from what it printed on stderr."""
+    return [line.rsplit("|", 1)[-1].strip() for line in importtime_output.splitlines() if "|" in line]
+
+
 @pytest.mark.parametrize(
     "args",
     [["banks", "list"], ["banks", "validate"], ["banks", "schema"], ["--version"], ["history"],
@@ -83,7 +88,7 @@ def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) ->
         env={"MOCKVIEW_HOME": str(tmp_path), "PATH": ""},
     )
     assert result.returncode == 0, result.stderr[-1000:]
-    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line]
+    imported = imported_modules(result.stderr)
     assert imported, "importtime printed nothing"
     assert not [name for name in imported if name.split(".")[0] == "textual"]
 
@@ -97,6 +102,6 @@ def test_a_score_whose_banks_are_cached_never_loads_the_yaml_parser(tmp_path: Pa
     runs = [subprocess.run(command, capture_output=True, text=True, input="I fixed it.\n", env=env) for _ in (1, 2)]
     for result in runs:
         assert result.returncode == 0, result.stderr[-1000:]
-    loaded = [[line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if "|" in line] for run in runs]
+    loaded = [imported_modules(run.stderr) for run in runs]
     assert "yaml" in loaded[0], "the first start parses the banks"
     assert "yaml" not in loaded[1]

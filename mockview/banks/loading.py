@@ -9,15 +9,12 @@ all cached.
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 from mockview.banks.cache import BankCache, content_digest
 from mockview.banks.model import Bank, BankSource
-from mockview.banks.problems import START, Problem
-
-MAX_FILE_BYTES = 2 * 1024 * 1024
-"""A bank, debrief or profile bigger than this is a mistake (a log, a data dump), not a file to parse."""
+from mockview.banks.problems import Problem
+from mockview.banks.reading import read_limited_bytes
 
 
 def load_bank_file(
@@ -50,26 +47,3 @@ def resolved(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # a symbolic link loop (Python 3.11 raises RuntimeError)
         return path.absolute()
-
-
-def read_limited_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, unless it is too big or unreadable (then a problem)."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return None, [Problem.at(shown, START, "is a directory, not a YAML file")]
-        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
-            return None, [Problem.at(shown, START, "is not a regular file")]
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem.at(
-                    shown,
-                    START,
-                    f"file is {size / 1024 / 1024:.1f} MiB; the limit is "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
-                )
-            ]
-        return path.read_bytes(), []
-    except OSError as error:
-        return None, [Problem.at(shown, START, f"cannot read file: {error.strerror or error}")]

@@ -34,7 +34,7 @@ from typing import Any
 
 import yaml
 
-from mockview.banks.loading import MAX_FILE_BYTES, read_limited_bytes
+from mockview.banks.reading import MAX_FILE_BYTES, read_limited_bytes
 from mockview.banks.problems import START, Position, Problem
 from mockview.text import describe_character, unsafe_character
 
