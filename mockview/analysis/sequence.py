@@ -26,14 +26,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from mockview.analysis.words import Token, tokens_of
+from mockview.analysis.words import Token, key, tokens_of
 
 STATES = ("situation", "task", "action", "result", "none")
 """Five: emission_scores and log_partition are written out for exactly these."""
 START = "^"
 END = "$"
 
-ACTION_VERBS = frozenset(
+def _keyed(words: str) -> frozenset[str]:
+    """A word list as the features compare it: by key, so "reduced" and "reduces" find "reduce"."""
+    return frozenset(key(word) for word in words.split())
+
+
+ACTION_VERBS = _keyed(
     """
     decide start begin set build write call meet ask organize create propose suggest speak talk schedule run lead
     bring pull sit go take make put reach send book map review rewrite split cut add move change introduce train
@@ -46,29 +51,30 @@ ACTION_VERBS = frozenset(
     shadow spend work turn drop pause stop ship approach research sort page note clean redo rerun patch script
     configure install write record post brief train teach mentor support help escalate reach follow handle
     update inform notify warn remind ask request sketch prototype survey model map label rank reorder
-    """.split()
+    """
 )
 """Verbs people use for what they did, by lemma."""
 
-RESULT_WORDS = frozenset(
+RESULT_WORDS = _keyed(
     """
     reduce increase improve save grow rise fall double halve triple boost shorten lower exceed beat achieve
     result outcome ultimately eventually success successful succeed impact praise thank promote adopt award
     win recover retain renew sign pass finish complete deliver resolve solve drop
-    """.split()
+    """
 )
 """Words of how things turned out, by lemma."""
 
-LESSON_WORDS = frozenset("learn lesson taught teach realize takeaway reflect differently".split())
-NOW_WORDS = frozenset("now since today still anymore longer ever".split())
-NEED_WORDS = frozenset("need task goal job responsible responsibility aim objective target deadline expect supposed role mission brief".split())
-CONTEXT_WORDS = frozenset("ago last year years month months was were had been there when while worked joined at".split())
-MODALS = frozenset("would will could should might 'd i'd we'd".split())
+LESSON_WORDS = _keyed("learn lesson taught teach realize takeaway reflect differently")
+NOW_WORDS = _keyed("now since today still anymore longer ever")
+NEED_WORDS = _keyed("need task goal job responsible responsibility aim objective target deadline expect supposed role mission brief")
+CONTEXT_WORDS = _keyed("ago last year years month months was were had been there when while worked joined at")
+MODALS = _keyed("would will could should might 'd i'd we'd")
 _NUMBER = re.compile(r"\d|%|[$£€]")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten twelve fifteen twenty thirty forty fifty hundred thousand "
     "million half double twice percent dozen".split()
 )
+"""By spelling, not by key: number words do not inflect, and "four" must never meet "for"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +101,7 @@ def model() -> Model:
 def _class_features(words: list[str], keys: list[str], text: str) -> list[str]:
     found = []
     key_set = set(keys)
-    if _NUMBER.search(text) or key_set & _NUMBER_WORDS:
+    if _NUMBER.search(text) or not _NUMBER_WORDS.isdisjoint(words):
         found.append("c:number")
     if "%" in text or "percent" in key_set or "per cent" in text.lower():
         found.append("c:percent")
