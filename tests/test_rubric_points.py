@@ -224,15 +224,7 @@ def test_the_same_points_told_as_a_story_are_made_even_with_i_had_and_reported_s
     "If I remember rightly, we found some middle ground on the Friday.",
     "I'd already pulled the sales figures, so I used data from them in the meeting.",
     "I'd never pushed back before, but we found some middle ground.",
-])
-def test_a_story_sentence_with_if_usually_or_i_had_still_makes_its_point(sentence: str) -> None:
-    analysis = analyse_answer(PERSUADE, "Our manager wanted to drop the late shift. " + sentence
-                              + " In the end two people kept it.")
-    assert analysis.keywords.matched, f"no point credited in {sentence!r}"
-    assert all(miss.why != "hypothetical" for miss in analysis.keywords.near_misses)
-
-
-@pytest.mark.parametrize("sentence", [
+    # "would" as what used to happen, week after week: a story, not a plan
     "After the row, every Friday we'd find some middle ground on the rota together.",
     "From then on I'd bring the sales figures, so I used data from the tills each time.",
     "Whenever he pushed back, we'd find some middle ground.",
@@ -240,17 +232,11 @@ def test_a_story_sentence_with_if_usually_or_i_had_still_makes_its_point(sentenc
     "Every two weeks we'd sit down and find some middle ground.",
     "Whenever he came in angry, we'd find some middle ground.",
 ])
-def test_would_as_what_used_to_happen_still_makes_its_point(sentence: str) -> None:
-    """"Every Friday we'd review it" tells what the team did, week after week: a story, not a plan."""
+def test_a_story_sentence_with_if_usually_i_had_or_habit_still_makes_its_point(sentence: str) -> None:
     analysis = analyse_answer(PERSUADE, "Our manager wanted to drop the late shift. " + sentence
                               + " In the end two people kept it.")
     assert analysis.keywords.matched, f"no point credited in {sentence!r}"
     assert all(miss.why != "hypothetical" for miss in analysis.keywords.near_misses)
-
-
-def test_whenever_with_a_present_verb_is_a_rule_not_a_story() -> None:
-    analysis = analyse_answer(PERSUADE, "Whenever someone disagrees with me, I'd look for some middle ground.")
-    assert {miss.term: miss.why for miss in analysis.keywords.near_misses}.get("compromise") == "hypothetical"
 
 
 @pytest.mark.parametrize("answer", [
