@@ -239,6 +239,11 @@ def test_a_story_sentence_with_if_usually_i_had_or_habit_still_makes_its_point(s
     assert all(miss.why != "hypothetical" for miss in analysis.keywords.near_misses)
 
 
+def test_whenever_with_a_present_verb_is_a_rule_not_a_story() -> None:
+    analysis = analyse_answer(PERSUADE, "Whenever someone disagrees with me, I'd look for some middle ground.")
+    assert {miss.term: miss.why for miss in analysis.keywords.near_misses}.get("compromise") == "hypothetical"
+
+
 @pytest.mark.parametrize("answer", [
     "I haven't really had that happen. I'd first listen to him. After that I'd look for some middle ground.",
     "If it was me, I'd look for some middle ground every day until it was settled.",
