@@ -257,3 +257,38 @@ def test_a_short_honest_answer_to_an_open_question_is_thin_but_not_fumbled() -> 
     analysis = analyse_answer(motivates, "Seeing a patient go home better than they came in. On my ward I ask to"
                                          " follow the ones I admitted, because that is the part I love.")
     assert analysis.verdict.verdict == "ok"
+
+
+@pytest.mark.parametrize(
+    ("question_text", "answer", "spoken_to"),
+    [
+        ("Tell me about a time you dealt with a difficult customer.",
+         "The customer who threatened to close his account placed his largest order of the year two months later."
+         " A delivery of forty desks had arrived in the wrong finish, and he called me shouting."
+         " I found twenty-four desks in the right finish and sent them out on our own van that night.",
+         "customer"),
+        ("Tell me about a time you improved a process.",
+         "Our returns process took six days, because every parcel waited for a supervisor to sign it off."
+         " I wrote a one-page checklist so the packers could approve routine returns themselves."
+         " Handovers improved too, and a return now takes two days.",
+         "process"),
+    ],
+    ids=["customer", "process"],
+)
+def test_the_questions_own_word_said_anywhere_speaks_to_it(question_text: str, answer: str, spoken_to: str) -> None:
+    """The question has set the word's sense: "The customer who threatened to close his account..." is about a
+    customer, even in a sentence with nothing else about customers, and "Our returns process took six days" is
+    about a process. Before, such answers showed "relevance 0" beside a story on the point."""
+    question = Question(bank="t", id="q", text=question_text, kind="star")
+    analysis = analyse_answer(question, answer)
+    assert analysis.relevance is not None and spoken_to in analysis.relevance.found
+    relevance = next(part for part in analysis.verdict.parts if part.name == "relevance")
+    assert relevance.points > 0
+
+
+def test_a_story_that_never_says_the_questions_words_still_is_not_on_its_point() -> None:
+    """The own-word rule adds no credit for a success story to a failure question."""
+    success = ("Last year I led the move of our billing system to the cloud. I planned the cut-over, ran two rehearsals"
+               " and trained the support team. We went live on a Sunday with no downtime and costs fell by 30%.")
+    analysis = analyse_answer(FAILURE, success)
+    assert analysis.relevance is not None and analysis.relevance.found == ()

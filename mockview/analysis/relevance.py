@@ -1,9 +1,13 @@
 """Does the answer answer the question? Its focus, found in the answer's own words.
 
 A question has a *focus*: the words left once the interview boilerplate is
-gone ("Tell me about a time you failed" -> "failed"). Each focus word is
-looked for like a rubric point, so its concept's phrasings count ("it went
-wrong", "my mistake" for "failed"). An answer that makes none of them, and
+gone ("Tell me about a time you failed" -> "failed"). A focus word said in
+the answer (or one of its family) counts wherever it stands: the question has
+set its sense, so the guard a one-word rubric point needs against another
+sense does not apply ("The customer who threatened to close his account..."
+is about a customer). Each focus word is also looked for like a rubric
+point, so its concept's phrasings count ("it went wrong", "my mistake" for
+"failed"). An answer that makes none of them, and
 none of the rubric either, may be a good story to another question: a
 success story told to a failure question is flagged, not praised.
 """
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from mockview.analysis.vocabulary import concept_topic, concepts_named, concepts_named_exactly
+from mockview.analysis.vocabulary import concept_topic, concepts_named, concepts_named_exactly, family_key
 from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, answer_tokens, key, tokenize
 from mockview.banks.model import Keyword
 
@@ -95,8 +99,11 @@ def assess_relevance(
     found = list(match.term for match in report.matched)
     said = {token.key for token in answer_tokens(answer, tuple((sentence.start, sentence.text) for sentence in sentences))}
     asks_for_shape = star is not None and all(_shape_named(word) for word in focus)
+    families = {family_key(word) for word in said}
     for word in focus:
-        if word not in found and len(topic_words(word) & said) >= TOPIC_WORDS_NEEDED:
+        if word not in found and family_key(key(word)) in families:
+            found.append(word)  # the question's own word: the question has set its sense
+        elif word not in found and len(topic_words(word) & said) >= TOPIC_WORDS_NEEDED:
             found.append(word)  # said around it: "the figures were wrong" is about a mistake
         elif word not in found and asks_for_shape and star is not None and _shape_tells(word, star, said):
             found.append(word)
