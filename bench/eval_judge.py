@@ -178,6 +178,10 @@ class Verdicts:
     pairs: int = 0
     pair_strong_not_fumbled: int = 0
     pair_strong_higher: int = 0
+    passed: int = 0
+    """Answers a coach passes (ok or strong): on the question's point by definition."""
+    passed_spoken_to: int = 0
+    passed_ignored: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -197,6 +201,10 @@ def verdict_figures(cases: list[JudgeCase]) -> Verdicts:
         if got != case.verdict:
             figures.errors.append(f"{case.path.name}: {got} {analysis.score} (want {case.verdict}); "
                                   + "; ".join(analysis.verdict.fumbled_reasons or analysis.verdict.holding_back))
+        if case.verdict != "fumbled" and analysis.relevance is not None:
+            figures.passed += 1
+            figures.passed_spoken_to += analysis.relevance.score >= 1.0
+            figures.passed_ignored += analysis.relevance.score == 0.0
         if case.model:
             figures.model += 1
             figures.model_not_fumbled += got != "fumbled"
@@ -307,6 +315,9 @@ def report_judge(set_name: str, show_errors: bool) -> None:
           f"criticised not strong {_ratio(verdicts.criticised_not_strong, verdicts.criticised)} of {verdicts.criticised}")
     print(f"  pairs: strong not fumbled {_ratio(verdicts.pair_strong_not_fumbled, verdicts.pairs)}, "
           f"strong above weak {_ratio(verdicts.pair_strong_higher, verdicts.pairs)} of {verdicts.pairs}")
+    print(f"  relevance of the {verdicts.passed} answers a coach passes: fully spoken to "
+          f"{_ratio(verdicts.passed_spoken_to, verdicts.passed)}, not at all {_ratio(verdicts.passed_ignored, verdicts.passed)}"
+          f" (floor, always spoken to: 1.00, 0.00)")
     print("  confusion (rows expected, columns got): " + "; ".join(
         f"{want}: " + " ".join(f"{verdicts.confusion[(want, got)]}" for got in ("strong", "ok", "fumbled"))
         for want in ("strong", "ok", "fumbled")))

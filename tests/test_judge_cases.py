@@ -292,3 +292,14 @@ def test_a_story_that_never_says_the_questions_words_still_is_not_on_its_point()
                " and trained the support team. We went live on a Sunday with no downtime and costs fell by 30%.")
     analysis = analyse_answer(FAILURE, success)
     assert analysis.relevance is not None and analysis.relevance.found == ()
+
+
+def test_a_conflict_told_in_words_of_one_speaks_to_the_conflict() -> None:
+    """"Two of my drivers were not speaking... they had argued" is about a conflict without the word: the words
+    an answer to a disagreement question cannot do without (those that also tell it is not off-topic) count."""
+    question = Question(bank="t", id="c", text="Tell me about a time you had a conflict with a coworker.", kind="star")
+    answer = ("Two of the drivers on my shift had argued about who got the newer vans and were barely speaking."
+              " I talked to each of them separately over a coffee, then put up a rota that shares the vans out."
+              " They were back to normal within a week.")
+    analysis = analyse_answer(question, answer)
+    assert analysis.relevance is not None and "conflict" in analysis.relevance.found

@@ -107,6 +107,8 @@ def assess_relevance(
             found.append(word)  # said around it: "the figures were wrong" is about a mistake
         elif word not in found and asks_for_shape and star is not None and _shape_tells(word, star, said):
             found.append(word)
+        elif word not in found and _frame_words(word) & said:
+            found.append(word)  # "we argued about the rota" is about a conflict
     found = [word for word in focus if word in found]
     score = min(1.0, len(found) / min(2, len(focus)))
     frame = question_frame(question_text)
@@ -158,8 +160,15 @@ A success story told to a failure question is the classic off-topic
 answer; it is recognised by what it lacks (no word of anything going
 wrong), which holds across the ways people tell a failure. Other questions
 are never called off-topic: the words a good answer uses are too many to
-list, and a good answer must not be fumbled for using others.
+list, and a good answer must not be fumbled for using others. The same words
+tell relevance: "we argued about the rota" speaks to "conflict".
 """
+
+
+def _frame_words(focus_word: str) -> frozenset[str]:
+    """The words an answer to the frame a focus word asks about cannot do without ("conflict": "argued")."""
+    word = key(focus_word)
+    return next((told for triggers, told in FRAMES.values() if word in triggers), frozenset())
 
 
 def question_frame(text: str) -> str | None:
