@@ -190,12 +190,13 @@ class Verdicts:
         return sum(n for (want, got), n in self.confusion.items() if want == got) / total if total else 0.0
 
 
-def verdict_figures(cases: list[JudgeCase]) -> Verdicts:
+def verdict_figures(cases: list[JudgeCase], *, with_rubric: bool = False) -> Verdicts:
+    """How the verdicts agree with a coach's; ``with_rubric`` asks each question with its rubric, as a bank would."""
     figures = Verdicts()
     scores: dict[str, dict[str, int]] = {}
     verdicts: dict[str, dict[str, str]] = {}
     for case in cases:
-        analysis = analyse_answer(question_for(case), case.answer)
+        analysis = analyse_answer(question_for(case, with_rubric=with_rubric), case.answer)
         got = analysis.verdict.verdict
         figures.confusion[(case.verdict, got)] += 1
         if got != case.verdict:
@@ -311,6 +312,10 @@ def report_judge(set_name: str, show_errors: bool) -> None:
     verdicts = verdict_figures(cases)
     print(f"  verdict accuracy {verdicts.accuracy:.2f} (always 'ok': "
           f"{sum(n for (want, _), n in verdicts.confusion.items() if want == 'ok') / max(1, len(cases)):.2f})")
+    banked = verdict_figures(cases, with_rubric=True)
+    print(f"  verdict accuracy with the rubric, as a bank asks it, {banked.accuracy:.2f}; "
+          f"strong called ok {banked.confusion[('strong', 'ok')]} of "
+          f"{sum(n for (want, _), n in banked.confusion.items() if want == 'strong')}")
     print(f"  model answers not fumbled {_ratio(verdicts.model_not_fumbled, verdicts.model)} of {verdicts.model}; "
           f"criticised not strong {_ratio(verdicts.criticised_not_strong, verdicts.criticised)} of {verdicts.criticised}")
     print(f"  pairs: strong not fumbled {_ratio(verdicts.pair_strong_not_fumbled, verdicts.pairs)}, "

@@ -303,3 +303,28 @@ def test_a_conflict_told_in_words_of_one_speaks_to_the_conflict() -> None:
               " They were back to normal within a week.")
     analysis = analyse_answer(question, answer)
     assert analysis.relevance is not None and "conflict" in analysis.relevance.found
+
+
+def test_rubric_points_said_in_other_words_never_hold_a_strong_story_back() -> None:
+    """The matcher misses most points said in a person's own words, so a miss costs a few points and a tip,
+    never the verdict: this story owns the error, finds its cause and stops it recurring, in none of the
+    rubric's words, and is strong; the points not found are still listed and tipped."""
+    question = Question(bank="t", id="m", text="Tell me about a mistake you made at work.", kind="star",
+                        keywords=(Keyword("took responsibility"), Keyword("root cause"),
+                                  Keyword("prevented recurrence"), Keyword("told the customer")))
+    answer = (
+        "Last spring I was the analyst who sent the monthly sales pack to our twelve regional managers."
+        " In March I pasted last year's returns into the new pack, so every region looked 8% better than it was."
+        " A manager in the north spotted it two days later, and I rang my boss within the hour and said the slip"
+        " was on me, then sent all twelve managers a corrected pack that afternoon."
+        " I worked out why it got through: the returns tab was filled by hand from an old file."
+        " I replaced that step with a query against the live ledger, so the old file can never be pasted in"
+        " again, and I set up a flag for any region moving more than 5% in a month."
+        " I also wrote a short page in the team handbook so that whoever covers the pack knows where every"
+        " number comes from."
+        " The pack has gone out on time for nine months since with no correction, and the flag picked up a"
+        " late ledger upload in July before anyone saw the numbers.")
+    analysis = analyse_answer(question, answer)
+    assert analysis.verdict.verdict == "strong", analysis.verdict.holding_back
+    assert analysis.keywords.missing, "the point no sentence makes is still shown as missing"
+    assert not any("points the question asks for" in reason for reason in analysis.verdict.holding_back)
