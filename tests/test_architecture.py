@@ -93,11 +93,14 @@ def test_non_tui_commands_never_load_textual(args: list[str], tmp_path: Path) ->
     assert not [name for name in imported if name.split(".")[0] == "textual"]
 
 
-def test_a_score_whose_banks_are_cached_never_loads_the_yaml_parser(tmp_path: Path) -> None:
+@pytest.mark.parametrize("arguments", [
+    ["score", "--bank", "star", "--question", "more-work-than-time"],
+    ["practice", "--plain", "--count", "1", "--bank", "star"],
+], ids=["score", "plain practice"])
+def test_a_start_whose_banks_are_cached_never_loads_the_yaml_parser(tmp_path: Path, arguments: list[str]) -> None:
     """The bank cache exists so an unchanged bank is not parsed again; a start that imports PyYAML anyway
-    pays for the parser it does not use."""
-    command = [sys.executable, "-X", "importtime", "-m", "mockview", "score", "--bank", "star",
-               "--question", "more-work-than-time"]
+    pays for the parser it does not use (a practice start with no company profile has nothing to parse)."""
+    command = [sys.executable, "-X", "importtime", "-m", "mockview", *arguments]
     env = {"MOCKVIEW_HOME": str(tmp_path), "PATH": ""}
     runs = [subprocess.run(command, capture_output=True, text=True, input="I fixed it.\n", env=env) for _ in (1, 2)]
     for result in runs:

@@ -14,7 +14,7 @@ from functools import cache
 from mockview.analysis.keywords import keyword_concepts, match_keywords
 from mockview.analysis.sentences import split_sentences
 from mockview.analysis.vocabulary import all_concepts, term_key
-from mockview.banks.checks import suggest
+from mockview.banks.suggest import suggest
 from mockview.banks.model import Bank, Keyword
 from mockview.banks.problems import Position, Problem
 

@@ -13,9 +13,8 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from mockview.banks.problems import Position, Problem
+from mockview.banks.suggest import suggest
 from mockview.banks.yamlsource import REPORTED, LocatedList, LocatedMap, position_of
 
 
@@ -36,12 +35,6 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-def suggest(word: str, choices: Iterable[str], cutoff: float = 70) -> str | None:
-    """The closest of ``choices`` to a mistyped ``word``, if any is close."""
-    match = process.extractOne(word, list(choices), scorer=fuzz.ratio, score_cutoff=cutoff)
-    return match[0] if match else None
 
 
 class RecordChecker:

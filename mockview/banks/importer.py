@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mockview.banks.checks import suggest
+from mockview.banks.suggest import suggest
 from mockview.banks.model import KINDS, ID_PATTERN, guess_asked_kind
 from mockview.banks.problems import Problem
 

@@ -87,7 +87,7 @@ class Library:
         """The bank called ``name``, or a clear error naming the known ones."""
         if name in self.banks:
             return self.banks[name]
-        from mockview.banks.checks import suggest
+        from mockview.banks.suggest import suggest
 
         guess = suggest(name, self.banks)
         hint = f"; did you mean '{guess}'?" if guess else ""
@@ -295,7 +295,7 @@ def _check_variant_links(checks: list[FileCheck], installed: dict[str, tuple[Pat
             if bank is None:
                 message = f"'variant_of' names the bank '{target_bank}', which is not installed or checked here"
             elif bank.question(target) is None:
-                from mockview.banks.checks import suggest
+                from mockview.banks.suggest import suggest
 
                 guess = suggest(target, [q.id for q in bank.questions])
                 hint = f"; did you mean '{target_bank}/{guess}'?" if guess else ""

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mockview.banks.checks import RecordChecker, describe, suggest
+from mockview.banks.checks import RecordChecker, describe
+from mockview.banks.suggest import suggest
 from mockview.banks.model import (
     DEFAULT_TIME_LIMIT,
     ID_PATTERN,

@@ -113,7 +113,7 @@ def resolve_question(args: argparse.Namespace) -> Question:
         question = bank.question(question_id)
         if question is not None:
             return question
-    from mockview.banks.checks import suggest
+    from mockview.banks.suggest import suggest
 
     guess = suggest(question_id, [q.id for bank in banks for q in bank.questions])
     hint = f"; did you mean '{guess}'?" if guess else ""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from mockview.banks.checks import suggest
+from mockview.banks.suggest import suggest
 from mockview.banks.library import Library, split_bank_args
 from mockview.banks.model import BankSource, Question
 from mockview.errors import MockviewError

@@ -11,17 +11,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mockview.banks.checks import RecordChecker
 from mockview.banks.model import Keyword, Question
 from mockview.banks.problems import START, Problem
-from mockview.banks.yamlsource import read_yaml_file
 from mockview.errors import MockviewError
 from mockview.files import os_error_text, write_new
 from mockview.paths import profiles_dir
-from mockview.prep.yamlfiles import Saved, write_yaml
 from mockview.text import slug
+
+if TYPE_CHECKING:
+    from mockview.banks.checks import RecordChecker
+    from mockview.prep.yamlfiles import Saved
 
 RESEARCH_BANK = "company-research"
 LIST_FIELDS = ("products", "values", "news", "competitors", "culture", "questions_to_ask")
@@ -101,28 +102,32 @@ class Profile:
         return data
 
 
-class _ProfileChecker(RecordChecker):
-    def profile(self, data: Any, path: str) -> Profile | None:
-        top = self.mapping(data, "the top level of a company profile", START)
-        if top is None:
-            return None
-        self.unknown_keys(top, PROFILE_KEYS, "profile")
-        company = self.text(top, "company", required=True)
-        # Any: the fields are text and tuples of text by name, which a dict type cannot say.
-        texts: dict[str, Any] = {name: self.text(top, name) for name in TEXT_FIELDS if name != "company"}
-        lists: dict[str, Any] = {}
-        for name in LIST_FIELDS:
-            value = top.get(name)
-            lists[name] = (value.strip(),) if isinstance(value, str) and value.strip() else self.text_list(top, name)
-        return Profile(company=company, path=path, **texts, **lists) if company else None
+def _checked_profile(checker: RecordChecker, data: Any, path: str) -> Profile | None:
+    top = checker.mapping(data, "the top level of a company profile", START)
+    if top is None:
+        return None
+    checker.unknown_keys(top, PROFILE_KEYS, "profile")
+    company = checker.text(top, "company", required=True)
+    # Any: the fields are text and tuples of text by name, which a dict type cannot say.
+    texts: dict[str, Any] = {name: checker.text(top, name) for name in TEXT_FIELDS if name != "company"}
+    lists: dict[str, Any] = {}
+    for name in LIST_FIELDS:
+        value = top.get(name)
+        lists[name] = (value.strip(),) if isinstance(value, str) and value.strip() else checker.text_list(top, name)
+    return Profile(company=company, path=path, **texts, **lists) if company else None
 
 
 def read_profile(path: Path) -> tuple[Profile | None, list[Problem]]:
+    # The YAML reader is imported here, not at the top: a practice start with no profile
+    # to read (most of them) then never loads the parser.
+    from mockview.banks.checks import RecordChecker
+    from mockview.banks.yamlsource import read_yaml_file
+
     document = read_yaml_file(path)
     if document.data is None:
         return None, document.problems
-    checker = _ProfileChecker(document.path)
-    profile = checker.profile(document.data, document.path)
+    checker = RecordChecker(document.path)
+    profile = _checked_profile(checker, document.data, document.path)
     problems = document.problems + checker.problems
     if any(p.severity == "error" for p in problems):
         return None, problems
@@ -262,6 +267,8 @@ def save_profile(data_dir: Path, profile: Profile, *, replacing: Path | None = N
     data: dict[str, Any] = {name: getattr(profile, name) for name in TEXT_FIELDS}
     data.update({name: list(getattr(profile, name)) for name in LIST_FIELDS})
     header = SAVED_HEADER.format(company=profile.company)
+    from mockview.prep.yamlfiles import write_yaml
+
     saved = write_yaml(path, data, header, templates=(STARTER, SAVED_HEADER), previous=replacing)
     if replacing is not None and not same:
         replacing.unlink(missing_ok=True)
