@@ -48,6 +48,14 @@ def test_the_same_word_in_another_sense_is_not_the_point() -> None:
     assert made("The museum had a retrospective of her paintings last year.", Keyword("retrospective")) == {}
 
 
+def test_a_point_told_over_two_sentences_is_in_its_sense() -> None:
+    point = Keyword("risk mitigation")
+    told = "One bad flash could damage a thousand meters in the field. Those were the risks, and the vendor signed them off."
+    assert made(told, point) == {"risk mitigation": "risks"}
+    # The same sentence after one that says nothing of risk is the word, not the point.
+    assert made("Nobody could remember the date. Those were the risks, and the vendor signed them off.", point) == {}
+
+
 def test_owning_up_said_plainly_is_owning_up() -> None:
     found = made("I owned that in the review and told my manager it was my mistake.", Keyword("owned up"))
     assert "owned up" in found

@@ -206,13 +206,21 @@ def _bare_word(phrase: Phrase) -> bool:
 
 
 def _on_topic(index: AnswerTokens, found: Found, concepts: tuple[Concept, ...]) -> bool:
-    """Whether the sentence of a one-word match also says something of the point's topic."""
+    """Whether a one-word match is in the point's sense: said by the speaker, or its sentence or one
+    next to it says something else of the point's topic.
+
+    A story tells its point over more than one sentence ("The vendor had sent the wrong parts
+    twice. I escalated."), so the neighbours count. Requiring the topic of the speaker's own deeds
+    too ("I parked in the visitor lot" is no parked request) cut false matches on the paraphrase
+    corpus by 10 of 350, but lost "I apologized at once." said alone, and that literal miss is the
+    one a person would see and not forgive.
+    """
     tokens = index.tokens
     if _said_by_the_speaker(index, found):
         return True  # "I apologised at once": the speaker doing it is the point, in any context
     sentence = tokens[found.start].sentence
     own = tokens[found.start].key
-    said = {token.key for token in tokens if token.sentence == sentence and token.key != own}
+    said = {token.key for token in tokens if abs(token.sentence - sentence) <= 1 and token.key != own}
     return any(concept_topic(item.id) & said for item in concepts)
 
 
