@@ -328,3 +328,35 @@ def test_rubric_points_said_in_other_words_never_hold_a_strong_story_back() -> N
     assert analysis.verdict.verdict == "strong", analysis.verdict.holding_back
     assert analysis.keywords.missing, "the point no sentence makes is still shown as missing"
     assert not any("points the question asks for" in reason for reason in analysis.verdict.holding_back)
+
+
+PRESSURE = Question(bank="t", id="p", text="Tell me about a time you had to perform under pressure.", kind="star",
+                    words=(80, 350))
+PRESSURE_STORY = (
+    "I was the shift lead at a warehouse the week our conveyor controller failed before the Christmas peak."
+    " I had to get that day's parcels out by hand without anyone getting hurt."
+    " I split the floor into three lanes, put our two most careful pickers on the heavy cages and walked the"
+    " lanes every half hour to check that nobody was lifting alone."
+    " I also wrote the lanes up on a single sheet and pinned it by the clocking-in machine."
+)
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "The last van left on schedule, nobody was hurt, and the lane sheet is now used at every site in the region.",
+        "Not a single parcel was missed, and my manager made the lane sheet the standard for breakdowns.",
+    ],
+)
+def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) -> None:
+    """Coaches sign "nobody was hurt" or "now used at every site" as a concrete Result: the story is not
+    held back for having no number, though the tip to add one still stands."""
+    analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {outcome}")
+    assert "the Result has no measurable outcome" not in analysis.verdict.holding_back
+    assert analysis.verdict.verdict == "strong", analysis.verdict.holding_back
+
+
+def test_a_vague_result_still_holds_a_story_back() -> None:
+    analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} Things went a lot better after that and everyone was happy.")
+    assert analysis.verdict.verdict == "ok"
+    assert "the Result has no measurable outcome" in analysis.verdict.holding_back

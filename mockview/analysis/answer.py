@@ -84,6 +84,7 @@ class Analysis:
                 "action_i": star.action_i,
                 "action_we": star.action_we,
                 "measurable_result": star.measurable_result,
+                "checkable_result": star.checkable_result,
                 "notes": list(star.notes),
             },
             "keywords": {

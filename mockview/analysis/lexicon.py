@@ -181,6 +181,24 @@ MEASURABLE = (
 )
 """What makes an outcome measurable: a number, a proportion, a count."""
 
+CHECKABLE = (
+    # Nothing went wrong, counted as none: "no missed doses", "nobody got hurt", "none of them reached production".
+    r"(?:no|zero|nobody|none|no one|not one|not a single)(?: \w+){0,2}? (?:was|were|got|had|came|went|reached"
+    r"|missed|lost|failed|hurt|injured|complaints?|errors?|incidents?|missing|mistakes?|issues?|outages?|defects?"
+    r"|returns?|escalations?)",
+    # Taken up by others: "my manager now uses my tracker", "the sheet was introduced".
+    r"(?:started using|now uses?|(?:was|were) introduced|became (?:the|our) (?:standard|default|norm)|rolled out"
+    r"|(?:was|were) adopted|adopted (?:it|them|the|my|our)|made it (?:the|a) standard|(?:is|are) still used"
+    r"|still uses?)",
+    # Across a whole unit: "on every resident's clothes", "at every drug trolley in the division".
+    r"(?:every|each|all|across (?:the|all|every)) (?:\w+ ){0,2}?(?:team|ward|site|store|branch|office|shift"
+    r"|station|inspection|project|resident|patient|customer|school|region|division|department|trolley|clinic"
+    r"|weekend|release|mailing|new starter)s?",
+)
+"""What makes an outcome checkable without a figure: nothing went wrong, others took it up, it reached a
+whole unit. Coaches sign "No force was used, nobody was hurt" or "my manager now uses my tracker for every
+inspection" as a concrete Result; "things got a lot better after that" stays vague."""
+
 # --- delivery ----------------------------------------------------------------
 
 FILLERS: dict[str, str] = {

@@ -13,9 +13,10 @@ rubric point missing; for "any questions for us?", too few questions. A
 complete story that is short or long loses points and gets a tip, but is
 not fumbled.
 
-``strong`` needs :data:`STRONG_FROM` points and nothing holding it back (no
-measurable Result, an Action told as "we", no context at all, the length
-well off, an answer full of fillers and hedges). Rubric points not found cost
+``strong`` needs :data:`STRONG_FROM` points and nothing holding it back (a
+Result with neither a figure nor an outcome anyone could check, an Action
+told as "we", no context at all, the length well off, an answer full of
+fillers and hedges). Rubric points not found cost
 points but never hold an answer back (:data:`RUBRIC_WEIGHT_WHY`).
 A held-back answer stays one point under the line, with a ``held back``
 part so the points still add up. Every reason is said in plain words.
@@ -263,7 +264,7 @@ def holding_back(
     if kind == "star" and star is not None:
         if not star.parts["situation"].present and not star.parts["task"].present:
             reasons.append("no context: it never says where you were or what you had to do")
-        if not star.measurable_result:
+        if not star.checkable_result:
             reasons.append("the Result has no measurable outcome")
         if star.action_mostly_we:
             reasons.append("the Action is told as 'we', not 'I'")

@@ -23,6 +23,7 @@ from functools import cache
 from mockview.analysis.cues import CueTable
 from mockview.analysis.lexicon import (
     ACTION_CUES,
+    CHECKABLE,
     MEASURABLE,
     NON_ANSWERS,
     PARTS,
@@ -77,6 +78,9 @@ class StarReport:
     notes: tuple[str, ...]
     measurable_sentences: tuple[int, ...] = ()
     """The outcome sentences that hold a figure (where the measurable Result is)."""
+    checkable_result: bool = False
+    """The Result holds a figure or an outcome anyone could check without one (nothing went wrong,
+    others took it up, it reached a whole unit): a concrete Result, which a coach signs as strong."""
     opens_with_context: bool = False
     """The first sentence reads as context even if it was given another part (a tip to add context would be wrong)."""
 
@@ -102,6 +106,7 @@ def cue_table() -> CueTable:
     )
 # Whole words only: "ten" is no figure in "often", nor "two" in "network", nor "half" in "on behalf".
 _MEASURABLE = re.compile("|".join(rf"(?:{p})" if p == r"\d" else rf"\b(?:{p})\b" for p in MEASURABLE))
+_CHECKABLE = re.compile("|".join(rf"\b(?:{p})\b" for p in CHECKABLE))
 _NON_ANSWER = re.compile(rf"^\W*(?:{'|'.join(NON_ANSWERS)})\b")
 _I = re.compile(r"(?<!\w)i(?!\w)")
 _WE = re.compile(r"(?<!\w)we(?!\w)")
@@ -165,6 +170,8 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     measurable_sentences = tuple(
         i for i in sorted(result_sentences | outcome) if measurable[i]
     ) if parts["result"].present else ()
+    checkable = bool(measurable_sentences) or parts["result"].present and any(
+        _CHECKABLE.search(lowered[i]) for i in sorted(result_sentences | outcome))
     report = StarReport(
         parts=parts,
         assignments=tuple(assignments),
@@ -174,6 +181,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
         measurable_result=bool(measurable_sentences),
         notes=(),
         measurable_sentences=measurable_sentences,
+        checkable_result=checkable,
         opens_with_context=opens,
     )
     return replace(report, notes=tuple(star_notes(report)))
