@@ -4,6 +4,7 @@
     python bench/eval_judge.py tuning dev        # some sets
     python bench/eval_judge.py dev --show-errors # every disagreement (never on blind)
     python bench/eval_judge.py paraphrase        # the paraphrase pairs only
+    python bench/eval_judge.py train             # the STAR model's training answers (tests/data/judge-train)
 
 For each judge set (tests/data/judge/{tuning,dev,blind}) it prints the
 figures the issues quote, for mockview and for the position-only splitter
@@ -20,7 +21,9 @@ figures the issues quote, for mockview and for the position-only splitter
   covering its own rubric better than another question's.
 
 The blind set is sealed: read its totals, never its answers, and never
-change the analysis because of one of them.
+change the analysis because of one of them. ``train`` is not in the default
+run: the STAR model was fitted on those answers, so its STAR figures are
+in-sample; its verdicts, which nothing is fitted on, are a second tuning set.
 """
 
 from __future__ import annotations
@@ -291,10 +294,15 @@ def paraphrase_figures(set_name: str) -> tuple[int, int, int, int, list[str]]:
     return made, found, not_made, matched, errors
 
 
+TRAIN = "train"
+"""The STAR model's training answers, tests/data/judge-train."""
+
+
 def report_judge(set_name: str, show_errors: bool) -> None:
-    cases = judge_cases(set_name)
+    cases = judge_cases("../judge-train" if set_name == TRAIN else set_name)
     star = [c for c in cases if c.kind == "star"]
-    print(f"judge/{set_name}: {len(cases)} answers, {len(star)} of them STAR")
+    fitted = " (the STAR model was fitted on these: its STAR figures are in-sample)" if set_name == TRAIN else ""
+    print(f"judge/{set_name}: {len(cases)} answers, {len(star)} of them STAR{fitted}")
     ours = star_figures("mockview", cases, mockview_judge, show_errors)
     floor = star_figures("position-only", cases, position_judge, False)
     print(f"  {'':<34}{'mockview':>10}{'position':>10}")
@@ -348,7 +356,7 @@ def report_paraphrase(show_errors: bool) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, "paraphrase", []])
+    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, TRAIN, "paraphrase", []])
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
     if args.show_errors and "blind" in args.sets:
