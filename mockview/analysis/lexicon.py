@@ -186,18 +186,22 @@ CHECKABLE = (
     r"(?:no|zero|nobody|none|no one|not one|not a single)(?: \w+){0,2}? (?:was|were|got|had|came|went|reached"
     r"|missed|lost|failed|hurt|injured|complaints?|errors?|incidents?|missing|mistakes?|issues?|outages?|defects?"
     r"|returns?|escalations?)",
-    # Taken up by others: "my manager now uses my tracker", "the sheet was introduced".
-    r"(?:started using|now uses?|(?:was|were) introduced|became (?:the|our) (?:standard|default|norm)|rolled out"
+    # ...or did not come back: "we didn't have another late refund", "without a missed call", "no more falls".
+    r"no more|never again|not (?:\w+ ){0,3}again|without (?:a|any) (?:single )?\w+|(?:didn't|did not|haven't"
+    r"|hasn't|hadn't|never) (?:have|had|take|took|see|saw|get|got) (?:another|any|a single)"
+    r"|no (?:higher|lower|worse|longer) than",
+    # Taken up by others, and still in use: "my manager now uses my tracker", "the checklist now sits in...".
+    r"(?:started using|(?:was|were) introduced|became (?:the|our) (?:standard|default|norm)|rolled out"
     r"|(?:was|were) adopted|adopted (?:it|them|the|my|our)|made it (?:the|a) standard|(?:is|are) still used"
-    r"|still uses?)",
-    # Across a whole unit: "on every resident's clothes", "at every drug trolley in the division".
-    r"(?:every|each|all|across (?:the|all|every)) (?:\w+ ){0,2}?(?:team|ward|site|store|branch|office|shift"
-    r"|station|inspection|project|resident|patient|customer|school|region|division|department|trolley|clinic"
-    r"|weekend|release|mailing|new starter)s?",
+    r"|(?:now|still) (?:uses?|sits?|keeps?|gets?|runs?|goes|go|checks?|rings?|reads?|has|have))",
+    # Across a whole unit: "on every resident's clothes", "obligatory for all the waiters".
+    r"(?:every|each|all the|all our|across (?:the|all|every)) \w+",
 )
-"""What makes an outcome checkable without a figure: nothing went wrong, others took it up, it reached a
-whole unit. Coaches sign "No force was used, nobody was hurt" or "my manager now uses my tracker for every
-inspection" as a concrete Result; "things got a lot better after that" stays vague."""
+"""What makes an outcome checkable without a figure: nothing went wrong or came back, others took it up,
+it reached a whole unit. Coaches sign "No force was used, nobody was hurt" or "my manager now uses my
+tracker for every inspection" as a concrete Result; "things got a lot better after that" stays vague.
+Written from the judge tuning and training answers (tests/data/judge/tuning, tests/data/judge-train): on
+the training answers they take strong stories called ok from 37 to 27 of 202 and call no ok story strong."""
 
 # --- delivery ----------------------------------------------------------------
 
