@@ -87,6 +87,31 @@ def test_an_off_topic_success_story_to_a_failure_question_is_fumbled_and_says_wh
     assert any("never gets there" in tip for tip in analysis.tips)
 
 
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Honestly, I wouldn't say I've ever really failed at anything.",
+        "I don't really see things as failures, but here is a good one.",
+        "I've never really had a project fail on me.",
+    ],
+)
+def test_a_success_story_after_denying_any_failure_is_still_off_topic(denial: str) -> None:
+    """The question's own word said in a denial is no answer to it: the success story that follows is
+    fumbled as "may not answer the question", as it is without the denial."""
+    analysis = analyse_answer(FAILURE, f"{denial} {SUCCESS_STORY}")
+    assert analysis.verdict.verdict == "fumbled"
+    assert any(reason.startswith("may not answer the question") for reason in analysis.verdict.fumbled_reasons)
+
+
+def test_a_failure_told_with_a_negation_is_still_a_failure() -> None:
+    told = ("I didn't see the mistake until the Monday: I had sent the new prices to forty stores without the"
+            " discount column. I rang each store manager that morning, sent a corrected sheet by noon and"
+            " added a second check before any price file goes out. No store charged the wrong price.")
+    analysis = analyse_answer(FAILURE, told)
+    assert analysis.relevance is not None and not analysis.relevance.off_topic
+    assert analysis.verdict.verdict != "fumbled"
+
+
 def test_a_rubric_less_failure_question_tells_strong_from_weak_answers() -> None:
     weak = ("I think my biggest failure is probably that I care too much. I work really hard and sometimes "
             "things don't go perfectly, but I always learn from it and move on.")

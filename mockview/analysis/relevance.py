@@ -14,6 +14,7 @@ success story told to a failure question is flagged, not praised.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -95,9 +96,11 @@ def assess_relevance(
     if not focus or words == 0:
         return Relevance(focus, (), 1.0, False)
     keywords = tuple(Keyword(word) for word in focus)
+    denied = denying_sentences(question_text, sentences)
     report = match_keywords(answer, keywords, sentences=sentences)
-    found = list(match.term for match in report.matched)
-    said = {token.key for token in answer_tokens(answer, tuple((sentence.start, sentence.text) for sentence in sentences))}
+    found = list(match.term for match in report.matched if match.sentence not in denied)
+    tokens = answer_tokens(answer, tuple((sentence.start, sentence.text) for sentence in sentences))
+    said = {token.key for token in tokens if token.sentence not in denied}
     asks_for_shape = star is not None and all(_shape_named(word) for word in focus)
     families = {family_key(word) for word in said}
     for word in focus:
@@ -163,6 +166,40 @@ are never called off-topic: the words a good answer uses are too many to
 list, and a good answer must not be fumbled for using others. The same words
 tell relevance: "we argued about the rota" speaks to "conflict".
 """
+
+
+_DENIAL_NOUNS = {
+    "a failure": r"fail\w*|mistakes?",
+    "a disagreement": r"conflicts?|disagree\w*|arguments?|clash\w*",
+    "a weakness": r"weakness\w*",
+    "criticism": r"critici[sz]\w*",
+}
+_DENIAL = (
+    # "I wouldn't really call it a failure", "I don't really see things as failures", "I've never
+    # really had a student fail on me": a claim about oneself, in the present, the perfect or the
+    # conditional. A story tells in the past ("I didn't see the mistake until Monday") and is no denial.
+    r"\b(?:i|we)(?:'ve|'d| have| would)? (?:don't|do not|wouldn't|would not|never|can't|cannot|haven't|have not)"
+    r"(?: (?:really|honestly|actually|ever|usually|often|generally|normally|tend to))*"
+    r" (?:(?:say|call|see|think|consider|count|describe|class|believe|have|had|get|make|remember|come across)\b"
+    r"(?: [\w']+){{0,4}}? )?(?:{nouns})\b"
+)
+
+
+def denying_sentences(question_text: str, sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The sentences that deny having what the question asks about ("I wouldn't say I've ever
+    really failed"): the question's word said there is no answer to it, and the success story
+    that follows is still told to another question."""
+    frame = question_frame(question_text)
+    if frame is None:
+        return frozenset()
+    pattern = _denial_pattern(frame)
+    return frozenset(index for index, sentence in enumerate(sentences)
+                     if pattern.search(" ".join(sentence.text.lower().replace("’", "'").split())))
+
+
+@cache
+def _denial_pattern(frame: str) -> re.Pattern[str]:
+    return re.compile(_DENIAL.format(nouns=_DENIAL_NOUNS[frame]))
 
 
 def _frame_words(focus_word: str) -> frozenset[str]:
