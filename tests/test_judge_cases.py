@@ -383,7 +383,16 @@ def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) 
     assert analysis.verdict.verdict == "strong", analysis.verdict.holding_back
 
 
-def test_a_vague_result_still_holds_a_story_back() -> None:
-    analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} Things went a lot better after that and everyone was happy.")
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "Things went a lot better after that and everyone was happy.",
+        "All the agency staff were really pleased with how it went.",
+        "The peak now runs smoothly.",
+    ],
+)
+def test_a_vague_result_still_holds_a_story_back(outcome: str) -> None:
+    """How people felt about it is no outcome anyone could check, even said of "all the staff"."""
+    analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {outcome}")
     assert analysis.verdict.verdict == "ok"
     assert "the Result has no measurable outcome" in analysis.verdict.holding_back

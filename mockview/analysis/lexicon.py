@@ -181,6 +181,13 @@ MEASURABLE = (
 )
 """What makes an outcome measurable: a number, a proportion, a count."""
 
+FEELINGS = (
+    "happy|happier|pleased|glad|satisfied|impressed|grateful|relieved|thrilled|delighted|better|fine|great|good"
+    "|nice|smooth|smoothly|well|positive|calmer"
+)
+"""Words of how people felt about it: a checkable phrase whose clause ends in one ("all the customers were
+really pleased", "the project now runs smoothly") is a feeling, not an outcome anyone could check."""
+
 CHECKABLE = (
     # Nothing went wrong, counted as none: "no missed doses", "nobody got hurt", "none of them reached production".
     r"(?:no|zero|nobody|none|no one|not one|not a single)(?: \w+){0,2}? (?:was|were|got|had|came|went|reached"
@@ -195,7 +202,7 @@ CHECKABLE = (
     r"|(?:was|were) adopted|adopted (?:it|them|the|my|our)|made it (?:the|a) standard|(?:is|are) still used"
     r"|(?:now|still) (?:uses?|sits?|keeps?|gets?|runs?|goes|go|checks?|rings?|reads?|has|have))",
     # Across a whole unit: "on every resident's clothes", "obligatory for all the waiters".
-    r"(?:every|each|all the|all our|across (?:the|all|every)) \w+",
+    r"(?:every|each|all the|all our|across (?:the|all|every)) (?!(?:of|one|time|best|way|same)\b)\w+",
 )
 """What makes an outcome checkable without a figure: nothing went wrong or came back, others took it up,
 it reached a whole unit. Coaches sign "No force was used, nobody was hurt" or "my manager now uses my

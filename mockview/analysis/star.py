@@ -24,6 +24,7 @@ from mockview.analysis.cues import CueTable
 from mockview.analysis.lexicon import (
     ACTION_CUES,
     CHECKABLE,
+    FEELINGS,
     MEASURABLE,
     NON_ANSWERS,
     PARTS,
@@ -107,6 +108,8 @@ def cue_table() -> CueTable:
 # Whole words only: "ten" is no figure in "often", nor "two" in "network", nor "half" in "on behalf".
 _MEASURABLE = re.compile("|".join(rf"(?:{p})" if p == r"\d" else rf"\b(?:{p})\b" for p in MEASURABLE))
 _CHECKABLE = re.compile("|".join(rf"\b(?:{p})\b" for p in CHECKABLE))
+_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|so|because)\b")
+_FEELING = re.compile(rf"\b(?:{FEELINGS})\b")
 _NON_ANSWER = re.compile(rf"^\W*(?:{'|'.join(NON_ANSWERS)})\b")
 _I = re.compile(r"(?<!\w)i(?!\w)")
 _WE = re.compile(r"(?<!\w)we(?!\w)")
@@ -121,6 +124,16 @@ def cue_scores(sentence: str) -> dict[str, float]:
 def _is_measurable(lowered: str) -> bool:
     """Whether a lowercased sentence states a figure, a proportion or a count."""
     return _MEASURABLE.search(lowered) is not None
+
+
+def _is_checkable(lowered: str) -> bool:
+    """Whether a lowercased sentence tells an outcome anyone could check, not how people felt about it."""
+    for found in _CHECKABLE.finditer(lowered):
+        rest = lowered[found.end():]
+        end = _CLAUSE_END.search(rest)
+        if not _FEELING.search(found.group(0) + rest[: end.start() if end else len(rest)]):
+            return True
+    return False
 
 
 def _normalise(text: str) -> str:
@@ -171,7 +184,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
         i for i in sorted(result_sentences | outcome) if measurable[i]
     ) if parts["result"].present else ()
     checkable = bool(measurable_sentences) or parts["result"].present and any(
-        _CHECKABLE.search(lowered[i]) for i in sorted(result_sentences | outcome))
+        _is_checkable(lowered[i]) for i in sorted(result_sentences | outcome))
     report = StarReport(
         parts=parts,
         assignments=tuple(assignments),
