@@ -135,7 +135,8 @@ def test_json_form_keeps_the_design_contract() -> None:
     json.dumps(data)
     assert set(data) >= {"score", "verdict", "fumbled_reasons", "sentences", "star", "keywords", "delivery", "tips"}
     assert set(data["star"]) == {"situation", "task", "action", "result"}
-    assert set(data["star_details"]) >= {"assignments", "action_i", "action_we", "measurable_result", "notes"}
+    assert set(data["star_details"]) >= {"assignments", "action_i", "action_we", "measurable_result", "checkable_result", "notes"}
+    assert data["star_details"]["checkable_result"] is True  # a figure is checkable too
     assert set(data["star"]["action"]) >= {"present", "share", "sentences"}
     assert set(data["keywords"]) >= {"matched", "missing", "coverage"}
     assert set(data["keywords"]["matched"][0]) >= {"term", "found"}

@@ -103,10 +103,20 @@ def test_a_success_story_after_denying_any_failure_is_still_off_topic(denial: st
     assert any(reason.startswith("may not answer the question") for reason in analysis.verdict.fumbled_reasons)
 
 
-def test_a_failure_told_with_a_negation_is_still_a_failure() -> None:
-    told = ("I didn't see the mistake until the Monday: I had sent the new prices to forty stores without the"
-            " discount column. I rang each store manager that morning, sent a corrected sheet by noon and"
-            " added a second check before any price file goes out. No store charged the wrong price.")
+@pytest.mark.parametrize(
+    "owned",
+    [
+        "I didn't see the mistake until the Monday.",
+        "I don't make that mistake any more, but that month it cost us.",
+        "I'd never had a launch fail before, and this one did.",
+        "I wouldn't call it a small mistake: it cost us a client.",
+    ],
+)
+def test_a_failure_told_with_a_negation_is_still_a_failure(owned: str) -> None:
+    """A story's past, a lesson, or a word qualifying the failure is no denial of having one."""
+    told = (f"{owned} I had sent the new prices to forty stores without the discount column. I rang each"
+            " store manager that morning, sent a new sheet by noon and added a second check before any"
+            " price file goes out. Three stores had already charged the old price for a day.")
     analysis = analyse_answer(FAILURE, told)
     assert analysis.relevance is not None and not analysis.relevance.off_topic
     assert analysis.verdict.verdict != "fumbled"
@@ -379,7 +389,7 @@ def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) 
     """Coaches sign "nobody was hurt" or "now used at every site" as a concrete Result: the story is not
     held back for having no number, though the tip to add one still stands."""
     analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {outcome}")
-    assert "the Result has no measurable outcome" not in analysis.verdict.holding_back
+    assert "the Result has no figure or outcome anyone could check" not in analysis.verdict.holding_back
     assert analysis.verdict.verdict == "strong", analysis.verdict.holding_back
 
 
@@ -389,10 +399,12 @@ def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) 
         "Things went a lot better after that and everyone was happy.",
         "All the agency staff were really pleased with how it went.",
         "The peak now runs smoothly.",
+        "Every week after that got easier, and across the board morale improved.",
+        "No one was upset and the team now gets along.",
     ],
 )
 def test_a_vague_result_still_holds_a_story_back(outcome: str) -> None:
     """How people felt about it is no outcome anyone could check, even said of "all the staff"."""
     analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {outcome}")
     assert analysis.verdict.verdict == "ok"
-    assert "the Result has no measurable outcome" in analysis.verdict.holding_back
+    assert "the Result has no figure or outcome anyone could check" in analysis.verdict.holding_back

@@ -182,33 +182,42 @@ MEASURABLE = (
 """What makes an outcome measurable: a number, a proportion, a count."""
 
 FEELINGS = (
-    "happy|happier|pleased|glad|satisfied|impressed|grateful|relieved|thrilled|delighted|better|fine|great|good"
-    "|nice|smooth|smoothly|well|positive|calmer"
+    r"(?:was|were|is|are|be|been|being|felt|feel|feels|seemed|seems|looked|got|became|become|run|runs|ran|went"
+    r"|goes|going)(?: (?:\w+ly|much|a lot|far|so|very|quite|more|even|a bit|a little))* (?:happy|happier|pleased|glad|satisfied"
+    r"|impressed|grateful|relieved|thrilled|delighted|better|fine|great|good|nice|smooth|smoothly|well|positive"
+    r"|calmer|confident|comfortable|motivated|easier|proud|upset|unhappy)"
+    r"|morale|mood|atmosphere|team spirit|confidence|relationships?|got along|gets along|get along"
 )
-"""Words of how people felt about it: a checkable phrase whose clause ends in one ("all the customers were
-really pleased", "the project now runs smoothly") is a feeling, not an outcome anyone could check."""
+"""How people felt about it: a checkable phrase whose clause says this ("all the customers were really
+pleased", "the project now runs smoothly", "across the board morale improved") is a feeling, not an
+outcome anyone could check. Only after a verb of being or feeling: "used at every site as well" is
+still checkable."""
 
 CHECKABLE = (
     # Nothing went wrong, counted as none: "no missed doses", "nobody got hurt", "none of them reached production".
-    r"(?:no|zero|nobody|none|no one|not one|not a single)(?: \w+){0,2}? (?:was|were|got|had|came|went|reached"
-    r"|missed|lost|failed|hurt|injured|complaints?|errors?|incidents?|missing|mistakes?|issues?|outages?|defects?"
-    r"|returns?|escalations?)",
+    r"(?:no|zero|nobody|none|no one|not one|not a single)(?: \w+){0,2}? (?:(?:was|were|got) (?:hurt|injured|harmed"
+    r"|lost|missed|affected|charged|used|late|left|stranded|delayed|cancelled|fined|sent back)|had to|came back"
+    r"|went (?:missing|wrong|out late)|reached|missed|lost|failed|complain\w*|complaints?|errors?|incidents?"
+    r"|missing|mistakes?|issues?|outages?|defects?|returns?|escalations?)",
     # ...or did not come back: "we didn't have another late refund", "without a missed call", "no more falls".
-    r"no more|never again|not (?:\w+ ){0,3}again|without (?:a|any) (?:single )?\w+|(?:didn't|did not|haven't"
-    r"|hasn't|hadn't|never) (?:have|had|take|took|see|saw|get|got) (?:another|any|a single)"
+    r"no more|never again|not (?:\w+ ){0,3}again|without (?:a|any) (?:single )?(?:missed|lost|late|failed"
+    r"|errors?|complaints?|incidents?|mistakes?|breaks?|outages?|returns?|delays?|calls?|falls?)"
+    r"|(?:didn't|did not|haven't|hasn't|hadn't|never) (?:have|had|take|took|see|saw|get|got) (?:another|any|a single)"
     r"|no (?:higher|lower|worse|longer) than",
     # Taken up by others, and still in use: "my manager now uses my tracker", "the checklist now sits in...".
     r"(?:started using|(?:was|were) introduced|became (?:the|our) (?:standard|default|norm)|rolled out"
     r"|(?:was|were) adopted|adopted (?:it|them|the|my|our)|made it (?:the|a) standard|(?:is|are) still used"
-    r"|(?:now|still) (?:uses?|sits?|keeps?|gets?|runs?|goes|go|checks?|rings?|reads?|has|have))",
-    # Across a whole unit: "on every resident's clothes", "obligatory for all the waiters".
-    r"(?:every|each|all the|all our|across (?:the|all|every)) (?!(?:of|one|time|best|way|same)\b)\w+",
+    r"|(?:now|still) (?:uses?|sits?|keeps?|runs?|checks?|rings?|reads?))",
+    # Across a whole unit: "on every resident's clothes", "obligatory for all the waiters". Not time or effort:
+    # "every week after that got easier", "all the hard work" are no unit anyone could count.
+    r"(?:every|each|all the|all our|across (?:the|all|every)) (?!(?:of|one|time|times|best|way|same|day|days|week"
+    r"|weeks|month|months|year|years|morning|night|hard|work|effort|efforts|board|bit|thing|things|step|steps)\b)\w+",
 )
 """What makes an outcome checkable without a figure: nothing went wrong or came back, others took it up,
 it reached a whole unit. Coaches sign "No force was used, nobody was hurt" or "my manager now uses my
 tracker for every inspection" as a concrete Result; "things got a lot better after that" stays vague.
-Written from the judge tuning and training answers (tests/data/judge/tuning, tests/data/judge-train): on
-the training answers they take strong stories called ok from 37 to 27 of 202 and call no ok story strong."""
+Written from the judge tuning and training answers (tests/data/judge/tuning, tests/data/judge-train):
+`python bench/eval_judge.py train` shows what they change there."""
 
 # --- delivery ----------------------------------------------------------------
 

@@ -169,26 +169,44 @@ tell relevance: "we argued about the rota" speaks to "conflict".
 
 
 _DENIAL_NOUNS = {
-    "a failure": r"fail\w*|mistakes?",
-    "a disagreement": r"conflicts?|disagree\w*|arguments?|clash\w*",
-    "a weakness": r"weakness\w*",
-    "criticism": r"critici[sz]\w*",
+    "a failure": r"fail(?:ed|ures?|ing)?|mistakes?",
+    "a disagreement": r"conflicts?|disagree(?:d|ments?)?|arguments?|clash(?:es|ed)?",
+    "a weakness": r"weakness(?:es)?",
+    "criticism": r"critici[sz](?:m|ed)",
 }
-_DENIAL = (
-    # "I wouldn't really call it a failure", "I don't really see things as failures", "I've never
-    # really had a student fail on me": a claim about oneself, in the present, the perfect or the
-    # conditional. A story tells in the past ("I didn't see the mistake until Monday") and is no denial.
-    r"\b(?:i|we)(?:'ve|'d| have| would)? (?:don't|do not|wouldn't|would not|never|can't|cannot|haven't|have not)"
-    r"(?: (?:really|honestly|actually|ever|usually|often|generally|normally|tend to))*"
-    r" (?:(?:say|call|see|think|consider|count|describe|class|believe|have|had|get|make|remember|come across)\b"
-    r"(?: [\w']+){{0,4}}? )?(?:{nouns})\b"
+_ADVERBS = r"(?: (?:really|honestly|actually|ever|truly|usually|often|generally|normally|tend to))*"
+_DENIALS = (
+    # "I wouldn't say I've ever really failed", "I don't think we've had a conflict"
+    r"(?:i|we) (?:don't|do not|wouldn't|would not|can't|cannot)" + _ADVERBS
+    + r" (?:say|think|believe|feel) (?:that )?(?:i|we)(?:'ve| have)?" + _ADVERBS + " (?:had (?:a |any )?)?",
+    # "I wouldn't really call it a failure", "I don't really see things as failures"
+    r"(?:i|we) (?:don't|do not|wouldn't|would not|can't|cannot)" + _ADVERBS
+    + r" (?:call|see|consider|count|describe|class|view) (?:it|that|this|things|them|anything|what happened)"
+    r"(?: as)?(?: an?)? ",
+    # "I don't really have weaknesses", "I don't make mistakes", "I don't fail"
+    r"(?:i|we) (?:don't|do not|never)" + _ADVERBS + r" (?:(?:have|get|make|come across)(?: any| many| much| real)? )?",
+    # "I've never really had a project fail on me", "I've not really failed at anything big"
+    r"(?:i've|we've|i have|we have|i haven't|we haven't|i have not|we have not) (?:never|not)?" + _ADVERBS
+    + r" ?(?:(?:had|made|seen|come across)(?: an?| any| many| real)?(?: \w+)?? )?",
+    # "I'm not sure I've ever truly failed"
+    r"(?:i'm|i am) not sure (?:that )?i(?:'ve| have)" + _ADVERBS + " ",
 )
+_NOT_A_DENIAL_AFTER = r"(?! to\b| again\b| any ?more\b| since\b| now\b| like (?:that|this|it)\b| twice\b| the same\b| before\b)"
+"""A lesson or a count, not a denial: "I don't make that mistake any more", "we haven't had a failure
+like that since", "I'd never had a launch fail before", "I've never failed to hit a deadline"."""
 
 
 def denying_sentences(question_text: str, sentences: Sequence[Sentence]) -> frozenset[int]:
     """The sentences that deny having what the question asks about ("I wouldn't say I've ever
     really failed"): the question's word said there is no answer to it, and the success story
-    that follows is still told to another question."""
+    that follows is still told to another question.
+
+    A denial is a claim about oneself in general, in the present, the perfect or the conditional.
+    A story tells in the past ("I didn't see the mistake until Monday", "I'd never had a launch fail
+    before"), and a lesson looks back at the thing itself ("I don't make that mistake any more"):
+    neither is a denial. A word qualifying the noun ("a small mistake", "a worse failure") means
+    the thing was had, so the noun must follow the denial directly.
+    """
     frame = question_frame(question_text)
     if frame is None:
         return frozenset()
@@ -199,7 +217,9 @@ def denying_sentences(question_text: str, sentences: Sequence[Sentence]) -> froz
 
 @cache
 def _denial_pattern(frame: str) -> re.Pattern[str]:
-    return re.compile(_DENIAL.format(nouns=_DENIAL_NOUNS[frame]))
+    """One pattern per frame: any opening of :data:`_DENIALS` followed by the frame's noun."""
+    openings = "|".join(f"(?:{opening})" for opening in _DENIALS)
+    return re.compile(rf"\b(?:{openings})(?:{_DENIAL_NOUNS[frame]})\b" + _NOT_A_DENIAL_AFTER)
 
 
 def _frame_words(focus_word: str) -> frozenset[str]:

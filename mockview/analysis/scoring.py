@@ -265,7 +265,7 @@ def holding_back(
         if not star.parts["situation"].present and not star.parts["task"].present:
             reasons.append("no context: it never says where you were or what you had to do")
         if not star.checkable_result:
-            reasons.append("the Result has no measurable outcome")
+            reasons.append("the Result has no figure or outcome anyone could check")
         if star.action_mostly_we:
             reasons.append("the Action is told as 'we', not 'I'")
     if delivery.length in ("short", "long"):

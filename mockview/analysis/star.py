@@ -108,7 +108,7 @@ def cue_table() -> CueTable:
 # Whole words only: "ten" is no figure in "often", nor "two" in "network", nor "half" in "on behalf".
 _MEASURABLE = re.compile("|".join(rf"(?:{p})" if p == r"\d" else rf"\b(?:{p})\b" for p in MEASURABLE))
 _CHECKABLE = re.compile("|".join(rf"\b(?:{p})\b" for p in CHECKABLE))
-_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|so|because)\b")
+_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|so|because|which|who)\b")
 _FEELING = re.compile(rf"\b(?:{FEELINGS})\b")
 _NON_ANSWER = re.compile(rf"^\W*(?:{'|'.join(NON_ANSWERS)})\b")
 _I = re.compile(r"(?<!\w)i(?!\w)")
@@ -131,7 +131,8 @@ def _is_checkable(lowered: str) -> bool:
     for found in _CHECKABLE.finditer(lowered):
         rest = lowered[found.end():]
         end = _CLAUSE_END.search(rest)
-        if not _FEELING.search(found.group(0) + rest[: end.start() if end else len(rest)]):
+        if not _FEELING.search(lowered[:found.start()].rsplit(",", 1)[-1] + found.group(0)
+                               + rest[: end.start() if end else len(rest)]):
             return True
     return False
 
@@ -183,8 +184,8 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     measurable_sentences = tuple(
         i for i in sorted(result_sentences | outcome) if measurable[i]
     ) if parts["result"].present else ()
-    checkable = bool(measurable_sentences) or parts["result"].present and any(
-        _is_checkable(lowered[i]) for i in sorted(result_sentences | outcome))
+    checkable = bool(measurable_sentences) or (parts["result"].present and any(
+        _is_checkable(lowered[i]) for i in sorted(result_sentences | outcome)))
     report = StarReport(
         parts=parts,
         assignments=tuple(assignments),
