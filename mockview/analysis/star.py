@@ -107,9 +107,6 @@ def cue_table() -> CueTable:
     )
 # Whole words only: "ten" is no figure in "often", nor "two" in "network", nor "half" in "on behalf".
 _MEASURABLE = re.compile("|".join(rf"(?:{p})" if p == r"\d" else rf"\b(?:{p})\b" for p in MEASURABLE))
-_CHECKABLE = re.compile("|".join(rf"\b(?:{p})\b" for p in CHECKABLE))
-_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|but|so|because|which|who)\b")
-_FEELING = re.compile(rf"\b(?:{FEELINGS})\b")
 _NON_ANSWER = re.compile(rf"^\W*(?:{'|'.join(NON_ANSWERS)})\b")
 _I = re.compile(r"(?<!\w)i(?!\w)")
 _WE = re.compile(r"(?<!\w)we(?!\w)")
@@ -126,13 +123,24 @@ def _is_measurable(lowered: str) -> bool:
     return _MEASURABLE.search(lowered) is not None
 
 
+@cache
+def _checkable_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use: most Results that are read hold a figure, and never need them."""
+    return (
+        re.compile("|".join(rf"\b(?:{p})\b" for p in CHECKABLE)),
+        re.compile(r"[,;:.!?]|\b(?:and|but|so|because|which|who)\b"),
+        re.compile(rf"\b(?:{FEELINGS})\b"),
+    )
+
+
 def _is_checkable(lowered: str) -> bool:
     """Whether a lowercased sentence tells an outcome anyone could check, not how people felt about it."""
-    for found in _CHECKABLE.finditer(lowered):
+    checkable, clause_end, feeling = _checkable_patterns()
+    for found in checkable.finditer(lowered):
         rest = lowered[found.end():]
-        end = _CLAUSE_END.search(rest)
-        if not _FEELING.search(lowered[:found.start()].rsplit(",", 1)[-1] + found.group(0)
-                               + rest[: end.start() if end else len(rest)]):
+        end = clause_end.search(rest)
+        if not feeling.search(lowered[:found.start()].rsplit(",", 1)[-1] + found.group(0)
+                              + rest[: end.start() if end else len(rest)]):
             return True
     return False
 
