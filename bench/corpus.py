@@ -183,8 +183,14 @@ def load_judge_case(path: Path) -> JudgeCase:
     )
 
 
+TRAIN_SET = "train"
+"""The STAR model's training-only answers, tests/data/judge-train, beside the judge sets."""
+
+
 def judge_cases(set_name: str) -> list[JudgeCase]:
-    return [load_judge_case(path) for path in sorted((JUDGE_DIR / set_name).glob("*.yaml"))]
+    """A judge set's answers by file name: tuning, dev, blind, or :data:`TRAIN_SET`."""
+    folder = JUDGE_DIR.parent / "judge-train" if set_name == TRAIN_SET else JUDGE_DIR / set_name
+    return [load_judge_case(path) for path in sorted(folder.glob("*.yaml"))]
 
 
 def load_paraphrase_file(path: Path) -> ParaphraseFile:

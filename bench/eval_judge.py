@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import JudgeCase, judge_cases, paraphrase_files  # noqa: E402
+from corpus import TRAIN_SET, JudgeCase, judge_cases, paraphrase_files  # noqa: E402
 
 from mockview.analysis import analyse_answer  # noqa: E402
 from mockview.analysis.lexicon import PARTS  # noqa: E402
@@ -294,14 +294,10 @@ def paraphrase_figures(set_name: str) -> tuple[int, int, int, int, list[str]]:
     return made, found, not_made, matched, errors
 
 
-TRAIN = "train"
-"""The STAR model's training answers, tests/data/judge-train."""
-
-
 def report_judge(set_name: str, show_errors: bool) -> None:
-    cases = judge_cases("../judge-train" if set_name == TRAIN else set_name)
+    cases = judge_cases(set_name)
     star = [c for c in cases if c.kind == "star"]
-    fitted = " (the STAR model was fitted on these: its STAR figures are in-sample)" if set_name == TRAIN else ""
+    fitted = " (the STAR model was fitted on these: its STAR figures are in-sample)" if set_name == TRAIN_SET else ""
     print(f"judge/{set_name}: {len(cases)} answers, {len(star)} of them STAR{fitted}")
     ours = star_figures("mockview", cases, mockview_judge, show_errors)
     floor = star_figures("position-only", cases, position_judge, False)
@@ -356,7 +352,7 @@ def report_paraphrase(show_errors: bool) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, TRAIN, "paraphrase", []])
+    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, TRAIN_SET, "paraphrase", []])
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
     if args.show_errors and "blind" in args.sets:

@@ -42,6 +42,13 @@ def slug(value: str) -> str:
     return f"{joined[: SLUG_LENGTH - 9].rstrip('-')}-{digest}"
 
 
+def normalised(text: str) -> str:
+    """One kind of apostrophe and single spaces, so phrases match across curly quotes and line wraps."""
+    if "’" in text or "‘" in text:
+        text = text.replace("’", "'").replace("‘", "'")
+    return " ".join(text.split())
+
+
 # --- text shown to a person ------------------------------------------------
 
 _BIDI_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))

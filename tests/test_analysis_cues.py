@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from mockview.analysis import lexicon
 from mockview.analysis.cues import CueTable, required_literals
 from mockview.analysis.sentences import split_sentences
-from mockview.analysis.star import _normalise, cue_table
+from mockview.analysis.star import cue_table
+from mockview.text import normalised
 
 GROUPS = {
     "situation": lexicon.SITUATION_CUES,
@@ -37,7 +38,7 @@ def naive_scores(text: str) -> dict[str, float]:
 
 def sentences_of(path: Path) -> list[str]:
     answer = yaml.safe_load(path.read_text(encoding="utf-8")).get("answer") or ""
-    return [_normalise(s.text).lower() for s in split_sentences(answer)]
+    return [normalised(s.text).lower() for s in split_sentences(answer)]
 
 
 @pytest.mark.parametrize("path", ANSWERS[::3], ids=lambda p: f"{p.parent.name}/{p.stem}")

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import JudgeCase, judge_cases  # noqa: E402
+from corpus import TRAIN_SET, JudgeCase, judge_cases  # noqa: E402
 
 from mockview.analysis.sentences import Sentence, split_sentences  # noqa: E402
 from mockview.analysis.sequence import END, START, STATES, emission_scores, sentence_features, viterbi  # noqa: E402
@@ -271,10 +271,7 @@ def render(weights: dict) -> str:
 
 def training_cases() -> list[JudgeCase]:
     """The tuning set and the training-only answers (tests/data/judge-train)."""
-    from corpus import JUDGE_DIR, load_judge_case
-
-    extra = [load_judge_case(path) for path in sorted((JUDGE_DIR.parent / "judge-train").glob("*.yaml"))]
-    return judge_cases("tuning") + extra
+    return judge_cases("tuning") + judge_cases(TRAIN_SET)
 
 
 THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)

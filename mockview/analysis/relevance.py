@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from mockview.analysis.vocabulary import concept_topic, concepts_named, concepts_named_exactly, family_key
 from mockview.analysis.words import FUNCTION_WORDS, NEGATORS, answer_tokens, key, tokenize
 from mockview.banks.model import Keyword
+from mockview.text import normalised
 
 if TYPE_CHECKING:
     from mockview.analysis.sentences import Sentence
@@ -212,7 +213,7 @@ def denying_sentences(question_text: str, sentences: Sequence[Sentence]) -> froz
         return frozenset()
     pattern = _denial_pattern(frame)
     return frozenset(index for index, sentence in enumerate(sentences)
-                     if pattern.search(" ".join(sentence.text.lower().replace("’", "'").split())))
+                     if pattern.search(normalised(sentence.text).lower()))
 
 
 @cache

@@ -35,7 +35,7 @@ from mockview.analysis.lexicon import (
 from mockview.analysis.sentences import Sentence
 from mockview.analysis.sequence import STATES, decode
 from mockview.analysis.words import Token
-from mockview.text import times
+from mockview.text import normalised, times
 
 ASSIGN_THRESHOLD = 1.0
 """A sentence needs at least this much cue evidence to be given a part."""
@@ -115,7 +115,7 @@ _WE = re.compile(r"(?<!\w)we(?!\w)")
 
 def cue_scores(sentence: str) -> dict[str, float]:
     """How strongly a sentence reads as each part, from cue phrases alone."""
-    return cue_table().scores(_normalise(sentence).lower())
+    return cue_table().scores(normalised(sentence).lower())
 
 
 def _is_measurable(lowered: str) -> bool:
@@ -145,18 +145,11 @@ def _is_checkable(lowered: str) -> bool:
     return False
 
 
-def _normalise(text: str) -> str:
-    """One kind of apostrophe and single spaces, so cues match across line wraps."""
-    if "’" in text or "‘" in text:
-        text = text.replace("’", "'").replace("‘", "'")
-    return " ".join(text.split())
-
-
 def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] = ()) -> StarReport:
     """Assign every sentence to a part and report on the four parts (``words_of``: each sentence's
     words, when the caller has them)."""
     word_counts = [s.word_count for s in sentences]
-    lowered = [_normalise(s.text).lower() for s in sentences]
+    lowered = [normalised(s.text).lower() for s in sentences]
     labelled = len({s.label for s in sentences if s.label}) >= 2
     measurable = [_is_measurable(text) for text in lowered]
     secondary: list[tuple[int, str]] = []
@@ -188,12 +181,9 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     action_text = " ".join(lowered[i] for i in parts["action"].sentences)
     action_i = len(_I.findall(action_text))
     action_we = len(_WE.findall(action_text))
-    result_sentences = set(parts["result"].sentences)
-    measurable_sentences = tuple(
-        i for i in sorted(result_sentences | outcome) if measurable[i]
-    ) if parts["result"].present else ()
-    checkable = bool(measurable_sentences) or (parts["result"].present and any(
-        _is_checkable(lowered[i]) for i in sorted(result_sentences | outcome)))
+    told_outcome = sorted(set(parts["result"].sentences) | outcome) if parts["result"].present else []
+    measurable_sentences = tuple(i for i in told_outcome if measurable[i])
+    checkable = bool(measurable_sentences) or any(_is_checkable(lowered[i]) for i in told_outcome)
     report = StarReport(
         parts=parts,
         assignments=tuple(assignments),
