@@ -6,6 +6,7 @@ The helpers behind them are in :mod:`tests.helpers`; the app's own fixtures
 
 from __future__ import annotations
 
+import gc
 import time as _time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -16,6 +17,21 @@ import pytest
 from tests.helpers import FakeClock, Result, run_in_process
 
 __all__ = ["FakeClock"]  # it lived here first: tests that import it from tests.conftest still find it
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Collect garbage less often: the app tests spend a fifth of their time in the cyclic collector.
+
+    Every Textual app a test starts allocates tens of thousands of objects,
+    and with Python's default thresholds each few hundred trigger a young
+    collection and every few thousand a full one over everything imported.
+    Freezing what collection loaded and raising the first threshold cuts
+    that to a few percent; memory stays bounded because collections still
+    run, just less often.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 @pytest.fixture(autouse=True)
