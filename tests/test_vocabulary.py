@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mockview.analysis.phrases import compile_phrase
+from mockview.analysis.phrases import AnswerTokens, PhraseList, compile_phrase
+from mockview.analysis.sentences import split_sentences
 from mockview.analysis.vocabulary import all_concepts, compute_index
+from mockview.analysis.words import answer_tokens
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,3 +54,33 @@ def test_an_index_whose_concepts_are_not_the_vocabulary_s_is_worked_out_again(mo
         monkeypatch.undo()
         for cached in caches:
             cached.cache_clear()
+
+
+_ANSWERS = (
+    "Honestly it was on me. I pushed the config without a second review, the site went down for twenty minutes, "
+    "and I told my lead straight away what I had done. We rolled back, I wrote the postmortem, and since then "
+    "every change gets a checklist and a second pair of eyes.",
+    "So the ward was short two nurses and, um, the family were really upset. I took them aside, listened, "
+    "explained what the doctor had said in plain words, and asked what mattered most to them. They calmed down "
+    "and thanked me before they left.",
+    "i was new in the team and nobody own the report. i take the responsibility, make a list of what could wait "
+    "until next week, and agree with my manager the priority. after two sprint we deliver on time.",
+)
+
+
+def test_the_phrase_index_never_hides_a_phrasing_that_matches() -> None:
+    """Only the phrasings an answer could hold are tried; that must be a shortcut, never a filter."""
+    tried = total = matched = 0
+    for text in _ANSWERS:
+        sentences = tuple((sentence.start, sentence.text) for sentence in split_sentences(text))
+        index = AnswerTokens(answer_tokens(text, sentences))
+        for item in all_concepts().values():
+            phrases = PhraseList((*item.names, *item.phrasings))
+            candidates = set(phrases.candidates(index))
+            matching = {phrase for phrase in phrases.phrases if index.find(phrase, typos=False)}
+            assert matching <= candidates, (item.id, sorted(p.source for p in matching - candidates))
+            tried += len(candidates)
+            total += len(phrases.phrases)
+            matched += len(matching)
+    assert matched >= 20, "the answers should make plenty of points"
+    assert tried < total / 4, "most phrasings are ruled out without being looked for"

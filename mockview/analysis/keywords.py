@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseError, compile_phrase, term_phrase
+from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseList, term_phrase
 from mockview.analysis.vocabulary import Concept, concept, concept_links, concept_topic, family_key
 from mockview.analysis.vocabulary.families import FAMILIES
 from mockview.analysis.words import Token, answer_tokens, by_sentence, key, rule_stem, tokens_of
@@ -184,11 +184,8 @@ def _match_keyword(
     for item, leftover in links:
         if item.structural and star is not None:
             continue
-        for source in (*item.names, *item.phrasings):
-            try:
-                phrase = compile_phrase(source)
-            except PhraseError:
-                continue
+        for phrase in _concept_phrases(item.id).candidates(index):
+            source = phrase.source
             result = _first(index, phrase, typos=False, wished=wished)
             if isinstance(result, Found) and leftover and not _said_with(index, result, leftover):
                 continue
@@ -199,6 +196,13 @@ def _match_keyword(
                 return _match(index, answer, keyword, source, result, how, item.id), None
             near = near or _near(index, answer, keyword, result, wished)
     return None, near or _partly(index, answer, keyword)
+
+
+@lru_cache(maxsize=None)
+def _concept_phrases(concept_id: str) -> PhraseList:
+    """A concept's names and phrasings, in that order, ready to be looked for."""
+    item = concept(concept_id)
+    return PhraseList((*item.names, *item.phrasings) if item is not None else ())
 
 
 def _bare_word(phrase: Phrase) -> bool:

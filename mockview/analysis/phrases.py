@@ -15,7 +15,7 @@ difference is a negating prefix ("satisfied" is not "dissatisfied").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -126,6 +126,50 @@ def term_phrase(term: str, families: Callable[[str], frozenset[str]]) -> Phrase:
         elements.append(Word(families(token.key), frozenset({token.lower})))
     negative = any(token.negator for token in tokens)
     return Phrase(term, tuple(elements), negative, any(not token.stop for token in tokens))
+
+
+class PhraseList:
+    """Many phrases in their order, indexed so that an answer rules most of them out at once.
+
+    A concept has dozens of phrasings and an answer holds the words of few
+    of them. Every word of a phrase must be in the answer for it to match
+    (as written: this is for matching without typos), so each phrase is
+    filed under the keys of one of its words, a content word with the fewest
+    alternatives, and the phrases worth trying are those filed under a key
+    the answer has: one set intersection instead of a look at every phrase.
+    Sources that do not compile, or hold only little words, never match and
+    are left out.
+    """
+
+    def __init__(self, sources: Iterable[str]) -> None:
+        phrases: list[Phrase] = []
+        for source in sources:
+            try:
+                phrase = compile_phrase(source)
+            except PhraseError:
+                continue
+            if phrase.content:
+                phrases.append(phrase)
+        self.phrases = tuple(phrases)
+        filed: dict[str, list[int]] = {}
+        for position, phrase in enumerate(self.phrases):
+            for wanted in _anchor(phrase).keys:
+                filed.setdefault(wanted, []).append(position)
+        self._filed = {wanted: tuple(positions) for wanted, positions in filed.items()}
+
+    def candidates(self, index: AnswerTokens) -> list[Phrase]:
+        """The phrases whose filing word the answer has, in their order."""
+        positions: set[int] = set()
+        for wanted in self._filed.keys() & index.by_key.keys():
+            positions.update(self._filed[wanted])
+        return [self.phrases[position] for position in sorted(positions)]
+
+
+def _anchor(phrase: Phrase) -> Word:
+    """The word of ``phrase`` to file it under: a content word if it has one, with the fewest keys."""
+    words = [element for element in phrase.elements if isinstance(element, Word)]
+    content = [word for word in words if any(form not in CONTENT_STOP for form in word.forms)]
+    return min(content or words, key=lambda word: len(word.keys))
 
 
 class AnswerTokens:
