@@ -61,6 +61,19 @@ def test_owning_up_said_plainly_is_owning_up() -> None:
     assert "owned up" in found
 
 
+@pytest.mark.parametrize("who", ["the transport manager", "Priya Sharma", "our night shift supervisor", "the ward sister"])
+def test_whoever_was_told_the_point_is_made(who: str) -> None:
+    # People name who they told in a thousand ways; a list of "my manager"s cannot hold them.
+    found = made(f"When I got back I told {who} I had forgotten to swap the card.", Keyword("owned the mistake"))
+    assert found == {"owned the mistake": f"told {who} I had forgotten"}
+
+
+@pytest.mark.parametrize("answer", ["I told the truth I had forgotten to swap the card.",
+                                    "On Friday I reminded Monday about it."])
+def test_a_thing_or_a_day_is_nobody_told(answer: str) -> None:
+    assert made(answer, Keyword("owned the mistake"), Keyword("followed up")) == {}
+
+
 FAILED_TEST = (
     "Last spring I ran an A/B test on our checkout page for a subscription business. I told the team the new "
     "layout lifted conversion, and we shipped it. Two weeks later the lift had vanished, and I found out my "

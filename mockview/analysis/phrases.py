@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from mockview.analysis.vocabulary.model import NUMBER_WORDS, SLOTS
+from mockview.analysis.vocabulary.model import NUMBER_WORDS, PERSON_DETERMINERS, PERSON_NOUNS, SLOTS
 from mockview.analysis.words import CONTENT_STOP, NEGATORS, Token, key, tokenize
 
 GAP = 3
@@ -184,6 +184,7 @@ class AnswerTokens:
         self.surfaces: dict[str, str] = {token.lower: token.key for token in tokens}
         self._typos: dict[frozenset[str], frozenset[str]] = {}
         self._by_start: dict[str, list[tuple[str, str]]] | None = None
+        self._people: list[int] | None = None
 
     def like(self, word: Word) -> frozenset[str]:
         """Answer keys of words one typo away from one of ``word``'s forms (long words only).
@@ -252,6 +253,8 @@ class AnswerTokens:
                     starts.update(self.by_key.get(sequence[0], ()))
             if first.name == "number":
                 starts.update(i for i, t in enumerate(self.tokens) if _is_number(t))
+            elif first.name == "person":
+                starts.update(self._person_starts())
         for start in sorted(starts):
             end, typo = self._match(phrase.elements, 0, start, typos)
             if end is None:
@@ -309,6 +312,12 @@ class AnswerTokens:
             return None, False
         if element.name == "number" and _is_number(tokens[position]):
             return self._match(elements, index + 1, position + 1, typos)
+        if element.name == "person":
+            for stop in self._people_at(position):
+                end, typo = self._match(elements, index + 1, stop, typos)
+                if end is not None:
+                    return end, typo
+            return None, False
         for sequence in element.sequences:
             if not sequence:
                 continue
@@ -321,6 +330,47 @@ class AnswerTokens:
                 if end is not None:
                     return end, typo
         return None, False
+
+    def _person_starts(self) -> list[int]:
+        """Where a person may be named: at a capitalised word, a role noun or a word that leads to one."""
+        if self._people is None:
+            self._people = [index for index, token in enumerate(self.tokens)
+                            if token.lower in PERSON_DETERMINERS or token.key in _PERSON_KEYS or _is_name(token)
+                            or token.key in _SLOT_PEOPLE_FIRST]
+        return self._people
+
+    def _people_at(self, position: int) -> list[int]:
+        """Every end of a person named from ``position``, longest first.
+
+        A person is one of the slot's listed phrases, a name ("Priya", "Mr
+        Okafor") or a role with a determiner and up to two words before it
+        ("the transport manager", "our night supervisor", "customers"): people
+        say who they told in a thousand ways, and a list cannot hold them.
+        """
+        tokens = self.tokens
+        ends: set[int] = set()
+        for sequence in _SLOT_PEOPLE:
+            stop = position + len(sequence)
+            if stop <= len(tokens) and all(
+                tokens[position + i].key == wanted and (i == 0 or not tokens[position + i].broken)
+                for i, wanted in enumerate(sequence)
+            ):
+                ends.add(stop)
+        if _is_name(tokens[position]):
+            stop = position + 1
+            while stop < len(tokens) and not tokens[stop].broken and _is_name(tokens[stop]):
+                stop += 1
+            ends.add(stop)
+        at = position + 1 if tokens[position].lower in PERSON_DETERMINERS else position
+        for reach in range(3):
+            here = at + reach
+            if here >= len(tokens) or (here > position and tokens[here].broken):
+                break
+            if tokens[here].key in _PERSON_KEYS:
+                ends.add(here + 1)
+            if tokens[here].stop:
+                break
+        return sorted(ends, reverse=True)
 
     def _negated(self, start: int, end: int) -> bool:
         """A negation in the few words before the match (same clause), or inside it."""
@@ -344,6 +394,24 @@ class AnswerTokens:
             if tokens[index].negator:
                 return True
         return False
+
+
+def _is_name(token: Token) -> bool:
+    """A capitalised word inside a sentence that is no little word: "Priya", "Okafor" (not "I", "The")."""
+    return (token.text[:1].isupper() and not token.broken and token.text.isalpha()
+            and token.lower not in CONTENT_STOP and token.lower not in _CALENDAR)
+
+
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december christmas easter""".split()
+)
+"""Capitalised words that are times, not people ("I reminded them on Monday")."""
+
+
+_PERSON_KEYS = frozenset(key(word) for word in PERSON_NOUNS)
+_SLOT_PEOPLE = tuple(tuple(token.key for token in tokenize(item)) for item in SLOTS["person"])
+_SLOT_PEOPLE_FIRST = frozenset(sequence[0] for sequence in _SLOT_PEOPLE if sequence)
 
 
 def _is_number(token: Token) -> bool:

@@ -56,6 +56,25 @@ SLOTS: dict[str, tuple[str, ...]] = {
 }
 """Classes of words and phrases a phrasing can leave open with ``{slot}``."""
 
+PERSON_NOUNS = frozenset(
+    """
+    manager supervisor boss lead leader director head chief colleague coworker co-worker teammate team customer
+    client patient user guest passenger resident family parent mum dad student pupil teacher nurse doctor consultant
+    engineer developer designer analyst officer office desk department staff crew driver owner vendor supplier
+    contractor partner stakeholder sponsor executive founder ceo cto cfo vp editor reviewer auditor controller
+    accountant pharmacist prescriber surgeon matron sister tutor lecturer professor coach mentor trainee apprentice
+    intern volunteer member people person caller tenant landlord buyer seller agent rep representative admin
+    administrator coordinator planner dispatcher foreman chef waiter receptionist technician mechanic electrician
+    plumber builder architect lawyer solicitor paralegal sergeant inspector group committee board council
+    everyone everybody someone somebody others peer peers friend neighbour neighbor worker employee employer
+    specialist expert investor journalist researcher scientist professor principal headteacher coordinator
+    manager's engineer's colleagues customers clients patients users staff
+    """.split()
+)
+"""Nouns for people, by which the ``{person}`` slot also finds "the transport manager" or "our night nurse"."""
+PERSON_DETERMINERS = frozenset("the my our a an his her their your that this each every one".split())
+"""Words that may open a person's description before the role noun."""
+
 NUMBER_WORDS = frozenset(
     """one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
     hundred thousand million half double twice dozen dozens hundreds thousands millions percent""".split()
