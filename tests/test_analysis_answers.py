@@ -76,6 +76,33 @@ def test_story_without_a_result_is_fumbled_and_told_to_add_one() -> None:
     assert any("what happened in the end" in tip for tip in analysis.tips)
 
 
+CLOSE_STORY = (
+    "My manager asked me to get the month-end close under five days before the October audit. "
+    "I mapped every step of the close in a spreadsheet with who owned it and how long it took. "
+    "I interviewed the three accountants about where they waited on someone else, and found that "
+    "reconciliations sat for two days waiting on bank statements. I wrote a small script that pulled the "
+    "statements every night and matched the easy items, and I moved the accruals review to the second day. "
+    "I also set up a shared checklist with a deadline for every step, so nobody had to ask what was next. "
+    "When the controller pushed back on the new order, I ran one close both ways and showed her the "
+    "difference in hours. I walked the team through the new order over two short afternoons. "
+    "The close dropped from nine days to four, and the next audit had no late filings."
+)
+
+
+def test_a_story_that_never_sets_its_scene_is_not_strong_and_is_told_to() -> None:
+    # Every strong answer in the judge corpus says where the speaker was; a fifth leave the Task unsaid.
+    process = replace(STORY, text="Tell me about a time you improved a process.", keywords=())
+    analysis = analyse_answer(process, CLOSE_STORY)
+    assert analysis.star.parts["task"].present and not analysis.star.parts["situation"].present
+    assert analysis.verdict.verdict == "ok"
+    assert analysis.verdict.holding_back == ("no context: it never says where you were or what was going on",)
+    assert analysis.tips[0].startswith("Open with one or two sentences of context")
+    scene = "Last spring I was the analyst on a four-person finance team at a regional logistics firm. "
+    set_scene = analyse_answer(process, scene + CLOSE_STORY)
+    assert set_scene.verdict.verdict == "strong"
+    assert not any(tip.startswith("Open with one or two sentences of context") for tip in set_scene.tips)
+
+
 def test_far_too_short_is_fumbled() -> None:
     analysis = analyse_answer(STORY, "I listened and we found a middle ground, which worked.")
     assert analysis.verdict.verdict == "fumbled"

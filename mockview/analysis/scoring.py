@@ -15,7 +15,7 @@ not fumbled.
 
 ``strong`` needs :data:`STRONG_FROM` points and nothing holding it back (a
 Result with neither a figure nor an outcome anyone could check, an Action
-told as "we", no context at all, the length well off, an answer full of
+told as "we", no Situation to set the scene, the length well off, an answer full of
 fillers and hedges). Rubric points not found cost
 points but never hold an answer back (:data:`RUBRIC_WEIGHT_WHY`).
 A held-back answer stays one point under the line, with a ``held back``
@@ -262,8 +262,10 @@ def holding_back(
         if len(closing.topics) < 2:
             reasons.append("the questions cover only one side of the job")
     if kind == "star" and star is not None:
-        if not star.parts["situation"].present and not star.parts["task"].present:
-            reasons.append("no context: it never says where you were or what you had to do")
+        if not star.parts["situation"].present:
+            # Every strong answer of the judge corpus sets its scene, though a fifth of them
+            # leave the Task unsaid: the Situation is what a story cannot do without.
+            reasons.append("no context: it never says where you were or what was going on")
         if not star.checkable_result:
             reasons.append("the Result has no figure or outcome anyone could check")
         if star.action_mostly_we:

@@ -135,7 +135,7 @@ def build_tips(
         not star.parts["action"].present and not star.parts["result"].present
     ):
         parts = star.parts
-        if not parts["situation"].present and not parts["task"].present and not star.opens_with_context:
+        if not parts["situation"].present:
             add(6, "Open with one or two sentences of context: where you were, when, and what was at stake.",
                 "more-context", 0)
         if star.action_mostly_we:
