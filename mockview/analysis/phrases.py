@@ -312,34 +312,33 @@ class AnswerTokens:
             return None, False
         if element.name == "number" and _is_number(tokens[position]):
             return self._match(elements, index + 1, position + 1, typos)
-        if element.name == "person":
-            for stop in self._people_at(position):
-                end, typo = self._match(elements, index + 1, stop, typos)
-                if end is not None:
-                    return end, typo
-            return None, False
-        for sequence in element.sequences:
-            if not sequence:
-                continue
-            stop = position + len(sequence)
-            if stop <= len(tokens) and all(
-                tokens[position + i].key == wanted and (i == 0 or not tokens[position + i].broken)
-                for i, wanted in enumerate(sequence)
-            ):
-                end, typo = self._match(elements, index + 1, stop, typos)
-                if end is not None:
-                    return end, typo
+        ends = self._people_at(position, element.sequences) if element.name == "person" else (
+            self._sequence_ends(position, element.sequences))
+        for stop in ends:
+            end, typo = self._match(elements, index + 1, stop, typos)
+            if end is not None:
+                return end, typo
         return None, False
 
+    def _sequence_ends(self, position: int, sequences: tuple[tuple[str, ...], ...]) -> list[int]:
+        """Where each of a slot's listed phrases that starts at ``position`` ends, in the slot's order."""
+        tokens = self.tokens
+        return [
+            position + len(sequence) for sequence in sequences
+            if sequence and position + len(sequence) <= len(tokens) and all(
+                tokens[position + i].key == wanted and (i == 0 or not tokens[position + i].broken)
+                for i, wanted in enumerate(sequence)
+            )
+        ]
+
     def _person_starts(self) -> list[int]:
-        """Where a person may be named: at a capitalised word, a role noun or a word that leads to one."""
+        """Where a person may be named beyond the slot's list: at a name, a role noun or a word before one."""
         if self._people is None:
             self._people = [index for index, token in enumerate(self.tokens)
-                            if token.lower in PERSON_DETERMINERS or token.key in _PERSON_KEYS or _is_name(token)
-                            or token.key in _SLOT_PEOPLE_FIRST]
+                            if token.lower in PERSON_DETERMINERS or token.key in _PERSON_KEYS or _is_name(token)]
         return self._people
 
-    def _people_at(self, position: int) -> list[int]:
+    def _people_at(self, position: int, listed: tuple[tuple[str, ...], ...]) -> list[int]:
         """Every end of a person named from ``position``, longest first.
 
         A person is one of the slot's listed phrases, a name ("Priya", "Mr
@@ -348,14 +347,7 @@ class AnswerTokens:
         say who they told in a thousand ways, and a list cannot hold them.
         """
         tokens = self.tokens
-        ends: set[int] = set()
-        for sequence in _SLOT_PEOPLE:
-            stop = position + len(sequence)
-            if stop <= len(tokens) and all(
-                tokens[position + i].key == wanted and (i == 0 or not tokens[position + i].broken)
-                for i, wanted in enumerate(sequence)
-            ):
-                ends.add(stop)
+        ends = set(self._sequence_ends(position, listed))
         if _is_name(tokens[position]):
             stop = position + 1
             while stop < len(tokens) and not tokens[stop].broken and _is_name(tokens[stop]):
@@ -410,8 +402,6 @@ _CALENDAR = frozenset(
 
 
 _PERSON_KEYS = frozenset(key(word) for word in PERSON_NOUNS)
-_SLOT_PEOPLE = tuple(tuple(token.key for token in tokenize(item)) for item in SLOTS["person"])
-_SLOT_PEOPLE_FIRST = frozenset(sequence[0] for sequence in _SLOT_PEOPLE if sequence)
 
 
 def _is_number(token: Token) -> bool:

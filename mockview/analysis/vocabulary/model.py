@@ -67,11 +67,10 @@ PERSON_NOUNS = frozenset(
     administrator coordinator planner dispatcher foreman chef waiter receptionist technician mechanic electrician
     plumber builder architect lawyer solicitor paralegal sergeant inspector group committee board council
     everyone everybody someone somebody others peer peers friend neighbour neighbor worker employee employer
-    specialist expert investor journalist researcher scientist professor principal headteacher coordinator
-    manager's engineer's colleagues customers clients patients users staff
+    specialist expert investor journalist researcher scientist principal headteacher
     """.split()
 )
-"""Nouns for people, by which the ``{person}`` slot also finds "the transport manager" or "our night nurse"."""
+"""Nouns for people (any inflection: they are compared by key), by which the ``{person}`` slot also finds "the transport manager" or "our night nurse"."""
 PERSON_DETERMINERS = frozenset("the my our a an his her their your that this each every one".split())
 """Words that may open a person's description before the role noun."""
 
