@@ -40,8 +40,21 @@ def screen_text(app) -> str:
     return "\n".join("".join(segment.text for strip in line for segment in strip) for line in update.strips)
 
 
-def assert_shown_literally(app) -> str:
-    text = screen_text(app)
+async def assert_shown_literally(pilot, *expected: str) -> str:
+    """The screen's text once it shows every ``expected`` piece, checked to hold no raw control character.
+
+    A screen can be painted a frame after its data arrives on a loaded machine,
+    so this waits at most 50 pauses for the pieces; one that never shows fails
+    the test with the whole screen in the message.
+    """
+    text = screen_text(pilot.app)
+    for _ in range(50):
+        if all(piece in text for piece in expected):
+            break
+        await pilot.pause()
+        text = screen_text(pilot.app)
+    missing = [piece for piece in expected if piece not in text]
+    assert not missing, f"{missing} never shown on:\n{text}"
     assert RAW.search(text) is None, repr(RAW.search(text).group())
     return text
 
@@ -85,12 +98,11 @@ async def test_history_and_an_opened_answer_show_escapes_visibly(mockview_home: 
         await pilot.press("h")
         await settle(pilot)
         assert app.screen.query_one("#attempts", DataTable).row_count == 1
-        assert "^[[2J" in assert_shown_literally(app)
+        await assert_shown_literally(pilot, "^[[2J")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, AttemptScreen)
-        text = assert_shown_literally(app)
-        assert "^[]2;pwned^G" in text and "^[]52;c;" in text and "<U+202E>" in text
+        await assert_shown_literally(pilot, "^[]2;pwned^G", "^[]52;c;", "<U+202E>")
 
 
 async def test_debriefs_patterns_and_the_prep_sheet_show_escapes_visibly(mockview_home: Path) -> None:
@@ -100,16 +112,15 @@ async def test_debriefs_patterns_and_the_prep_sheet_show_escapes_visibly(mockvie
         await settle(pilot)
         await pilot.press("l")
         await settle(pilot)
-        assert "Acme^[]2;pwned^G" in assert_shown_literally(app)
+        await assert_shown_literally(pilot, "Acme^[]2;pwned^G")
         await pilot.press("enter")
         await settle(pilot)
-        text = assert_shown_literally(app)
-        assert "Why us?^[[2J" in text and "Priya^[]52;c;" in text
+        await assert_shown_literally(pilot, "Why us?^[[2J", "Priya^[]52;c;")
         await pilot.press("escape", "escape")
         await settle(pilot)
         await pilot.press("t")
         await settle(pilot)
-        assert "nervous^[]2;pwned^G" in assert_shown_literally(app)
+        await assert_shown_literally(pilot, "nervous^[]2;pwned^G")
 
 
 async def test_a_draft_holding_escapes_is_shown_and_resumed_visibly(mockview_home: Path) -> None:
@@ -123,12 +134,11 @@ async def test_a_draft_holding_escapes_is_shown_and_resumed_visibly(mockview_hom
     app = make_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert "The release slipped^[]2;pwned^G." in assert_shown_literally(app)
+        await assert_shown_literally(pilot, "The release slipped^[]2;pwned^G.")
         await pilot.press("u")
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
-        text = assert_shown_literally(app)
-        assert "Tell me ^[[2Jabout a deadline." in text
+        await assert_shown_literally(pilot, "Tell me ^[[2Jabout a deadline.")
         assert app.screen.query_one("#answer", TextArea).text == "The release slipped^[]2;pwned^G."
 
 
@@ -139,7 +149,7 @@ async def test_a_paste_holding_escapes_arrives_as_visible_text(mockview_home: Pa
         app.post_message(events.Paste(f"I led it{CLIPBOARD}."))
         await settle(pilot)
         assert app.screen.query_one("#answer", TextArea).text == "I led it^[]52;c;cm0gLXJmIH4=^G."
-        assert_shown_literally(app)
+        await assert_shown_literally(pilot)
 
 
 async def test_a_company_form_draft_holding_escapes_is_shown_visibly(mockview_home: Path) -> None:
@@ -153,5 +163,4 @@ async def test_a_company_form_draft_holding_escapes_is_shown_visibly(mockview_ho
         await settle(pilot)
         await pilot.press("n")
         await settle(pilot)
-        text = assert_shown_literally(app)
-        assert "Evil^[]2;pwned^G" in text
+        await assert_shown_literally(pilot, "Evil^[]2;pwned^G")
