@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,30 @@ def test_a_start_whose_banks_are_cached_never_loads_the_yaml_parser(tmp_path: Pa
     loaded = [imported_modules(run.stderr) for run in runs]
     assert "yaml" in loaded[0], "the first start parses the banks"
     assert "yaml" not in loaded[1]
+
+
+def test_the_app_starts_without_the_judge_and_loads_it_once_on_screen(tmp_path: Path) -> None:
+    """Showing the first question needs the app, not the analysis: the judge is loaded after the start
+    screen is up (the app's warm-up), so the first answer's feedback is as quick as any later one."""
+    loaded = imported_after("import mockview.tui.app")
+    assert "textual.app" in loaded
+    assert not {"mockview.analysis.answer", "mockview.analysis.keywords", "mockview.analysis.star",
+                "mockview.banks.validate", "yaml"} & loaded
+    warmed = imported_after(textwrap.dedent(f"""
+        import asyncio
+        from pathlib import Path
+        from mockview.tui.app import MockviewApp
+
+        async def main():
+            app = MockviewApp(Path({str(tmp_path)!r}))
+            async with app.run_test() as pilot:
+                for _ in range(3):
+                    await pilot.pause()
+                    await app.workers.wait_for_complete()
+
+        asyncio.run(main())
+        from mockview.analysis import sequence
+        print("star-weights-read" if sequence.model.cache_info().currsize else "star-weights-unread")
+    """))
+    assert "mockview.analysis.answer" in warmed
+    assert "star-weights-read" in warmed

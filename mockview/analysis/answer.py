@@ -22,7 +22,7 @@ from mockview.analysis.sentences import Sentence, split_sentences
 from mockview.analysis.star import StarReport, analyse_star
 from mockview.analysis.tips import Tip, build_tips
 from mockview.analysis.words import answer_tokens, by_sentence
-from mockview.banks.model import Question
+from mockview.banks.model import Keyword, Question
 
 MAX_ANALYSED_CHARS = 200_000
 """Longer answers are analysed on their first 200,000 characters (about 35,000 words)."""
@@ -177,8 +177,22 @@ def analyse_answer(
     )
 
 
-def star_details(analysis: dict[str, Any]) -> dict[str, Any]:
-    """The extra STAR facts of an analysis in its JSON form (which sentence is
-    which part, "I" and "we" in the Action, notes), kept beside ``star`` so
-    that ``star`` holds exactly the four parts."""
-    return analysis.get("star_details") or {}
+_WARM_UP_QUESTION = Question(
+    bank="mockview", id="warm-up", text="Tell me about a time you took ownership of a mistake.",
+    keywords=(Keyword("took ownership"), Keyword("prevented it happening again")),
+)
+_WARM_UP_ANSWER = (
+    "Last spring I ran the weekly report at a small shop. I sent the wrong figures, um, to the owner. "
+    "I told her the same day, fixed the sheet and added a check. Since then no report has gone out wrong."
+)
+
+
+def warm_up() -> None:
+    """Analyse one short answer and throw the result away, so the next analysis runs warm.
+
+    The first analysis in a process reads the STAR weights, the concept
+    vocabulary and the delivery patterns, about as long as a hundred warm
+    ones; an app that does this while the first question is being read has
+    the feedback to its first answer as quick as to its tenth.
+    """
+    analyse_answer(_WARM_UP_QUESTION, _WARM_UP_ANSWER, seconds=40)

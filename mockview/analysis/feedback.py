@@ -74,11 +74,22 @@ def rubric_source(sources: dict[str, str], term: str) -> str:
     return f"from {source}" if source else ""
 
 
+def star_details(analysis: dict[str, Any]) -> dict[str, Any]:
+    """The extra STAR facts of an analysis in its JSON form (which sentence is
+    which part, "I" and "we" in the Action, notes), kept beside ``star`` so
+    that ``star`` holds exactly the four parts.
+
+    Here, with the rest of what reads the stored form, rather than beside the
+    analysis: reading a stored attempt must not load the whole judge.
+    """
+    return analysis.get("star_details") or {}
+
+
 def build_feedback(analysis: dict[str, Any]) -> Feedback:
     fumbled = tuple(analysis.get("fumbled_reasons") or ())
     holding = tuple(analysis.get("holding_back") or ())
     reasons, label = (fumbled, "Fumbled because") if fumbled else (holding, "Not strong yet") if holding else ((), "")
-    details = analysis.get("star_details") or {}
+    details = star_details(analysis)
     star: tuple[StarPart, ...] = ()
     notes: tuple[str, ...] = ()
     if details.get("required", True) and analysis.get("star"):

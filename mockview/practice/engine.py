@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from mockview.analysis import analyse_answer
 from mockview.banks.model import Question
 from mockview.clock import Clock, SystemClock
 from mockview.errors import MockviewError
@@ -180,6 +179,9 @@ class PracticeSession:
         was_running = self.stopwatch.running
         self.stopwatch.pause()
         question = replace(current.question, text=current.text)
+        # Imported here: the app shows its first question before the judge is loaded (see warm_up).
+        from mockview.analysis import analyse_answer
+
         analysis = analyse_answer(
             question, answer, seconds if self.time_analysis else None, time_limit=current.time_limit
         ).to_dict()

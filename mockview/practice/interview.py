@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from mockview.analysis.answer import star_details
+from mockview.analysis.feedback import star_details
 from mockview.banks.library import Library
 from mockview.banks.model import Question
 from mockview.clock import Clock

@@ -14,8 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from mockview.analysis.feedback import build_feedback
-from mockview.analysis.answer import star_details
+from mockview.analysis.feedback import build_feedback, star_details
 from mockview.practice.engine import AnswerResult
 from mockview.text import clock, plural, times
 

@@ -194,6 +194,18 @@ class MockviewApp(App[ExitReport]):
     def load_library(self) -> Library:
         return self.banks.load()
 
+    @work(thread=True, exclusive=True, group="judge", exit_on_error=False)
+    def warm_judge(self) -> None:
+        """Load the judge while the first screen is read, so the first answer's feedback is not the slow one.
+
+        Started once the start screen is up, never before: the import would
+        otherwise compete with it. A judge that fails to load here fails the
+        same way on the first answer, where the sitting reports it.
+        """
+        from mockview.analysis import warm_up
+
+        warm_up()
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         # The event's own state, not the worker's: a thread worker can finish
@@ -213,6 +225,7 @@ class MockviewApp(App[ExitReport]):
             self.notify(f"Skipped {files}: {'it has' if len(broken) == 1 else 'they have'} problems; "
                         "see Banks (b).", severity="warning", timeout=8)
         self._open_start_screen()
+        self.call_after_refresh(self.warm_judge)
 
     def _open_start_screen(self) -> None:
         """practice, retry and interview open on their first question; a problem ends the app with one line."""

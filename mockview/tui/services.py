@@ -18,6 +18,7 @@ import threading
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockview.banks.library import Library, load_library, split_bank_args
 from mockview.banks.model import Question
@@ -30,14 +31,16 @@ from mockview.practice.driver import (
     start_retry,
 )
 from mockview.practice.interview import InterviewOptions
-from mockview.practice.job_practice import start_requirement_practice, start_role_practice
 from mockview.practice.selection import Filters
-from mockview.prep.debrief.model import Debrief
-from mockview.prep.debrief.storage import Deleted, delete_debrief, save_debrief
-from mockview.prep.jobs import Job
 from mockview.store import History, reading
 from mockview.store.drafts import Draft
 from mockview.store.redrill import ScheduleChange
+
+if TYPE_CHECKING:
+    # Postings and debriefs are imported where they are used: the app starts without them.
+    from mockview.prep.debrief.model import Debrief
+    from mockview.prep.debrief.storage import Deleted
+    from mockview.prep.jobs import Job
 
 
 @dataclass
@@ -103,21 +106,29 @@ class Services:
 
     def start_requirement_practice(self, job: Job, question: Question) -> SessionDriver:
         """One question on one of a posting's requirements (see :mod:`mockview.practice.job_practice`)."""
+        from mockview.practice.job_practice import start_requirement_practice
+
         return start_requirement_practice(self.history, job, question, self.clock, self.data_dir,
                                           self.filters.time_limit)
 
     def start_role_practice(self, job: Job) -> SessionDriver:
         """A posting's role questions, the least recently answered first."""
+        from mockview.practice.job_practice import start_role_practice
+
         return start_role_practice(self.history, job, self.clock, self.data_dir, self.filters.time_limit)
 
     # --- writes outside a sitting ---------------------------------------------------
 
     def save_debrief(self, debrief: Debrief) -> tuple[int, list[ScheduleChange]]:
         """Store a debrief; its fumbled questions join the re-drill queue."""
+        from mockview.prep.debrief.storage import save_debrief
+
         return save_debrief(self.history, debrief, self.banks.library)
 
     def delete_debrief(self, debrief_id: int) -> Deleted | None:
         """Delete a debrief (and re-drills only it queued); ``None`` if there was none."""
+        from mockview.prep.debrief.storage import delete_debrief
+
         return delete_debrief(self.history, debrief_id)
 
     def set_debrief_outcome(self, debrief_id: int, outcome: str) -> None:

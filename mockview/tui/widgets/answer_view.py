@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.widgets import Static
 
-from mockview.analysis.answer import star_details
+from mockview.analysis.feedback import star_details
 from mockview.tui.content import Content
 from mockview.tui.widgets.star_bar import PART_STYLES
 
