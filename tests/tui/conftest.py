@@ -7,6 +7,12 @@
 - Time stands still: an app a test builds without a clock of its own gets a
   :class:`~tests.helpers.FakeClock`, so timers that read the clock (the
   countdown) show what the test set, however long the test runs.
+- Notices wait for the test: Textual expires a notice by the wall clock
+  (a timer on its toast, and a check of the time when notices are
+  redrawn), and a loaded machine can take longer than a notice's few
+  seconds between raising it and the test's look. Notice time is frozen
+  and toasts set no timer, so a notice goes only when the app takes it
+  down, as ``clear_passing_notices`` does.
 - Each test has its own empty ``$MOCKVIEW_HOME`` (the ``mockview_home``
   fixture in ``tests/conftest.py``).
 - Waiting is for state, never for time: :func:`tests.tui.helpers.settle`
@@ -16,8 +22,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
+import textual.notifications
 from textual.widgets import Input, TextArea
+from textual.widgets._toast import Toast
 
 from tests.helpers import FakeClock
 
@@ -33,3 +43,10 @@ def frozen_app_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     import mockview.tui.app
 
     monkeypatch.setattr(mockview.tui.app, "SystemClock", FakeClock)
+
+
+@pytest.fixture(autouse=True)
+def notices_wait_for_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    frozen = time.time()
+    monkeypatch.setattr(textual.notifications, "time", lambda: frozen)
+    monkeypatch.setattr(Toast, "_on_mount", lambda self, event: None)
