@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -96,19 +96,35 @@ def compile_phrase(source: str) -> Phrase:
             name = part[1:-1]
             if name not in SLOTS:
                 raise PhraseError(f"{source!r}: unknown slot {part}")
-            sequences = tuple(tuple(token.key for token in tokenize(item)) for item in SLOTS[name])
-            elements.append(Slot(name, sequences))
+            elements.append(_slot(name))
         else:
-            words = [w for w in part.split("|") if w]
-            if not words:
+            word, negates, carries = _word(part)
+            if not word.keys:
                 raise PhraseError(f"{source!r}: empty word")
-            negative = negative or any(w.lower() in NEGATORS or w.lower().endswith("n't") for w in words)
-            content = content or any(w.lower() not in CONTENT_STOP for w in words)
-            elements.append(Word(frozenset(key(w) for w in words), frozenset(w.lower() for w in words)))
+            negative = negative or negates
+            content = content or carries
+            elements.append(word)
     if not elements or isinstance(elements[-1], Gap):
         raise PhraseError(f"{source!r}: a phrase must end with a word")
     word_count = sum(1 for element in elements if isinstance(element, Word))
     return Phrase(source, tuple(elements), negative, content or word_count >= 4)
+
+
+@lru_cache(maxsize=16384)
+def _word(part: str) -> tuple[Word, bool, bool]:
+    """One word of a phrasing ("owned|admitted") as a :class:`Word`, whether it negates, and whether it
+    can carry a match; read once, since the vocabulary's phrasings share most of their words."""
+    words = [w for w in part.split("|") if w]
+    lowered = [w.lower() for w in words]
+    negates = any(w in NEGATORS or w.endswith("n't") for w in lowered)
+    carries = any(w not in CONTENT_STOP for w in lowered)
+    return Word(frozenset(key(w) for w in words), frozenset(lowered)), negates, carries
+
+
+@cache
+def _slot(name: str) -> Slot:
+    """A slot with its listed phrases read once: a hundred phrasings share each slot."""
+    return Slot(name, tuple(tuple(token.key for token in tokenize(item)) for item in SLOTS[name]))
 
 
 def term_phrase(term: str, families: Callable[[str], frozenset[str]]) -> Phrase:
