@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 import re
 from functools import cache
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mockview.analysis.vocabulary.families import FAMILIES
 from mockview.analysis.vocabulary.model import SLOTS, Concept
@@ -86,7 +86,7 @@ def _computed_topics() -> dict[str, frozenset[str]]:
 def _topics() -> dict[str, frozenset[str]]:
     stored = _stored_index()
     if stored is not None:
-        return {concept_id: frozenset(keys) for concept_id, keys in stored["topics"].items()}
+        return {concept_id: frozenset(keys.split()) for concept_id, keys in stored["topics"].items()}
     return _computed_topics()
 
 
@@ -131,21 +131,49 @@ def term_key(term: str) -> tuple[str, ...]:
 
 
 @cache
-def _name_index() -> dict[tuple[str, ...], tuple[str, ...]]:
+def _lookups() -> _Lookups:
+    """The index as used: from index.json as stored, or worked out when it is missing or stale."""
     stored = _stored_index()
     if stored is not None:
-        return {tuple(name.split(" ")): tuple(ids) for name, ids in stored["names"].items()}
-    return _computed_name_index()
+        return _Lookups(stored["names"], stored["any_order"], stored["postings"])
+    return _computed_lookups()
 
 
-def _computed_name_index() -> dict[tuple[str, ...], tuple[str, ...]]:
+class _Lookups(NamedTuple):
+    """Every value is space-separated words, split when looked up: a term looks up a few of
+    thousands of entries, and JSON reads one string far faster than a list."""
+
+    names: dict[str, str]
+    """A name's word keys, space-separated, in the name's order -> the ids of the concepts it names."""
+    any_order: dict[str, str]
+    """The same keys sorted -> the concepts of the first name with them: "priorities set" finds "set priorities"."""
+    postings: dict[str, str]
+    """A word key -> where in ``names`` (in its order) the names holding it are."""
+
+
+def _computed_lookups() -> _Lookups:
     index: dict[tuple[str, ...], list[str]] = {}
     for item in all_concepts().values():
         for name in (item.id.replace("-", " "), *item.names):
             name_key = term_key(name)
             if name_key and item.id not in index.setdefault(name_key, []):
                 index[name_key].append(item.id)
-    return {name_key: tuple(ids) for name_key, ids in index.items()}
+    names = {" ".join(name_key): " ".join(ids) for name_key, ids in sorted(index.items())}
+    any_order: dict[str, str] = {}
+    postings: dict[str, list[str]] = {}
+    for position, (name, ids) in enumerate(names.items()):
+        words = name.split(" ")
+        any_order.setdefault(" ".join(sorted(words)), ids)
+        for word in dict.fromkeys(words):
+            postings.setdefault(word, []).append(str(position))
+    return _Lookups(names, any_order, {word: " ".join(positions) for word, positions in postings.items()})
+
+
+def _concept_ids(wanted: tuple[str, ...]) -> list[str]:
+    """The concepts ``wanted`` (a term's key) is a name of, in its word order or any other."""
+    lookups = _lookups()
+    ids = lookups.names.get(" ".join(wanted)) or lookups.any_order.get(" ".join(sorted(wanted))) or ""
+    return ids.split()
 
 
 MAX_LOOSE = 3
@@ -163,9 +191,8 @@ def concepts_named_exactly(term: str) -> tuple[Concept, ...]:
     wanted = term_key(term)
     if not wanted:
         return ()
-    ids = _name_index().get(wanted) or _by_sorted_key().get(tuple(sorted(wanted))) or ()
     concepts = all_concepts()
-    return tuple(concepts[i] for i in ids if i in concepts)
+    return tuple(concepts[i] for i in _concept_ids(wanted) if i in concepts)
 
 
 @cache
@@ -183,9 +210,8 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
     wanted = term_key(term)
     if not wanted:
         return ()
-    index = _name_index()
     concepts = all_concepts()
-    ids = index.get(wanted) or _by_sorted_key().get(tuple(sorted(wanted)))
+    ids = _concept_ids(wanted)
     if ids:
         return tuple((concepts[i], frozenset()) for i in ids)
     wanted_set = frozenset(wanted)
@@ -210,43 +236,29 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
     return tuple((concepts[i], leftover) for i, leftover in links.items())
 
 
-@cache
-def _by_sorted_key() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Names by their words in any order: "priorities set" finds "set priorities"."""
-    found: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for name_key, ids in _name_index().items():
-        found.setdefault(tuple(sorted(name_key)), ids)
+def _names_sharing(
+    words: frozenset[str], *, every: bool
+) -> list[tuple[tuple[str, ...], frozenset[str], list[str]]]:
+    """The names holding every one of ``words`` (or, with ``every=False``, any of them), in index order,
+    each as its key, the key's words as a set, and its concepts.
+
+    A term is looked up against some four thousand names; going through the
+    names that share its words makes that a few set operations, not a scan.
+    """
+    lookups = _lookups()
+    postings = [set(map(int, lookups.postings.get(word, "").split())) for word in words]
+    chosen = set.intersection(*postings) if every else set().union(*postings)
+    found = []
+    for position in sorted(chosen):
+        name = _name_order()[position]
+        name_key = tuple(name.split(" "))
+        found.append((name_key, frozenset(name_key), lookups.names[name].split()))
     return found
 
 
 @cache
-def _name_sets() -> tuple[tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], ...]:
-    return tuple((name_key, frozenset(name_key), ids) for name_key, ids in _name_index().items())
-
-
-@cache
-def _positions_by_word() -> dict[str, tuple[int, ...]]:
-    """For each word key, where in :func:`_name_sets` the names holding it are."""
-    found: dict[str, list[int]] = {}
-    for position, (_, name_set, _) in enumerate(_name_sets()):
-        for word in name_set:
-            found.setdefault(word, []).append(position)
-    return {word: tuple(positions) for word, positions in found.items()}
-
-
-def _names_sharing(
-    words: frozenset[str], *, every: bool
-) -> list[tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]]:
-    """The names holding every one of ``words`` (or, with ``every=False``, any of them), in index order.
-
-    A term is looked up against some three thousand names; going through the
-    names that share its words makes that a few set operations, not a scan.
-    """
-    by_word = _positions_by_word()
-    postings = [set(by_word.get(word, ())) for word in words]
-    chosen = set.intersection(*postings) if every else set().union(*postings)
-    names = _name_sets()
-    return [names[position] for position in sorted(chosen)]
+def _name_order() -> list[str]:
+    return list(_lookups().names)
 
 
 def _meaningful(name_key: tuple[str, ...]) -> bool:
@@ -254,7 +266,7 @@ def _meaningful(name_key: tuple[str, ...]) -> bool:
     return len(name_key) > 1 or len(name_key[0]) >= 5
 
 
-def _first_ids(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+def _first_ids(groups: Iterable[Sequence[str]]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for ids in groups:
         for concept_id in ids:
@@ -296,11 +308,15 @@ def index_digest() -> str:
 
 def compute_index() -> dict[str, object]:
     """The index as stored: name keys to concept ids, and each concept's topic words."""
+    lookups = _computed_lookups()
     return {
         "about": "Keys of the concept vocabulary; written by tools/build_vocabulary_index.py. Do not edit.",
         "digest": index_digest(),
-        "names": {" ".join(name_key): list(ids) for name_key, ids in sorted(_computed_name_index().items())},
-        "topics": {concept_id: sorted(keys) for concept_id, keys in sorted(_computed_topics().items())},
+        "names": lookups.names,
+        # Stored rather than worked out from the names: that cost more than reading them.
+        "any_order": lookups.any_order,
+        "postings": lookups.postings,
+        "topics": {concept_id: " ".join(sorted(keys)) for concept_id, keys in sorted(_computed_topics().items())},
     }
 
 
@@ -311,7 +327,8 @@ def _stored_index() -> dict[str, Any] | None:
         raw = json.loads(Path(__file__).with_name("index.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(raw, dict) or not isinstance(raw.get("names"), dict) or not isinstance(raw.get("topics"), dict):
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(part), dict)
+                                            for part in ("names", "any_order", "postings", "topics")):
         return None
     if raw["topics"].keys() != all_concepts().keys():
         return None  # a concept added, renamed or removed since the index was built: its ids would not resolve
