@@ -151,12 +151,13 @@ def run(args: argparse.Namespace) -> int:
         question = replace(with_profile(question, profile), text=question.render_text(company, role))
     answer = read_answer(args)
     from mockview.analysis import analyse_answer
-    from mockview.analysis.report import format_report
 
     analysis = analyse_answer(question, answer, args.seconds).to_dict()
     if args.json:
         print_json(analysis)
     else:
+        from mockview.analysis.report import format_report  # the text form only: --json never renders
+
         print(question.text)
         print()
         print(format_report(analysis))
