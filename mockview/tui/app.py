@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 from collections.abc import Iterable
 from functools import partial
@@ -64,6 +65,9 @@ from mockview.tui.services import BankShelf, Services
 from mockview.tui.session_flow import SessionFlow
 
 LOADING = "Still loading the banks…"
+
+
+_PASTED_LINE_BREAK = re.compile(r"\r\n?")
 
 
 class MockviewApp(App[ExitReport]):
@@ -137,9 +141,13 @@ class MockviewApp(App[ExitReport]):
         super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False)
 
     async def on_event(self, event: events.Event) -> None:
-        """A paste is typed text too: control characters in it arrive as visible escapes."""
+        """A paste is typed text too: control characters in it arrive as visible escapes.
+
+        Line breaks are the exception: most terminals send a pasted one as a carriage return (or
+        CR LF), as the Enter key does, and it is a new line, read as a file's would be, not ``^M``.
+        """
         if isinstance(event, events.Paste):
-            event.text = shown(event.text)
+            event.text = shown(_PASTED_LINE_BREAK.sub("\n", event.text))
         await super().on_event(event)
 
     def clear_passing_notices(self) -> None:

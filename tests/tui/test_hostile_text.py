@@ -152,6 +152,16 @@ async def test_a_paste_holding_escapes_arrives_as_visible_text(mockview_home: Pa
         await assert_shown_literally(pilot)
 
 
+async def test_a_pasted_line_break_is_a_new_line_not_an_escape(mockview_home: Path) -> None:
+    """Terminals send a pasted line break as CR or CR LF: the answer gets new lines, as from a file."""
+    app = practice_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.post_message(events.Paste("First paragraph.\r\rSecond one.\r\nThird\x1b[2J."))
+        await settle(pilot)
+        assert app.screen.query_one("#answer", TextArea).text == "First paragraph.\n\nSecond one.\nThird^[[2J."
+
+
 async def test_a_company_form_draft_holding_escapes_is_shown_visibly(mockview_home: Path) -> None:
     forms = mockview_home / "forms"
     forms.mkdir(parents=True)
