@@ -91,3 +91,11 @@ async def paste(pilot: Pilot, text: str) -> None:
 def text_of(app: MockviewApp, selector: str) -> str:
     """What the Static at ``selector`` on the current screen shows."""
     return str(app.screen.query_one(selector, Static).render())
+
+
+def burst(app, text: str, then: str) -> None:
+    """Deliver ``text`` as keys and then the key ``then``, all at once, as a fast typist's terminal does:
+    nothing waits for the app between keys (unlike :func:`type_text`, which lets each key land)."""
+    for character in text:
+        app.post_message(events.Key("space" if character == " " else character, character))
+    app.post_message(events.Key(then, None))

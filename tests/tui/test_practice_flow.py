@@ -13,7 +13,7 @@ from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.summary import SummaryScreen
 from mockview.tui.widgets.countdown import Countdown
 from tests.helpers import FakeClock
-from tests.tui.helpers import SIZE, STORY, paste, practice_app, session_of, settle, text_of, type_text
+from tests.tui.helpers import SIZE, STORY, burst, paste, practice_app, session_of, settle, text_of, type_text
 
 
 async def test_practice_opens_on_the_first_question_and_submits(mockview_home: Path) -> None:
@@ -241,3 +241,20 @@ async def test_a_second_submit_before_the_feedback_shows_answers_nothing_more(mo
     history = open_store(mockview_home)
     assert len(history.attempts()) == 1
     history.close()
+
+
+async def test_ctrl_s_right_after_fast_typing_submits_every_character(mockview_home: Path) -> None:
+    """A fast typist (or a busy machine) delivers keys in a burst: Ctrl+S must wait for the keys before it,
+    not submit what the answer box had taken in so far."""
+    app = practice_app(mockview_home)
+    text = "Acme is moving from hardware to subscriptions, and I would follow that shift closely."
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        burst(app, text, then="ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+    history = open_store(mockview_home)
+    (attempt,) = history.attempts()
+    history.close()
+    assert attempt.answer == text

@@ -23,7 +23,7 @@ from mockview.tui.screens.patterns import PatternsScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.stories import StoriesScreen, StoryFormScreen, StoryPeekScreen
 from tests.helpers import FakeClock, leave_draft
-from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, text_of
+from tests.tui.helpers import SIZE, STORY, burst, make_app, paste, practice_app, session_of, settle, text_of
 
 STORIES = """\
 stories:
@@ -281,6 +281,25 @@ async def test_stories_written_in_the_app_with_coverage_and_delete(mockview_home
         await pilot.press("y")
         await settle(pilot)
         assert read_stories(mockview_home)[0] == []
+
+
+async def test_a_form_saved_right_after_fast_typing_keeps_every_character(mockview_home: Path) -> None:
+    """Ctrl+S in a form waits for the keys typed before it, as in the answer box."""
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await fill(pilot, "#title", "Late launch")
+        app.screen.query_one("#action").focus()
+        await pilot.pause()
+        burst(app, "I rewrote the plan and told the client the same day.", then="ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StoriesScreen)
+    (story,) = read_stories(mockview_home)[0]
+    assert story.action == "I rewrote the plan and told the client the same day."
 
 
 async def test_a_story_file_with_problems_is_shown_and_never_written_over(mockview_home: Path) -> None:

@@ -152,7 +152,7 @@ class ProfileFormScreen(FormScreen):
 
     FIELDS = PROFILE_KEYS
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="profile-save", priority=True, tooltip="Save the profile"),
+        Binding("ctrl+s", "save", "Save", id="profile-save", tooltip="Save the profile"),
         Binding("escape", "leave", "Back", id="profile-back", tooltip="Leave; what you typed is kept"),
     ]
 

@@ -31,7 +31,7 @@ class DebriefFormScreen(FormScreen):
     FIELDS = SCREEN_FIELDS
     WIDGET_IDS = {"feedback": "interviewer-feedback"}
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="debrief-save", priority=True,
+        Binding("ctrl+s", "save", "Save", id="debrief-save",
                 tooltip="Save the debrief; fumbled questions join the re-drill queue"),
         Binding("escape", "leave", "Back", id="debrief-back", tooltip="Leave the form; what you typed is kept"),
     ]

@@ -248,7 +248,7 @@ class FeedbackFormScreen(ModalScreen[tuple[str, list[str]] | None]):
     """What the interviewer or recruiter said, and what it is about."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Attach", id="feedback-form-save", priority=True, tooltip="Attach the feedback"),
+        Binding("ctrl+s", "save", "Attach", id="feedback-form-save", tooltip="Attach the feedback"),
         Binding("escape", "cancel", "Cancel", id="feedback-form-cancel", tooltip="Attach nothing"),
     ]
 

@@ -25,7 +25,7 @@ FORMATS = (("Markdown: a readable report per session", "md"), ("JSON: every answ
 
 class ExportScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "export", "Export", id="export-write", priority=True, tooltip="Write the file"),
+        Binding("ctrl+s", "export", "Export", id="export-write", tooltip="Write the file"),
         Binding("escape", "cancel", "Cancel", id="export-cancel", tooltip="Write nothing"),
     ]
 

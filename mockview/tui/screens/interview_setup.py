@@ -19,7 +19,7 @@ from mockview.tui.widgets.binding_button import button_for
 
 class InterviewSetupScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start", id="interview-start", priority=True, tooltip="Start the interview"),
+        Binding("ctrl+s", "start", "Start", id="interview-start", tooltip="Start the interview"),
         Binding("escape", "app.pop_screen", "Back", id="interview-back", tooltip="Back to home"),
     ]
 

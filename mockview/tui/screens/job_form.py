@@ -27,7 +27,7 @@ class JobFormScreen(FormScreen):
     FIELDS = ("company", "role", "text")
     WIDGET_IDS = {"company": "job-company", "role": "job-role", "text": "posting"}
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="job-form-save", priority=True,
+        Binding("ctrl+s", "save", "Save", id="job-form-save",
                 tooltip="Save the posting and find its requirements"),
         Binding("escape", "leave", "Back", id="job-form-back", tooltip="Leave the form; what you typed is kept"),
     ]

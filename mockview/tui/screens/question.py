@@ -37,7 +37,10 @@ class QuestionScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Submit", id="question-submit", priority=True,
+        # Not a priority binding: those run as the key arrives, before the answer box has taken in the
+        # keys typed just before it, and a fast typist's last words were lost. This one reaches the
+        # screen through the box, after them.
+        Binding("ctrl+s", "submit", "Submit", id="question-submit",
                 tooltip="Submit the answer and see the feedback"),
         Binding("ctrl+t", "hint", "Hint", id="question-hint", tooltip="Show the next tip for this question (recorded)"),
         Binding("ctrl+o", "peek_story", "Story", id="question-story",

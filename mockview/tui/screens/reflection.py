@@ -20,7 +20,7 @@ from mockview.tui.widgets.binding_button import button_for
 
 class ReflectionScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="reflection-save", priority=True, tooltip="Save and go home"),
+        Binding("ctrl+s", "save", "Save", id="reflection-save", tooltip="Save and go home"),
         Binding("escape", "skip", "Skip", id="reflection-skip", tooltip="Go home without saving a reflection"),
     ]
 

@@ -26,7 +26,7 @@ class SetupScreen(Screen[None]):
     """Every practice option of the command line, as a form."""
 
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start", id="setup-start", priority=True, tooltip="Start practising"),
+        Binding("ctrl+s", "start", "Start", id="setup-start", tooltip="Start practising"),
         Binding("escape", "app.pop_screen", "Back", id="setup-back", tooltip="Back to home"),
     ]
 

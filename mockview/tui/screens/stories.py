@@ -225,7 +225,7 @@ class StoryFormScreen(FormScreen):
 
     FIELDS = ("title", "competencies", *STORY_PARTS, "numbers")
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="story-save", priority=True, tooltip="Save the story"),
+        Binding("ctrl+s", "save", "Save", id="story-save", tooltip="Save the story"),
         Binding("escape", "leave", "Back", id="story-back", tooltip="Leave; what you typed is kept"),
     ]
 

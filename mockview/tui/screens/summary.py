@@ -19,7 +19,7 @@ from mockview.tui.widgets.cells import cell
 
 class SummaryScreen(Screen[None]):
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save and finish", id="summary-save", priority=True,
+        Binding("ctrl+s", "save", "Save and finish", id="summary-save",
                 tooltip="Save your reflection with the session and go home"),
         Binding("escape", "finish", "Finish", id="summary-finish", tooltip="Go home without a reflection"),
     ]
