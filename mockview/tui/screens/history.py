@@ -168,8 +168,12 @@ class HistoryScreen(Screen[None]):
         """An arrow on the column the table is sorted by, pointing the way it runs."""
         for key, label in zip(SORTS, COLUMN_LABELS):
             arrow = (" ▼" if self.reverse else " ▲") if key == self.sort else ""
-            table.columns[ColumnKey(key)].label = Text(label + arrow)
-        table.refresh()
+            column = table.columns[ColumnKey(key)]
+            column.label = Text(label + arrow)
+            # The table sized the column for its cells and its old label: a narrow column ("Bank" over
+            # "star") would cut the arrow off.
+            column.content_width = max(column.content_width, column.label.cell_len)
+        table.refresh(layout=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if self._filled:
