@@ -74,13 +74,18 @@ def test_errors_are_one_clear_line(run_cli, tmp_path: Path) -> None:
 def test_undecodable_input_is_a_clear_error(run_cli) -> None:
     result = run_cli("score", "--question-text", "Why?", input=b"caf\xe9 \xff")
     assert result.returncode == 1
-    assert b"standard input:1: not valid UTF-8 text (byte 0xe9)" in result.stderr
+    assert b"standard input:1:4: not valid UTF-8 text (byte 0xe9)" in result.stderr
 
 
 def test_answer_file_that_is_binary_or_a_folder(run_cli, tmp_path: Path) -> None:
     binary = tmp_path / "b.bin"
     binary.write_bytes(b"\x00\xff\xfe")
-    assert "not valid UTF-8" in run_cli("score", "--question-text", "Why?", "--answer-file", str(binary)).stderr
+    assert f"{binary} is a binary file, not text" in run_cli(
+        "score", "--question-text", "Why?", "--answer-file", str(binary)).stderr
+    pdf = tmp_path / "answer.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    assert f"{pdf} is a PDF, not text; save it as plain text first" in run_cli(
+        "score", "--question-text", "Why?", "--answer-file", str(pdf)).stderr
     assert "is a folder" in run_cli("score", "--question-text", "Why?", "--answer-file", str(tmp_path)).stderr
 
 

@@ -197,12 +197,20 @@ def _within_limit(raw: bytes, where: str) -> bytes:
 
 
 def decode_text(raw: bytes, where: str) -> str:
+    """UTF-8 text, or one line saying what the bytes are instead ("a PDF") or where they stop being text,
+    as a posting or a CV is read."""
+    from mockview.prep.documents import binary_kind
+
+    kind = binary_kind(raw)
+    if kind:
+        raise MockviewError(f"{where} is {kind}, not text; save it as plain text first")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise MockviewError(
-            f"{where}:{line}: not valid UTF-8 text (byte 0x{raw[error.start]:02x})"
+            f"{where}:{line}:{column}: not valid UTF-8 text (byte 0x{raw[error.start]:02x})"
         ) from None
 
 

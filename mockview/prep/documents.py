@@ -57,7 +57,7 @@ def decode_document(raw: bytes, where: str, what: str) -> str:
     """UTF-8 text from ``raw``, refusing what is not a text document."""
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise MockviewError(f"{where} is over {_size(MAX_DOCUMENT_BYTES)}; a {what} is a few pages of text")
-    kind = _binary_kind(raw)
+    kind = binary_kind(raw)
     if kind:
         raise MockviewError(f"{where} is {kind}, not text; {CONVERT_HINT}")
     try:
@@ -74,7 +74,8 @@ def decode_document(raw: bytes, where: str, what: str) -> str:
     return text
 
 
-def _binary_kind(raw: bytes) -> str:
+def binary_kind(raw: bytes) -> str:
+    """What a file that is not text is ("a PDF", "an image"), from its first bytes; "" for text."""
     head = raw[:8]
     if head.startswith(b"%PDF"):
         return "a PDF"
