@@ -80,7 +80,7 @@ async def test_the_timer_warns_then_shows_overtime_and_keeps_the_answer(mockview
 async def test_pause_stops_the_clock_and_the_typing(mockview_home: Path) -> None:
     clock = FakeClock()
     app = practice_app(mockview_home, clock)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         screen = app.screen
         clock.advance(10)
@@ -90,6 +90,11 @@ async def test_pause_stops_the_clock_and_the_typing(mockview_home: Path) -> None
         assert "(paused)" in str(screen.query_one("#clock").render())
         footer = {binding.description for (_, binding, enabled, _) in screen.active_bindings.values() if enabled}
         assert "Resume" in footer and "Pause" not in footer  # the footer says what escape does now
+        await pilot.press("a", "b")  # typed while paused: kept out of the answer, and the person is told
+        await pilot.pause()
+        assert screen.query_one("#answer", TextArea).text == ""
+        told = [n.message for n in app._notifications if n.message.startswith("Paused")]
+        assert told == ["Paused: the answer waits with the clock. Press Esc to go on typing."]
         clock.advance(300)
         await pilot.press("escape")
         await pilot.pause()

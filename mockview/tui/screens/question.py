@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -61,6 +62,7 @@ class QuestionScreen(Screen[None]):
             raise ValueError("the sitting has no question left to ask")
         self.planned = planned
         self.paused = False
+        self._told_paused = False
         self.answered = False
         """Submitted or skipped: the app is moving on, and a second Ctrl+S must not answer the next question."""
         self._draft_problem: str | None = None
@@ -234,10 +236,17 @@ class QuestionScreen(Screen[None]):
     def action_resume(self) -> None:
         self.action_toggle_pause()
 
+    def on_key(self, event: events.Key) -> None:
+        """Typing while paused goes nowhere, as the clock: say so once, rather than drop the keys in silence."""
+        if self.paused and event.is_printable and not self._told_paused:
+            self._told_paused = True
+            self.notify("Paused: the answer waits with the clock. Press Esc to go on typing.", timeout=6)
+
     def action_toggle_pause(self) -> None:
         area = self.query_one("#answer", TextArea)
         countdown = self.query_one(Countdown)
         self.paused = not self.paused
+        self._told_paused = False
         if self.paused:
             self.driver.pause()
             self.keep_draft()
