@@ -71,6 +71,11 @@ def test_three_piped_answers_then_history_retry_and_stats(run_cli) -> None:
     assert stats["streak_days"] == 1
     assert {c["category"] for c in stats["by_category"]} <= {a["category"] for a in history}
     assert stats["by_week"][0]["attempts"] == 3
+    text = run_mockview(run_cli, "stats").stdout
+    assert text.startswith("3 answers in 1 session")
+    # The skip has no score: the category table counts what it averages, and its header says so.
+    assert "CATEGORY" in text and "SCORED" in text
+    assert sum(c["attempts"] for c in stats["by_category"]) == 2
 
 
 def test_the_same_seed_asks_the_same_questions(run_cli, tmp_path: Path) -> None:

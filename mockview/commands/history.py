@@ -87,12 +87,13 @@ def run_stats(args: argparse.Namespace) -> int:
     average = f"{stats.average_score:.0f}" if stats.average_score is not None else "-"
     print(f"{plural(stats.answers, 'answer')} in {plural(stats.sessions, 'session')}, average score {average}")
     print(f"{stats.fumbled} fumbled; {stats.due} due for re-drill now"
-          + (f", {stats.leeches} leeches" if stats.leeches else ""))
+          + (f", {plural(stats.leeches, 'leech', 'leeches')}" if stats.leeches else ""))
     print(f"Streak: {plural(stats.streak_days, 'day')} in a row")
     if stats.by_category:
         print()
+        # Skips have no score and no category average: the column says so, so the totals can be checked.
         print(table([[c.category, str(c.attempts), f"{c.average_score:.0f}"] for c in stats.by_category],
-                    ["CATEGORY", "ANSWERS", "AVERAGE"]))
+                    ["CATEGORY", "SCORED", "AVERAGE"]))
     if stats.by_week:
         print()
         print(table([[w.week, str(w.attempts), f"{w.average_score:.0f}" if w.average_score is not None else "-"]
