@@ -282,3 +282,14 @@ def test_a_plan_for_next_time_said_with_again_is_still_only_a_plan() -> None:
     analysis = analyse_answer(PERSUADE, "I have not had that happen. If it happened again, I'd look for some"
                                         " middle ground.")
     assert "compromise" not in {match.term for match in analysis.keywords.matched}
+
+
+def test_a_point_that_names_its_concept_is_made_only_by_that_concept() -> None:
+    """"success in the role" (concept success-in-role) lists "the numbers" as a synonym; "the numbers" names
+    using data, and a new user's answer mentioning "data" was credited with success in the role."""
+    point = Keyword("success in the role", ("the numbers", "key figures"), concept="success-in-role")
+    about_data = "The role turns sales data into decisions. It helps the company grow by showing where to invest."
+    assert not match_keywords(about_data, (point,), sentences=split_sentences(about_data)).matched
+    about_success = "Success in this role would mean the buyers trust the weekly forecast by my third month."
+    (made,) = match_keywords(about_success, (point,), sentences=split_sentences(about_success)).matched
+    assert made.term == "success in the role"

@@ -130,12 +130,17 @@ def keyword_concepts(keyword: Keyword) -> tuple[Concept, ...]:
 
 @lru_cache(maxsize=4096)
 def keyword_links(keyword: Keyword) -> tuple[tuple[Concept, frozenset[str]], ...]:
-    """:func:`keyword_concepts` with the words of the term each concept leaves out (they must be said too)."""
+    """:func:`keyword_concepts` with the words of the term each concept leaves out (they must be said too).
+
+    A point that names its concept means that one: its wordings are not looked up for more. The
+    synonyms of "success in the role" (concept success-in-role) include "the numbers", which names
+    using data, and an answer saying "data" was credited with the point (found by a new-user run).
+    """
     found: dict[str, tuple[Concept, frozenset[str]]] = {}
     if keyword.concept:
         named = concept(keyword.concept)
         if named is not None:
-            found[named.id] = (named, frozenset())
+            return ((named, frozenset()),)
     for form in keyword.forms:
         for item, leftover in concept_links(form):
             if item.id not in found or len(leftover) < len(found[item.id][1]):
