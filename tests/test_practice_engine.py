@@ -163,12 +163,17 @@ def test_summary_and_reflection(library, history, clock) -> None:
     assert stored.ended_at is not None
 
 
-def test_a_snapshot_keeps_where_each_rubric_point_came_from() -> None:
+def test_a_snapshot_keeps_where_each_rubric_point_came_from_and_what_it_means() -> None:
+    """A re-drill asked from its snapshot judges the points as the bank did: the concept a point names
+    decides what makes it, so losing it would change the feedback."""
     from mockview.banks.model import Keyword, Question
     from mockview.store.snapshots import question_from_snapshot, snapshot
 
     question = Question(bank="company-research", id="why", text="Why us?", kind="research",
-                        keywords=(Keyword("mission"), Keyword("Anvil Pro", source="your Acme profile")))
+                        keywords=(Keyword("mission"), Keyword("Anvil Pro", source="your Acme profile"),
+                                  Keyword("success in the role", ("the numbers",), concept="success-in-role")))
     assert question_from_snapshot(snapshot(question)).keywords == question.keywords
     older = snapshot(question) | {"keywords": [["mission", [], 1.0, False]]}  # stored before points had a source
     assert question_from_snapshot(older).keywords == (Keyword("mission"),)
+    sourced = snapshot(question) | {"keywords": [["Anvil Pro", [], 1.0, False, "your Acme profile"]]}
+    assert question_from_snapshot(sourced).keywords == (Keyword("Anvil Pro", source="your Acme profile"),)

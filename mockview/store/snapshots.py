@@ -23,7 +23,7 @@ def snapshot(question: Question, asked_text: str | None = None) -> dict[str, Any
         "kind": question.kind,
         "category": question.category,
         "tags": list(question.tags),
-        "keywords": [[k.term, list(k.synonyms), k.weight, k.required, k.source] for k in question.keywords],
+        "keywords": [[k.term, list(k.synonyms), k.weight, k.required, k.source, k.concept] for k in question.keywords],
         "tips": list(question.tips),
         "follow_ups": list(question.follow_ups),
         "time_limit": question.time_limit,
@@ -43,7 +43,9 @@ def question_from_snapshot(data: dict[str, Any]) -> Question:
         category=data.get("category") or "",
         tags=tuple(data.get("tags") or ()),
         keywords=tuple(
-            Keyword(term, tuple(synonyms), float(weight), bool(required), str(rest[0]) if rest else "")
+            # Older snapshots stop at the source, or before it; the concept came later.
+            Keyword(term, tuple(synonyms), float(weight), bool(required), str(rest[0]) if rest else "",
+                    concept=str(rest[1]) if len(rest) > 1 else "")
             for term, synonyms, weight, required, *rest in data.get("keywords") or ()
         ),
         tips=tuple(data.get("tips") or ()),
