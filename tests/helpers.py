@@ -236,3 +236,15 @@ def blocked_reading_stdin(process: subprocess.Popen[Any], timeout: float = 20) -
     """Wait until ``process`` is blocked reading its standard input; return its count of reads so far."""
     wait_until(lambda: _reading_stdin(process), timeout=timeout, what="the process to wait for input")
     return main_thread_reads(process)
+
+
+# A 111-word story whose only outcome is a clause of its last Action sentence (a new user's answer, reworded).
+FOLDED_ENDING = (
+    "Last year I was the only backend developer at a small invoicing startup, and our payment retries "
+    "were failing for about forty customers a month. My manager asked me to own the fix end to end, from "
+    "finding the cause to shipping it. I started by pulling three months of failed invoices and grouping "
+    "them by error code, which showed most failures came from a timeout in our bank connector. I talked "
+    "to the bank's support team, learned their retry limits, and wrote a plan that my manager signed off. "
+    "I rewrote the retry logic and added alerts, which cut failed invoices from 40 a month to 2 within "
+    "six weeks."
+)

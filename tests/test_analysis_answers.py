@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from mockview.analysis import analyse_answer
 from mockview.banks.model import Keyword, Question
+from tests.helpers import FOLDED_ENDING
 
 STORY = Question(
     bank="t", id="conflict", text="Tell me about a time you disagreed with a coworker.",
@@ -101,6 +102,30 @@ def test_a_story_that_never_sets_its_scene_is_not_strong_and_is_told_to() -> Non
     set_scene = analyse_answer(process, scene + CLOSE_STORY)
     assert set_scene.verdict.verdict == "strong"
     assert not any(tip.startswith("Open with one or two sentences of context") for tip in set_scene.tips)
+
+
+def test_an_outcome_told_inside_the_last_action_is_heard_and_asked_for_on_its_own() -> None:
+    """"..., which cut failed invoices from 40 a month to 2": the story ends, so it is no fumble, but the
+    ending needs its own sentence before the answer is strong (found by a new-user run)."""
+    led = replace(STORY, text="Walk me through a project you led from the first idea to the finish.", keywords=())
+    analysis = analyse_answer(led, FOLDED_ENDING)
+    assert not analysis.star.parts["result"].present
+    assert analysis.verdict.verdict == "ok" and not analysis.verdict.fumbled_reasons
+    assert "the outcome is only a clause of an Action sentence, not a Result of its own" in analysis.verdict.holding_back
+    assert analysis.tips[0].startswith("Your outcome is tucked into an Action sentence ('I rewrote the retry logic")
+    assert analysis.tip_details[0].sentence == len(analysis.sentences) - 1
+    told = FOLDED_ENDING.replace(", which cut", ". Within six weeks that cut")
+    assert analyse_answer(led, told).star.parts["result"].present
+
+
+def test_a_detail_joined_to_the_last_action_is_no_ending() -> None:
+    """A clause that only adds to what was done ("which took ten minutes") leaves the story without a Result."""
+    led = replace(STORY, text="Walk me through a project you led from the first idea to the finish.", keywords=())
+    detail = FOLDED_ENDING.replace("which cut failed invoices from 40 a month to 2 within six weeks",
+                                   "which took me ten minutes a day")
+    analysis = analyse_answer(led, detail)
+    assert analysis.verdict.verdict == "fumbled"
+    assert "no Result: the answer never says how it ended" in analysis.verdict.fumbled_reasons
 
 
 def test_far_too_short_is_fumbled() -> None:

@@ -85,6 +85,7 @@ class Analysis:
                 "action_we": star.action_we,
                 "measurable_result": star.measurable_result,
                 "checkable_result": star.checkable_result,
+                "folded_result": star.folded_result,
                 "notes": list(star.notes),
             },
             "keywords": {

@@ -237,7 +237,7 @@ def fumbled_reasons(
         else:
             if not star.parts["action"].present:
                 reasons.append("no Action: the answer never says what you did")
-            if not star.parts["result"].present:
+            if not star.parts["result"].present and star.folded_result is None:
                 reasons.append("no Result: the answer never says how it ended")
     if relevance is not None and relevance.off_topic:
         reasons.append(f"may not answer the question: it never tells of {relevance.frame}")
@@ -266,7 +266,10 @@ def holding_back(
             # Every strong answer of the judge corpus sets its scene, though a fifth of them
             # leave the Task unsaid: the Situation is what a story cannot do without.
             reasons.append("no context: it never says where you were or what was going on")
-        if not star.checkable_result:
+        if star.folded_result is not None:
+            # A coach hears the ending, and asks for it to be said on its own: not fumbled, not strong.
+            reasons.append("the outcome is only a clause of an Action sentence, not a Result of its own")
+        elif not star.checkable_result:
             reasons.append("the Result has no figure or outcome anyone could check")
         if star.action_mostly_we:
             reasons.append("the Action is told as 'we', not 'I'")

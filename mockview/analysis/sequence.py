@@ -161,44 +161,53 @@ def sentence_features(
     classes: list[list[str]] = []
     for index, text in enumerate(texts):
         tokens = words_of[index] if words_of else _tokens(text)
-        words = [token.lower for token in tokens]
-        keys = [token.key for token in tokens]
-        features = ["bias"]
-        rel = index / (count - 1) if count > 1 else 0.5
-        features.append(f"rel:{min(4, int(rel * 5))}")
-        if index == 0:
-            features.append("pos:first")
-        if index == 1:
-            features.append("pos:second")
-        if index == count - 1:
-            features.append("pos:last")
-        if index == count - 2:
-            features.append("pos:penult")
-        if count <= 3:
-            features.append("n:few")
-        length = len(tokens)
-        features.append("len:short" if length < 8 else "len:long" if length > 25 else "len:mid")
-        if words:
-            features.append(f"f1:{words[0]}")
-            if len(words) > 1:
-                features.append(f"f2:{words[0]} {words[1]}")
-        features.extend(f"w:{k}" for k in dict.fromkeys(keys))
-        for position, word in enumerate(words[:-1]):
-            if word in ("i", "we", "my", "our"):
-                features.append(f"{word}:{keys[position + 1]}")
-        found = _class_features(words, keys, text)
-        if bullets and bullets[index]:
-            found.append("c:bullet")
-        if labels and labels[index]:
-            found.append(f"label:{labels[index]}")
+        features, found = _evidence(index, count, tokens, text, bool(bullets and bullets[index]),
+                                    labels[index] if labels else None)
         classes.append(found)
-        own.append(features + found)
+        own.append(features)
     for index in range(count):
         if index > 0:
             own[index].extend(f"prev:{name}" for name in classes[index - 1])
         if index + 1 < count:
             own[index].extend(f"next:{name}" for name in classes[index + 1])
     return own
+
+
+def _evidence(index: int, count: int, tokens: Sequence[Token], text: str, bullet: bool,
+              label: str | None) -> tuple[list[str], list[str]]:
+    """One sentence's own features (its neighbours' are added by the caller), and its word classes,
+    which are what its neighbours see of it."""
+    words = [token.lower for token in tokens]
+    keys = [token.key for token in tokens]
+    features = ["bias"]
+    rel = index / (count - 1) if count > 1 else 0.5
+    features.append(f"rel:{min(4, int(rel * 5))}")
+    if index == 0:
+        features.append("pos:first")
+    if index == 1:
+        features.append("pos:second")
+    if index == count - 1:
+        features.append("pos:last")
+    if index == count - 2:
+        features.append("pos:penult")
+    if count <= 3:
+        features.append("n:few")
+    length = len(tokens)
+    features.append("len:short" if length < 8 else "len:long" if length > 25 else "len:mid")
+    if words:
+        features.append(f"f1:{words[0]}")
+        if len(words) > 1:
+            features.append(f"f2:{words[0]} {words[1]}")
+    features.extend(f"w:{k}" for k in dict.fromkeys(keys))
+    for position, word in enumerate(words[:-1]):
+        if word in ("i", "we", "my", "our"):
+            features.append(f"{word}:{keys[position + 1]}")
+    found = _class_features(words, keys, text)
+    if bullet:
+        found.append("c:bullet")
+    if label:
+        found.append(f"label:{label}")
+    return features + found, found
 
 
 def emission_scores(features: list[list[str]], emissions: dict[str, list[float]]) -> list[list[float]]:
@@ -394,6 +403,43 @@ def judged_present(part: str, absent: dict[str, float], leads: dict[str, float],
     return absent[part] < learned.absent_below.get(part, 0.5) or (lead is not None and leads[part] >= lead)
 
 
+CLAUSE_PARTS = ("result",)
+"""Parts looked for in clauses joined to a sentence when no sentence tells them ("I added alerts, which
+cut failures to 2"). Such a clause does not make the part present: the judge corpus, like coaches,
+reads the sentence as Action, and a Result is told on its own; it tells the feedback what to say."""
+_JOINED_CLAUSE = re.compile(
+    r"(?:,\s*(?:which|so|and so|and as a result|as a result|resulting in|meaning|and now)|;|\s[-–—]\s)\s+",
+    re.IGNORECASE,
+)
+
+
+def _clause_telling(part: str, texts: Sequence[str], words_of: Sequence[Sequence[Token]],
+                    learned: Model) -> tuple[int, str] | None:
+    """The last sentence with a joined clause that reads plainly as ``part`` when read as a sentence of
+    its own in that place, and the clause: a Result told in the same sentence as the Action before it.
+
+    "Plainly" is the learned clear lead of the part; a part without one is never found this way.
+    """
+    lead_needed = learned.clear_lead.get(part)
+    if lead_needed is None:
+        return None
+    state = STATES.index(part)
+    count = len(texts)
+    for index in range(count - 1, -1, -1):  # an outcome is told late: the last sentence first
+        for joint in reversed(list(_JOINED_CLAUSE.finditer(texts[index]))):
+            clause = texts[index][joint.end():]
+            features, _ = _evidence(index, count, _tokens(clause), clause, False, None)
+            for neighbour, prefix in ((index - 1, "prev"), (index + 1, "next")):
+                if 0 <= neighbour < count:
+                    tokens = words_of[neighbour] if words_of else _tokens(texts[neighbour])
+                    _, classes = _evidence(neighbour, count, tokens, texts[neighbour], False, None)
+                    features.extend(f"{prefix}:{name}" for name in classes)
+            (row,) = emission_scores([features], learned.emissions)
+            if row[state] - max(value for other, value in enumerate(row) if other != state) >= lead_needed:
+                return index, clause
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     parts: list[str | None]
@@ -403,6 +449,9 @@ class Decoded:
     """Each STAR part judged present: unlikely to be absent, plainly told by one sentence, or labelled."""
     also: dict[str, int]
     """A part judged present that no sentence was given: the sentence most likely to tell it."""
+    folded: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """A part judged absent that a clause joined to a sentence tells plainly: the sentence and the clause
+    ("I added alerts, which cut failures from 40 to 2"). The part stays absent; the feedback says where it is."""
 
 
 def decode(
@@ -424,6 +473,12 @@ def decode(
     best = viterbi(emissions, learned.transitions, pins)
     leads = clear_leads(emissions, best)
     present = {part: judged_present(part, absent, leads, learned) or part in forced for part in STATES[:4]}
+    folded = {}
+    for part in CLAUSE_PARTS:
+        if not present[part]:
+            telling = _clause_telling(part, texts, words_of, learned)
+            if telling is not None:
+                folded[part] = telling
     banned = frozenset(STATES.index(part) for part, here in present.items() if not here)
     path = viterbi(emissions, learned.transitions, pins, banned=banned) if banned else best
     parts = [None if STATES[state] == "none" else STATES[state] for state in path]
@@ -435,4 +490,4 @@ def decode(
         for part in missing:
             state = STATES.index(part)
             also[part] = max(range(len(emissions)), key=lambda i: alpha[i][state] + beta[i][state])
-    return Decoded(parts, emissions, present, also)
+    return Decoded(parts, emissions, present, also, folded)

@@ -84,6 +84,9 @@ class StarReport:
     others took it up, it reached a whole unit): a concrete Result, which a coach signs as strong."""
     opens_with_context: bool = False
     """The first sentence reads as context even if it was given another part (a tip to add context would be wrong)."""
+    folded_result: int | None = None
+    """With no Result, the sentence whose joined clause tells a checkable outcome ("I added alerts, which cut
+    failures from 40 to 2"): the story ends, but its ending needs a sentence of its own."""
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -153,6 +156,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     labelled = len({s.label for s in sentences if s.label}) >= 2
     measurable = [_is_measurable(text) for text in lowered]
     secondary: list[tuple[int, str]] = []
+    folded: dict[str, tuple[int, str]] = {}
     if labelled:
         scores = cue_table().score_all(lowered)
         assignments, confidence = _from_labels(sentences, scores, measurable)
@@ -163,6 +167,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
                          forced=[s.label if s.own_label else None for s in sentences], words_of=words_of)
         assignments, emissions = decoded.parts, decoded.emissions
         secondary = [(index, part) for part, index in decoded.also.items()]
+        folded = decoded.folded
         confidence = _confidence(assignments, emissions)
         opens = bool(emissions) and _reads_as(emissions[0], ("situation", "task"))
         outcome = _outcome_sentences(assignments, [_sounds_like_outcome(text) for text in lowered])
@@ -184,6 +189,15 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     told_outcome = sorted(set(parts["result"].sentences) | outcome) if parts["result"].present else []
     measurable_sentences = tuple(i for i in told_outcome if measurable[i])
     checkable = bool(measurable_sentences) or any(_is_checkable(lowered[i]) for i in told_outcome)
+    folded_result = None
+    if not parts["result"].present and "result" in folded:
+        index, clause = folded["result"]
+        clause = normalised(clause).lower()
+        # An ending, not a detail of the Action: something changed ("cut", "saved", "now"), checkably.
+        if _sounds_like_outcome(clause) and _is_measurable(clause):
+            folded_result, measurable_sentences, checkable = index, (index,), True
+        elif _sounds_like_outcome(clause) and _is_checkable(clause):
+            folded_result, checkable = index, True
     report = StarReport(
         parts=parts,
         assignments=tuple(assignments),
@@ -195,6 +209,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
         measurable_sentences=measurable_sentences,
         checkable_result=checkable,
         opens_with_context=opens,
+        folded_result=folded_result,
     )
     return replace(report, notes=tuple(star_notes(report)))
 
@@ -361,7 +376,9 @@ def star_notes(report: StarReport) -> list[str]:
     notes: list[str] = []
     parts = report.parts
     for part in PARTS:
-        if not parts[part].present:
+        if part == "result" and report.folded_result is not None:
+            notes.append("the outcome is told only inside an Action sentence")
+        elif not parts[part].present:
             notes.append(f"no {part.capitalize()}")
     action = parts["action"]
     context = parts["situation"].share + parts["task"].share

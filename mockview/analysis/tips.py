@@ -121,7 +121,12 @@ def build_tips(
             if not parts["action"].present:
                 add(2, "Your answer never says what you did. Spend about half of it on your own steps: "
                        "'I set up...', 'I called...', 'I decided...'.", "action")
-            if not parts["result"].present:
+            if not parts["result"].present and star.folded_result is not None:
+                folded = star.folded_result
+                said = f" ({quote(sentences, folded)})" if sentences else ""
+                add(3, f"Your outcome is tucked into an Action sentence{said}. Give it a sentence of its own "
+                       "at the end, as the Result, so the interviewer hears how it ended.", "result", folded)
+            elif not parts["result"].present:
                 last = len(sentences) - 1 if sentences else None
                 after = f" after {quote(sentences, last)}" if last is not None else ""
                 add(3, f"Your answer never says what happened in the end{after}: add a Result with a number, "
