@@ -14,6 +14,7 @@ import pytest
 
 from mockview.analysis import analyse_answer
 from mockview.banks.model import DEFAULT_WORDS, Keyword, Question
+from tests.helpers import FOLDED_ENDING
 
 FAILURE = Question(bank="t", id="failed", text="Tell me about a time you failed.", kind="star")
 
@@ -184,6 +185,17 @@ def test_no_two_tips_contradict_each_other() -> None:
     asks_for_more = "short side" in tips or "headline" in tips or "Add detail" in tips
     asks_for_less = "over the" in tips or "trim" in tips
     assert not (asks_for_more and asks_for_less), analysis.tips
+
+
+def test_a_short_answer_is_asked_for_more_action_not_told_to_cut_its_context() -> None:
+    """Two sentences of context are 39% of a 111-word answer because the rest is thin (found by a new-user
+    run): "cut the Situation to two or three sentences" beside "add detail" told the answer both ways."""
+    analysis = analyse_answer(replace(FAILURE, text="Walk me through a project you led."), FOLDED_ENDING)
+    assert analysis.delivery.length == "short"
+    assert analysis.star.parts["situation"].share + analysis.star.parts["task"].share > 0.3
+    tips = " ".join(analysis.tips)
+    assert "on the short side" in tips and "what exactly you did" in tips
+    assert "Cut the Situation and Task" not in tips and "Context takes" not in tips
 
 
 RESEARCH = Question(

@@ -156,9 +156,14 @@ def build_tips(
             add(8, f"Your Result{said} has no number. Add one measurable outcome: a percentage, hours saved, "
                    "money, or how many people it reached.", "specifics", result)
         context = parts["situation"].share + parts["task"].share
-        if context > CONTEXT_SHARE_LIMIT + 0.05 and parts["action"].present:
-            add(9, f"Context takes {context:.0%} of your answer. Cut the Situation and Task to two or three "
-                   "sentences and get to what you did sooner.", "less-context")
+        told_in = len({*parts["situation"].sentences, *parts["task"].sentences})
+        # In a short answer the context is a large share because the rest is thin: the length tip asks for
+        # more of what you did, and "cut the context" beside it would say the opposite.
+        if context > CONTEXT_SHARE_LIMIT + 0.05 and parts["action"].present and delivery.length != "short":
+            how = ("Cut the Situation and Task to two or three sentences" if told_in > 3 else
+                   "Keep the Situation and Task to the few facts the story needs")
+            add(9, f"Context takes {context:.0%} of your answer. {how} and get to what you did sooner.",
+                "less-context")
         elif parts["action"].present and parts["action"].share < ACTION_SHARE_TARGET - 0.1:
             add(10, f"Your Action is only {parts['action'].share:.0%} of the answer; make it about half. "
                     "Say what you did first, next and last, and why.", "action-share")
