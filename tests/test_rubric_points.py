@@ -293,3 +293,20 @@ def test_a_point_that_names_its_concept_is_made_only_by_that_concept() -> None:
     about_success = "Success in this role would mean the buyers trust the weekly forecast by my third month."
     (made,) = match_keywords(about_success, (point,), sentences=split_sentences(about_success)).matched
     assert made.term == "success in the role"
+
+
+@pytest.mark.parametrize(("question_id", "term", "answer"), [
+    ("conflict-with-coworker", "the disagreement", "We disagreed about whether to ship the report on Friday."),
+    ("made-a-mistake", "fixed it", "I owned it with my lead and fixed the problem that afternoon."),
+])
+def test_a_shipped_point_naming_its_concept_is_still_made_by_what_its_term_means(
+        question_id: str, term: str, answer: str) -> None:
+    """Naming a concept stops only the synonyms from bringing concepts: the term's own still count."""
+    from mockview.banks.library import load_library
+
+    library = load_library(None, include_user=False)
+    (question,) = [q for q in library.questions() if q.id == question_id and q.bank == "classics"]
+    (point,) = [k for k in question.keywords if k.term == term]
+    assert point.concept
+    report = match_keywords(answer, (point,), sentences=split_sentences(answer))
+    assert [m.term for m in report.matched] == [term]

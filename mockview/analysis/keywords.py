@@ -124,7 +124,8 @@ def _index(answer: str, sentences: tuple[tuple[int, str], ...], threshold: float
 
 
 def keyword_concepts(keyword: Keyword) -> tuple[Concept, ...]:
-    """The concepts a rubric point means: the one it names with ``concept:``, and those its wordings name."""
+    """The concepts a rubric point means: the one it names with ``concept:`` and those its term names; with
+    no ``concept:``, those any of its wordings name."""
     return tuple(item for item, _ in keyword_links(keyword))
 
 
@@ -132,16 +133,19 @@ def keyword_concepts(keyword: Keyword) -> tuple[Concept, ...]:
 def keyword_links(keyword: Keyword) -> tuple[tuple[Concept, frozenset[str]], ...]:
     """:func:`keyword_concepts` with the words of the term each concept leaves out (they must be said too).
 
-    A point that names its concept means that one: its wordings are not looked up for more. The
-    synonyms of "success in the role" (concept success-in-role) include "the numbers", which names
-    using data, and an answer saying "data" was credited with the point (found by a new-user run).
+    A point that names its concept has said what it means: its term still brings the concepts it
+    names ("the disagreement"), but its synonyms are matched only as written. "success in the role"
+    (concept success-in-role) lists "the numbers", which names using data, and an answer saying
+    "data" was credited with the point (found by a new-user run).
     """
     found: dict[str, tuple[Concept, frozenset[str]]] = {}
+    forms = keyword.forms
     if keyword.concept:
         named = concept(keyword.concept)
         if named is not None:
-            return ((named, frozenset()),)
-    for form in keyword.forms:
+            found[named.id] = (named, frozenset())
+            forms = (keyword.term,)
+    for form in forms:
         for item, leftover in concept_links(form):
             if item.id not in found or len(leftover) < len(found[item.id][1]):
                 found[item.id] = (item, leftover)
