@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import pytest
+
 from mockview.analysis import analyse_answer
 from mockview.banks.model import Keyword, Question
 from tests.helpers import FOLDED_ENDING
@@ -116,6 +118,29 @@ def test_an_outcome_told_inside_the_last_action_is_heard_and_asked_for_on_its_ow
     assert analysis.tip_details[0].sentence == len(analysis.sentences) - 1
     told = FOLDED_ENDING.replace(", which cut", ". Within six weeks that cut")
     assert analyse_answer(led, told).star.parts["result"].present
+
+
+@pytest.mark.parametrize("joined", [
+    " - which cut", " — which cut", ", and as a result, it cut", "; that cut",
+])
+def test_an_outcome_joined_by_a_dash_or_a_connective_with_a_comma_is_heard_too(joined: str) -> None:
+    led = replace(STORY, text="Walk me through a project you led from the first idea to the finish.", keywords=())
+    analysis = analyse_answer(led, FOLDED_ENDING.replace(", which cut", joined))
+    assert analysis.verdict.verdict == "ok" and not analysis.verdict.fumbled_reasons, joined
+
+
+def test_a_later_clause_that_is_no_ending_does_not_hide_the_one_that_is() -> None:
+    led = replace(STORY, text="Walk me through a project you led from the first idea to the finish.", keywords=())
+    analysis = analyse_answer(led, FOLDED_ENDING + " I also documented it, so the team was happy with it.")
+    assert "no Result: the answer never says how it ended" not in analysis.verdict.fumbled_reasons
+    assert analysis.star.folded_result == 4
+
+
+def test_a_folded_outcome_is_not_praised_as_a_measurable_result() -> None:
+    """Held back because the ending is not a Result of its own, it is not also praised as one."""
+    led = replace(STORY, text="Walk me through a project you led from the first idea to the finish.", keywords=())
+    details = analyse_answer(led, FOLDED_ENDING).to_dict()["star_details"]
+    assert details["folded_result"] == 4 and not details["measurable_result"]
 
 
 def test_a_detail_joined_to_the_last_action_is_no_ending() -> None:

@@ -147,7 +147,9 @@ def _specifics_points(kind: str, star: StarReport | None, delivery: DeliveryRepo
     if kind == "star" and star is not None:
         if star.measurable_result:
             return 1.0
-        return 0.3 if star.parts["result"].present else 0.0
+        # An outcome folded into the Action is credited as a Result without a figure: told on its own
+        # (as the tip asks) it is a Result, and its figure counts in full.
+        return 0.3 if star.parts["result"].present or star.folded_result is not None else 0.0
     return min(1.0, delivery.numbers / 2 + 0.5) if delivery.words else 0.0
 
 

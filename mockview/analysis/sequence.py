@@ -407,37 +407,45 @@ CLAUSE_PARTS = ("result",)
 """Parts looked for in clauses joined to a sentence when no sentence tells them ("I added alerts, which
 cut failures to 2"). Such a clause does not make the part present: the judge corpus, like coaches,
 reads the sentence as Action, and a Result is told on its own; it tells the feedback what to say."""
+CLAUSE_REACH = 3
+"""How many sentences from the end, and joints from the end of each, are read for such a clause: an
+ending comes late, and the bound keeps a 200 KB run-on sentence from being read thousands of times."""
 _JOINED_CLAUSE = re.compile(
-    r"(?:,\s*(?:which|so|and so|and as a result|as a result|resulting in|meaning|and now)|;|\s[-–—]\s)\s+",
+    r"(?:,\s*(?:which|so|and so|and as a result|as a result|resulting in|meaning|and now),?|;|\s[-–—])\s+",
     re.IGNORECASE,
 )
 
 
-def _clause_telling(part: str, texts: Sequence[str], words_of: Sequence[Sequence[Token]],
-                    learned: Model) -> tuple[int, str] | None:
-    """The last sentence with a joined clause that reads plainly as ``part`` when read as a sentence of
-    its own in that place, and the clause: a Result told in the same sentence as the Action before it.
+def _clauses_telling(part: str, texts: Sequence[str], words_of: Sequence[Sequence[Token]],
+                     learned: Model) -> list[tuple[int, str]]:
+    """Joined clauses that read plainly as ``part`` when read as a sentence of their own in that place,
+    each with its sentence, the last first: a Result told in the same sentence as the Action before it.
 
     "Plainly" is the learned clear lead of the part; a part without one is never found this way.
     """
     lead_needed = learned.clear_lead.get(part)
     if lead_needed is None:
-        return None
+        return []
     state = STATES.index(part)
     count = len(texts)
-    for index in range(count - 1, -1, -1):  # an outcome is told late: the last sentence first
-        for joint in reversed(list(_JOINED_CLAUSE.finditer(texts[index]))):
+    found = []
+    for index in range(count - 1, max(-1, count - 1 - CLAUSE_REACH), -1):
+        joints = list(_JOINED_CLAUSE.finditer(texts[index]))[-CLAUSE_REACH:]
+        if not joints:
+            continue
+        around: list[str] = []
+        for neighbour, prefix in ((index - 1, "prev"), (index + 1, "next")):
+            if 0 <= neighbour < count:
+                tokens = words_of[neighbour] if words_of else _tokens(texts[neighbour])
+                _, classes = _evidence(neighbour, count, tokens, texts[neighbour], False, None)
+                around.extend(f"{prefix}:{name}" for name in classes)
+        for joint in reversed(joints):
             clause = texts[index][joint.end():]
             features, _ = _evidence(index, count, _tokens(clause), clause, False, None)
-            for neighbour, prefix in ((index - 1, "prev"), (index + 1, "next")):
-                if 0 <= neighbour < count:
-                    tokens = words_of[neighbour] if words_of else _tokens(texts[neighbour])
-                    _, classes = _evidence(neighbour, count, tokens, texts[neighbour], False, None)
-                    features.extend(f"{prefix}:{name}" for name in classes)
-            (row,) = emission_scores([features], learned.emissions)
+            (row,) = emission_scores([features + around], learned.emissions)
             if row[state] - max(value for other, value in enumerate(row) if other != state) >= lead_needed:
-                return index, clause
-    return None
+                found.append((index, clause))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,9 +457,10 @@ class Decoded:
     """Each STAR part judged present: unlikely to be absent, plainly told by one sentence, or labelled."""
     also: dict[str, int]
     """A part judged present that no sentence was given: the sentence most likely to tell it."""
-    folded: dict[str, tuple[int, str]] = field(default_factory=dict)
-    """A part judged absent that a clause joined to a sentence tells plainly: the sentence and the clause
-    ("I added alerts, which cut failures from 40 to 2"). The part stays absent; the feedback says where it is."""
+    folded: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    """For a part judged absent, the clauses joined to a sentence that tell it plainly, each with its
+    sentence, the last first ("I added alerts, which cut failures from 40 to 2"). The part stays absent;
+    the caller decides which, if any, the feedback points to."""
 
 
 def decode(
@@ -473,12 +482,8 @@ def decode(
     best = viterbi(emissions, learned.transitions, pins)
     leads = clear_leads(emissions, best)
     present = {part: judged_present(part, absent, leads, learned) or part in forced for part in STATES[:4]}
-    folded = {}
-    for part in CLAUSE_PARTS:
-        if not present[part]:
-            telling = _clause_telling(part, texts, words_of, learned)
-            if telling is not None:
-                folded[part] = telling
+    folded = {part: clauses for part in CLAUSE_PARTS if not present[part]
+              for clauses in [_clauses_telling(part, texts, words_of, learned)] if clauses}
     banned = frozenset(STATES.index(part) for part, here in present.items() if not here)
     path = viterbi(emissions, learned.transitions, pins, banned=banned) if banned else best
     parts = [None if STATES[state] == "none" else STATES[state] for state in path]

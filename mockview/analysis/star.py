@@ -156,7 +156,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     labelled = len({s.label for s in sentences if s.label}) >= 2
     measurable = [_is_measurable(text) for text in lowered]
     secondary: list[tuple[int, str]] = []
-    folded: dict[str, tuple[int, str]] = {}
+    folded: dict[str, list[tuple[int, str]]] = {}
     if labelled:
         scores = cue_table().score_all(lowered)
         assignments, confidence = _from_labels(sentences, scores, measurable)
@@ -190,14 +190,10 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     measurable_sentences = tuple(i for i in told_outcome if measurable[i])
     checkable = bool(measurable_sentences) or any(_is_checkable(lowered[i]) for i in told_outcome)
     folded_result = None
-    if not parts["result"].present and "result" in folded:
-        index, clause = folded["result"]
-        clause = normalised(clause).lower()
-        # An ending, not a detail of the Action: something changed ("cut", "saved", "now"), checkably.
-        if _sounds_like_outcome(clause) and _is_measurable(clause):
-            folded_result, measurable_sentences, checkable = index, (index,), True
-        elif _sounds_like_outcome(clause) and _is_checkable(clause):
-            folded_result, checkable = index, True
+    if not parts["result"].present:
+        folded_result = next((index for index, clause in folded.get("result", ())
+                              if assignments[index] == "action" and _tells_an_ending(normalised(clause).lower())),
+                             None)
     report = StarReport(
         parts=parts,
         assignments=tuple(assignments),
@@ -222,6 +218,11 @@ _OUTCOME = re.compile(
 
 def _sounds_like_outcome(lowered: str) -> bool:
     return _OUTCOME.search(lowered) is not None
+
+
+def _tells_an_ending(clause: str) -> bool:
+    """An ending, not a detail of the Action: something changed ("cut", "saved", "now"), checkably."""
+    return _sounds_like_outcome(clause) and (_is_measurable(clause) or _is_checkable(clause))
 
 
 CLOSE_CALL = 1.5

@@ -10,9 +10,10 @@
 - Notices wait for the test: Textual expires a notice by the wall clock
   (a timer on its toast, and a check of the time when notices are
   redrawn), and a loaded machine can take longer than a notice's few
-  seconds between raising it and the test's look. Notice time is frozen
-  and toasts set no timer, so a notice goes only when the app takes it
-  down, as ``clear_passing_notices`` does.
+  seconds between raising it and the test's look. The clock the check
+  reads is held at the test's start (a notice raised later then always has
+  its whole timeout left) and toasts set no timer, so a notice goes only
+  when the app takes it down, as ``clear_passing_notices`` does.
 - Each test has its own empty ``$MOCKVIEW_HOME`` (the ``mockview_home``
   fixture in ``tests/conftest.py``).
 - Waiting is for state, never for time: :func:`tests.tui.helpers.settle`
