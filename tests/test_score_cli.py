@@ -74,7 +74,7 @@ def test_errors_are_one_clear_line(run_cli, tmp_path: Path) -> None:
 def test_undecodable_input_is_a_clear_error(run_cli) -> None:
     result = run_cli("score", "--question-text", "Why?", input=b"caf\xe9 \xff")
     assert result.returncode == 1
-    assert b"standard input:1:4: not valid UTF-8 text (byte 0xe9)" in result.stderr
+    assert b"standard input:1:4: not UTF-8 text (byte 0xe9); save the file as UTF-8" in result.stderr
 
 
 def test_answer_file_that_is_binary_or_a_folder(run_cli, tmp_path: Path) -> None:
@@ -87,6 +87,20 @@ def test_answer_file_that_is_binary_or_a_folder(run_cli, tmp_path: Path) -> None
     assert f"{pdf} is a PDF, not text; save it as plain text first" in run_cli(
         "score", "--question-text", "Why?", "--answer-file", str(pdf)).stderr
     assert "is a folder" in run_cli("score", "--question-text", "Why?", "--answer-file", str(tmp_path)).stderr
+
+
+def test_an_answer_saved_as_utf16_or_with_accents_reads_or_says_where(run_cli, tmp_path: Path) -> None:
+    """Notepad's "Unicode" and PowerShell's ``>`` write UTF-16 with a byte-order mark: that is text."""
+    utf16 = tmp_path / "answer.txt"
+    utf16.write_bytes("I led the café rota.".encode("utf-16"))
+    result = run_cli("score", "--question-text", "Tell me about a time you led.", "--answer-file", str(utf16),
+                     "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["sentences"] == ["I led the café rota."]
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le café était fermé".encode("utf-8")[:12] + b"\xe9")
+    line = run_cli("score", "--question-text", "Why?", "--answer-file", str(latin)).stderr
+    assert f"{latin}:1:11: not UTF-8 text (byte 0xe9)" in line  # the 11th character; the 13th byte
 
 
 def test_non_finite_seconds_are_refused(run_cli) -> None:

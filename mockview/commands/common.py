@@ -197,21 +197,12 @@ def _within_limit(raw: bytes, where: str) -> bytes:
 
 
 def decode_text(raw: bytes, where: str) -> str:
-    """UTF-8 text, or one line saying what the bytes are instead ("a PDF") or where they stop being text,
-    as a posting or a CV is read."""
-    from mockview.prep.documents import binary_kind
+    """The text of an answer or a question list, read as a posting or a CV is (see
+    :func:`~mockview.prep.documents.plain_text`); empty text is an empty answer, not a problem."""
+    from mockview.prep.documents import plain_text
 
-    kind = binary_kind(raw)
-    if kind:
-        raise MockviewError(f"{where} is {kind}, not text; save it as plain text first")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise MockviewError(
-            f"{where}:{line}:{column}: not valid UTF-8 text (byte 0x{raw[error.start]:02x})"
-        ) from None
+    return plain_text(raw, where, convert="save it as plain text first",
+                      save_as="save the file as UTF-8 (most editors offer it under 'Save as')")
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:

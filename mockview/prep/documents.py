@@ -9,6 +9,7 @@ reading, so a 50 MB file or ``/dev/zero`` costs nothing.
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path
@@ -57,21 +58,47 @@ def decode_document(raw: bytes, where: str, what: str) -> str:
     """UTF-8 text from ``raw``, refusing what is not a text document."""
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise MockviewError(f"{where} is over {_size(MAX_DOCUMENT_BYTES)}; a {what} is a few pages of text")
-    kind = binary_kind(raw)
-    if kind:
-        raise MockviewError(f"{where} is {kind}, not text; {CONVERT_HINT}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise MockviewError(
-            f"{where}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); "
-            f"save the {what} as UTF-8 (most editors offer it under 'Save as')"
-        ) from None
+    text = plain_text(raw, where, convert=CONVERT_HINT,
+                      save_as=f"save the {what} as UTF-8 (most editors offer it under 'Save as')")
     if not text.strip():
         raise MockviewError(f"{where} is empty: there is no {what} in it")
     return text
+
+
+_MARKED_ENCODINGS = (
+    # UTF-32 first: its little-endian mark begins with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def plain_text(raw: bytes, where: str, *, convert: str, save_as: str) -> str:
+    """The text of ``raw``, or one line saying what it is instead or where it stops being text.
+
+    UTF-8, with or without a byte-order mark, and UTF-16 or UTF-32 that
+    start with theirs (Notepad's "Unicode", PowerShell's ``>``) are text;
+    ``convert`` is the advice for a PDF or an image, ``save_as`` for bytes
+    that are not UTF-8, placed by line and column (in characters, as an
+    editor counts them).
+    """
+    for mark, encoding in _MARKED_ENCODINGS:
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise MockviewError(f"{where} is not valid {encoding.upper()} text; {save_as}") from None
+    kind = binary_kind(raw)
+    if kind:
+        raise MockviewError(f"{where} is {kind}, not text; {convert}")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        column = len(raw[line_start:error.start].decode("utf-8", errors="replace")) + 1
+        raise MockviewError(
+            f"{where}:{line}:{column}: not UTF-8 text (byte 0x{raw[error.start]:02x}); {save_as}"
+        ) from None
 
 
 def binary_kind(raw: bytes) -> str:
