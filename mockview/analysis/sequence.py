@@ -156,6 +156,13 @@ def sentence_features(
     already (the whole answer's tokens, split by sentence), so a long answer
     is not tokenized twice.
     """
+    return _answer_evidence(texts, bullets, labels, words_of)[0]
+
+
+def _answer_evidence(
+    texts: Sequence[str], bullets: Sequence[bool], labels: Sequence[str | None], words_of: Sequence[Sequence[Token]],
+) -> tuple[list[list[str]], list[list[str]]]:
+    """:func:`sentence_features`, and each sentence's word classes: what its neighbours see of it."""
     count = len(texts)
     own: list[list[str]] = []
     classes: list[list[str]] = []
@@ -170,7 +177,7 @@ def sentence_features(
             own[index].extend(f"prev:{name}" for name in classes[index - 1])
         if index + 1 < count:
             own[index].extend(f"next:{name}" for name in classes[index + 1])
-    return own
+    return own, classes
 
 
 def _evidence(index: int, count: int, tokens: Sequence[Token], text: str, bullet: bool,
@@ -416,7 +423,7 @@ _JOINED_CLAUSE = re.compile(
 )
 
 
-def _clauses_telling(part: str, texts: Sequence[str], words_of: Sequence[Sequence[Token]],
+def _clauses_telling(part: str, texts: Sequence[str], classes: Sequence[Sequence[str]],
                      learned: Model) -> list[tuple[int, str]]:
     """Joined clauses that read plainly as ``part`` when read as a sentence of their own in that place,
     each with its sentence, the last first: a Result told in the same sentence as the Action before it.
@@ -433,12 +440,8 @@ def _clauses_telling(part: str, texts: Sequence[str], words_of: Sequence[Sequenc
         joints = list(_JOINED_CLAUSE.finditer(texts[index]))[-CLAUSE_REACH:]
         if not joints:
             continue
-        around: list[str] = []
-        for neighbour, prefix in ((index - 1, "prev"), (index + 1, "next")):
-            if 0 <= neighbour < count:
-                tokens = words_of[neighbour] if words_of else _tokens(texts[neighbour])
-                _, classes = _evidence(neighbour, count, tokens, texts[neighbour], False, None)
-                around.extend(f"{prefix}:{name}" for name in classes)
+        around = [f"{prefix}:{name}" for neighbour, prefix in ((index - 1, "prev"), (index + 1, "next"))
+                  if 0 <= neighbour < count for name in classes[neighbour]]
         for joint in reversed(joints):
             clause = texts[index][joint.end():]
             features, _ = _evidence(index, count, _tokens(clause), clause, False, None)
@@ -474,7 +477,8 @@ def decode(
     them, and a labelled part is always present.
     """
     learned = learned or model()
-    emissions = emission_scores(sentence_features(texts, bullets, labels, words_of), learned.emissions)
+    features, classes = _answer_evidence(texts, bullets, labels, words_of)
+    emissions = emission_scores(features, learned.emissions)
     if not emissions:
         return Decoded([], [], {part: False for part in STATES[:4]}, {})
     pins = [STATES.index(part) if part else None for part in forced] if any(forced) else []
@@ -483,7 +487,7 @@ def decode(
     leads = clear_leads(emissions, best)
     present = {part: judged_present(part, absent, leads, learned) or part in forced for part in STATES[:4]}
     folded = {part: clauses for part in CLAUSE_PARTS if not present[part]
-              for clauses in [_clauses_telling(part, texts, words_of, learned)] if clauses}
+              for clauses in [_clauses_telling(part, texts, classes, learned)] if clauses}
     banned = frozenset(STATES.index(part) for part, here in present.items() if not here)
     path = viterbi(emissions, learned.transitions, pins, banned=banned) if banned else best
     parts = [None if STATES[state] == "none" else STATES[state] for state in path]
