@@ -95,6 +95,8 @@ class ParaphraseFile:
     point: str
     source: str
     pairs: list[ParaphrasePair] = field(default_factory=list)
+    batch: int = 1
+    """Which batch of writing the file came in: the split rule differs (bench/corpus_split.py)."""
 
 
 def strip_markers(marked: str) -> tuple[str, tuple[Segment, ...]]:
@@ -195,12 +197,15 @@ def judge_cases(set_name: str) -> list[JudgeCase]:
 
 def load_paraphrase_file(path: Path) -> ParaphraseFile:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or set(data) - {"point", "source", "pairs"}:
-        raise CorpusError(f"{path.name}: expected point, source, pairs")
+    if not isinstance(data, dict) or set(data) - {"point", "source", "pairs", "batch"}:
+        raise CorpusError(f"{path.name}: expected point, source, pairs and perhaps batch")
     point = str(_require(data, "point", path))
     if not 1 <= len(point.split()) <= 4:
         raise CorpusError(f"{path.name}: point {point!r} is not 1-4 words")
-    result = ParaphraseFile(path, point, str(data.get("source", "general")))
+    batch = data.get("batch", 1)
+    if batch not in (1, 2):
+        raise CorpusError(f"{path.name}: batch {batch!r} is not 1 or 2")
+    result = ParaphraseFile(path, point, str(data.get("source", "general")), batch=batch)
     for item in _require(data, "pairs", path) or []:
         if not isinstance(item, dict) or not isinstance(item.get("made"), bool) or not item.get("sentence"):
             raise CorpusError(f"{path.name}: pair {item!r}")
@@ -208,6 +213,10 @@ def load_paraphrase_file(path: Path) -> ParaphraseFile:
             raise CorpusError(f"{path.name}: pair keys {sorted(item)}")
         result.pairs.append(ParaphrasePair(point, str(item["sentence"]), item["made"]))
     return result
+
+
+PARAPHRASE_SET_NAMES = ("tuning", "dev", "blind")
+"""The paraphrase sets; only the second batch has a dev set."""
 
 
 def paraphrase_files(set_name: str) -> list[ParaphraseFile]:
@@ -234,7 +243,7 @@ def check() -> int:
                 problems += 1
             ids[case.id] = path
     points: dict[str, Path] = {}
-    for set_name in ("tuning", "blind"):
+    for set_name in PARAPHRASE_SET_NAMES:
         for path in sorted((PARAPHRASE_DIR / set_name).glob("*.yaml")):
             try:
                 item = load_paraphrase_file(path)
@@ -242,8 +251,9 @@ def check() -> int:
                 print(f"{path.relative_to(ROOT)}: {error}")
                 problems += 1
                 continue
-            if paraphrase_set(item.point) != set_name:
-                print(f"{path.relative_to(ROOT)}: point {item.point!r} belongs in {paraphrase_set(item.point)}/")
+            if paraphrase_set(item.point, item.batch) != set_name:
+                print(f"{path.relative_to(ROOT)}: point {item.point!r} belongs in "
+                      f"{paraphrase_set(item.point, item.batch)}/")
                 problems += 1
             key = item.point.strip().lower()
             if key in points:
@@ -253,7 +263,7 @@ def check() -> int:
     for set_name in ("tuning", "dev", "blind"):
         count = len(list((JUDGE_DIR / set_name).glob("*.yaml")))
         print(f"judge/{set_name}: {count} answers")
-    for set_name in ("tuning", "blind"):
+    for set_name in PARAPHRASE_SET_NAMES:
         files = list((PARAPHRASE_DIR / set_name).glob("*.yaml"))
         pairs = 0
         for path in files:

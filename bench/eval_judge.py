@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import TRAIN_SET, JudgeCase, judge_cases, paraphrase_files  # noqa: E402
+from corpus import PARAPHRASE_SET_NAMES, TRAIN_SET, JudgeCase, judge_cases, paraphrase_files  # noqa: E402
 
 from mockview.analysis import analyse_answer  # noqa: E402
 from mockview.analysis.lexicon import PARTS  # noqa: E402
@@ -270,13 +270,16 @@ def rubric_figures(cases: list[JudgeCase]) -> Rubric:
     return figures
 
 
-def paraphrase_figures(set_name: str) -> tuple[int, int, int, int, list[str]]:
+def paraphrase_figures(set_name: str, batch: int | None = None) -> tuple[int, int, int, int, list[str]]:
+    """Made, found, not made, matched and the errors on a paraphrase set (of one batch, or both)."""
     from mockview.analysis.keywords import match_keywords
     from mockview.analysis.sentences import split_sentences
 
     made = found = not_made = matched = 0
     errors = []
     for item in paraphrase_files(set_name):
+        if batch is not None and item.batch != batch:
+            continue
         keyword = Keyword(item.point)
         for pair in item.pairs:
             report = match_keywords(pair.sentence, (keyword,), sentences=split_sentences(pair.sentence))
@@ -341,10 +344,15 @@ def report_judge(set_name: str, show_errors: bool) -> None:
 
 
 def report_paraphrase(show_errors: bool) -> None:
-    for set_name in ("tuning", "blind"):
+    for set_name in PARAPHRASE_SET_NAMES:
         made, found, not_made, matched, errors = paraphrase_figures(set_name)
         print(f"paraphrase/{set_name}: recall {_ratio(found, made)} of {made} made; "
               f"false matches {_ratio(matched, not_made)} of {not_made} not made (floor: never matching, 0.00 and 0.00)")
+        if set_name != "dev":  # the dev set is all of the second batch
+            for batch in (1, 2):
+                made, found, not_made, matched, _ = paraphrase_figures(set_name, batch)
+                print(f"  batch {batch}: recall {_ratio(found, made)} of {made}; "
+                      f"false matches {_ratio(matched, not_made)} of {not_made}")
         if show_errors and set_name != "blind":
             for line in errors:
                 print(f"    {line}")
