@@ -128,6 +128,49 @@ def test_a_negated_point_is_a_near_miss_and_says_so() -> None:
 
 
 @pytest.mark.parametrize(
+    ("term", "answer"),
+    [
+        ("asked for help", "A customer asked for help finding the gluten-free section, so I walked her over."),
+        ("worked backwards", "My rota worked backwards, nights then lates then earlies, which was exhausting."),
+        ("narrowed down", "The road narrows down to one lane near the depot, so deliveries get stuck."),
+        ("explained the delay", "The delay was eventually explained in the consultants' report, months later."),
+    ],
+)
+def test_a_point_someone_else_did_is_not_the_speakers(term: str, answer: str) -> None:
+    assert made(answer, Keyword(term)) == {}
+
+
+@pytest.mark.parametrize(
+    ("term", "answer", "said"),
+    [
+        ("asked for help", "I asked the head chef for help with the banquet.", "asked the head chef for help"),
+        ("ran a pilot", "So I ran a pilot on four beds for two weeks.", "ran a pilot"),
+        ("trained a successor", "I had trained a successor months before my promotion.", "trained a successor"),
+    ],
+)
+def test_the_same_point_done_by_the_speaker_is_made(term: str, answer: str, said: str) -> None:
+    assert made(answer, Keyword(term)) == {term: said}
+
+
+def test_a_point_only_meant_is_a_near_miss_that_says_so() -> None:
+    question = Question(bank="t", id="d", text="Tell me about a time you were out of your depth.", kind="star",
+                        keywords=(Keyword("asked for help"),))
+    answer = ("My plan was to ask the head chef for help with the banquet, but I never found the moment. "
+              "I muddled through and we served two hundred covers on time.")
+    data = analyse_answer(question, answer).to_dict()
+    assert data["keywords"]["missing"] == ["asked for help"]
+    assert data["keywords"]["near_misses"][0]["why"] == "intended"
+    report = format_report(data)
+    assert '~ asked for help (nearly: "ask the head chef for help" is what was meant, not what was done)' in report
+    assert "comes up only as something meant and not done" in report
+
+
+def test_a_deed_told_after_a_dropped_plan_still_counts() -> None:
+    answer = "I was going to skip the check, but I asked the supervisor for help instead."
+    assert made(answer, Keyword("asked for help")) == {"asked for help": "asked the supervisor for help"}
+
+
+@pytest.mark.parametrize(
     ("fact", "answer"),
     [
         ("Raised a Series C in October", "I read that you recently raised a Series C, so you are growing fast."),

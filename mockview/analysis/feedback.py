@@ -156,6 +156,8 @@ def _rubric(keywords: dict[str, Any]) -> tuple[str, tuple[RubricLine, ...]]:
                 detail = f'nearly: you said "{_short(almost["found"])}"'
             elif why == "hypothetical":
                 detail = f'nearly: "{_short(almost["found"])}" is what you would do, not what you did'
+            elif why == "intended":
+                detail = f'nearly: "{_short(almost["found"])}" is what was meant, not what was done'
             else:
                 detail = f'nearly: "{_short(almost["found"])}" is only part of it'
         lines.append(RubricLine(False, term, _join(detail, rubric_source(sources, term)), term in required,

@@ -63,8 +63,8 @@ class NearMiss:
     term: str
     found: str
     why: str
-    """"negated" (said with a "not"), "hypothetical" (what the speaker would do, in a story question)
-    or "partly" (only some of its words)."""
+    """"negated" (said with a "not"), "hypothetical" (what the speaker would do, in a story question),
+    "intended" (meant to, and did not: "my plan was to..., but I never...") or "partly" (only some of its words)."""
     sentence: int | None = None
 
 
@@ -161,6 +161,8 @@ def _match_keyword(
     wished: frozenset[int] = frozenset(),
 ) -> tuple[KeywordMatch | None, NearMiss | None]:
     near: NearMiss | None = None
+    others: set[int] = set()
+    """Where the point's own name was said of someone else."""
     links = keyword_links(keyword)
     concepts = tuple(item for item, _ in links)
     for item in concepts:
@@ -174,7 +176,7 @@ def _match_keyword(
                                     sentence=_sentence_at(sentences, symbolic.start())), None
             continue
         phrase = _form_phrase(form)
-        result = _first(index, phrase, wished=wished)
+        result = _first(index, phrase, wished=wished, others=others)
         if (isinstance(result, Found) and _bare_word(phrase) and concepts and not keyword.synonyms
                 and not _on_topic(index, result, concepts)):
             # A bare term of one word in another sense: "we clarified butter" is no clarifying
@@ -193,9 +195,10 @@ def _match_keyword(
     for item, leftover in links:
         if item.structural and star is not None:
             continue
+        names = frozenset(item.names)
         for phrase in _concept_phrases(item.id).candidates(index):
             source = phrase.source
-            result = _first(index, phrase, typos=False, wished=wished)
+            result = _first(index, phrase, typos=False, wished=wished, named=source in names, others=others)
             if isinstance(result, Found) and leftover and not _said_with(index, result, leftover):
                 continue
             if isinstance(result, Found) and _bare_word(phrase) and not _on_topic(index, result, (item,)):
@@ -244,9 +247,17 @@ def _said_with(index: AnswerTokens, found: Found, leftover: frozenset[str]) -> b
 
 
 def _first(
-    index: AnswerTokens, phrase: Phrase, *, typos: bool = True, wished: frozenset[int] = frozenset()
+    index: AnswerTokens, phrase: Phrase, *, typos: bool = True, wished: frozenset[int] = frozenset(),
+    named: bool = True, others: set[int] | None = None,
 ) -> Found | list[Found]:
     """The first occurrence that is not negated nor only wished for, or every one that is.
+
+    A ``named`` phrase is the point's own name (the rubric's term, a synonym, a concept's name), which
+    names the speaker's deed: "a customer asked for help" is not "asked for help". A concept's other
+    phrasings tell of others too, even those that open with a verb ("cancelled on us", "vouched for
+    me"), so only their one-word ones are held to that: holding them all to it lost more points made
+    on the paraphrase corpus than it saved false ones. But where the point's own name was refused
+    for that (``others`` gathers where), no phrasing takes the same words back.
 
     Typos are forgiven in the rubric's own wordings, which a person wrote
     and may misspell in the answer; the vocabulary's thousands of phrasings
@@ -254,14 +265,66 @@ def _first(
     sentences that say what the speaker would do (:func:`hypothetical_sentences`).
     """
     negated = []
-    single = len(phrase.elements) == 1
+    speaker_only = named or len(phrase.elements) == 1
+    meant = unrealised_spans(index)
     for item in index.occurrences(phrase, typos=typos):
-        if single and not _done_by_the_speaker(index, item):
+        if others is not None and not speaker_only and item.start in others:
             continue
-        if not item.negated and index.tokens[item.start].sentence not in wished:
+        if speaker_only and not _done_by_the_speaker(index, item, phrase.source):
+            if others is not None:
+                others.add(item.start)
+            continue
+        if not item.negated and index.tokens[item.start].sentence not in wished and not _inside(item, meant):
             return item
         negated.append(item)
     return negated
+
+
+_INTENTIONS = (("plan", "was", "to"), ("meant", "to"), ("meaning", "to"), ("going", "to"), ("wanted", "to"),
+               ("hoped", "to"), ("intended", "to"), ("supposed", "to"), ("tried", "to"), ("idea", "was", "to"))
+_LETDOWNS = frozenset({"never", "not", "didn't", "couldn't", "wasn't", "no", "instead", "forgot", "ran"})
+"""After a "but", the words that say the intention came to nothing ("but I never got round to it")."""
+
+
+@lru_cache(maxsize=4)
+def unrealised_spans(index: AnswerTokens) -> tuple[tuple[int, int], ...]:
+    """The token ranges that tell what someone meant to do and did not.
+
+    "My plan was to ask the head chef for a hand, but I never found the
+    moment", "I kept meaning to write a fallback but never got round to it":
+    the point inside the intention was not made, in any kind of question.
+    The range runs from the intention to its "but" or "never", so a deed
+    told after it ("..., but I escalated it instead") still counts.
+    """
+    tokens = index.tokens
+    spans = []
+    for position in range(len(tokens)):
+        frame = next((words for words in _INTENTIONS
+                      if tuple(t.lower for t in tokens[position:position + len(words)]) == words
+                      and all(t.sentence == tokens[position].sentence for t in tokens[position:position + len(words)])),
+                     None)
+        if frame is None:
+            continue
+        start = position + len(frame)
+        sentence = tokens[position].sentence
+        for later in range(start, len(tokens)):
+            token = tokens[later]
+            if token.sentence != sentence:
+                break
+            if token.lower == "never" and frame[0] != "tried":
+                spans.append((start, later))
+                break
+            if token.lower == "but":
+                rest = [t.lower for t in tokens[later + 1:later + 6] if t.sentence == sentence]
+                if _LETDOWNS.intersection(rest) or any(t.negator for t in tokens[later + 1:later + 6]
+                                                       if t.sentence == sentence):
+                    spans.append((start, later))
+                break
+    return tuple(spans)
+
+
+def _inside(found: Found, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= found.start < end for start, end in spans)
 
 
 _WOULD = frozenset({"would", "'d"})
@@ -357,11 +420,11 @@ def _would_do(words: list[str]) -> bool:
 
 
 _ADVERBS = frozenset("then also just and quickly immediately finally eventually personally first later actually "
-                     "really soon so even still already carefully".split())
+                     "really soon so even still already carefully always often usually sometimes again had have".split())
 _FIRST_PERSON = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})
 
 
-def _done_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
+def _done_by_the_speaker(index: AnswerTokens, found: Found, wording: str = "") -> bool:
     """A point said in one verb counts when the speaker did it: "I escalated it", not "the row escalated".
 
     A past-tense verb needs "I" or "we" in front of it within its clause,
@@ -371,6 +434,8 @@ def _done_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
     """
     tokens = index.tokens
     word = tokens[found.start].lower
+    if _told_in_the_past(wording) and _third_person(word, found, index):
+        return False
     if not (word.endswith("ed") or word in _IRREGULAR_PAST):
         return True
     position = found.start
@@ -379,11 +444,37 @@ def _done_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
             return True
         position -= 1
         before = tokens[position].lower
-        if before in _FIRST_PERSON:
-            return True
+        if before in _FIRST_PERSON or before in _JOINERS:
+            return True  # "I owned it and fixed it": the verb shares the subject before the "and"
         if before not in _ADVERBS and not before.endswith("ly"):
             return False
     return False
+
+
+_JOINERS = frozenset({"and", "then", "so", "but"})
+
+
+def _told_in_the_past(wording: str) -> bool:
+    """Whether a point's wording opens with a past-tense verb ("narrowed it down", "ran a pilot")."""
+    first = wording.split(" ", 1)[0].lower()
+    return any(_past(form) for form in first.split("|"))
+
+
+def _third_person(word: str, found: Found, index: AnswerTokens) -> bool:
+    """"The road narrows down": a verb in its he/she/it form, where the point's word was past ("narrowed").
+
+    The speaker never says "I narrows", so the word is someone or something else's doing.
+    """
+    if not word.endswith("s") or word.endswith("ss") or found.start == 0:
+        return False
+    before = index.tokens[found.start - 1].lower
+    return (len(word) > 4 and not index.tokens[found.start].broken
+            and before not in _FIRST_PERSON and before not in _PLURAL_SUBJECTS and before not in _DETERMINERS)
+
+
+_PLURAL_SUBJECTS = frozenset({"they", "you", "people", "we"})
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "your", "its", "of", "in", "on",
+                          "for", "to", "with", "and", "or", "all", "some", "any", "no", "more", "two", "three"})
 
 
 def _said_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
@@ -429,6 +520,9 @@ def _near(
         return None
     tokens = index.tokens
     first = negated[0]
+    if not first.negated and _inside(first, unrealised_spans(index)):
+        start, end = tokens[first.start].start, tokens[first.end - 1].end
+        return NearMiss(keyword.term, answer[start:end], "intended", tokens[first.start].sentence)
     if not first.negated and tokens[first.start].sentence in wished:
         return _wished(index, answer, keyword, first)
     begin = first.start
@@ -526,7 +620,11 @@ def _unordered(index: AnswerTokens, form: str) -> Found | None:
         if last - first >= window:
             continue
         candidate = Found(first, last + 1, False, False)
-        if not index._negated(first, last + 1):
+        verb = hits[0]
+        # "My dad ran a pilot school" is no "ran a pilot", whatever the order of its words.
+        if verb is not None and not _done_by_the_speaker(index, Found(verb, verb + 1, False, False), form):
+            continue
+        if not index._negated(first, last + 1) and not _inside(candidate, unrealised_spans(index)):
             return candidate
     return None
 

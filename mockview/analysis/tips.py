@@ -194,7 +194,8 @@ def build_tips(
                 "a story sounds rushed. Slow down on what you did and how it ended.", "longer")
 
     if keywords.has_rubric and keywords.coverage < 0.6:
-        names = [k.term for k in keywords.missing if not k.required][:3]
+        nearly = {near.term for near in keywords.near_misses[:1]}  # the tip below speaks of that one
+        names = [k.term for k in keywords.missing if not k.required and k.term not in nearly][:3]
         if names:
             add(13, f"Points a strong answer makes that yours doesn't: {', '.join(names)}. "
                     "Work in the ones that are true for your story." if star is not None else
@@ -203,6 +204,10 @@ def build_tips(
         if near.why == "negated":
             add(13, f"You said {near.found!r}: that reads as the opposite of '{near.term}'. If you did it, "
                     "say so plainly.", f"rubric:{near.term}", near.sentence)
+        elif near.why == "intended":
+            add(13, f"'{near.term}' comes up only as something meant and not done ({near.found!r}). If it "
+                    "happened later, say when; if not, tell what you did instead.", f"rubric:{near.term}",
+                near.sentence)
         elif near.why == "hypothetical":
             said = "" if near.found.lower() == near.term.lower() else f" ({near.found!r})"
             add(13, f"'{near.term}' comes up only as what you would do{said}. The question asks "
