@@ -146,6 +146,7 @@ def test_a_point_someone_else_did_is_not_the_speakers(term: str, answer: str) ->
         ("asked for help", "I asked the head chef for help with the banquet.", "asked the head chef for help"),
         ("ran a pilot", "So I ran a pilot on four beds for two weeks.", "ran a pilot"),
         ("trained a successor", "I had trained a successor months before my promotion.", "trained a successor"),
+        ("fixed it", "I think we kind of fixed it, basically, and it was fine.", "fixed it"),
     ],
 )
 def test_the_same_point_done_by_the_speaker_is_made(term: str, answer: str, said: str) -> None:

@@ -420,7 +420,9 @@ def _would_do(words: list[str]) -> bool:
 
 
 _ADVERBS = frozenset("then also just and quickly immediately finally eventually personally first later actually "
-                     "really soon so even still already carefully always often usually sometimes again had have".split())
+                     "really soon so even still already carefully always often usually sometimes again had have "
+                     # hedges and fillers between the speaker and the deed: "we kind of fixed it"
+                     "kind sort of like um uh basically kinda sorta literally pretty".split())
 _FIRST_PERSON = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})
 
 
