@@ -103,6 +103,27 @@ def shown(text: str) -> str:
     return text.translate(_SHOWN)
 
 
+_TERMINAL_CODE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"            # CSI: colours, cursor moves ("\x1b[31m")
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, clipboard, links, to BEL or ST
+    r"|\x1b[@-_]?"                        # any other escape, or a lone ESC
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"     # other controls; newline and tab stay
+)
+
+
+def without_terminal_codes(text: str) -> str:
+    """``text`` with terminal control sequences blanked to spaces of the same length: what was said.
+
+    A paste from a coloured terminal carries "\x1b[31m": its digits are no
+    figure in the answer, and "[31mbroken" is no word. Blanking keeps every
+    offset, so a sentence found in the result is at the same place in the
+    text as typed (which is what is stored, unchanged).
+    """
+    if _UNSAFE.search(text) is None:
+        return text
+    return _TERMINAL_CODE.sub(lambda found: " " * len(found.group(0)), text)
+
+
 def one_line(text: str) -> str:
     """:func:`shown`, with newlines made visible too: for messages that must stay on one line."""
     return shown(text).replace("\n", "^J")

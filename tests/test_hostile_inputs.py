@@ -124,3 +124,18 @@ def test_export_since_the_first_or_last_day_a_calendar_has(mockview_home: Path, 
         time.tzset()
     with open_store(mockview_home) as history:
         assert len(history.attempts()) == 1
+
+
+def test_a_pasted_colour_code_is_no_figure_and_no_word(capsys, monkeypatch) -> None:
+    import json
+
+    def score(answer: str) -> dict:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(answer.encode())))
+        assert main(["score", "--question-text", "Tell me about a bug you fixed.", "--json"]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    data = score("I fixed the \x1b[31mbroken\x1b[0m build and we shipped it on time.\x1b]0;title\x07")
+    assert data["delivery"]["numbers"] == 0  # the 31 and the 0 were colours, not results
+    assert data["delivery"]["words"] == 11
+    assert all("\x1b" not in sentence and "31m" not in sentence for sentence in data["sentences"])
+    assert data["score"] == score("I fixed the broken build and we shipped it on time.")["score"]

@@ -23,6 +23,7 @@ from mockview.analysis.star import StarReport, analyse_star
 from mockview.analysis.tips import Tip, build_tips
 from mockview.analysis.words import answer_tokens, by_sentence
 from mockview.banks.model import Keyword, Question
+from mockview.text import without_terminal_codes
 
 MAX_ANALYSED_CHARS = 200_000
 """Longer answers are analysed on their first 200,000 characters (about 35,000 words)."""
@@ -146,7 +147,7 @@ def analyse_answer(
     threshold: float = DEFAULT_THRESHOLD,
 ) -> Analysis:
     """Analyse ``answer`` to ``question``; ``seconds`` is the time taken, if known."""
-    text = answer[:MAX_ANALYSED_CHARS]
+    text = without_terminal_codes(answer[:MAX_ANALYSED_CHARS])
     sentences = split_sentences(text)
     # The words are read once, here: the STAR model, the rubric and the relevance check share them.
     words = answer_tokens(text, tuple((sentence.start, sentence.text) for sentence in sentences))
