@@ -420,3 +420,18 @@ def test_a_vague_result_still_holds_a_story_back(outcome: str) -> None:
     analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {outcome}")
     assert analysis.verdict.verdict == "ok"
     assert "the Result has no figure or outcome anyone could check" in analysis.verdict.holding_back
+
+
+def test_a_banks_tip_asking_for_a_figure_is_not_given_to_an_answer_whose_result_has_one() -> None:
+    tip = "Put a figure on the effect, in hours saved, errors avoided or complaints stopped."
+    question = Question(bank="t", id="f", text="What's a problem you fixed even though it wasn't your job to fix it?",
+                        kind="star", tips=(tip, "Mention whether you checked with whoever owned it first."))
+    story = ("At the warehouse the label printer jammed every morning and nobody owned it. I took it apart one "
+             "lunchtime, found a worn roller and ordered a new one with my manager's card. {ending}")
+    measured = analyse_answer(question, story.format(ending="The jams stopped and we got back about forty minutes "
+                                                            "a day."))
+    unmeasured = analyse_answer(question, story.format(ending="The jams stopped and the mornings were calmer."))
+    assert measured.verdict.verdict != "strong" and measured.star.measurable_result
+    assert f"From the question: {tip}" not in measured.tips
+    assert "From the question: Mention whether you checked with whoever owned it first." in measured.tips
+    assert f"From the question: {tip}" in unmeasured.tips

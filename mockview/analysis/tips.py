@@ -230,10 +230,23 @@ def build_tips(
         add(18, f"You lean on '{word}' ({count} times). Vary it or make the sentences more specific.", "words")
 
     if verdict.verdict != "strong":
+        measured = star is not None and star.measurable_result
         for number, tip in enumerate(question.tips):
+            if measured and asks_for_a_figure(tip):
+                continue  # "Put a figure on the effect" to an answer whose result has one
             add(17 + number, f"From the question: {tip}", f"bank:{number}")
 
     return choose(candidates)
+
+
+_ASKS_FOR_A_FIGURE = re.compile(
+    r"\b(?:a number|numbers|the number|a figure|figures|in money or time|percentages?|quantify)\b", re.IGNORECASE)
+
+
+def asks_for_a_figure(tip: str) -> bool:
+    """Whether a bank's tip asks for a figure ("Put a number on the outcome"): an answer whose Result is
+    measured already follows it, and being told again reads as not having been listened to."""
+    return _ASKS_FOR_A_FIGURE.search(tip) is not None
 
 
 def choose(candidates: list[Tip]) -> list[Tip]:
