@@ -282,6 +282,8 @@ def _first(
 
 _INTENTIONS = (("plan", "was", "to"), ("meant", "to"), ("meaning", "to"), ("going", "to"), ("wanted", "to"),
                ("hoped", "to"), ("intended", "to"), ("supposed", "to"), ("tried", "to"), ("idea", "was", "to"))
+_INTENTIONS_BY_OPENING = {words[0]: tuple(w for w in _INTENTIONS if w[0] == words[0]) for words in _INTENTIONS}
+_INTENTION_OPENINGS = frozenset(_INTENTIONS_BY_OPENING)
 _LETDOWNS = frozenset({"never", "not", "didn't", "couldn't", "wasn't", "no", "instead", "forgot", "ran"})
 """After a "but", the words that say the intention came to nothing ("but I never got round to it")."""
 
@@ -298,10 +300,12 @@ def unrealised_spans(index: AnswerTokens) -> tuple[tuple[int, int], ...]:
     """
     tokens = index.tokens
     spans = []
-    for position in range(len(tokens)):
-        frame = next((words for words in _INTENTIONS
+    for position, opening in enumerate(tokens):
+        if opening.lower not in _INTENTION_OPENINGS:
+            continue
+        frame = next((words for words in _INTENTIONS_BY_OPENING[opening.lower]
                       if tuple(t.lower for t in tokens[position:position + len(words)]) == words
-                      and all(t.sentence == tokens[position].sentence for t in tokens[position:position + len(words)])),
+                      and tokens[min(len(tokens) - 1, position + len(words) - 1)].sentence == opening.sentence),
                      None)
         if frame is None:
             continue
