@@ -183,6 +183,26 @@ def test_an_interview_records_follow_ups_with_their_parent(library, history, clo
     assert interview.elapsed == 60 * len(interview.session.results)
 
 
+def test_an_outcome_told_only_when_asked_is_named_on_the_card_and_still_re_drilled(library, history, clock) -> None:
+    interview = Interview.build(library, history, InterviewOptions(length="short", seed=4), clock)
+    told = None
+    while not interview.finished:
+        planned = interview.begin_question()
+        clock.advance(60)
+        if planned.text == ASK_OUTCOME:
+            interview.answer("We shipped a week late, and the client renewed for two more years.")
+            told = planned.parent_attempt
+        else:
+            interview.answer(NO_RESULT if told is None else "")
+    assert told is not None, "the story with no Result was asked for its outcome"
+    card = interview.finish({})
+    parent = next(r for r in interview.session.results if r.attempt_id == told)
+    wrong = next(line for line in card.went_wrong if line.startswith(parent.planned.text[:40]))
+    assert "no Result" in wrong and "you told the outcome only when asked: end the story with it" in wrong
+    assert history.schedule_entry(parent.change.question_id) is not None  # still practised, ending unprompted
+    assert sum("only when asked" in line for line in card.went_wrong) == 1  # not said of the skipped ones
+
+
 def test_the_report_card_is_saved_with_the_session(library, history, clock) -> None:
     interview = run_interview(library, history, clock, [NO_RESULT, "", "", "", "", "", "", ""])
     card = interview.finish({"went_wrong": [{"text": "Froze", "starred": True}], "factors": ["nervous"]})

@@ -86,6 +86,29 @@ def _strong_points(analysis: dict[str, Any]) -> list[str]:
     return points[:3]
 
 
+def _outcomes_told_when_asked(results: list[AnswerResult]) -> set[int]:
+    """The attempts whose story told what was done but not how it ended, which its "What was the
+    outcome?" follow-up then told.
+
+    The story is whole in the end, so the card says so instead of leaving a bare "no Result" the
+    person will read as unheard; it is still re-drilled, as a coach would have it told again ending
+    on the outcome unprompted.
+    """
+    from mockview.practice.interview import ASK_OUTCOME
+
+    by_attempt = {r.attempt_id: r for r in results}
+    told = set()
+    for result in results:
+        parent = by_attempt.get(result.planned.parent_attempt) if result.planned.parent_attempt is not None else None
+        if parent is None or result.planned.text != ASK_OUTCOME or not result.analysis["delivery"]["words"]:
+            continue
+        relevance = result.analysis.get("relevance") or {}
+        star = parent.analysis["star"]
+        if star["action"]["present"] and not star["result"]["present"] and relevance.get("score", 0) >= 1.0:
+            told.add(parent.attempt_id)
+    return told
+
+
 def build_report_card(results: list[AnswerResult], total_seconds: float, now: datetime) -> ReportCard:
     lines: list[CardLine] = []
     weighted = total_weight = 0.0
@@ -125,8 +148,10 @@ def build_report_card(results: list[AnswerResult], total_seconds: float, now: da
         points = _strong_points(result.analysis)
         if points:
             strengths.append(f"{_short(result.planned.text)} ({result.analysis['score']}): {', '.join(points)}")
+    told_when_asked = _outcomes_told_when_asked(results)
     went_wrong = [
         f"{_short(r.planned.text)}: " + "; ".join(build_feedback(r.analysis).reasons)
+        + ("; you told the outcome only when asked: end the story with it" if r.attempt_id in told_when_asked else "")
         for r in results if r.analysis["verdict"] == "fumbled"
     ]
     count = len(given) or 1
