@@ -134,6 +134,7 @@ def test_a_negated_point_is_a_near_miss_and_says_so() -> None:
         ("worked backwards", "My rota worked backwards, nights then lates then earlies, which was exhausting."),
         ("narrowed down", "The road narrows down to one lane near the depot, so deliveries get stuck."),
         ("explained the delay", "The delay was eventually explained in the consultants' report, months later."),
+        ("asked for help", "The new starter was lost on the tills and asked for help twice an hour."),
     ],
 )
 def test_a_point_someone_else_did_is_not_the_speakers(term: str, answer: str) -> None:
@@ -147,6 +148,7 @@ def test_a_point_someone_else_did_is_not_the_speakers(term: str, answer: str) ->
         ("ran a pilot", "So I ran a pilot on four beds for two weeks.", "ran a pilot"),
         ("trained a successor", "I had trained a successor months before my promotion.", "trained a successor"),
         ("fixed it", "I think we kind of fixed it, basically, and it was fine.", "fixed it"),
+        ("asked for help", "I was lost on the tills and asked for help from the supervisor.", "asked for help"),
     ],
 )
 def test_the_same_point_done_by_the_speaker_is_made(term: str, answer: str, said: str) -> None:

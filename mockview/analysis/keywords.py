@@ -450,14 +450,39 @@ def _done_by_the_speaker(index: AnswerTokens, found: Found, wording: str = "") -
             return True
         position -= 1
         before = tokens[position].lower
-        if before in _FIRST_PERSON or before in _JOINERS:
-            return True  # "I owned it and fixed it": the verb shares the subject before the "and"
+        if before in _FIRST_PERSON:
+            return True
+        if before in _JOINERS:
+            return _earlier_subject_is_the_speaker(index, position)
         if before not in _ADVERBS and not before.endswith("ly"):
             return False
     return False
 
 
 _JOINERS = frozenset({"and", "then", "so", "but"})
+_OTHER_PEOPLE = frozenset({"he", "she", "they", "he'd", "she'd", "they'd"})
+
+
+def _earlier_subject_is_the_speaker(index: AnswerTokens, joiner: int) -> bool:
+    """Whether a verb after "and" shares a subject that is the speaker's.
+
+    "I owned it with my lead and fixed the problem" is the speaker's; "my
+    supervisor was a rules person and always followed procedure" is not.
+    The nearest person before the "and", in its sentence, decides; with
+    none, notes that open on a verb ("Owned it and fixed it") are the
+    speaker's, and a sentence that opens on someone named is not.
+    """
+    tokens = index.tokens
+    sentence = tokens[joiner].sentence
+    position = joiner - 1
+    while position >= 0 and tokens[position].sentence == sentence:
+        word = tokens[position].lower
+        if word in _FIRST_PERSON:
+            return True
+        if word in _OTHER_PEOPLE:
+            return False
+        position -= 1
+    return _past(tokens[position + 1].lower)
 
 
 def _told_in_the_past(wording: str) -> bool:
