@@ -88,6 +88,25 @@ def test_an_off_topic_success_story_to_a_failure_question_is_fumbled_and_says_wh
     assert any("never gets there" in tip for tip in analysis.tips)
 
 
+def test_a_success_story_is_off_topic_though_others_fall_behind_in_it() -> None:
+    """A failure question asks for the speaker's failure: a vendor falling behind, or a slip everyone
+    feared, in a story of the speaker's success is no answer to it, even when that credits the
+    rubric's "what went wrong" (found by a new-user run: it scored 91, strong)."""
+    question = replace(FAILURE, keywords=(Keyword("what went wrong"), Keyword("what I learned"),
+                                          Keyword("what I do differently now")))
+    story = ("Two years ago at a regional bank I led the migration of our customer records to a new platform, "
+             "a project everyone expected to slip by months. My task was to move four million records with no "
+             "downtime. I mapped every dependency and met each team lead to agree dates. When a vendor fell "
+             "behind I escalated to their account manager the same day and got an extra engineer. We delivered "
+             "two weeks early and 10 percent under budget, and my director gave me the quarterly award.")
+    analysis = analyse_answer(question, story)
+    assert analysis.verdict.verdict == "fumbled"
+    assert any(reason.startswith("may not answer the question") for reason in analysis.verdict.fumbled_reasons)
+    own = story.replace("When a vendor fell behind I escalated", "I misread the vendor's contract, so when they "
+                        "fell behind I had no penalty to use; I escalated")
+    assert analyse_answer(question, own).verdict.verdict != "fumbled"  # the speaker's own failure answers it
+
+
 @pytest.mark.parametrize(
     "denial",
     [

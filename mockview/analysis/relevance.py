@@ -28,6 +28,7 @@ from mockview.text import normalised
 if TYPE_CHECKING:
     from mockview.analysis.sentences import Sentence
     from mockview.analysis.star import StarReport
+    from mockview.analysis.words import Token
 
 QUESTION_WORDS = frozenset(
     """
@@ -118,11 +119,47 @@ def assess_relevance(
     frame = question_frame(question_text)
     off_topic = (
         frame is not None
-        and not (said & FRAMES[frame][1])
+        and not ((_told_of_the_speaker(tokens, denied) if frame in SPEAKERS_OWN else said) & FRAMES[frame][1])
         and words >= MIN_WORDS_FOR_OFF_TOPIC
-        and (rubric_coverage is None or rubric_coverage == 0.0)
+        and (rubric_coverage is None or rubric_coverage < OFF_TOPIC_COVERAGE)
     )
     return Relevance(focus, tuple(found), round(score, 3), off_topic, frame or "")
+
+
+OFF_TOPIC_COVERAGE = 0.4
+"""An answer making this share of its rubric is on the question, whatever its words.
+
+It was any point at all; then "what went wrong" credited to "a vendor fell
+behind" kept a success story told to a failure question from being flagged
+(found by a new-user run)."""
+
+SPEAKERS_OWN = frozenset({"a failure"})
+"""Frames whose answer must tell of the speaker's own part: a failure is yours; a disagreement may be
+between two others that you settled ("mediated between two colleagues" answers a conflict question)."""
+
+_SPEAKER = frozenset({"i", "we", "my", "our", "me", "us", "i'm", "i've", "i'd", "we're", "we've", "we'd", "mine"})
+
+
+def _told_of_the_speaker(tokens: Sequence[Token], denied: frozenset[int]) -> set[str]:
+    """The keys of words said in a clause that has the speaker in it before them, outside denials.
+
+    A failure question asks for the speaker's failure: "I underestimated the cleaning", "my estimate
+    was wrong", "we lost the client". A success story mentions failures too, of others or of what
+    was feared ("a project everyone expected to slip", "when a vendor fell behind, I escalated"),
+    and those are no answer to it.
+    """
+    told: set[str] = set()
+    speaker = False
+    for token in tokens:
+        if token.broken:
+            speaker = False
+        if token.sentence in denied:
+            continue
+        if speaker:
+            told.add(token.key)
+        if token.lower in _SPEAKER:
+            speaker = True
+    return told
 
 
 def _keys(words: str) -> frozenset[str]:
