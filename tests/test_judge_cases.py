@@ -454,3 +454,27 @@ def test_a_banks_tip_asking_for_a_figure_is_not_given_to_an_answer_whose_result_
     assert f"From the question: {tip}" not in measured.tips
     assert "From the question: Mention whether you checked with whoever owned it first." in measured.tips
     assert f"From the question: {tip}" in unmeasured.tips
+
+
+def test_an_essay_pasted_as_an_answer_is_fumbled_for_its_length() -> None:
+    story = ("At the depot I noticed the night shift kept missing the six o'clock van. I moved the picking of "
+             "the van's orders to the start of the shift and checked the first week myself. The van left on time "
+             "every night after that, and complaints from the shops fell from ten a week to one. ")
+    low, high = DEFAULT_WORDS["star"]
+    essay = story * (3 * high // len(story.split()) + 1)
+    analysis = analyse_answer(FAILURE, essay)
+    assert analysis.verdict.verdict == "fumbled"
+    assert any(reason.startswith(f"far too long to be an answer ({analysis.delivery.words} words, about ")
+               for reason in analysis.verdict.fumbled_reasons)
+    twice = analyse_answer(FAILURE, story * (2 * high // len(story.split())))
+    assert not any(reason.startswith("far too long") for reason in twice.verdict.fumbled_reasons)
+
+
+def test_a_long_answer_under_three_minutes_is_not_told_listeners_drift_after_three() -> None:
+    warm_up = Question(bank="t", id="w", text="Tell me about yourself.", kind="open", words=(60, 150))
+    answer = " ".join(["I have spent six years in retail banking, first at the counter and then running a branch "
+                       "team of eight people across two sites."] * 8)
+    analysis = analyse_answer(warm_up, answer)
+    assert analysis.delivery.length == "long" and analysis.delivery.speaking_seconds < 180
+    shorter = [tip for tip in analysis.tips if "words" in tip and "60-150" in tip]
+    assert shorter and not any("drift after three" in tip for tip in analysis.tips)

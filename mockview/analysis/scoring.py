@@ -108,6 +108,11 @@ def filler_rate(delivery: DeliveryReport) -> float:
     return (delivery.filler_count + 0.5 * delivery.hedge_count) / delivery.words * 100
 
 
+FAR_TOO_LONG = 3
+"""Past this many times the top of its target, an answer is an essay read out: fumbled, as a coach would
+stop it (a 36,000-word paste scored 79 ok)."""
+
+
 def _length_points(delivery: DeliveryReport) -> float:
     low, high = delivery.target
     words = delivery.words
@@ -233,6 +238,9 @@ def fumbled_reasons(
         reasons.append(f"only {plural(asked, 'real question')} for the interviewer; ask at least {MIN_QUESTIONS}")
     if delivery.length == "far too short":
         reasons.append(f"far too short to be an answer ({plural(delivery.words, 'word')})")
+    elif delivery.words > FAR_TOO_LONG * delivery.target[1]:
+        reasons.append(f"far too long to be an answer ({plural(delivery.words, 'word')}, about "
+                       f"{delivery.speaking_seconds / 60:.0f} minutes to say)")
     if kind == "star" and star is not None:
         if told_no_story(star):
             reasons.append("no story: it never says what you did or how it ended")

@@ -183,8 +183,12 @@ def build_tips(
     if delivery.length == "long" or delivery.speaking_seconds > LONGEST_SPOKEN:
         minutes = delivery.speaking_seconds / 60
         trim = "trim the background first" if star is not None else "keep the one point that matters most"
-        add(11, f"At {delivery.words} words this takes about {minutes:.1f} minutes to say; interviewers start to "
-                f"drift after three. Aim for {low}-{high} words: {trim}.", "shorter")
+        if delivery.speaking_seconds > LONGEST_SPOKEN:
+            add(11, f"At {delivery.words} words this takes about {minutes:.1f} minutes to say; interviewers start to "
+                    f"drift after three. Aim for {low}-{high} words: {trim}.", "shorter")
+        else:  # under three minutes: long for what this question wants, not for any listener
+            add(11, f"At {delivery.words} words this runs past the {low}-{high} this question wants: {trim}.",
+                "shorter")
     elif delivery.length == "short" and closing is None and not wants_brevity:
         add(12, f"At {delivery.words} words this is on the short side (target {low}-{high}). "
                 f"Add detail where it counts: {_more_detail(question)}.", "longer")
