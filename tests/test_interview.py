@@ -156,6 +156,10 @@ def test_the_closing_answer_needs_two_real_questions(library) -> None:
     salary = analyse_answer(closing, "What is the salary range? And what does a typical day look like for the team?").to_dict()
     assert salary["verdict"] == "ok"
     assert "the first question is about pay or perks" in salary["holding_back"]
+    perks = analyse_answer(closing, "What is the salary range, and how many days of holiday do you offer? Also, is "
+                                    "there a bonus scheme for this position?").to_dict()
+    assert perks["verdict"] == "fumbled"  # new-user run: 49, ok
+    assert perks["fumbled_reasons"][0].startswith("no question about the job itself: 2 questions only about pay")
     good = analyse_answer(closing, GOOD_CLOSING + " And what is the biggest challenge for the product this year?").to_dict()
     assert good["closing"]["enough"] and {"success", "team"} <= set(good["closing"]["topics"])
     assert good["verdict"] != "fumbled" and not good["fumbled_reasons"]

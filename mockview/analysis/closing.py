@@ -47,12 +47,21 @@ class ClosingReport:
     """The first question is about pay or perks."""
 
     @property
+    def about_the_job(self) -> tuple[str, ...]:
+        """The questions about the work itself: one only about pay or perks is for the offer stage, and
+        "What is the salary range? Is there a bonus?" is no sign of interest in the job."""
+        return tuple(question for question in self.questions if not about_perks(question) or topics_of(question))
+
+    @property
     def enough(self) -> bool:
-        return len(self.questions) >= MIN_QUESTIONS
+        """At least two questions, one of them about the job: a pay question beside one about the work is
+        held back as salary-first, three about pay and nothing else are no answer."""
+        return bool(self.about_the_job) and len(self.questions) >= MIN_QUESTIONS
 
     def to_dict(self) -> dict[str, object]:
         return {
             "questions": list(self.questions),
+            "about_the_job": list(self.about_the_job),
             "topics": list(self.topics),
             "salary_first": self.salary_first,
             "enough": self.enough,

@@ -174,7 +174,7 @@ def score_answer(
     weights = WEIGHTS.get(kind, WEIGHTS["open"])
     fractions: dict[str, float] = {}
     if kind == "closing" and closing is not None:
-        fractions["questions"] = min(1.0, len(closing.questions) / MIN_QUESTIONS)
+        fractions["questions"] = min(1.0, len(closing.questions) / MIN_QUESTIONS) if closing.about_the_job else 0.0
         fractions["topics"] = min(1.0, len(closing.topics) / 2)
         fractions["order"] = 0.0 if closing.salary_first or not closing.questions else 1.0
     if kind == "star" and star is not None:
@@ -234,8 +234,12 @@ def fumbled_reasons(
     if delivery.words == 0:
         return ["no answer"]
     if closing is not None and not closing.enough:
-        asked = len(closing.questions)
-        reasons.append(f"only {plural(asked, 'real question')} for the interviewer; ask at least {MIN_QUESTIONS}")
+        if closing.questions and not closing.about_the_job:
+            reasons.append(f"no question about the job itself: {plural(len(closing.questions), 'question')} "
+                           "only about pay and perks, which wait for the offer")
+        else:
+            asked = len(closing.questions)
+            reasons.append(f"only {plural(asked, 'real question')} for the interviewer; ask at least {MIN_QUESTIONS}")
     if delivery.length == "far too short":
         reasons.append(f"far too short to be an answer ({plural(delivery.words, 'word')})")
     elif delivery.words > FAR_TOO_LONG * delivery.target[1]:
