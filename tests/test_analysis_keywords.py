@@ -104,3 +104,12 @@ def test_british_our_spellings_fold_but_short_our_words_keep_their_meaning() -> 
     assert stem("hours") == stem("hour") == "hour"
     assert stem("detour") == "detour"
     assert not found("I stayed for the whole shift.", Keyword("four hours"))
+
+
+def test_not_is_never_a_note() -> None:
+    """"notes" once shared its key with "not": "so she was not surprised" was a negated near miss of a
+    point about notes, shown as 'nearly: you said "not"' (found by a new-user run)."""
+    point = Keyword("took notes")
+    report = match_keywords("I told my boss what I had moved, so she was not surprised.", (point,))
+    assert not report.matched and not report.near_misses
+    assert {m.term for m in match_keywords("I took careful notes in every meeting.", (point,)).matched} == {"took notes"}

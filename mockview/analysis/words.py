@@ -107,6 +107,8 @@ def rule_stem(word: str) -> str:
         w = w[:-1]
     if w.endswith("e") and not w.endswith("ee") and (len(w) > 3 or w not in STOP_WORDS):
         w = w[:-1]
+    if w == "not" and word.lower() != "not":
+        return "note"  # "notes" is no "not": the negator's key must be its own (found by a new-user run)
     return w
 
 
