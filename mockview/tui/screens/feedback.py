@@ -20,6 +20,8 @@ class FeedbackScreen(Screen[None]):
     """Score, verdict and reasons, the STAR bar, the coloured answer, rubric, delivery, tips."""
 
     BINDINGS = [
+        # Next first: the footer shows bindings in this order, and at 80 columns it cut "n Next" to "n N".
+        Binding("n,enter", "next", "Next", id="feedback-next", tooltip="Go on to the next question"),
         Binding("1", "rate(1)", "Again", id="rate-again", tooltip="I could not answer this well"),
         Binding("2", "rate(2)", "Hard", id="rate-hard", tooltip="I got there, with effort"),
         Binding("3", "rate(3)", "Good", id="rate-good", tooltip="A solid answer"),
@@ -27,7 +29,6 @@ class FeedbackScreen(Screen[None]):
         Binding("r", "again", "Answer again", id="feedback-again", tooltip="Try the same question once more, now"),
         Binding("w", "another_way", "Another way", id="feedback-another-way",
                 tooltip="Answer the same question, asked in other words, now"),
-        Binding("n,enter", "next", "Next", id="feedback-next", tooltip="Go on to the next question"),
     ]
 
     def __init__(self, driver: SessionDriver, result: AnswerResult) -> None:
