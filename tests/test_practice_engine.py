@@ -177,3 +177,17 @@ def test_a_snapshot_keeps_where_each_rubric_point_came_from_and_what_it_means() 
     assert question_from_snapshot(older).keywords == (Keyword("mission"),)
     sourced = snapshot(question) | {"keywords": [["Anvil Pro", [], 1.0, False, "your Acme profile"]]}
     assert question_from_snapshot(sourced).keywords == (Keyword("Anvil Pro", source="your Acme profile"),)
+
+
+def test_an_unknown_category_lists_every_category_and_counts_the_tags_it_leaves_out(mockview_home: Path) -> None:
+    from mockview.practice.selection import matching_questions
+
+    library = load_library(mockview_home)
+    categories = sorted({question.category for question in library.questions() if question.category})
+    with pytest.raises(MockviewError) as raised:
+        matching_questions(library, Filters(categories=("nosuch",)))
+    assert str(raised.value).endswith(f"(they have: {', '.join(categories)})")  # warm-up and all, none cut off
+    tags = sorted({tag for question in library.questions() for tag in question.tags})
+    with pytest.raises(MockviewError) as raised:
+        matching_questions(library, Filters(tags=("nosuch",)))
+    assert str(raised.value).endswith(f" and {len(tags) - 30} more)")

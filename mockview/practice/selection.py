@@ -128,8 +128,14 @@ def _check_known(what: str, wanted: set[str], known: set[str]) -> None:
     name = unknown[0]
     guess = suggest(name, known)
     hint = f"; did you mean '{guess}'?" if guess else ""
-    shown = ", ".join(sorted(known)[:12])
+    listed = sorted(known)
+    shown = ", ".join(listed[:SHOWN_NAMES]) + (f" and {len(listed) - SHOWN_NAMES} more" if len(listed) > SHOWN_NAMES else "")
     raise MockviewError(f"no {what} '{name}' in the chosen banks{hint} (they have: {shown})")
+
+
+SHOWN_NAMES = 30
+"""How many names an unknown category or tag lists: the shipped banks have 22 categories, all of
+which fit on a line or two; more are counted, not cut off unannounced (found by a new-user run)."""
 
 
 def plan_questions(
