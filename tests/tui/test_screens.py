@@ -186,6 +186,19 @@ async def test_banks_show_problems_validate_and_edit_in_the_editor(mockview_home
         assert app.screen.bank.id == "broken"
 
 
+async def test_a_bank_broken_after_the_start_shows_its_problem_when_the_banks_screen_opens(mockview_home: Path) -> None:
+    app = make_app(mockview_home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        folder = mockview_home / "banks"
+        folder.mkdir(parents=True)
+        broken = folder / "late.yaml"
+        broken.write_text("bank: late\nquestions:\n  - id: a\n    text: Fine?\n    catgory: x\n")
+        await pilot.press("b")
+        await settle(pilot)
+        assert f"{broken}:5:5: unknown key 'catgory' in question" in text_of(app, "#problems")
+
+
 async def test_quitting_mid_answer_asks_and_keeps_the_draft(mockview_home: Path) -> None:
     app = practice_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:

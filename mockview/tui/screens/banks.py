@@ -54,6 +54,13 @@ class BanksScreen(Screen[None]):
         table.add_columns("Bank", "Title", "Source", "Questions", "Problems", "File")
         self.show_library(self.services.banks.library)
         table.focus()
+        self.read_again()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def read_again(self) -> None:
+        """The banks as they are now, not as when the app started: a file added or broken since then
+        shows at once, without a ``v`` (a new-user run saw "No problems" beside a broken file)."""
+        self.read_banks()
 
     def on_library_loaded(self, event: LibraryLoaded) -> None:
         self.show_library(event.library)
