@@ -350,6 +350,11 @@ def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> Proble
             "tab character: YAML indentation must use spaces",
         )
     problem = error.problem or "invalid YAML"
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        # PyYAML stops where the file or the document ends; the mistake is the quote that opened it.
+        ended = f", and the text runs on to line {mark.line + 1}" if mark is not None else ""
+        return Problem.at(path, _mark_position(error.context_mark),
+                          f"YAML syntax error: this quote is never closed{ended}")
     context = f" ({error.context})" if error.context else ""
     return Problem.at(path, position, f"YAML syntax error: {problem}{context}")
 
