@@ -31,6 +31,14 @@ def test_json_from_stdin_with_full_id(run_cli) -> None:
     assert data["verdict"] in ("strong", "ok", "fumbled")
 
 
+def test_a_full_id_beside_its_own_bank_is_the_same_question(run_cli) -> None:
+    result = run_cli("score", "--bank", "star", "--question", "star/more-work-than-time", "--json", input=ANSWER)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["question"]["id"] == "star/more-work-than-time"
+    other = run_cli("score", "--bank", "classics", "--question", "star/more-work-than-time", input=ANSWER)
+    assert other.returncode == 1 and "no question 'star/more-work-than-time' in bank 'classics'" in other.stderr
+
+
 def test_ad_hoc_question_with_keywords(run_cli) -> None:
     result = run_cli(
         "score", "--question-text", "Tell me about a time you improved a process.",

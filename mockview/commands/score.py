@@ -104,6 +104,8 @@ def resolve_question(args: argparse.Namespace) -> Question:
     question_id = args.question
     if "/" in question_id and not bank_name:
         bank_name, _, question_id = question_id.partition("/")
+    elif "/" in question_id and question_id.partition("/")[0] == bank_name:
+        question_id = question_id.partition("/")[2]  # "--bank star --question star/missed-deadline": said twice
     if not bank_name:
         raise MockviewError("--question needs --bank (or a full id such as star/missed-deadline)")
     names, paths = split_bank_args([bank_name])
