@@ -149,6 +149,7 @@ def test_bad_ids_and_empty_feedback_are_one_clear_line(run_cli, args, message) -
     ("- just a list\n", "1:1:"),
     ("company: Acme\ndate: 2026-10-20\n", "1:1: the debrief says nothing about the interview yet"),
     ("company: Acme\ndate: 2999-01-01\nfactors: [late]\n", "2:7: 'date' 2999-01-01 is in the future"),
+    ("company: Acme\ndate: 2026-13-01\n", "2:7: 'date' 2026-13-01 is no day of the calendar (month must be in 1..12)"),
     ("company: Acme\ndate: 2026-10-20\nquestions:\n  - Why us?\n  - text: why  US\n    fumbled: true\n",
      "5:5: question 2 repeats the one at line 4; keep one, marked fumbled if either was"),
 ])

@@ -7,6 +7,7 @@ gives no debrief at all, so nothing half-checked is ever saved.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +79,11 @@ class _DebriefChecker(RecordChecker):
         elif isinstance(value, str):
             try:
                 day = _dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+            except ValueError as error:
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                    # The shape of a date with an impossible month or day: say which, not "got text".
+                    self.error(top.value_at("date"), f"'date' {value.strip()} is no day of the calendar ({error})")
+                    return None
         if day is not None:
             if day > self.today + _dt.timedelta(days=1):
                 self.error(top.value_at("date"), f"'date' {day.isoformat()} is in the future; "
