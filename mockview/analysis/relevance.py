@@ -39,6 +39,7 @@ QUESTION_WORDS = frozenset(
     thought feel felt like want wanted need needed know knew say said really way ways thing things kind sort
     please us me you your yours yourself company role job position work worked working interview question
     happen happened happens take took approach approached manage managed case cases current currently last
+    far much lot lots quite
     """.split()
 )
 """Words of the question's frame, not of what it asks about ("Tell me about a time you...")."""
@@ -116,6 +117,10 @@ def assess_relevance(
             found.append(word)  # "we argued about the rota" is about a conflict
     found = [word for word in focus if word in found]
     score = min(1.0, len(found) / min(2, len(focus)))
+    if rubric_coverage is not None:
+        # The points the question asks for, made, speak to it in any words: an answer making all of
+        # them scored 0 of 9 for never saying "week", "far" or "drop" (found by a new-user run).
+        score = max(score, rubric_coverage)
     frame = question_frame(question_text)
     off_topic = (
         frame is not None
