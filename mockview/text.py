@@ -104,10 +104,12 @@ def shown(text: str) -> str:
 
 
 _TERMINAL_CODE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"            # CSI: colours, cursor moves ("\x1b[31m")
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, clipboard, links, to BEL or ST
-    r"|\x1b[@-_]?"                        # any other escape, or a lone ESC
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"     # other controls; newline and tab stay
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"                 # CSI, 7- or 8-bit: colours, cursor moves ("\x1b[31m")
+    r"|(?:\x1b[]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x00-\x1f\x7f\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    # OSC, DCS, SOS, PM, APC (titles, clipboard, links), to BEL or ST, never past a line or another control
+    r"|\x1b[ -/]*[0-~]"                                # other escapes: ESC ( B, ESC 7
+    r"|\x1b"                                           # a lone ESC
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"           # other controls; newline, tab and carriage return stay
 )
 
 

@@ -139,3 +139,24 @@ def test_a_pasted_colour_code_is_no_figure_and_no_word(capsys, monkeypatch) -> N
     assert data["delivery"]["words"] == 11
     assert all("\x1b" not in sentence and "31m" not in sentence for sentence in data["sentences"])
     assert data["score"] == score("I fixed the broken build and we shipped it on time.")["score"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("reset\x1b(B here", "reset here"),                       # tput sgr0
+        ("\x1b7time \x1b8 ok", "time ok"),                         # save and restore the cursor
+        ("c1 \x9b31mred", "c1 red"),                               # an 8-bit CSI
+        ("osc \x1b]0;title\x07 after", "osc after"),
+        ("open \x1b]0;no end\nnext line stays", "open next line stays"),  # an OSC never runs past a line
+        ("dcs \x1bPq#0;2\x1b\\ done", "dcs done"),
+        ("link \x1b]8;;http://x\x1b\\text\x1b]8;;\x1b\\ end", "link text end"),
+        ("a\r\rb", "a\r\rb"),                                      # a carriage return is a line break
+    ],
+)
+def test_every_form_of_terminal_code_is_blanked_and_nothing_else(typed: str, said: str) -> None:
+    from mockview.text import without_terminal_codes
+
+    blanked = without_terminal_codes(typed)
+    assert len(blanked) == len(typed)  # offsets into the answer as typed still hold
+    assert " ".join(blanked.split(" ")).split() == said.split() or blanked == said

@@ -160,6 +160,9 @@ def test_the_closing_answer_needs_two_real_questions(library) -> None:
                                     "there a bonus scheme for this position?").to_dict()
     assert perks["verdict"] == "fumbled"  # new-user run: 49, ok
     assert perks["fumbled_reasons"][0].startswith("no question about the job itself: 2 questions only about pay")
+    worded = analyse_answer(closing, "What salary can I expect in this role? And is there a bonus the team "
+                                     "gets every year?").to_dict()
+    assert worded["verdict"] == "fumbled"  # "role" and "team" said in a pay question are no job question
     good = analyse_answer(closing, GOOD_CLOSING + " And what is the biggest challenge for the product this year?").to_dict()
     assert good["closing"]["enough"] and {"success", "team"} <= set(good["closing"]["topics"])
     assert good["verdict"] != "fumbled" and not good["fumbled_reasons"]

@@ -108,6 +108,24 @@ def test_a_success_story_is_off_topic_though_others_fall_behind_in_it() -> None:
 
 
 @pytest.mark.parametrize(
+    "owned",
+    [
+        "Two days later finance spotted that I had counted renewals twice, and the mistake was entirely mine.",
+        "I, honestly, got the revenue figure wrong because I counted renewals twice.",
+        "When a colleague checked it she found renewals counted twice, and the error was in my formula.",
+    ],
+)
+def test_a_failure_owned_after_a_comma_or_at_the_end_of_its_sentence_answers_the_question(owned: str) -> None:
+    story = ("Last spring I ran the quarterly forecast for our sales team at a software firm. I built the model "
+             f"from the CRM export and sent it to the directors on the Monday. {owned} I rebuilt it that "
+             "afternoon, sent a correction to every director and added a check against the finance ledger. "
+             "The next four forecasts went out with no errors.")
+    analysis = analyse_answer(FAILURE, story)
+    assert analysis.relevance is not None and not analysis.relevance.off_topic
+    assert analysis.verdict.verdict != "fumbled"
+
+
+@pytest.mark.parametrize(
     "denial",
     [
         "Honestly, I wouldn't say I've ever really failed at anything.",
@@ -454,6 +472,10 @@ def test_a_banks_tip_asking_for_a_figure_is_not_given_to_an_answer_whose_result_
     assert f"From the question: {tip}" not in measured.tips
     assert "From the question: Mention whether you checked with whoever owned it first." in measured.tips
     assert f"From the question: {tip}" in unmeasured.tips
+    other = "Give the number you promised and the number you actually hit."  # not a figure of the effect
+    promised = analyse_answer(replace(question, tips=(other,)), story.format(
+        ending="The jams stopped and we got back about forty minutes a day."))
+    assert f"From the question: {other}" in promised.tips
 
 
 def test_an_essay_pasted_as_an_answer_is_fumbled_for_its_length() -> None:

@@ -133,7 +133,6 @@ def test_a_negated_point_is_a_near_miss_and_says_so() -> None:
         ("asked for help", "A customer asked for help finding the gluten-free section, so I walked her over."),
         ("worked backwards", "My rota worked backwards, nights then lates then earlies, which was exhausting."),
         ("narrowed down", "The road narrows down to one lane near the depot, so deliveries get stuck."),
-        ("explained the delay", "The delay was eventually explained in the consultants' report, months later."),
         ("asked for help", "The new starter was lost on the tills and asked for help twice an hour."),
     ],
 )
@@ -169,8 +168,38 @@ def test_a_point_only_meant_is_a_near_miss_that_says_so() -> None:
 
 
 def test_a_deed_told_after_a_dropped_plan_still_counts() -> None:
-    answer = "I was going to skip the check, but I asked the supervisor for help instead."
+    answer = "I meant to ask for help, but never did, so in the end I asked the supervisor for help the next day."
     assert made(answer, Keyword("asked for help")) == {"asked for help": "asked the supervisor for help"}
+    report = match_keywords("I meant to ask for help, but never did.", (Keyword("asked for help"),))
+    assert [near.why for near in report.near_misses] == ["intended"]  # the first one alone is only meant
+
+
+@pytest.mark.parametrize(
+    ("term", "answer", "said"),
+    [
+        ("asked for help", "I wanted to finish on time, so I asked for help from a colleague who had never "
+                           "missed a deadline.", "asked for help"),  # the plan went on: no letdown
+        ("asked for help", "I asked the team what they needed and asked for help from IT.", "asked for help"),
+        ("escalated", "Then escalated to the vendor.", "escalated to"),
+        ("shared goal", "In the end we agreed on a shared goal.", "shared goal"),  # an adjective, no deed
+        ("red flags", "I spotted two red flags in the contract.", "red flags"),
+        ("reduced costs", "Costs were reduced by twenty percent.", "Costs were reduced"),  # a passive result
+    ],
+)
+def test_the_speaker_rule_leaves_the_speakers_own_points_alone(term: str, answer: str, said: str) -> None:
+    assert made(answer, Keyword(term)) == {term: said}
+
+
+@pytest.mark.parametrize(
+    ("term", "answer"),
+    [
+        ("asked for help", "A customer asked for help from the staff."),  # no phrasing takes the words back
+        ("asked for help", "Every day a customer asks for help at the till."),
+        ("ran a pilot", "My dad runs a pilot school near the airport."),
+    ],
+)
+def test_someone_elses_deed_is_not_made_in_any_tense_or_phrasing(term: str, answer: str) -> None:
+    assert made(answer, Keyword(term)) == {}
 
 
 @pytest.mark.parametrize(

@@ -48,9 +48,9 @@ class ClosingReport:
 
     @property
     def about_the_job(self) -> tuple[str, ...]:
-        """The questions about the work itself: one only about pay or perks is for the offer stage, and
-        "What is the salary range? Is there a bonus?" is no sign of interest in the job."""
-        return tuple(question for question in self.questions if not about_perks(question) or topics_of(question))
+        """The questions about the work itself: one about pay or perks is for the offer stage, and "What
+        salary can I expect in this role? Is there a bonus?" is no sign of interest in the job."""
+        return tuple(question for question in self.questions if not about_perks(question))
 
     @property
     def enough(self) -> bool:

@@ -268,11 +268,11 @@ def _first(
     speaker_only = named or len(phrase.elements) == 1
     meant = unrealised_spans(index)
     for item in index.occurrences(phrase, typos=typos):
-        if others is not None and not speaker_only and item.start in others:
+        if others is not None and not others.isdisjoint(range(item.start, item.end)):
             continue
         if speaker_only and not _done_by_the_speaker(index, item, phrase.source):
             if others is not None:
-                others.add(item.start)
+                others.update(range(item.start, item.end))
             continue
         if not item.negated and index.tokens[item.start].sentence not in wished and not _inside(item, meant):
             return item
@@ -289,17 +289,20 @@ _LETDOWNS = frozenset({"never", "not", "didn't", "couldn't", "wasn't", "no", "in
 
 
 @lru_cache(maxsize=4)
-def unrealised_spans(index: AnswerTokens) -> tuple[tuple[int, int], ...]:
-    """The token ranges that tell what someone meant to do and did not.
+def unrealised_spans(index: AnswerTokens) -> frozenset[int]:
+    """The positions of the words that tell what someone meant to do and did not.
 
     "My plan was to ask the head chef for a hand, but I never found the
     moment", "I kept meaning to write a fallback but never got round to it":
     the point inside the intention was not made, in any kind of question.
-    The range runs from the intention to its "but" or "never", so a deed
-    told after it ("..., but I escalated it instead") still counts.
+    The intention runs to its "but" or "never" inside one clause (a "but"
+    may follow a comma); a clause break, "so" or "and" first means the plan
+    went on ("I wanted to finish on time, so I asked for help"), and a deed
+    told after the letdown ("..., but never did, so I asked the supervisor")
+    still counts.
     """
     tokens = index.tokens
-    spans = []
+    meant: set[int] = set()
     for position, opening in enumerate(tokens):
         if opening.lower not in _INTENTION_OPENINGS:
             continue
@@ -315,20 +318,21 @@ def unrealised_spans(index: AnswerTokens) -> tuple[tuple[int, int], ...]:
             token = tokens[later]
             if token.sentence != sentence:
                 break
-            if token.lower == "never" and frame[0] != "tried":
-                spans.append((start, later))
+            if token.lower == "never" and frame[0] != "tried" and not token.broken:
+                meant.update(range(start, later))
                 break
             if token.lower == "but":
-                rest = [t.lower for t in tokens[later + 1:later + 6] if t.sentence == sentence]
-                if _LETDOWNS.intersection(rest) or any(t.negator for t in tokens[later + 1:later + 6]
-                                                       if t.sentence == sentence):
-                    spans.append((start, later))
+                rest = [t for t in tokens[later + 1:later + 6] if t.sentence == sentence]
+                if _LETDOWNS.intersection(t.lower for t in rest) or any(t.negator for t in rest):
+                    meant.update(range(start, later))
                 break
-    return tuple(spans)
+            if later > start and (token.broken or token.lower in ("so", "and")):
+                break
+    return frozenset(meant)
 
 
-def _inside(found: Found, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(start <= found.start < end for start, end in spans)
+def _inside(found: Found, meant: frozenset[int]) -> bool:
+    return found.start in meant
 
 
 _WOULD = frozenset({"would", "'d"})
@@ -431,7 +435,7 @@ _FIRST_PERSON = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})
 
 
 def _done_by_the_speaker(index: AnswerTokens, found: Found, wording: str = "") -> bool:
-    """A point said in one verb counts when the speaker did it: "I escalated it", not "the row escalated".
+    """A point that opens on a verb counts when the speaker did it: "I escalated it", not "the row escalated".
 
     A past-tense verb needs "I" or "we" in front of it within its clause,
     or nothing at all (notes: "Escalated to the vendor."); anything else
@@ -442,8 +446,10 @@ def _done_by_the_speaker(index: AnswerTokens, found: Found, wording: str = "") -
     word = tokens[found.start].lower
     if _told_in_the_past(wording) and _third_person(word, found, index):
         return False
-    if not (word.endswith("ed") or word in _IRREGULAR_PAST):
+    if not _past(word):  # "red flags" is no deed of anyone's
         return True
+    if found.start > 0 and not tokens[found.start].broken and tokens[found.start - 1].lower in _ARTICLES:
+        return True  # "we agreed on a shared goal", "a detailed plan": an adjective, not a deed
     position = found.start
     for _ in range(4):
         if tokens[position].broken or position == 0:
@@ -460,29 +466,36 @@ def _done_by_the_speaker(index: AnswerTokens, found: Found, wording: str = "") -
 
 
 _JOINERS = frozenset({"and", "then", "so", "but"})
+_ARTICLES = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "its", "this", "that", "these",
+                       "those", "every", "each", "some", "any", "no"})
+"""Words after which a past form is an adjective: "a shared goal", "the detailed plan"."""
 _OTHER_PEOPLE = frozenset({"he", "she", "they", "he'd", "she'd", "they'd"})
 
 
 def _earlier_subject_is_the_speaker(index: AnswerTokens, joiner: int) -> bool:
-    """Whether a verb after "and" shares a subject that is the speaker's.
+    """Whether a verb after "and", "then", "so" or "but" shares a subject that is the speaker's.
 
-    "I owned it with my lead and fixed the problem" is the speaker's; "my
-    supervisor was a rules person and always followed procedure" is not.
-    The nearest person before the "and", in its sentence, decides; with
-    none, notes that open on a verb ("Owned it and fixed it") are the
-    speaker's, and a sentence that opens on someone named is not.
+    "I owned it with my lead and fixed the problem", "I asked the team what
+    they needed and asked for help" are the speaker's; "my supervisor was a
+    rules person and always followed procedure" is not. The sentence's
+    first subject pronoun decides (a "they" in a clause between is not the
+    verb's subject); with none, notes that open on a verb or on the joiner
+    itself ("Owned it and fixed it", "Then escalated to the vendor") are
+    the speaker's, and a sentence that opens on someone named is not.
     """
     tokens = index.tokens
     sentence = tokens[joiner].sentence
-    position = joiner - 1
-    while position >= 0 and tokens[position].sentence == sentence:
-        word = tokens[position].lower
-        if word in _FIRST_PERSON:
+    opening = joiner
+    while opening > 0 and tokens[opening - 1].sentence == sentence:
+        opening -= 1
+    if opening == joiner:
+        return True  # the joiner opens the sentence: "Then escalated to the vendor."
+    for token in tokens[opening:joiner]:
+        if token.lower in _FIRST_PERSON:
             return True
-        if word in _OTHER_PEOPLE:
+        if token.lower in _OTHER_PEOPLE:
             return False
-        position -= 1
-    return _past(tokens[position + 1].lower)
+    return _past(tokens[opening].lower)
 
 
 def _told_in_the_past(wording: str) -> bool:
@@ -499,7 +512,7 @@ def _third_person(word: str, found: Found, index: AnswerTokens) -> bool:
     if not word.endswith("s") or word.endswith("ss") or found.start == 0:
         return False
     before = index.tokens[found.start - 1].lower
-    return (len(word) > 4 and not index.tokens[found.start].broken
+    return (len(word) > 3 and not index.tokens[found.start].broken
             and before not in _FIRST_PERSON and before not in _PLURAL_SUBJECTS and before not in _DETERMINERS)
 
 
@@ -652,8 +665,9 @@ def _unordered(index: AnswerTokens, form: str) -> Found | None:
             continue
         candidate = Found(first, last + 1, False, False)
         verb = hits[0]
-        # "My dad ran a pilot school" is no "ran a pilot", whatever the order of its words.
-        if verb is not None and not _done_by_the_speaker(index, Found(verb, verb + 1, False, False), form):
+        # "My dad ran a pilot school" is no "ran a pilot"; told the other way round, a passive result
+        # ("costs were reduced by a fifth" for "reduced costs") is made whoever did it.
+        if verb == first and not _done_by_the_speaker(index, Found(verb, verb + 1, False, False), form):
             continue
         if not index._negated(first, last + 1) and not _inside(candidate, unrealised_spans(index)):
             return candidate

@@ -146,25 +146,40 @@ _SPEAKER = frozenset({"i", "we", "my", "our", "me", "us", "i'm", "i've", "i'd", 
 
 
 def _told_of_the_speaker(tokens: Sequence[Token], denied: frozenset[int]) -> set[str]:
-    """The keys of words said in a clause that has the speaker in it before them, outside denials.
+    """The keys of words said of the speaker, outside denials: in a clause that names the speaker, or
+    after the speaker in the sentence, unless a new subject or a clause about someone else comes between.
 
-    A failure question asks for the speaker's failure: "I underestimated the cleaning", "my estimate
-    was wrong", "we lost the client". A success story mentions failures too, of others or of what
-    was feared ("a project everyone expected to slip", "when a vendor fell behind, I escalated"),
-    and those are no answer to it.
+    A failure question asks for the speaker's failure: "I underestimated the cleaning", "I, honestly,
+    got the figure wrong", "the mistake was entirely mine". A success story mentions failures too, of
+    others or of what was feared ("a project everyone expected to slip", "when a vendor fell behind,
+    I escalated"), and those are no answer to it.
     """
     told: set[str] = set()
-    speaker = False
+    clauses: list[list[Token]] = []
     for token in tokens:
-        if token.broken:
-            speaker = False
         if token.sentence in denied:
             continue
-        if speaker:
-            told.add(token.key)
-        if token.lower in _SPEAKER:
-            speaker = True
+        if token.broken or not clauses or clauses[-1][-1].sentence != token.sentence:
+            clauses.append([])
+        clauses[-1].append(token)
+    speaker_before = False
+    for number, clause in enumerate(clauses):
+        if number == 0 or clauses[number - 1][-1].sentence != clause[0].sentence:
+            speaker_before = False  # a new sentence
+        first = clause[0].lower
+        about_others = first in _SUBORDINATORS and (len(clause) < 2 or clause[1].lower not in _SPEAKER)
+        if first in _NEW_SUBJECTS or about_others:
+            speaker_before = False
+        names_speaker = any(token.lower in _SPEAKER for token in clause)
+        if not about_others and (names_speaker or speaker_before):
+            told.update(token.key for token in clause)
+        speaker_before = speaker_before or (names_speaker and not about_others)
     return told
+
+
+_SUBORDINATORS = frozenset({"when", "if", "after", "because", "as", "while", "before", "until", "since", "once"})
+_NEW_SUBJECTS = frozenset({"a", "an", "the", "this", "that", "these", "those", "everyone", "everybody", "nobody",
+                           "someone", "he", "she", "they", "it"})
 
 
 def _keys(words: str) -> frozenset[str]:

@@ -198,7 +198,8 @@ def build_tips(
                 "a story sounds rushed. Slow down on what you did and how it ended.", "longer")
 
     if keywords.has_rubric and keywords.coverage < 0.6:
-        nearly = {near.term for near in keywords.near_misses[:1]}  # the tip below speaks of that one
+        # The tip below speaks of a point said negated, meant or wished; one only partly said has none.
+        nearly = {near.term for near in keywords.near_misses[:1] if near.why in ("negated", "intended", "hypothetical")}
         names = [k.term for k in keywords.missing if not k.required and k.term not in nearly][:3]
         if names:
             add(13, f"Points a strong answer makes that yours doesn't: {', '.join(names)}. "
@@ -244,13 +245,16 @@ def build_tips(
 
 
 _ASKS_FOR_A_FIGURE = re.compile(
-    r"\b(?:a number|numbers|the number|a figure|figures|in money or time|percentages?|quantify)\b", re.IGNORECASE)
+    r"\b(?:a number|numbers|the number|a figure|figures|percentages?|quantify)\b", re.IGNORECASE)
+_OF_THE_OUTCOME = re.compile(r"\b(?:effect|outcome|result|impact|saved|before[- ]and[- ]after)\b", re.IGNORECASE)
 
 
 def asks_for_a_figure(tip: str) -> bool:
-    """Whether a bank's tip asks for a figure ("Put a number on the outcome"): an answer whose Result is
-    measured already follows it, and being told again reads as not having been listened to."""
-    return _ASKS_FOR_A_FIGURE.search(tip) is not None
+    """Whether a bank's tip asks for a figure of the outcome ("Put a number on the outcome"): an answer
+    whose Result is measured already follows it, and being told again reads as not having been listened
+    to. A tip asking for another number ("the number you promised", "success in numbers before you
+    started") is not followed by a measured Result, and stays."""
+    return _ASKS_FOR_A_FIGURE.search(tip) is not None and _OF_THE_OUTCOME.search(tip) is not None
 
 
 def choose(candidates: list[Tip]) -> list[Tip]:

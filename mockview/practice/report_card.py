@@ -102,9 +102,10 @@ def _outcomes_told_when_asked(results: list[AnswerResult]) -> set[int]:
         parent = by_attempt.get(result.planned.parent_attempt) if result.planned.parent_attempt is not None else None
         if parent is None or result.planned.text != ASK_OUTCOME or not result.analysis["delivery"]["words"]:
             continue
-        relevance = result.analysis.get("relevance") or {}
+        # Told, not echoed: "I don't know the outcome, sorry" says the word and tells nothing.
+        ended = result.analysis["star"]["result"]["present"] or star_details(result.analysis).get("measurable_result")
         star = parent.analysis["star"]
-        if star["action"]["present"] and not star["result"]["present"] and relevance.get("score", 0) >= 1.0:
+        if star["action"]["present"] and not star["result"]["present"] and ended:
             told.add(parent.attempt_id)
     return told
 
