@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import threading
@@ -95,8 +96,11 @@ def test_typing_echoes_and_backspace_rubs_out(terminal) -> None:
     with reader.keystrokes():
         type_keys(keys, "ab\x7f\n")
         assert reader.readline() == "a\n"
-    shown = os.read(keys, 4096)
-    assert shown == b"ab\b \b\r\n"  # the terminal turns the echoed newline into CR LF
+    expected = b"ab\b \b\r\n"  # the terminal turns the echoed newline into CR LF
+    shown = b""
+    while len(shown) < len(expected) and select.select([keys], [], [], 5)[0]:
+        shown += os.read(keys, 4096)  # a loaded machine may hand the echo over in pieces
+    assert shown == expected
 
 
 def test_an_unfinished_line_survives_kill_9_of_a_real_practice(mockview_home: Path) -> None:
