@@ -266,7 +266,7 @@ def _first(
     """
     negated = []
     speaker_only = named or len(phrase.elements) == 1
-    meant = unrealised_spans(index)
+    meant = unrealised_words(index)
     for item in index.occurrences(phrase, typos=typos):
         if others is not None and not others.isdisjoint(range(item.start, item.end)):
             continue
@@ -289,7 +289,7 @@ _LETDOWNS = frozenset({"never", "not", "didn't", "couldn't", "wasn't", "no", "in
 
 
 @lru_cache(maxsize=4)
-def unrealised_spans(index: AnswerTokens) -> frozenset[int]:
+def unrealised_words(index: AnswerTokens) -> frozenset[int]:
     """The positions of the words that tell what someone meant to do and did not.
 
     "My plan was to ask the head chef for a hand, but I never found the
@@ -466,8 +466,8 @@ def _done_by_the_speaker(index: AnswerTokens, found: Found, wording: str = "") -
 
 
 _JOINERS = frozenset({"and", "then", "so", "but"})
-_ARTICLES = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "its", "this", "that", "these",
-                       "those", "every", "each", "some", "any", "no"})
+_DETERMINER_CORE = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "your", "its", "some", "any", "no"})
+_ARTICLES = _DETERMINER_CORE | {"this", "that", "these", "those", "every", "each"}
 """Words after which a past form is an adjective: "a shared goal", "the detailed plan"."""
 _OTHER_PEOPLE = frozenset({"he", "she", "they", "he'd", "she'd", "they'd"})
 
@@ -513,12 +513,12 @@ def _third_person(word: str, found: Found, index: AnswerTokens) -> bool:
         return False
     before = index.tokens[found.start - 1].lower
     return (len(word) > 3 and not index.tokens[found.start].broken
-            and before not in _FIRST_PERSON and before not in _PLURAL_SUBJECTS and before not in _DETERMINERS)
+            and before not in _NOT_BEFORE_HE_SHE_IT)
 
 
-_PLURAL_SUBJECTS = frozenset({"they", "you", "people", "we"})
-_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "your", "its", "of", "in", "on",
-                          "for", "to", "with", "and", "or", "all", "some", "any", "no", "more", "two", "three"})
+_NOT_BEFORE_HE_SHE_IT = _FIRST_PERSON | _DETERMINER_CORE | {
+    "they", "you", "people",  # "they narrows" is never said: the word is a noun
+    "of", "in", "on", "for", "to", "with", "and", "or", "all", "more", "two", "three"}
 
 
 def _said_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
@@ -564,7 +564,7 @@ def _near(
         return None
     tokens = index.tokens
     first = negated[0]
-    if not first.negated and _inside(first, unrealised_spans(index)):
+    if not first.negated and _inside(first, unrealised_words(index)):
         start, end = tokens[first.start].start, tokens[first.end - 1].end
         return NearMiss(keyword.term, answer[start:end], "intended", tokens[first.start].sentence)
     if not first.negated and tokens[first.start].sentence in wished:
@@ -669,7 +669,7 @@ def _unordered(index: AnswerTokens, form: str) -> Found | None:
         # ("costs were reduced by a fifth" for "reduced costs") is made whoever did it.
         if verb == first and not _done_by_the_speaker(index, Found(verb, verb + 1, False, False), form):
             continue
-        if not index._negated(first, last + 1) and not _inside(candidate, unrealised_spans(index)):
+        if not index._negated(first, last + 1) and not _inside(candidate, unrealised_words(index)):
             return candidate
     return None
 
