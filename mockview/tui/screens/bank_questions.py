@@ -15,6 +15,7 @@ from mockview.tui.content import Content
 from mockview.tui.messages import SessionStarted
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, column_widths
+from mockview.tui.widgets.fitted_table import FittedTable
 
 HEADERS = ("Id", "Category", "Kind", "Question")
 
@@ -53,29 +54,28 @@ class BankQuestionsScreen(Screen[None]):
         yield Header()
         with Vertical(id="bank-questions"):
             yield Static(Content.assemble((self.bank.title, "bold"), f"  ({self.bank.id}, {len(self.bank.questions)} questions)"))
-            yield DataTable(id="question-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="question-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="question-detail-scroll"):
                 yield Static(id="question-detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#question-table", DataTable)
+        table = self.query_one("#question-table", FittedTable)
         table.add_columns(*HEADERS)
         self.fill_table()
         table.focus()
-        self.call_after_refresh(self.fill_table)  # again once laid out, with its true width (and scrollbar)
 
-    def on_resize(self) -> None:
+    def on_fitted_table_refit(self, _: FittedTable.Refit) -> None:
         self.fill_table()
 
     def fill_table(self) -> None:
         """Id, category and kind as wide as they are; the question text takes the rest of the width."""
-        table = self.query_one("#question-table", DataTable)
+        table = self.query_one("#question-table", FittedTable)
         cursor = table.cursor_row
         questions = self.bank.questions
         columns: list[tuple[str, list[str]]] = [(HEADERS[0], [q.id for q in questions]), (HEADERS[1], [q.category for q in questions]),
                    (HEADERS[2], [q.kind for q in questions]), (HEADERS[3], [q.text for q in questions])]
-        width = table.scrollable_content_region.width or self.size.width - 2
+        width = table.width_to_fit()
         widths = column_widths(width, columns, flexible=3, caps={0: 24, 1: 16}, minimum=24)
         table.clear()
         for question in questions:
@@ -85,7 +85,7 @@ class BankQuestionsScreen(Screen[None]):
             table.move_cursor(row=max(0, min(cursor, len(questions) - 1)))
 
     def selected(self) -> Question | None:
-        table = self.query_one("#question-table", DataTable)
+        table = self.query_one("#question-table", FittedTable)
         if not table.row_count:
             return None
         return self.bank.question(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))

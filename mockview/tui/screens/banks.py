@@ -22,6 +22,7 @@ from mockview.tui.screens.confirm import ConfirmScreen
 from mockview.tui.messages import LibraryLoaded, LibraryRead
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, remaining_width
+from mockview.tui.widgets.fitted_table import FittedTable
 from mockview.tui.workers import deliver
 
 
@@ -42,7 +43,7 @@ class BanksScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="banks"):
-            yield DataTable(id="bank-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="bank-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="banks-status")
             yield Static(Content("Problems").stylize("bold"), classes="section-title")
             with VerticalScroll(id="problems-scroll"):
@@ -50,7 +51,7 @@ class BanksScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#bank-table", DataTable)
+        table = self.query_one("#bank-table", FittedTable)
         table.add_columns("Bank", "Title", "Source", "Questions", "Problems", "File")
         self.show_library(self.services.banks.library)
         table.focus()
@@ -65,13 +66,13 @@ class BanksScreen(Screen[None]):
     def on_library_loaded(self, event: LibraryLoaded) -> None:
         self.show_library(event.library)
 
-    def on_resize(self) -> None:
+    def on_fitted_table_refit(self, _: FittedTable.Refit) -> None:
         self.show_library(self.services.banks.library)
 
     def show_library(self, library: Library | None) -> None:
         if library is None:
             return
-        table = self.query_one("#bank-table", DataTable)
+        table = self.query_one("#bank-table", FittedTable)
         table.clear()
         by_path = {bank.path: bank for bank in library.banks.values()}
         errors: dict[str, int] = {}
@@ -82,7 +83,7 @@ class BanksScreen(Screen[None]):
                  for path, _ in library.files}
         id_width = max([len(name) for name in names.values()] + [4])
         # The title gives way so Problems stays in view at 80 columns; the File column may scroll.
-        title_width = min(30, remaining_width(table.scrollable_content_region.width or self.size.width - 2, [id_width, 7, 9, 8], 12))
+        title_width = min(30, remaining_width(table.width_to_fit(), [id_width, 7, 9, 8], 12))
         for path, source in library.files:
             bank = by_path.get(path)
             table.add_row(
@@ -106,7 +107,7 @@ class BanksScreen(Screen[None]):
         widget.update(Content("\n").join(lines))
 
     def selected_path(self) -> str | None:
-        table = self.query_one("#bank-table", DataTable)
+        table = self.query_one("#bank-table", FittedTable)
         if table.row_count == 0:
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)

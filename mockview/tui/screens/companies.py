@@ -30,6 +30,7 @@ from mockview.tui.screens.form import FormScreen, widget_id
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, fit_items, remaining_width
+from mockview.tui.widgets.fitted_table import FittedTable
 from mockview.tui.workers import deliver
 
 LIST_HINTS = {
@@ -60,13 +61,13 @@ class CompaniesScreen(Screen[None]):
         yield Header()
         with Vertical(id="companies"):
             yield Static(Content("Company profiles").stylize("bold"))
-            yield DataTable(id="company-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="company-table", cursor_type="row", zebra_stripes=True)
             yield Static(Content("No profiles yet: press n to start researching a company."), id="no-companies")
             yield Static(id="company-problems")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#company-table", DataTable)
+        table = self.query_one("#company-table", FittedTable)
         table.add_columns("Company", "Role", "Facts", "Still to research")
         table.focus()
         self.load()
@@ -81,7 +82,7 @@ class CompaniesScreen(Screen[None]):
 
     def show(self, profiles: list[Profile], problems: list[Problem]) -> None:
         self.profiles = profiles
-        table = self.query_one("#company-table", DataTable)
+        table = self.query_one("#company-table", FittedTable)
         table.clear()
         table.display = bool(profiles)
         self.query_one("#no-companies").display = not profiles
@@ -93,10 +94,10 @@ class CompaniesScreen(Screen[None]):
 
     def fill_table(self) -> None:
         """One row a profile, the research checklist cut to what the table's width leaves."""
-        table = self.query_one("#company-table", DataTable)
+        table = self.query_one("#company-table", FittedTable)
         cursor = table.cursor_row
         table.clear()
-        width = table.scrollable_content_region.width or self.size.width - 2
+        width = table.width_to_fit()
         roomy = width >= 100
         company_width = min(24 if roomy else 18, max((len(p.company) for p in self.profiles), default=7))
         role_width = min(20 if roomy else 14, max((len(p.role) for p in self.profiles), default=4))
@@ -108,7 +109,7 @@ class CompaniesScreen(Screen[None]):
         if self.profiles:
             table.move_cursor(row=min(cursor, len(self.profiles) - 1))
 
-    def on_resize(self) -> None:
+    def on_fitted_table_refit(self, _: FittedTable.Refit) -> None:
         if self.profiles:
             self.fill_table()
 
@@ -120,7 +121,7 @@ class CompaniesScreen(Screen[None]):
 
 
     def selected(self) -> Profile | None:
-        table = self.query_one("#company-table", DataTable)
+        table = self.query_one("#company-table", FittedTable)
         if not table.row_count or not table.display:
             return None
         return self.profiles[table.cursor_row]

@@ -24,6 +24,7 @@ from mockview.tui.screens.follow_up import FollowUpScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, column_widths
+from mockview.tui.widgets.fitted_table import FittedTable
 from mockview.tui.workers import deliver
 
 
@@ -50,12 +51,12 @@ class DebriefsScreen(Screen[None]):
         yield Header()
         with Vertical(id="debriefs"):
             yield Static(Content("Real interviews").stylize("bold"))
-            yield DataTable(id="debrief-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="debrief-table", cursor_type="row", zebra_stripes=True)
             yield Static(Content("No debriefs yet: press n after your next interview."), id="no-debriefs")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#debrief-table", DataTable)
+        table = self.query_one("#debrief-table", FittedTable)
         table.add_columns("Date", "Company", "Role", "Outcome", "Fumbled", "Factors", "Follow-up")
         table.focus()
         self.load()
@@ -71,7 +72,7 @@ class DebriefsScreen(Screen[None]):
 
     def show(self, rows: list[DebriefRow]) -> None:
         today = local_day(self.services.clock.now())
-        table = self.query_one("#debrief-table", DataTable)
+        table = self.query_one("#debrief-table", FittedTable)
         table.clear()
         self.ids = [row.id for row in rows]
         self.rows = rows
@@ -82,7 +83,7 @@ class DebriefsScreen(Screen[None]):
 
     def fill_table(self) -> None:
         """Date, company, role, outcome and fumbles as wide as they are; the factors take the rest."""
-        table = self.query_one("#debrief-table", DataTable)
+        table = self.query_one("#debrief-table", FittedTable)
         cursor = table.cursor_row
         table.clear()
         today = local_day(self.services.clock.now())
@@ -90,7 +91,7 @@ class DebriefsScreen(Screen[None]):
         cells = [(s.date, s.company, s.role, str(s.outcome), f"{s.fumbled} of {s.questions}", ", ".join(s.factors),
                   follow_up_cell(row, today)) for s, row in zip(summaries, self.rows)]
         headers = ("Date", "Company", "Role", "Outcome", "Fumbled", "Factors", "Follow-up")
-        width = table.scrollable_content_region.width or self.size.width - 2
+        width = table.width_to_fit()
         widths = column_widths(width, [(h, [c[i] for c in cells]) for i, h in enumerate(headers)], flexible=5,
                                caps={1: 24, 2: 20}, minimum=12)
         for summary, row in zip(summaries, cells):
@@ -98,8 +99,11 @@ class DebriefsScreen(Screen[None]):
         if cells:
             table.move_cursor(row=max(0, min(cursor, len(cells) - 1)))
 
+    def on_fitted_table_refit(self, _: FittedTable.Refit) -> None:
+        self.fill_table()
+
     def selected(self) -> int | None:
-        table = self.query_one("#debrief-table", DataTable)
+        table = self.query_one("#debrief-table", FittedTable)
         if not table.row_count:
             return None
         return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)

@@ -19,6 +19,7 @@ from mockview.store.rows import AttemptSummary
 from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, column_widths, scores_caption, sparkline_width
+from mockview.tui.widgets.fitted_table import FittedTable
 from mockview.tui.workers import deliver
 
 ALL = "all"
@@ -66,11 +67,11 @@ class HistoryScreen(Screen[None]):
             yield Sparkline([], id="chart")
             yield Static(id="chart-caption")
             yield Static(id="history-count")
-            yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#attempts", DataTable)
+        table = self.query_one("#attempts", FittedTable)
         for key, label in zip(SORTS, COLUMN_LABELS):
             table.add_column(label, key=key)
         table.focus()
@@ -121,12 +122,12 @@ class HistoryScreen(Screen[None]):
         self.fill_table()
 
     def fill_table(self) -> None:
-        table = self.query_one("#attempts", DataTable)
+        table = self.query_one("#attempts", FittedTable)
         table.clear()
         if not self.rows:
             table.add_row(cell("No answers match"), "", "", "", "")
             return
-        width = table.scrollable_content_region.width or self.size.width - 2
+        width = table.width_to_fit()
         # The year goes first when the room is short: the question needs it more.
         when_format = "%Y-%m-%d %H:%M" if width >= 90 else "%d %b %H:%M"
         when = [row.submitted_at.astimezone().strftime(when_format) for row in self.rows]
@@ -157,9 +158,9 @@ class HistoryScreen(Screen[None]):
             return isinstance(self.focused, DataTable) and bool(self.rows)
         return True
 
-    def on_resize(self) -> None:
+    def on_fitted_table_refit(self, _: FittedTable.Refit) -> None:
         if self.rows:
-            table = self.query_one("#attempts", DataTable)
+            table = self.query_one("#attempts", FittedTable)
             cursor = table.cursor_row
             self.fill_table()
             table.move_cursor(row=min(cursor, len(self.rows) - 1))
@@ -204,7 +205,7 @@ class HistoryScreen(Screen[None]):
         self.open_row(event.row_key.value)
 
     def action_open(self) -> None:
-        table = self.query_one("#attempts", DataTable)
+        table = self.query_one("#attempts", FittedTable)
         if not self.rows or table.cursor_row < 0:
             return
         self.open_row(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)

@@ -37,6 +37,7 @@ from mockview.tui.screens.form import FormScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, column_widths
+from mockview.tui.widgets.fitted_table import FittedTable
 from mockview.tui.workers import deliver
 
 
@@ -71,7 +72,7 @@ class StoriesScreen(Screen[None]):
         yield Header()
         with Vertical(id="stories"):
             yield Static(Content("Your stories").stylize("bold"))
-            yield DataTable(id="story-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="story-table", cursor_type="row", zebra_stripes=True)
             yield Static(Content("No stories yet: press n to write your first."), id="no-stories")
             yield Static(id="story-problems")
             yield Static("Coverage", classes="section-title")
@@ -79,7 +80,7 @@ class StoriesScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#story-table", DataTable)
+        table = self.query_one("#story-table", FittedTable)
         table.add_columns("Story", "Competencies", "Score", "Missing", "Peeked")
         table.focus()
         self.load()
@@ -103,7 +104,7 @@ class StoriesScreen(Screen[None]):
     def show(self, bank: StoryBank) -> None:
         self.bank = bank
         self.refresh_bindings()
-        table = self.query_one("#story-table", DataTable)
+        table = self.query_one("#story-table", FittedTable)
         table.clear()
         table.display = bool(bank.stories)
         self.query_one("#no-stories").display = not bank.stories and not bank.problems
@@ -117,10 +118,10 @@ class StoriesScreen(Screen[None]):
     def fill_table(self) -> None:
         """Competencies, score and missing parts as wide as they are; the title takes the rest."""
         bank = self.bank
-        table = self.query_one("#story-table", DataTable)
+        table = self.query_one("#story-table", FittedTable)
         cursor = table.cursor_row
         table.clear()
-        width = table.scrollable_content_region.width or self.size.width - 2
+        width = table.width_to_fit()
 
         def missing(parts: list[str]) -> str:
             # Initials where the room is short ("S, T, R"): the title needs the width more.
@@ -137,7 +138,7 @@ class StoriesScreen(Screen[None]):
         if rows:
             table.move_cursor(row=max(0, min(cursor, len(rows) - 1)))
 
-    def on_resize(self) -> None:
+    def on_fitted_table_refit(self, _: FittedTable.Refit) -> None:
         if self.bank.stories:
             self.fill_table()
 
@@ -165,7 +166,7 @@ class StoriesScreen(Screen[None]):
         return True
 
     def selected(self) -> Story | None:
-        table = self.query_one("#story-table", DataTable)
+        table = self.query_one("#story-table", FittedTable)
         if not table.row_count or not table.display:
             return None
         return self.bank.stories[table.cursor_row]

@@ -1,0 +1,52 @@
+"""A table whose screen sizes its columns to the room it has.
+
+Our tables cut their long column (a question, a title) to the width the
+table is given, so they must be filled again when that width changes. The
+screens used to refill on their own Resize. That comes before the table is
+laid out: rows a worker delivered before the first layout were cut for a
+guess (the screen's width less two), and were never cut again once the table
+knew its width, so the same history could show one way or the other
+depending on which came first. The table's own Resize is the moment its
+width is known; :class:`FittedTable` tells its screen then, and only when
+the width the rows were cut for has changed, so a refill that adds a
+scrollbar settles after one more round instead of looping.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.message import Message
+from textual.widgets import DataTable
+
+
+class FittedTable(DataTable[Any]):
+    """A ``DataTable`` that posts :class:`Refit` when the width for its columns changes."""
+
+    class Refit(Message):
+        """The table's room changed: cut its cells again for :meth:`FittedTable.width_to_fit`."""
+
+        def __init__(self, table: FittedTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> FittedTable:
+            return self.table
+
+    _fitted_for = 0
+
+    def width_to_fit(self) -> int:
+        """The width to cut the cells for: the laid-out width, or a guess from the screen before the
+        first layout. It is remembered, so a Resize that leaves it as it was asks for no refill."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            width = self.screen.size.width - 2
+        self._fitted_for = self.scrollable_content_region.width
+        return max(width, 0)
+
+    def on_resize(self, _: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width > 0 and width != self._fitted_for:
+            self.post_message(self.Refit(self))
