@@ -24,6 +24,13 @@ def texts(answer: str) -> list[str]:
         ("1. First step.\n2) Second step\n3. Third", ["First step.", "Second step", "Third"]),
         ("Line one without a stop\nLine two", ["Line one without a stop", "Line two"]),
         ("I asked her for an hour and\nlistened to her plan. Then\nI wrote it up.", ["I asked her for an hour and\nlistened to her plan.", "Then\nI wrote it up."]),
+        # A pasted email wraps wherever the width runs out: before a name, or just after "I".
+        ("The fryer went. I remember one\nSaturday it was carnage.", ["The fryer went.", "I remember one\nSaturday it was carnage."]),
+        ("Patients were unhappy. I\napproached it in stages.", ["Patients were unhappy.", "I\napproached it in stages."]),
+        ("I ran the accruals for a chain of\nDental clinics in Leeds.", ["I ran the accruals for a chain of\nDental clinics in Leeds."]),
+        # Notes with no full stops are one note a line, whatever the case.
+        ("fixed the build\nRan the tests\nShipped it", ["fixed the build", "Ran the tests", "Shipped it"]),
+        ("We shipped. Then came\nSituation: late again.", ["We shipped.", "Then came", "late again."]),
         ("- I did the vendor course\n  in my first two weeks\n- Made a checklist", ["I did the vendor course\n  in my first two weeks", "Made a checklist"]),
         ("我在公司工作。我们完成了项目！", ["我在公司工作。", "我们完成了项目！"]),
         ("¿Qué hice? Hablé con el equipo.", ["¿Qué hice?", "Hablé con el equipo."]),

@@ -89,16 +89,29 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+_ENDS_LINE = re.compile(r"(?:[.!?…]+['\"”’)\]]*|[。！？]+)$")
+_LAST_LINE_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_NEVER_LAST = frozenset(
+    """a an the my our your his her their its every each to of in on at by for with from into onto about
+    than and or but if because while when where which who whose very""".split()
+)
+"""Words no sentence ends on: a line ending on one ("...a regional chain of\nDental Care") was wrapped."""
+
+
 def _logical_lines(text: str) -> list[tuple[int, str]]:
     """Lines with hard-wrapped sentences joined back together.
 
-    A line that starts in lower case (or with "I"), is not a list item and follows a line
-    that did not end a sentence continues that sentence ("...and it\nwas my
-    job"). The newline stays inside the text, so spans stay exact.
+    A line that is not a list item and follows a line that did not end a sentence continues
+    that sentence when it starts in lower case or with "I" ("...and it\nwas my job"), when
+    the line before ended on a word no sentence ends on ("...the\nChief Executive"), or when
+    the line before was punctuated prose, a sentence ended inside it ("...it was carnage. I
+    remember one\nSaturday"): a pasted email wraps wherever the width runs out, proper names
+    included, where a list of notes has no full stops at all. The newline stays inside the
+    text, so spans stay exact.
     """
     logical: list[tuple[int, str]] = []
     position = 0
-    previous_open = False
+    previous_open = previous_wrapped = False
     for raw in text.splitlines(keepends=True):
         start = position
         position += len(raw)
@@ -109,15 +122,20 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
             continue
         continues = (
             previous_open
-            and (stripped[0].islower() or _PRONOUN_I.match(stripped) is not None)
+            and (stripped[0].islower() or _PRONOUN_I.match(stripped) is not None or previous_wrapped)
             and not _BULLET.match(body)
+            and match_label(body) is None
         )
         if continues:
             first_start, first_body = logical[-1]
             logical[-1] = (first_start, text[first_start:start] + body)
         else:
             logical.append((start, body))
-        previous_open = not _TERMINATOR.search(stripped[-3:] + " ") and match_label(body) is None
+        previous_open = not _ENDS_LINE.search(stripped) and match_label(body) is None
+        last_word = _LAST_LINE_WORD.search(stripped)
+        previous_wrapped = (last_word is not None and last_word.group(1).lower() in _NEVER_LAST) or any(
+            _ends_sentence(stripped, match.start(), match.end()) for match in _TERMINATOR.finditer(stripped)
+        )
     return logical
 
 

@@ -417,6 +417,11 @@ reads the sentence as Action, and a Result is told on its own; it tells the feed
 CLAUSE_REACH = 3
 """How many sentences from the end, and joints from the end of each, are read for such a clause: an
 ending comes late, and the bound keeps a 200 KB run-on sentence from being read thousands of times."""
+CLAUSE_LEAD = 1.0
+"""How far a joined clause must read as the part ahead of every other part. Not the trainer's clear
+lead: that decides whether a whole answer has the part, and cross-validation may leave it unset for
+Result (as after the hard-wrap fix of 2026-12-04), which silently stopped every folded ending being
+heard. 1.0 is the lead the trainer picks for a plainly told Action."""
 _JOINED_CLAUSE = re.compile(
     r"(?:,\s*(?:which|so|and so|and as a result|as a result|resulting in|meaning|and now),?|;|\s[-–—])\s+",
     re.IGNORECASE,
@@ -428,11 +433,9 @@ def _clauses_telling(part: str, texts: Sequence[str], classes: Sequence[Sequence
     """Joined clauses that read plainly as ``part`` when read as a sentence of their own in that place,
     each with its sentence, the last first: a Result told in the same sentence as the Action before it.
 
-    "Plainly" is the learned clear lead of the part; a part without one is never found this way.
+    "Plainly" is :data:`CLAUSE_LEAD` ahead of every other part.
     """
-    lead_needed = learned.clear_lead.get(part)
-    if lead_needed is None:
-        return []
+    lead_needed = CLAUSE_LEAD
     state = STATES.index(part)
     count = len(texts)
     found = []
