@@ -48,6 +48,14 @@ def test_the_same_word_in_another_sense_is_not_the_point() -> None:
     assert made("The museum had a retrospective of her paintings last year.", Keyword("retrospective")) == {}
 
 
+def test_a_point_is_never_made_by_its_opposite() -> None:
+    # "pulled my weight" sits inside the name "not pulling their weight" and was linked to that concept.
+    weight = Keyword("pulled my weight")
+    assert made("He was not pulling his weight, so the rest of us covered his rounds.", weight) == {}
+    assert made("The others were slacking, and I kept coming in late too.", weight) == {}
+    assert made("I pulled my weight on every night shift.", weight) == {"pulled my weight": "pulled my weight"}
+
+
 def test_a_point_told_over_two_sentences_is_in_its_sense() -> None:
     point = Keyword("risk mitigation")
     told = "One bad flash could damage a thousand meters in the field. Those were the risks, and the vendor signed them off."

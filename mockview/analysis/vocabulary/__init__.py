@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from mockview.analysis.vocabulary.families import FAMILIES
 from mockview.analysis.vocabulary.model import SLOTS, Concept
-from mockview.analysis.words import CONTENT_STOP, NAME_NOISE, key
+from mockview.analysis.words import CONTENT_STOP, NAME_NOISE, NEGATORS, key
 
 MODULES = (
     "ownership",
@@ -195,6 +195,9 @@ def concepts_named_exactly(term: str) -> tuple[Concept, ...]:
     return tuple(concepts[i] for i in _concept_ids(wanted) if i in concepts)
 
 
+_NEGATOR_KEYS = frozenset(key(word) for word in NEGATORS)
+
+
 @cache
 def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
     """The concepts a rubric term names, each with the term's words it leaves out.
@@ -215,8 +218,10 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
     if ids:
         return tuple((concepts[i], frozenset()) for i in ids)
     wanted_set = frozenset(wanted)
+    # A name that adds a negation to the term is its opposite: "not pulling their weight" holds
+    # "pulled my weight", and linked it to under-performance.
     holding = [(len(name_key), ids) for name_key, name_set, ids in _names_sharing(wanted_set, every=True)
-               if wanted_set < name_set]
+               if wanted_set < name_set and not (name_set - wanted_set) & _NEGATOR_KEYS]
     if holding and _meaningful(wanted):
         holding.sort(key=lambda item: item[0])
         return tuple((concepts[i], frozenset()) for i in _first_ids(ids for _, ids in holding))
