@@ -19,6 +19,7 @@ def fillers(text: str) -> dict[str, int]:
         "What kind of manager are you? That sort of thing happens.",
         "You know what I mean is that you know the answer.",
         "It was like a zoo in there.",
+        "The hummingbird hummed; the summer was warm.",
     ],
 )
 def test_ordinary_uses_are_not_fillers(text: str) -> None:
@@ -28,6 +29,14 @@ def test_ordinary_uses_are_not_fillers(text: str) -> None:
 def test_fillers_are_counted() -> None:
     text = "Um, so, basically I was like, really busy. Like, you know, it was kind of chaos. Uh, I mean, it worked."
     assert fillers(text) == {"like": 2, "basically": 1, "i mean": 1, "kind of": 1, "uh": 1, "um": 1, "you know": 1}
+
+
+def test_fillers_are_whole_words_at_the_start_and_end_of_the_answer() -> None:
+    assert fillers("Ummm") == {"um": 1}
+    assert fillers("Erm, hmm, kinda") == {"er": 1, "hmm": 1, "kind of": 1}
+    assert fillers("kindness, hmmmmx, umbrella") == {}
+    # "um, like" is two fillers; "um likely" one: the filler "like" is a whole word too.
+    assert fillers("Um likely we ship on Friday, uh likewise the docs.") == {"uh": 1, "um": 1}
 
 
 def test_hedges_are_counted() -> None:

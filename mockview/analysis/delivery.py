@@ -69,7 +69,55 @@ class DeliveryReport:
 
 @cache
 def _pattern(expression: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
-    return re.compile(rf"(?<!\w){expression}(?!\w)"), required_literals(expression)
+    return re.compile(whole_words(expression)), required_literals(expression)
+
+
+def whole_words(expression: str) -> str:
+    r"""``expression`` as a regex that matches whole words only, and that ``re`` can search for fast.
+
+    Every alternative is bounded: ``(?<!\w)a|b|c(?!\w)`` bounded only the first and the last, so
+    "um likely" counted a filler "like". And the bound in front is put after the first letter:
+    a pattern that opens on a lookbehind, ``(?<!\w)u+m+``, makes ``re`` try it at every
+    character, some 100 µs a pattern on a 500-word answer, where ``u(?<!\wu)u*m+`` (the same
+    test: no letter before the "u") lets it jump from one "u" to the next, 20 to 30 times faster.
+    """
+    alternatives = []
+    for alternative in _top_level_alternatives(expression):
+        first, after = alternative[:1], alternative[1:2]
+        if first.isalpha() and first.isascii() and after not in ("*", "?", "{"):
+            rest = alternative[1:]
+            if after == "+":
+                rest = first + "*" + rest[1:]
+            alternatives.append(f"{first}(?<!\\w{first}){rest}")
+        else:
+            alternatives.append(f"(?<!\\w)(?:{alternative})")
+    return "(?:" + "|".join(alternatives) + ")(?!\\w)"
+
+
+def _top_level_alternatives(expression: str) -> list[str]:
+    """``expression`` split at the ``|`` that are outside any group or character class."""
+    parts, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(expression):
+        char = expression[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if expression[index + 1:index + 2] == "]":
+                index += 1  # "[]...]": a "]" first in a class is a literal
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(expression[start:index])
+            start = index + 1
+        index += 1
+    parts.append(expression[start:])
+    return parts
 
 
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")

@@ -91,6 +91,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 _ENDS_LINE = re.compile(r"(?:[.!?…]+['\"”’)\]]*|[。！？]+)$")
 _LAST_LINE_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_TAIL = 40
 _NEVER_LAST = frozenset(
     """a an the my our your his her their its every each to of in on at by for with from into onto about
     than and or but if because while when where which who whose very""".split()
@@ -131,8 +132,9 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
             logical[-1] = (first_start, text[first_start:start] + body)
         else:
             logical.append((start, body))
-        previous_open = not _ENDS_LINE.search(stripped) and match_label(body) is None
-        last_word = _LAST_LINE_WORD.search(stripped)
+        tail = stripped[-_TAIL:]  # the end is enough; a regex anchored at "$" would try every start of a long line
+        previous_open = not _ENDS_LINE.search(tail) and match_label(body) is None
+        last_word = _LAST_LINE_WORD.search(tail)
         previous_wrapped = (last_word is not None and last_word.group(1).lower() in _NEVER_LAST) or any(
             _ends_sentence(stripped, match.start(), match.end()) for match in _TERMINATOR.finditer(stripped)
         )
