@@ -25,11 +25,19 @@ def texts(answer: str) -> list[str]:
         ("Line one without a stop\nLine two", ["Line one without a stop", "Line two"]),
         ("I asked her for an hour and\nlistened to her plan. Then\nI wrote it up.", ["I asked her for an hour and\nlistened to her plan.", "Then\nI wrote it up."]),
         # A pasted email wraps wherever the width runs out: before a name, or just after "I".
-        ("The fryer went. I remember one\nSaturday it was carnage.", ["The fryer went.", "I remember one\nSaturday it was carnage."]),
+        ("It was carnage on the line that night. I remember one\nSaturday the fryer went.",
+         ["It was carnage on the line that night.", "I remember one\nSaturday the fryer went."]),
+        ("I was a backend engineer where our services logged to a system retiring in\nMarch.",
+         ["I was a backend engineer where our services logged to a system retiring in\nMarch."]),
+        # A wrapped word that is also a label ("problem", "result") is still part of its sentence.
+        ("We had to get to the root of the\nproblem. Then I called the vendor.", ["We had to get to the root of the\nproblem.", "Then I called the vendor."]),
+        ("I was proud of the\nresult. The team celebrated.", ["I was proud of the\nresult.", "The team celebrated."]),
         ("Patients were unhappy. I\napproached it in stages.", ["Patients were unhappy.", "I\napproached it in stages."]),
         ("I ran the accruals for a chain of\nDental clinics in Leeds.", ["I ran the accruals for a chain of\nDental clinics in Leeds."]),
         # Notes with no full stops are one note a line, whatever the case.
         ("fixed the build\nRan the tests\nShipped it", ["fixed the build", "Ran the tests", "Shipped it"]),
+        ("Sales were down. Budget was cut\nTeam of five", ["Sales were down.", "Budget was cut", "Team of five"]),
+        ("Found the bug we had been stuck on\nRolled back the release", ["Found the bug we had been stuck on", "Rolled back the release"]),
         ("We shipped. Then came\nSituation: late again.", ["We shipped.", "Then came", "late again."]),
         ("- I did the vendor course\n  in my first two weeks\n- Made a checklist", ["I did the vendor course\n  in my first two weeks", "Made a checklist"]),
         ("我在公司工作。我们完成了项目！", ["我在公司工作。", "我们完成了项目！"]),
@@ -73,6 +81,9 @@ def test_run_on_text_is_broken_at_natural_joints() -> None:
         ("Actions speak louder than words. A team of five.", [None, None]),
         ("A. Smith helped. S. Jones too.", [None, None]),
         ("1. Context: we were late.\n2. I fixed it.", ["situation", None]),
+        # A label word wrapped onto its own line's start is no label ("the\nproblem", "take\naction").
+        ("We had to get to the root of the\nproblem. Then I called the vendor.", [None, None]),
+        ("My manager asked me to take\naction - so I rang the supplier.", [None]),
     ],
 )
 def test_explicit_labels(answer: str, labels: list[str | None]) -> None:

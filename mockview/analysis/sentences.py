@@ -93,10 +93,17 @@ _ENDS_LINE = re.compile(r"(?:[.!?…]+['\"”’)\]]*|[。！？]+)$")
 _LAST_LINE_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _TAIL = 40
 _NEVER_LAST = frozenset(
-    """a an the my our your his her their its every each to of in on at by for with from into onto about
-    than and or but if because while when where which who whose very""".split()
+    """a an the my our your his her their its every each of into onto than and or but if because while
+    which whose very""".split()
 )
-"""Words no sentence ends on: a line ending on one ("...a regional chain of\nDental Care") was wrapped."""
+"""Words no sentence or note ends on: a line ending on one ("...a regional chain of\nDental Care")
+was wrapped."""
+_LONG_LINE_LAST = frozenset("to in on at by for with from about".split())
+"""Prepositions a clause can end on ("the bug we were stuck on"): a line ending on one was wrapped
+only when it is as long as a wrapped line ("...the vendor was retiring in\nMarch")."""
+WRAPPED_LINE = 45
+"""Characters: a line at least this long in punctuated prose, not ending a sentence, was wrapped by
+the width of the window it was written in. Notes are shorter ("Budget was cut")."""
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
@@ -105,12 +112,14 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     A line that is not a list item and follows a line that did not end a sentence continues
     that sentence when it starts in lower case or with "I" ("...and it\nwas my job"), when
     the line before ended on a word no sentence ends on ("...the\nChief Executive"), or when
-    the line before was punctuated prose, a sentence ended inside it ("...it was carnage. I
-    remember one\nSaturday"): a pasted email wraps wherever the width runs out, proper names
-    included, where a list of notes has no full stops at all. The newline stays inside the
-    text, so spans stay exact.
+    the line before was a long line of punctuated prose, a sentence having ended inside it
+    ("...it was carnage that night. I remember one\nSaturday"):
+    a pasted email wraps wherever the width runs out, proper names included, where a list
+    of notes has no full stops and short lines. A line that starts with a label ("Result:")
+    starts afresh unless it starts in lower case after an open line ("the\nproblem. Then").
+    The newline stays inside the text, so spans stay exact.
     """
-    logical: list[tuple[int, str]] = []
+    spans: list[list[int]] = []
     position = 0
     previous_open = previous_wrapped = False
     for raw in text.splitlines(keepends=True):
@@ -121,24 +130,23 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         if not stripped:
             previous_open = False
             continue
-        continues = (
-            previous_open
-            and (stripped[0].islower() or _PRONOUN_I.match(stripped) is not None or previous_wrapped)
-            and not _BULLET.match(body)
-            and match_label(body) is None
+        bullet = _BULLET.match(body) is not None
+        continues = previous_open and not bullet and (
+            stripped[0].islower() or _PRONOUN_I.match(stripped) is not None
+            or (previous_wrapped and match_label(body) is None)
         )
         if continues:
-            first_start, first_body = logical[-1]
-            logical[-1] = (first_start, text[first_start:start] + body)
+            spans[-1][1] = start + len(body)
         else:
-            logical.append((start, body))
+            spans.append([start, start + len(body)])
         tail = stripped[-_TAIL:]  # the end is enough; a regex anchored at "$" would try every start of a long line
+        prose = any(_ends_sentence(stripped, found.start(), found.end()) for found in _TERMINATOR.finditer(stripped))
         previous_open = not _ENDS_LINE.search(tail) and match_label(body) is None
         last_word = _LAST_LINE_WORD.search(tail)
-        previous_wrapped = (last_word is not None and last_word.group(1).lower() in _NEVER_LAST) or any(
-            _ends_sentence(stripped, match.start(), match.end()) for match in _TERMINATOR.finditer(stripped)
-        )
-    return logical
+        last = last_word.group(1).lower() if last_word is not None else ""
+        long_line = len(stripped) >= WRAPPED_LINE
+        previous_wrapped = last in _NEVER_LAST or (long_line and (prose or last in _LONG_LINE_LAST))
+    return [(first, text[first:last]) for first, last in spans]
 
 
 def _sentence_spans(line: str, offset: int) -> list[tuple[int, int]]:
