@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from mockview.analysis.delivery import analyse_delivery, length_band
+from mockview.analysis.delivery import analyse_delivery, length_band, whole_words
 
 
 def fillers(text: str) -> dict[str, int]:
@@ -71,3 +73,18 @@ def test_length_bands(words: int, band: str) -> None:
 def test_contractions_count_as_i_and_we() -> None:
     report = analyse_delivery("I'm sure we'd agree, and I've said so; we're done, I'll add. We know.", (60, 250))
     assert report.i_count == 3 and report.we_count == 3
+
+
+@pytest.mark.parametrize(
+    ("expression", "text", "count"),
+    [
+        ("u+m+", "um, ummm, umbrella, drum", 2),
+        ("kind of|kinda", "kinda odd, a kind of, kindness", 2),
+        ("[^]|]x|y", "ax y ]x |x", 2),  # "|" inside a class does not split the alternatives
+        ("(?:um|uh)+", "umuh uh aumuh", 2),  # opening on a group: bounded the plain way
+        ("é+h", "éeh éh", 1),  # a first letter outside ASCII: bounded the plain way
+        ("hm{2,}", "hmm hm hmmm", 2),  # a quantifier on the second letter stays where it was
+    ],
+)
+def test_whole_words_bounds_every_alternative(expression: str, text: str, count: int) -> None:
+    assert len(re.findall(whole_words(expression), text)) == count

@@ -106,8 +106,9 @@ def _top_level_alternatives(expression: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-            if expression[index + 1:index + 2] == "]":
-                index += 1  # "[]...]": a "]" first in a class is a literal
+            opening = 2 if expression[index + 1:index + 2] == "^" else 1
+            if expression[index + opening:index + opening + 1] == "]":
+                index += opening  # "[]...]", "[^]...]": a "]" first in a class is a literal
         elif char == "(":
             depth += 1
         elif char == ")":

@@ -58,15 +58,20 @@ async def test_rows_filled_before_layout_are_cut_again_for_the_laid_out_width() 
 
 async def test_a_narrower_terminal_cuts_the_rows_again_and_an_unchanged_width_does_not() -> None:
     app = OneTable()
-    async with app.run_test(size=(100, 10)) as pilot:
+    async with app.run_test(size=(100, 20)) as pilot:
         await pilot.pause()
+        table = app.query_one(FittedTable)
         wide = len(shown_question(app))
         fills = len(app.cut_for)
-        app.query_one(FittedTable).refresh(layout=True)
+        # More rows change the table's virtual size, which sends it a Resize at the same width.
+        for row in range(5):
+            table.add_row(cell(f"row {row}"), key=f"extra-{row}")
         await pilot.pause()
-        assert len(app.cut_for) == fills, "a layout at the same width refilled the table"
-        await pilot.resize_terminal(60, 10)
+        await pilot.pause()
+        assert len(app.cut_for) == fills, "a Resize at the same width refilled the table"
+        await pilot.resize_terminal(60, 20)
         await pilot.pause()
         await pilot.pause()
+        assert len(app.cut_for) == fills + 1
         assert len(shown_question(app)) < wide
-        assert len(shown_question(app)) == app.query_one(FittedTable).scrollable_content_region.width - 2
+        assert len(shown_question(app)) == table.scrollable_content_region.width - 2

@@ -29,6 +29,7 @@ from mockview.text import plural
 from mockview.tui.messages import SessionStarted
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, remaining_width
+from mockview.tui.widgets.fitted_table import FittedTable
 from mockview.tui.workers import deliver
 
 MARKS = {"gap": ("✗ gap", "bold red"), "practised": ("~ answers only", "yellow"), "covered": ("✓ covered", "green")}
@@ -77,20 +78,21 @@ class JobScreen(Screen[None]):
         self.job_id = job_id
         self.job: Job | None = None
         self.items: list[Coverage] = []
+        self.view: JobView | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="job"):
             yield Static(id="job-title")
             yield Static(id="job-summary")
-            yield DataTable(id="requirement-table", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="requirement-table", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="requirement-detail-scroll"):
                 yield Static(id="requirement-detail")
             yield Static(id="job-warnings")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#requirement-table", DataTable)
+        table = self.query_one("#requirement-table", FittedTable)
         table.add_columns("", "Requirement", "Need", "Shown by")
         table.focus()
         self.load()
@@ -110,9 +112,14 @@ class JobScreen(Screen[None]):
             view = JobView(None, [], [], str(error))
         deliver(self, self.show, view)
 
+    def on_fitted_table_refit(self, _: FittedTable.Refit) -> None:
+        if self.view is not None:
+            self.show(self.view)
+
     def show(self, view: JobView) -> None:
+        self.view = view
         self.job = view.job
-        table = self.query_one("#requirement-table", DataTable)
+        table = self.query_one("#requirement-table", FittedTable)
         cursor = table.cursor_row
         table.clear()
         if view.job is None:
@@ -131,8 +138,9 @@ class JobScreen(Screen[None]):
             f"{plural(len(job.must), 'must-have')}, {plural(len(job.nice), 'nice-to-have')}; "
             f"{plural(gaps, 'must-have')} no story of yours shows yet{values}").stylize("$text-muted"))
         table.display = bool(self.items)
-        name_width = 44 if self.size.width >= 120 else 36 if self.size.width >= 100 else 28
-        shown_width = remaining_width(self.size.width - 2, [14, name_width, 4])
+        width = table.width_to_fit()
+        name_width = 44 if width >= 118 else 36 if width >= 98 else 28
+        shown_width = remaining_width(width, [14, name_width, 4])
         for index, item in enumerate(self.items):
             need = "must" if item.requirement.must else "nice"
             table.add_row(mark(item.status), cell(item.requirement.name, name_width), cell(need),
@@ -144,7 +152,7 @@ class JobScreen(Screen[None]):
             Content("\n".join(view.warnings)).stylize("$text-warning") if view.warnings else "")
 
     def current(self) -> Coverage | None:
-        table = self.query_one("#requirement-table", DataTable)
+        table = self.query_one("#requirement-table", FittedTable)
         if not self.items or not table.row_count:
             return None
         return self.items[min(table.cursor_row, len(self.items) - 1)]

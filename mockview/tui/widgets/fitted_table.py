@@ -39,7 +39,8 @@ class FittedTable(DataTable[Any]):
 
     def width_to_fit(self) -> int:
         """The width to cut the cells for: the laid-out width, or a guess from the screen before the
-        first layout. It is remembered, so a Resize that leaves it as it was asks for no refill."""
+        first layout. The laid-out width (0 before the first layout) is remembered, so a Resize that
+        finds the same one asks for no refill, and the first real layout after a guess does."""
         width = self.scrollable_content_region.width
         if width <= 0:
             width = self.screen.size.width - 2
