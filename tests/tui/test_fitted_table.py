@@ -7,10 +7,17 @@ wide, and were never cut again.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.app import App, ComposeResult
 
+from mockview.tui.screens import history
 from mockview.tui.widgets.cells import cell
 from mockview.tui.widgets.fitted_table import FittedTable
+from tests.helpers import FakeClock
+from tests.tui.helpers import make_app, settle
+from tests.tui.test_snapshots import seed_history
 
 QUESTION = "Tell me about a time you had to deliver bad news to a client who had been promised the opposite " * 2
 
@@ -75,3 +82,46 @@ async def test_a_narrower_terminal_cuts_the_rows_again_and_an_unchanged_width_do
         assert len(app.cut_for) == fills + 1
         assert len(shown_question(app)) < wide
         assert len(shown_question(app)) == table.scrollable_content_region.width - 2
+
+
+def _table_state(table: FittedTable) -> tuple[list[int], list[list[str]]]:
+    rows = [[str(value) for value in table.get_row_at(row)] for row in range(table.row_count)]
+    for index, column in enumerate(table.columns.values()):
+        # Each column as wide as its label or its widest cell now: never as a cell it once held.
+        assert column.content_width == max([column.label.cell_len, *(len(row[index]) for row in rows)]), column.label
+    return [column.get_render_width(table) for column in table.columns.values()], rows
+
+
+async def test_history_rows_delivered_before_the_first_layout_end_as_if_delivered_after(
+    mockview_home: Path, utc, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CI flake made certain: the rows arrive before the table is laid out (here, by reading
+    them on mount), are cut for a guess, and are cut again; the columns then shrink to the new cells."""
+    clock = FakeClock()
+    seed_history(mockview_home, clock)
+
+    def read_now(screen: history.HistoryScreen, bank: str | None, category: str | None, verdict: str | None) -> None:
+        with screen.services.reading() as store:
+            data = history.HistoryData(
+                rows=store.attempt_list(bank=bank, category=category, verdict=verdict, limit=history.ROW_LIMIT),
+                banks=store.distinct_values("bank"), categories=store.distinct_values("category"),
+                scores=store.recent_scores(60, category=category))
+        screen.show(data, category)
+
+    monkeypatch.setattr(history.HistoryScreen, "_query", read_now)
+    app = make_app(mockview_home, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.query_one("#attempts", FittedTable)
+        assert table.fitted
+        first = _table_state(table)
+        app.screen.fill_table()  # filled now, laid out long ago: what the table must already show
+        await settle(pilot)
+        assert _table_state(table) == first
+        await pilot.resize_terminal(80, 30)
+        await settle(pilot)
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert _table_state(table) == first  # narrower and back: the columns shrank and grew with the cells

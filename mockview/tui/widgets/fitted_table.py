@@ -14,7 +14,7 @@ scrollbar settles after one more round instead of looping.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from textual import events
 from textual.message import Message
@@ -36,6 +36,13 @@ class FittedTable(DataTable[Any]):
             return self.table
 
     _fitted_for = 0
+    _filled = False
+
+    @property
+    def fitted(self) -> bool:
+        """Whether the rows were cut for the width the table is laid out at now (or never cut at all):
+        False from a fill before the first layout until the refill its Refit asks for."""
+        return not self._filled or self._fitted_for == self.scrollable_content_region.width > 0
 
     def width_to_fit(self) -> int:
         """The width to cut the cells for: the laid-out width, or a guess from the screen before the
@@ -45,7 +52,21 @@ class FittedTable(DataTable[Any]):
         if width <= 0:
             width = self.screen.size.width - 2
         self._fitted_for = self.scrollable_content_region.width
+        self._filled = True
         return max(width, 0)
+
+    def clear(self, columns: bool = False) -> Self:
+        """Clear the rows, and let each kept column shrink back to its label.
+
+        ``DataTable`` keeps a column as wide as the widest cell it ever held, so cells cut shorter
+        for a narrower table (or a filled-again one that had been cut for a guess) sat in a
+        column one or more cells too wide, and the table ran past the terminal's edge.
+        """
+        super().clear(columns)
+        for column in self.columns.values():
+            if column.auto_width:
+                column.content_width = column.label.cell_len
+        return self
 
     def on_resize(self, _: events.Resize) -> None:
         width = self.scrollable_content_region.width
