@@ -20,7 +20,7 @@ from mockview.store.words import Outcome
 from mockview.tui import clipboard
 from tests.conftest import FakeClock
 from tests.test_job_coverage import STORIES, save
-from tests.tui.helpers import make_app
+from tests.tui.helpers import make_app, settle
 
 JOBS = Path(__file__).resolve().parent.parent / "data" / "jobs"
 
@@ -28,12 +28,6 @@ JOBS = Path(__file__).resolve().parent.parent / "data" / "jobs"
 @pytest.fixture(autouse=True)
 def no_clipboard_tools(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clipboard, "clipboard_tools", lambda: [])
-
-
-async def wait(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def seed_debrief(home: Path) -> None:
@@ -52,13 +46,13 @@ def test_job_screen(snap_compare, mockview_home: Path, utc) -> None:
     save(mockview_home, "stories.yaml", STORIES)
 
     async def open_job(pilot: Pilot) -> None:
-        await wait(pilot)
+        await settle(pilot)
         await pilot.press("j")
-        await wait(pilot)
+        await settle(pilot)
         await pilot.press("enter")
-        await wait(pilot)
+        await settle(pilot)
         await pilot.press("down")
-        await wait(pilot)
+        await settle(pilot)
 
     assert snap_compare(make_app(mockview_home), terminal_size=(100, 32), run_before=open_job)
 
@@ -66,16 +60,16 @@ def test_job_screen(snap_compare, mockview_home: Path, utc) -> None:
 def test_home_with_a_follow_up(snap_compare, mockview_home: Path, utc) -> None:
     seed_debrief(mockview_home)
     app = make_app(mockview_home, FakeClock("2026-03-09T09:00:00+00:00"))
-    assert snap_compare(app, terminal_size=(80, 24), run_before=wait)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
 def test_follow_up_request(snap_compare, mockview_home: Path, utc) -> None:
     seed_debrief(mockview_home)
 
     async def open_request(pilot: Pilot) -> None:
-        await wait(pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await wait(pilot)
+        await settle(pilot)
 
     app = make_app(mockview_home, FakeClock("2026-03-09T09:00:00+00:00"))
     assert snap_compare(app, terminal_size=(100, 36), run_before=open_request)

@@ -8,20 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from tests.conftest import FakeClock
 from tests.tui.first_week_seed import eight_sessions
-from tests.tui.helpers import make_app
-
-
-async def wait(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.helpers import make_app, settle
 
 
 def test_home_at_80x24_with_eight_sessions(snap_compare, mockview_home: Path, utc) -> None:
     clock = FakeClock()
     eight_sessions(mockview_home, clock)
-    assert snap_compare(make_app(mockview_home, clock), terminal_size=(80, 24), run_before=wait)
+    assert snap_compare(make_app(mockview_home, clock), terminal_size=(80, 24), run_before=settle)
