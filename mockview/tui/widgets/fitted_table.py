@@ -14,7 +14,7 @@ scrollbar settles after one more round instead of looping.
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any
 
 from textual import events
 from textual.message import Message
@@ -36,6 +36,7 @@ class FittedTable(DataTable[Any]):
             return self.table
 
     _fitted_for = 0
+    _cut_for = 0
     _filled = False
 
     @property
@@ -48,25 +49,25 @@ class FittedTable(DataTable[Any]):
         """The width to cut the cells for: the laid-out width, or a guess from the screen before the
         first layout. The laid-out width (0 before the first layout) is remembered, so a Resize that
         finds the same one asks for no refill, and the first real layout after a guess does."""
-        width = self.scrollable_content_region.width
-        if width <= 0:
-            width = self.screen.size.width - 2
+        width = max(self.scrollable_content_region.width or self.screen.size.width - 2, 0)
+        if self._filled and width != self._cut_for:
+            self._shrink_columns()
         self._fitted_for = self.scrollable_content_region.width
+        self._cut_for = width
         self._filled = True
-        return max(width, 0)
+        return width
 
-    def clear(self, columns: bool = False) -> Self:
-        """Clear the rows, and let each kept column shrink back to its label.
+    def _shrink_columns(self) -> None:
+        """Let each column shrink back to its label before cells cut for another width go in.
 
-        ``DataTable`` keeps a column as wide as the widest cell it ever held, so cells cut shorter
-        for a narrower table (or a filled-again one that had been cut for a guess) sat in a
-        column one or more cells too wide, and the table ran past the terminal's edge.
-        """
-        super().clear(columns)
+        ``DataTable`` keeps a column as wide as the widest cell it ever held (``clear()`` leaves
+        it), so cells cut shorter for a narrower table, or for the real width after a guess, sat
+        in a column a cell or more too wide, and the table ran past the edge. Only when the width
+        changes: a refill at the same width keeps its columns, so it never shows them narrow
+        for a moment before the table sizes them for the new rows."""
         for column in self.columns.values():
             if column.auto_width:
                 column.content_width = column.label.cell_len
-        return self
 
     def on_resize(self, _: events.Resize) -> None:
         width = self.scrollable_content_region.width
