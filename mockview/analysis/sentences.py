@@ -140,13 +140,17 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         else:
             spans.append([start, start + len(body)])
         tail = stripped[-_TAIL:]  # the end is enough; a regex anchored at "$" would try every start of a long line
-        prose = any(_ends_sentence(stripped, found.start(), found.end()) for found in _TERMINATOR.finditer(stripped))
         previous_open = not _ENDS_LINE.search(tail) and match_label(body) is None
         last_word = _LAST_LINE_WORD.search(tail)
         last = last_word.group(1).lower() if last_word is not None else ""
         long_line = len(stripped) >= WRAPPED_LINE
-        previous_wrapped = last in _NEVER_LAST or (long_line and (prose or last in _LONG_LINE_LAST))
+        previous_wrapped = last in _NEVER_LAST or (long_line and (last in _LONG_LINE_LAST or _is_prose(stripped)))
     return [(first, text[first:last]) for first, last in spans]
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a sentence ends inside ``line``: read only for long lines that did not end one."""
+    return any(_ends_sentence(line, found.start(), found.end()) for found in _TERMINATOR.finditer(line))
 
 
 def _sentence_spans(line: str, offset: int) -> list[tuple[int, int]]:
