@@ -4,6 +4,7 @@ and commands other than the TUI ones start without it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -61,6 +62,18 @@ def test_no_module_outside_tui_mentions_textual_imports() -> None:
             stripped = line.strip()
             if stripped.startswith(("import textual", "from textual")):
                 offenders.append(f"{file}: {stripped}")
+    assert offenders == []
+
+
+def test_every_screen_uses_mockviews_footer() -> None:
+    """Textual's own footer restyles each key twice whenever it rebuilds them (every screen change and
+    focus move); a screen that imports it directly brings that cost back."""
+    offenders = [
+        f"{file.relative_to(REPO)}: {line}"
+        for file in (PACKAGE / "tui").rglob("*.py") if file.name != "footer.py"
+        for line in file.read_text().splitlines()
+        if line.startswith("from textual.widgets import") and "Footer" in re.split(r"[\s,()]+", line)
+    ]
     assert offenders == []
 
 

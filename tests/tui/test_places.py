@@ -6,11 +6,14 @@ import argparse
 from pathlib import Path
 
 from textual.widgets import Button
+from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 from mockview.tui.app import LOADING, MockviewApp
 from mockview.tui.launch import ExitReport
 from mockview.tui.places import PLACES
 from mockview.tui.screens.home import HomeScreen
+from mockview.tui.widgets.footer import Footer
 from tests.tui.helpers import SIZE, make_app, settle
 
 
@@ -24,7 +27,17 @@ def test_every_place_has_its_own_key_and_binding_id() -> None:
     assert {b.id for b in bindings} <= home_ids
 
 
-async def test_every_place_opens_from_its_key_and_its_button(mockview_home: Path) -> None:
+async def test_every_place_opens_from_its_key_and_its_button(mockview_home: Path, monkeypatch) -> None:
+    restyled = []  # footer keys whose look changed after they were made: what mockview's Footer saves
+    told = FooterKey._watch_compact
+
+    def watch_compact(key: FooterKey, compact: bool) -> None:
+        before = key.has_class("-compact")
+        told(key, compact)
+        if key.has_class("-compact") != before:
+            restyled.append(key.key)
+
+    monkeypatch.setattr(FooterKey, "_watch_compact", watch_compact)
     app = make_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -39,12 +52,16 @@ async def test_every_place_opens_from_its_key_and_its_button(mockview_home: Path
                 assert app.screen is home  # nothing due: a notice, not a screen
                 continue
             assert app.screen is not home, place.id
+            footers = app.screen.query(TextualFooter)
+            assert all(type(footer) is Footer for footer in footers), place.id
+            assert not footers or footers.first().query(FooterKey), place.id  # its keys are shown
             await pilot.press("escape")
             await settle(pilot)
             assert app.screen is home, place.id
         await pilot.click("#go-history")
         await settle(pilot)
         assert type(app.screen).__name__ == "HistoryScreen"
+    assert restyled == []
 
 
 async def test_places_that_need_the_banks_wait_for_them(mockview_home: Path) -> None:

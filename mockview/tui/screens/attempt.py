@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.feedback_view import FeedbackView
+from mockview.tui.widgets.footer import Footer
 
 
 class AttemptScreen(Screen[None]):

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockview.banks.model import Bank, Question
 from mockview.errors import MockviewError
@@ -16,6 +16,7 @@ from mockview.tui.messages import SessionStarted
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, column_widths
 from mockview.tui.widgets.fitted_table import FittedTable
+from mockview.tui.widgets.footer import Footer
 
 HEADERS = ("Id", "Category", "Kind", "Question")
 

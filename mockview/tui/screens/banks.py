@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockview.banks.library import Library
 from mockview.banks.model import BankSource
@@ -23,6 +23,7 @@ from mockview.tui.messages import LibraryLoaded, LibraryRead
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, remaining_width
 from mockview.tui.widgets.fitted_table import FittedTable
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 

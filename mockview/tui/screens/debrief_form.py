@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Header, Input, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from mockview.errors import MockviewError
@@ -16,6 +16,7 @@ from mockview.tui.content import Content
 from mockview.tui.screens.form import FormScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
+from mockview.tui.widgets.footer import Footer
 
 DRAFT_NAME = "debrief"
 SCREEN_FIELDS = tuple(name for name in FORM_FIELDS if name != "factors") + ("common_factors", "other_factors")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets import DataTable, Header, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from mockview.clock import local_day
@@ -25,6 +25,7 @@ from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, column_widths
 from mockview.tui.widgets.fitted_table import FittedTable
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mockview.practice.driver import SessionDriver
 from mockview.practice.engine import AnswerResult
@@ -14,6 +14,7 @@ from mockview.store.redrill import LEECH_TIP, Rating
 from mockview.tui.content import Content
 from mockview.tui.messages import AnswerAgain, AnswerAnotherWay, NextQuestion
 from mockview.tui.widgets.feedback_view import FeedbackView
+from mockview.tui.widgets.footer import Footer
 
 
 class FeedbackScreen(Screen[None]):

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Select, Sparkline, Static
+from textual.widgets import DataTable, Header, Select, Sparkline, Static
 from textual.widgets.data_table import ColumnKey
 
 from mockview.store.rows import AttemptSummary
@@ -20,6 +20,7 @@ from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, column_widths, scores_caption, sparkline_width
 from mockview.tui.widgets.fitted_table import FittedTable
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 ALL = "all"

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from mockview.clock import local_day
 from mockview.prep.followup import FollowUp, due_follow_ups
@@ -23,6 +23,7 @@ from mockview.tui.places import PLACES, Section, in_section
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import binding_button, button_for
 from mockview.tui.widgets.cells import cell, scores_caption, sparkline_width
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 

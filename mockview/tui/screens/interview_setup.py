@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Header, Input, Label, Select, Static
 
 from mockview.errors import MockviewError
 from mockview.practice.interview import LENGTHS, InterviewOptions
@@ -15,6 +15,7 @@ from mockview.tui.messages import SessionStarted
 from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
+from mockview.tui.widgets.footer import Footer
 
 
 class InterviewSetupScreen(Screen[None]):

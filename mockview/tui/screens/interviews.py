@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockview.practice.report_card import ReportCard
 from mockview.store.rows import SessionRow
 from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 

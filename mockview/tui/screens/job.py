@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from mockview.tui.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockview.errors import MockviewError
 from mockview.practice.job_practice import requirement_question
@@ -30,6 +30,7 @@ from mockview.tui.messages import SessionStarted
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell, remaining_width
 from mockview.tui.widgets.fitted_table import FittedTable
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 MARKS = {"gap": ("✗ gap", "bold red"), "practised": ("~ answers only", "yellow"), "covered": ("✓ covered", "green")}

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from mockview.tui.content import Content
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
 from mockview.errors import MockviewError
 from mockview.prep.jobs import PASTED, Job, add_job, pasted_text, update_job
@@ -19,6 +19,7 @@ from mockview.text import plural
 from mockview.tui.screens.form import FormScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
+from mockview.tui.widgets.footer import Footer
 
 
 class JobFormScreen(FormScreen):

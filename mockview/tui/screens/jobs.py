@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from mockview.tui.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockview.errors import MockviewError
 from mockview.prep.job_report import coverage_for
@@ -23,6 +23,7 @@ from mockview.prep.jobs import Job, delete_job, list_jobs
 from mockview.tui.screens.job import JobScreen
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 

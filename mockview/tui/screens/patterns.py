@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockview.prep.pattern_rows import Patterns
 from mockview.prep.patterns import find_patterns
 from mockview.tui.content import Content
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static, TextArea
+from textual.widgets import Button, Header, Static, TextArea
 
 from mockview.analysis.delivery import SPEAKING_WPM
 from mockview.analysis.sentences import WORD
@@ -22,6 +22,7 @@ from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import binding_label, button_for, find_binding
 from mockview.tui.widgets.countdown import Countdown
+from mockview.tui.widgets.footer import Footer
 
 TICK_SECONDS = 0.25
 

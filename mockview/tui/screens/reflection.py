@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, SelectionList, Static, TextArea
+from textual.widgets import Header, Input, Label, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
 from mockview.prep.reflection import FACTORS, Reflection, parse_factors, parse_items
@@ -16,6 +16,7 @@ from mockview.tui.content import Content
 from mockview.tui.messages import InterviewFinished
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
+from mockview.tui.widgets.footer import Footer
 
 
 class ReflectionScreen(Screen[None]):

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mockview.practice.report_card import ReportCard, report_card_sections
 from mockview.tui.content import Content
 from mockview.tui.messages import InterviewFinished, ReflectOnInterview
+from mockview.tui.widgets.footer import Footer
 
 VERDICT_STYLES = {"strong": "bold $text-success", "ok": "bold $text-warning", "fumbled": "bold $text-error"}
 

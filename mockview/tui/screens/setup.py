@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static
+from textual.widgets import Header, Input, Label, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from mockview.banks.library import Library
@@ -20,6 +20,7 @@ from mockview.tui.messages import LibraryLoaded, SessionStarted
 from mockview.tui.screens.form import clear_passing_notices
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
+from mockview.tui.widgets.footer import Footer
 
 
 class SetupScreen(Screen[None]):

@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from mockview.tui.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockview.store.stats import Stats, compute_stats
 from mockview.text import plural
 from mockview.tui.services import Services
 from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 WEEKS_SHOWN = 8

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Input, Label, Static, TextArea
 
 from mockview.banks.problems import Problem
 from mockview.errors import MockviewError
@@ -38,6 +38,7 @@ from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell, column_widths
 from mockview.tui.widgets.fitted_table import FittedTable
+from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
 

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TextArea
+from textual.widgets import DataTable, Header, Static, TextArea
 
 from mockview.practice.driver import SessionDriver
 from mockview.text import clock, plural
@@ -15,6 +15,7 @@ from mockview.tui.messages import SessionFinished
 from mockview.tui.services import Services
 from mockview.tui.widgets.binding_button import button_for
 from mockview.tui.widgets.cells import cell
+from mockview.tui.widgets.footer import Footer
 
 
 class SummaryScreen(Screen[None]):
