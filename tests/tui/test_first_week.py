@@ -8,10 +8,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, DataTable, HelpPanel, OptionList, Select, Static
+from textual.widgets import Button, DataTable, OptionList, Select, Static
 
 from mockview.paths import shipped_banks_dir
-from mockview.prep.stories import read_stories
 from mockview.tui.places import PLACES
 from mockview.tui.screens.bank_questions import BankQuestionsScreen
 from mockview.tui.screens.banks import BanksScreen
@@ -22,15 +21,14 @@ from mockview.tui.screens.export import ExportScreen
 from mockview.tui.screens.feedback import FeedbackScreen
 from mockview.tui.screens.home import HomeScreen
 from mockview.tui.screens.interview_setup import InterviewSetupScreen
-from mockview.tui.screens.interviews import InterviewsScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.retry_count import RetryCountScreen
 from mockview.tui.screens.setup import SetupScreen
 from mockview.tui.screens.stats import StatsScreen
-from mockview.tui.screens.stories import StoriesScreen, StoryFormScreen
+from mockview.tui.screens.stories import StoryFormScreen
 from mockview.tui.screens.summary import SummaryScreen
 from tests.conftest import FakeClock
-from tests.tui.first_week_seed import SEVEN, eight_sessions, one_interview, skipped
+from tests.tui.first_week_seed import SEVEN, eight_sessions, skipped
 from tests.tui.helpers import SIZE, STORY, driver_of, make_app, paste, practice_app, settle
 
 SMALL = (80, 24)
@@ -68,6 +66,9 @@ async def test_enter_on_a_question_in_the_bank_browser_practises_it(mockview_hom
         await settle(pilot)
         assert isinstance(app.screen, BankQuestionsScreen)
         assert in_footer(app, "enter") == "Practise it"
+        detail = text_of(app, "#question-detail")  # the same question, asked another way, is shown
+        assert "The same question, asked another way:" in detail
+        assert "Tell me about a project that didn't deliver what it promised." in detail
         table = app.screen.query_one("#question-table", DataTable)
         table.move_cursor(row=1)
         await pilot.pause()
@@ -76,18 +77,6 @@ async def test_enter_on_a_question_in_the_bank_browser_practises_it(mockview_hom
         assert isinstance(app.screen, QuestionScreen)
         assert text_of(app, "#question-text") == "Tell me about a time you made a mistake."
         assert [p.question.full_id for p in driver_of(app).session.plan] == ["classics/made-a-mistake"]
-
-
-async def test_the_bank_browser_shows_the_same_question_asked_another_way(mockview_home: Path) -> None:
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await open_banks_row(pilot, "classics.yaml")
-        await pilot.press("enter")
-        await settle(pilot)
-        detail = text_of(app, "#question-detail")
-        assert "The same question, asked another way:" in detail
-        assert "Tell me about a project that didn't deliver what it promised." in detail
 
 
 async def test_feedback_offers_another_wording_and_w_answers_it(mockview_home: Path) -> None:
@@ -176,27 +165,6 @@ async def test_the_summary_tells_where_a_re_answered_fumble_stands(mockview_home
 # --- 7. the story form's numbers ----------------------------------------------------------------------
 
 
-async def test_a_number_with_a_thousands_comma_stays_one_item(mockview_home: Path) -> None:
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, StoriesScreen)
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(app.screen, StoryFormScreen)
-        app.screen.query_one("#title").focus()
-        await paste(pilot, "Billing rescue")
-        app.screen.query_one("#action").insert("I rebuilt the invoice run and I agreed a new date with finance.")
-        app.screen.query_one("#numbers").focus()
-        await paste(pilot, "40,000 pounds a month, 3 weeks early")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-    stories, _ = read_stories(mockview_home)
-    assert stories[0].numbers == ("40,000 pounds a month", "3 weeks early")
-
-
 # --- 8. home at 80x24 ---------------------------------------------------------------------------------
 
 
@@ -249,22 +217,6 @@ async def test_companies_offer_open_only_when_there_is_a_profile(mockview_home: 
         assert in_footer(app, "enter") == "Open" and in_footer(app, "p") == "Prep sheet"
 
 
-async def test_mock_interviews_show_how_to_open_one(mockview_home: Path) -> None:
-    one_interview(mockview_home, FakeClock())
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("h")
-        await settle(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-        assert isinstance(app.screen, InterviewsScreen)
-        assert in_footer(app, "enter") == "Report card"
-        await pilot.press("enter")
-        await settle(pilot)
-        assert type(app.screen).__name__ == "ReportCardScreen"
-
-
 async def test_the_outcome_dialog_says_enter_and_esc(mockview_home: Path) -> None:
     app = make_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
@@ -272,24 +224,6 @@ async def test_the_outcome_dialog_says_enter_and_esc(mockview_home: Path) -> Non
         app.push_screen(OutcomeScreen())
         await settle(pilot)
         assert text_of(app, ".dialog-keys") == "enter: choose · esc: cancel"
-
-
-async def test_esc_closes_the_keys_panel_and_then_goes_back(mockview_home: Path) -> None:
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("h")
-        await settle(pilot)
-        app.action_show_help_panel()
-        await pilot.pause()
-        assert app.screen.query(HelpPanel)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not app.screen.query(HelpPanel)
-        assert type(app.screen).__name__ == "HistoryScreen"  # the panel closed; the screen stayed
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_validate_on_banks_shows_its_result(mockview_home: Path) -> None:
@@ -309,16 +243,6 @@ async def test_validate_on_banks_shows_its_result(mockview_home: Path) -> None:
         assert re.fullmatch(r"Validated at \d\d:\d\d: 6 files, 0 errors, 1 warning; every file is valid\.", status)
         assert "mine.yaml:6:" in text_of(app, "#problems") and "warning: 'result'" in text_of(app, "#problems")
         assert any(n.message == status for n in app._notifications)
-
-
-async def test_the_palette_finds_every_place_by_the_command_line_name(mockview_home: Path) -> None:
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        titles = [command.title.lower() for command in app.get_system_commands(app.screen)]
-    for name in ("practice", "interview", "retry", "history", "banks", "debrief", "patterns", "company",
-                 "stories", "prep", "stats", "export"):
-        assert any(name in title for title in titles), name
 
 
 async def test_the_palette_runs_stats_export_and_prep(mockview_home: Path, tmp_path: Path) -> None:

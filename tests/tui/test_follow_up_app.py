@@ -65,8 +65,9 @@ async def test_home_shows_the_reminder_on_the_seventh_day_and_not_before(mockvie
                                                    'ask about your answer to "Tell me about a time you failed"')
 
 
-async def test_the_request_is_shown_and_copied_with_the_terminal_when_no_tool_is_there(mockview_home: Path) -> None:
-    seed(mockview_home)
+async def test_the_request_is_shown_and_copied_with_the_terminal_when_no_tool_is_there(
+        mockview_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    debrief_id = seed(mockview_home)
     app = make_app(mockview_home, FakeClock(THE_DAY))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
@@ -82,34 +83,20 @@ async def test_the_request_is_shown_and_copied_with_the_terminal_when_no_tool_is
         notice = list(app._notifications)[-1].message
         assert notice.startswith("Sent to your terminal's clipboard.")
         assert "run: mockview debrief followup 1" in notice
-        await pilot.press("escape")  # closing keeps the reminder
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen) and app.screen.query_one("#follow-up-panel").display
 
-
-async def test_a_clipboard_tool_gets_the_text_when_there_is_one(mockview_home: Path, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    seed(mockview_home)
-    pasted = tmp_path / "clipboard.txt"
-    tool = [sys.executable, "-c", f"import sys; open({str(pasted)!r}, 'w').write(sys.stdin.read())"]
-    monkeypatch.setattr(clipboard, "clipboard_tools", lambda: [["mockview-no-such-tool"], tool])
-    app = make_app(mockview_home, FakeClock(THE_DAY))
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        pasted = tmp_path / "clipboard.txt"  # a clipboard tool, when there is one, gets the text
+        tool = [sys.executable, "-c", f"import sys; open({str(pasted)!r}, 'w').write(sys.stdin.read())"]
+        monkeypatch.setattr(clipboard, "clipboard_tools", lambda: [["mockview-no-such-tool"], tool])
         await pilot.press("c")
         await settle(pilot)
         assert list(app._notifications)[-1].message == "Copied to the clipboard: paste it into your email."
         assert pasted.read_text().startswith("Subject: Feedback on my Backend engineer interview on 2 March")
 
-
-async def test_dismissing_clears_the_reminder(mockview_home: Path) -> None:
-    debrief_id = seed(mockview_home)
-    app = make_app(mockview_home, FakeClock(THE_DAY))
-    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")  # closing keeps the reminder
         await settle(pilot)
-        await pilot.click("#follow-up")
+        assert isinstance(app.screen, HomeScreen) and app.screen.query_one("#follow-up-panel").display
+
+        await pilot.click("#follow-up")  # dismissing clears it
         await settle(pilot)
         assert isinstance(app.screen, FollowUpScreen)
         await pilot.press("d")

@@ -109,6 +109,8 @@ async def test_the_interview_is_reachable_from_home_and_history(mockview_home: P
         await pilot.press("i")
         await settle(pilot)
         assert type(app.screen).__name__ == "InterviewsScreen"
+        shown = app.screen.active_bindings.get("enter")
+        assert shown is not None and shown.binding.show and shown.binding.description == "Report card"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReportCardScreen) and not app.screen.after_interview

@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from textual.widgets import Button
+from textual.widgets import Button, HelpPanel
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
 from mockview.tui.app import LOADING, MockviewApp
 from mockview.tui.launch import ExitReport
 from mockview.tui.places import PLACES
+from mockview.tui.screens.banks import BanksScreen
+from mockview.tui.screens.history import HistoryScreen
 from mockview.tui.screens.home import HomeScreen
+from mockview.tui.screens.setup import SetupScreen
 from mockview.tui.widgets.footer import Footer
 from tests.tui.helpers import SIZE, make_app, settle
 
@@ -52,6 +55,16 @@ async def test_every_place_opens_from_its_key_and_its_button(mockview_home: Path
                 assert app.screen is home  # nothing due: a notice, not a screen
                 continue
             assert app.screen is not home, place.id
+            expected = {"practice": SetupScreen, "history": HistoryScreen, "banks": BanksScreen}.get(place.id)
+            assert expected is None or isinstance(app.screen, expected), place.id
+            if place.id == "history":
+                app.action_show_help_panel()
+                await pilot.pause()
+                assert app.screen.query(HelpPanel)
+                await pilot.press("escape")
+                await pilot.pause()
+                assert not app.screen.query(HelpPanel)
+                assert isinstance(app.screen, HistoryScreen)  # the panel closed; the screen stayed
             footers = app.screen.query(TextualFooter)
             assert all(type(footer) is Footer for footer in footers), place.id
             assert not footers or footers.first().query(FooterKey), place.id  # its keys are shown
@@ -84,6 +97,13 @@ async def test_the_palette_offers_every_place_and_home(mockview_home: Path) -> N
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
     assert titles[: len(PLACES) + 1] == [place.title for place in PLACES] + ["Home"]
+    assert {"Practice", "Re-drill (retry)", "History", "Banks", "Home"} <= set(titles)
+    assert {"Debrief an interview", "Debriefs (debrief list)", "Patterns", "Company profiles (company)",
+            "Stories"} <= set(titles)
+    lowered = [title.lower() for title in titles]
+    for name in ("practice", "interview", "retry", "history", "banks", "debrief", "patterns", "company",
+                 "stories", "prep", "stats", "export"):
+        assert any(name in title for title in lowered), name
 
 
 async def test_quitting_returns_an_exit_report(mockview_home: Path) -> None:

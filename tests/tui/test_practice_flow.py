@@ -169,20 +169,6 @@ async def test_feedback_rating_again_next_and_summary(mockview_home: Path) -> No
     history.close()
 
 
-async def test_skipping_a_typed_answer_asks_first(mockview_home: Path) -> None:
-    app = practice_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await paste(pilot, "half an answer")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmScreen"
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
-        assert app.screen.query_one("#answer", TextArea).text == "half an answer"
-
-
 async def test_markup_in_bank_text_is_shown_literally(mockview_home: Path) -> None:
     folder = mockview_home / "banks"
     folder.mkdir(parents=True)

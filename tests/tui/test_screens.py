@@ -11,9 +11,7 @@ from textual.widgets import DataTable, SelectionList, TextArea
 
 from mockview.store import open_store
 from mockview.tui.screens.attempt import AttemptScreen
-from mockview.tui.screens.banks import BanksScreen
 from mockview.tui.screens.bank_questions import BankQuestionsScreen
-from mockview.tui.screens.history import HistoryScreen
 from mockview.tui.screens.home import HomeScreen
 from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.setup import SetupScreen
@@ -60,28 +58,19 @@ async def test_home_shows_due_re_drills_sessions_and_scores(mockview_home: Path,
         assert app.screen.query_one("#scores").display
 
 
-async def test_home_keys_open_every_screen(mockview_home: Path) -> None:
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        for key, screen in (("p", SetupScreen), ("h", HistoryScreen), ("b", BanksScreen)):
-            await pilot.press(key)
-            await settle(pilot)
-            assert isinstance(app.screen, screen)
-            await pilot.press("escape")
-            await settle(pilot)
-            assert isinstance(app.screen, HomeScreen)
-        await pilot.press("r")
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)  # nothing due: a notice, not a crash
-
-
-async def test_setup_starts_a_session_with_the_chosen_bank_and_count(mockview_home: Path) -> None:
+async def test_setup_shows_a_problem_in_place_then_starts_with_the_chosen_bank_and_count(mockview_home: Path) -> None:
     app = make_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("p")
         await settle(pilot)
+        assert isinstance(app.screen, SetupScreen)
+        app.screen.query_one("#tags").value = "no-such-tag"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "no tag 'no-such-tag'" in text_of(app, "#setup-error")
+        app.screen.query_one("#tags").value = ""
         banks = app.screen.query_one("#banks", SelectionList)
         banks.select("company-research")
         await pilot.pause()
@@ -98,19 +87,6 @@ async def test_setup_starts_a_session_with_the_chosen_bank_and_count(mockview_ho
         templated = [p for p in session_of(app).plan if "{company}" in p.question.text]
         assert all("Acme" in p.text for p in templated)
         assert not any("{company}" in p.text for p in session_of(app).plan)
-
-
-async def test_setup_shows_problems_in_place(mockview_home: Path) -> None:
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
-        app.screen.query_one("#tags").value = "no-such-tag"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, SetupScreen)
-        assert "no tag 'no-such-tag'" in text_of(app, "#setup-error")
 
 
 async def test_history_lists_filters_sorts_and_opens(mockview_home: Path, utc) -> None:
@@ -171,9 +147,13 @@ async def test_banks_show_problems_validate_and_edit_in_the_editor(mockview_home
         table = app.screen.query_one("#bank-table", DataTable)
         row = next(i for i in range(table.row_count) if str(table.get_row_at(i)[5]) == str(broken))
         table.move_cursor(row=row)
+        late = folder / "late.yaml"  # a file added once the screen is open: v finds it
+        late.write_text("bank: late\nquestions:\n  - id: a\n    text: Fine?\n    kindd: open\n")
         await pilot.press("v")
         await settle(pilot)
         assert "did you mean 'category'" in text_of(app, "#problems")
+        assert "unknown key 'kindd' in question; did you mean 'kind'?" in text_of(app, "#problems")
+        late.unlink()
         await pilot.press("e")
         await settle(pilot)
         assert "catgory" not in broken.read_text()
@@ -203,7 +183,17 @@ async def test_quitting_mid_answer_asks_and_keeps_the_draft(mockview_home: Path)
     app = practice_app(mockview_home)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert not {"Practice", "Re-drill", "Mock interview"} & titles  # no new session during one
+        assert "Quit" in titles
         await paste(pilot, "my half answer")
+        await pilot.press("ctrl+n")  # skipping a typed answer asks first
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.query_one("#answer", TextArea).text == "my half answer"
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert type(app.screen).__name__ == "ConfirmScreen"
@@ -230,6 +220,9 @@ async def test_a_recovered_draft_is_offered_on_home_and_resumed(mockview_home: P
         assert isinstance(app.screen, QuestionScreen)
         area = app.screen.query_one("#answer", TextArea)
         assert area.text == "At my last job the release slipped."
+        drafts = list((mockview_home / "drafts").glob("*.json"))  # on disk before anything is typed
+        assert len(drafts) == 1 and drafts[0] != left
+        assert json.loads(drafts[0].read_text())["answer"] == "At my last job the release slipped."
         await paste(pilot, " Then")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -249,14 +242,6 @@ async def test_retry_from_the_command_line_opens_the_due_question(mockview_home:
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert session_of(app).mode == "retry" and len(session_of(app).plan) == 1
-
-
-async def test_the_command_palette_lists_the_main_places(mockview_home: Path) -> None:
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        titles = [command.title for command in app.get_system_commands(app.screen)]
-        assert {"Practice", "Re-drill (retry)", "History", "Banks", "Home"} <= set(titles)
 
 
 async def test_small_terminal_still_shows_the_answer_area(mockview_home: Path) -> None:
@@ -290,20 +275,6 @@ async def test_one_start_makes_one_session_and_leaving_early_makes_none(mockview
     history = open_store(mockview_home)
     assert len(history.sessions()) == 1
     history.close()
-
-
-async def test_a_resumed_draft_is_on_disk_before_anything_is_typed(mockview_home: Path) -> None:
-    question = {"id": "star/old", "bank": "star", "text": "Tell me about a deadline.", "kind": "star",
-                "time_limit": 150, "words": [150, 350]}
-    left = leave_draft(mockview_home, question, "Half an answer.", 12.0, now=FakeClock().now())
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("u")
-        await settle(pilot)
-        drafts = list((mockview_home / "drafts").glob("*.json"))
-        assert len(drafts) == 1 and drafts[0] != left
-        assert json.loads(drafts[0].read_text())["answer"] == "Half an answer."
 
 
 async def test_history_filters_show_bank_text_literally(mockview_home: Path) -> None:
@@ -348,29 +319,6 @@ def skip_three(home: Path, clock: FakeClock) -> None:
             driver.skip()
             assert driver.next() is step
         driver.abandon(None)
-
-
-async def test_validate_in_the_banks_screen_finds_new_files(mockview_home: Path) -> None:
-    app = make_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        folder = mockview_home / "banks"
-        folder.mkdir(parents=True)
-        (folder / "late.yaml").write_text("bank: late\nquestions:\n  - id: a\n    text: Fine?\n    kindd: open\n")
-        await pilot.press("v")
-        await settle(pilot)
-        assert "unknown key 'kindd' in question; did you mean 'kind'?" in text_of(app, "#problems")
-
-
-async def test_the_palette_offers_no_new_session_during_one(mockview_home: Path) -> None:
-    app = practice_app(mockview_home)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert not {"Practice", "Re-drill", "Mock interview"} & titles
-        assert "Quit" in titles
 
 
 async def test_quitting_from_the_summary_keeps_the_reflection_and_ends_the_session(mockview_home: Path) -> None:
