@@ -34,6 +34,10 @@ def texts(answer: str) -> list[str]:
         ("I was proud of the\nresult. The team celebrated.", ["I was proud of the\nresult.", "The team celebrated."]),
         ("Patients were unhappy. I\napproached it in stages.", ["Patients were unhappy.", "I\napproached it in stages."]),
         ("I ran the accruals for a chain of\nDental clinics in Leeds.", ["I ran the accruals for a chain of\nDental clinics in Leeds."]),
+        # A title's full stop ends no sentence, at the end of a line either ("Dr.\nSmith").
+        ("The next morning I rang Dr.\nOkafor and asked for a review. She agreed.",
+         ["The next morning I rang Dr.\nOkafor and asked for a review.", "She agreed."]),
+        ("I thanked Mrs.\n\nThen I left.", ["I thanked Mrs.", "Then I left."]),
         # Notes with no full stops are one note a line, whatever the case.
         ("fixed the build\nRan the tests\nShipped it", ["fixed the build", "Ran the tests", "Shipped it"]),
         ("Sales were down. Budget was cut\nTeam of five", ["Sales were down.", "Budget was cut", "Team of five"]),

@@ -98,6 +98,9 @@ _NEVER_LAST = frozenset(
 )
 """Words no sentence or note ends on: a line ending on one ("...a regional chain of\nDental Care")
 was wrapped."""
+_TITLES = frozenset("dr mr mrs ms mx prof rev sgt capt".split())
+"""Titles no sentence ends on, though they end in a full stop: a line ending "...to see Dr." was wrapped
+before the name ("Dr.\nSmith")."""
 _LONG_LINE_LAST = frozenset("to in on at by for with from about".split())
 """Prepositions a clause can end on ("the bug we were stuck on"): a line ending on one was wrapped
 only when it is as long as a wrapped line ("...the vendor was retiring in\nMarch")."""
@@ -140,11 +143,13 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         else:
             spans.append([start, start + len(body)])
         tail = stripped[-_TAIL:]  # the end is enough; a regex anchored at "$" would try every start of a long line
-        previous_open = not _ENDS_LINE.search(tail) and match_label(body) is None
         last_word = _LAST_LINE_WORD.search(tail)
         last = last_word.group(1).lower() if last_word is not None else ""
+        on_a_title = last in _TITLES and tail.endswith(".")
+        previous_open = (on_a_title or not _ENDS_LINE.search(tail)) and match_label(body) is None
         long_line = len(stripped) >= WRAPPED_LINE
-        previous_wrapped = last in _NEVER_LAST or (long_line and (last in _LONG_LINE_LAST or _is_prose(stripped)))
+        previous_wrapped = on_a_title or last in _NEVER_LAST or (
+            long_line and (last in _LONG_LINE_LAST or _is_prose(stripped)))
     return [(first, text[first:last]) for first, last in spans]
 
 
