@@ -88,6 +88,44 @@ def test_an_off_topic_success_story_to_a_failure_question_is_fumbled_and_says_wh
     assert any("never gets there" in tip for tip in analysis.tips)
 
 
+WHY_HERE = Question(bank="t", id="w", text="Why do you want to work here?", kind="open")
+
+
+def test_a_story_told_to_why_do_you_want_to_work_here_is_fumbled_and_says_what_it_lacks() -> None:
+    """Found by a new-user run: a fixed-bug story scored relevance 10 of 10 and "ok" on this question,
+    which has no focus word left once its frame is gone."""
+    story = ("In 2022 our nightly billing job at a payments startup started failing every few days. I was the "
+             "on-call engineer that month, so it was my job to find out why. I added logging around each step, "
+             "found that a currency API was timing out, and wrote a retry with a cache of the last good rates. "
+             "After that the job ran cleanly for six months.")
+    analysis = analyse_answer(WHY_HERE, story)
+    assert analysis.verdict.verdict == "fumbled"
+    assert ("may not answer the question: it never says what draws you to the company or the role"
+            in analysis.verdict.fumbled_reasons)
+    assert any("what draws you to this company" in tip for tip in analysis.tips)
+    assert analysis.relevance.score == 0
+
+
+@pytest.mark.parametrize("reason", [
+    "I want to join because your mission of making banking simple for small shops is what I care about.",
+    "The role is the next step I have been looking for: more ownership of the data platform.",
+    "I have used the app as a customer for three years and I admire how fast it keeps getting better.",
+])
+def test_an_answer_with_its_reasons_for_wanting_the_job_is_on_the_question(reason: str) -> None:
+    answer = (reason + " In my current team I run the nightly reporting jobs, and I have spent two years making "
+              "them faster and more reliable, which is the work this team does every day.")
+    analysis = analyse_answer(WHY_HERE, answer)
+    assert not analysis.relevance.off_topic
+    assert analysis.verdict.verdict != "fumbled", analysis.verdict.fumbled_reasons
+
+
+def test_your_mission_is_the_companys_mission() -> None:
+    question = replace(WHY_HERE, keywords=(Keyword("mission"),))
+    analysis = analyse_answer(question, "I want to work here because your mission of making banking simple "
+                                        "for small shops is what I have worked on for three years.")
+    assert [match.term for match in analysis.keywords.matched] == ["mission"]
+
+
 def test_a_success_story_is_off_topic_though_others_fall_behind_in_it() -> None:
     """A failure question asks for the speaker's failure: a vendor falling behind, or a slip everyone
     feared, in a story of the speaker's success is no answer to it, even when that credits the
@@ -476,6 +514,40 @@ def test_a_banks_tip_asking_for_a_figure_is_not_given_to_an_answer_whose_result_
     promised = analyse_answer(replace(question, tips=(other,)), story.format(
         ending="The jams stopped and we got back about forty minutes a day."))
     assert f"From the question: {other}" in promised.tips
+
+
+SAVED_STORY = (
+    "Two years ago I was a junior analyst on a team of four at a regional hospital group. Our monthly bed report "
+    "took three days to build by hand, and my manager asked me to cut that down before winter planning. I mapped "
+    "every step, found that most of the time went on copying figures between six spreadsheets, and wrote a small "
+    "script that pulled the numbers straight from the admissions database. I tested it against the last four "
+    "reports and walked the other analysts through it. The report now takes about forty minutes instead of three "
+    "days.")
+
+
+def test_a_banks_tips_the_answer_already_follows_are_not_given() -> None:
+    """Found by a new-user run: "Put a number on it" to an answer saying "forty minutes instead of three days",
+    and "say exactly which part was yours" to one told all as "I"."""
+    figure = "Put a number on it, even an estimate, and say how you worked it out."
+    part = "Separate your contribution from the team's; say exactly which part was yours."
+    kept = "Describe how you found the waste in the first place."
+    question = Question(bank="t", id="s", kind="star", tips=(figure, part, kept),
+                        text="Describe a situation where you saved your team a significant amount of time or money.")
+    analysis = analyse_answer(question, SAVED_STORY)
+    assert analysis.verdict.verdict != "strong" and analysis.star.measurable_result
+    assert f"From the question: {figure}" not in analysis.tips
+    assert f"From the question: {part}" not in analysis.tips
+    assert f"From the question: {kept}" in analysis.tips
+    # Told as "we" and with no figure in its Result, a story still gets both.
+    told_as_we = analyse_answer(question, (
+        "Last year our team ran the monthly bed report at a hospital group, and it took far too long to build by "
+        "hand. We looked at every step together, we found that most of the time went on copying between "
+        "spreadsheets, and we wrote a script that pulled the numbers from the admissions database. We tested it "
+        "against old reports and showed everyone how to use it. In the end the report got a lot quicker and "
+        "everyone was happier."))
+    assert not told_as_we.star.measurable_result
+    assert f"From the question: {figure}" in told_as_we.tips
+    assert f"From the question: {part}" in told_as_we.tips
 
 
 def test_an_essay_pasted_as_an_answer_is_fumbled_for_its_length() -> None:

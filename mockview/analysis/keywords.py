@@ -234,10 +234,16 @@ def _on_topic(index: AnswerTokens, found: Found, concepts: tuple[Concept, ...]) 
     tokens = index.tokens
     if _said_by_the_speaker(index, found):
         return True  # "I apologised at once": the speaker doing it is the point, in any context
+    if found.start > 0 and not tokens[found.start].broken and tokens[found.start - 1].lower in _THEIRS:
+        return True  # "your mission", "their values": the company's, which is what the point asks about
     sentence = tokens[found.start].sentence
     own = tokens[found.start].key
     said = {token.key for token in tokens if abs(token.sentence - sentence) <= 1 and token.key != own}
     return any(concept_topic(item.id) & said for item in concepts)
+
+
+_THEIRS = frozenset({"your", "their", "its"})
+"""Said to an interviewer, "your" is their company's: "your mission" is the mission a point asks about."""
 
 
 def _said_with(index: AnswerTokens, found: Found, leftover: frozenset[str]) -> bool:

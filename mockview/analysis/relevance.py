@@ -96,7 +96,8 @@ def assess_relevance(
     from mockview.analysis.keywords import match_keywords
 
     focus = question_focus(question_text)
-    if not focus or words == 0:
+    frame = question_frame(question_text)
+    if words == 0 or (not focus and frame is None):
         return Relevance(focus, (), 1.0, False)
     keywords = tuple(Keyword(word) for word in focus)
     denied = denying_sentences(question_text, sentences)
@@ -116,18 +117,19 @@ def assess_relevance(
         elif word not in found and _frame_words(word) & said:
             found.append(word)  # "we argued about the rota" is about a conflict
     found = [word for word in focus if word in found]
-    score = min(1.0, len(found) / min(2, len(focus)))
+    score = min(1.0, len(found) / min(2, len(focus))) if focus else 1.0
     if rubric_coverage is not None:
         # The points the question asks for, made, speak to it in any words: an answer making all of
         # them scored 0 of 9 for never saying "week", "far" or "drop" (found by a new-user run).
         score = max(score, rubric_coverage)
-    frame = question_frame(question_text)
     off_topic = (
         frame is not None
         and not ((_told_of_the_speaker(tokens, denied) if frame in SPEAKERS_OWN else said) & FRAMES[frame][1])
         and words >= MIN_WORDS_FOR_OFF_TOPIC
         and (rubric_coverage is None or rubric_coverage < OFF_TOPIC_COVERAGE)
     )
+    if off_topic and not focus:
+        score = 0.0  # "Why do you want to work here?" has no focus word; its frame is all it asks
     return Relevance(focus, tuple(found), round(score, 3), off_topic, frame or "")
 
 
@@ -137,6 +139,37 @@ OFF_TOPIC_COVERAGE = 0.4
 It was any point at all; then "what went wrong" credited to "a vendor fell
 behind" kept a success story told to a failure question from being flagged
 (found by a new-user run)."""
+
+WANTS_THE_JOB = "your reasons for wanting this job"
+"""The frame of "Why do you want to work here?": an answer must say something of the company, the role or
+the wanting. A story of a fixed bug told to it scored relevance 10 of 10 and "ok" (found by a new-user run)."""
+_WANTS_THE_JOB = re.compile(
+    r"\bwhy\b[^?]*\b(?:work(?:ing)? (?:here|at|for|with)|join(?:ing)?|this (?:job|role|position|company)|"
+    r"want (?:the|this) (?:job|role|position)|appeals?)\b",
+    re.IGNORECASE,
+)
+FRAME_MISSING = {
+    WANTS_THE_JOB: ("it never says what draws you to the company or the role",
+                    "nothing in it says what draws you to this company or this role. A good story to another "
+                    "question is still the wrong answer: say what you know of them and why it fits what you want "
+                    "next."),
+}
+"""What an off-topic answer lacks, for the verdict's reason and for the tip, by frame; the rest never tell of
+their frame ("it never tells of a failure") and have nothing go wrong or be hard."""
+
+
+def frame_missing(frame: str) -> str:
+    """The verdict's plain words for an answer that never gets to what its question asks."""
+    return FRAME_MISSING[frame][0] if frame in FRAME_MISSING else f"it never tells of {frame}"
+
+
+def frame_tip(frame: str) -> str:
+    """The rest of the off-topic tip after "your answer never gets there: "."""
+    if frame in FRAME_MISSING:
+        return FRAME_MISSING[frame][1]
+    return ("nothing in it goes wrong or is hard. A good story to another question is still the wrong answer: "
+            "pick an example that is about exactly this, and say plainly what went wrong.")
+
 
 SPEAKERS_OWN = frozenset({"a failure"})
 """Frames whose answer must tell of the speaker's own part: a failure is yours; a disagreement may be
@@ -214,6 +247,15 @@ FRAMES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         _keys("feedback criticism criticised criticized critical told said pointed review comment comments "
               "manager lead improve changed listened defensive hard fair unfair harsh point"),
     ),
+    WANTS_THE_JOB: (
+        frozenset(),  # asked in a phrase, not a word: see question_frame
+        _keys("want wanted wanting excite excited exciting excites interest interested interesting interests attract "
+              "attracted attracts attractive appeal appeals appealing drawn draws love loved admire admired respect "
+              "respected mission purpose values culture you your yours join joining here reputation opportunity "
+              "chance hope hoping looking career passion passionate fit fits role position company companies "
+              "organisation organization firm brand product products customers clients patients industry sector "
+              "believe enjoy enjoyed keen eager curious inspired inspiring proud impressed"),
+    ),
 }
 """Questions whose answer must be about something going wrong, and the words such an answer cannot do without.
 
@@ -266,8 +308,8 @@ def denying_sentences(question_text: str, sentences: Sequence[Sentence]) -> froz
     the thing was had, so the noun must follow the denial directly.
     """
     frame = question_frame(question_text)
-    if frame is None:
-        return frozenset()
+    if frame not in _DENIAL_NOUNS:
+        return frozenset()  # no frame, or one nobody denies having ("why you want this job")
     pattern = _denial_pattern(frame)
     return frozenset(index for index, sentence in enumerate(sentences)
                      if pattern.search(normalised(sentence.text).lower()))
@@ -289,7 +331,10 @@ def _frame_words(focus_word: str) -> frozenset[str]:
 def question_frame(text: str) -> str | None:
     """Which of :data:`FRAMES` a question asks about, if one."""
     asked = {token.key for token in tokenize(text)}
-    return next((name for name, (triggers, _) in FRAMES.items() if asked & triggers), None)
+    found = next((name for name, (triggers, _) in FRAMES.items() if asked & triggers), None)
+    if found is None and _WANTS_THE_JOB.search(text):
+        return WANTS_THE_JOB
+    return found
 
 
 TOPIC_WORDS_NEEDED = 2

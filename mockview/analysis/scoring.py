@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from mockview.analysis.closing import MIN_QUESTIONS, ClosingReport
 from mockview.analysis.delivery import DeliveryReport
 from mockview.analysis.keywords import KeywordReport
-from mockview.analysis.relevance import Relevance
+from mockview.analysis.relevance import Relevance, frame_missing
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
 from mockview.text import plural, times
 
@@ -254,7 +254,7 @@ def fumbled_reasons(
             if not star.parts["result"].present and star.folded_result is None:
                 reasons.append("no Result: the answer never says how it ended")
     if relevance is not None and relevance.off_topic:
-        reasons.append(f"may not answer the question: it never tells of {relevance.frame}")
+        reasons.append(f"may not answer the question: {frame_missing(relevance.frame)}")
     for term in keywords.missing_required:
         reasons.append(f"missing a required point: {term}")
     return reasons

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from mockview.analysis.closing import ClosingReport
 from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport
 from mockview.analysis.keywords import KeywordReport
-from mockview.analysis.relevance import Relevance
+from mockview.analysis.relevance import Relevance, frame_tip
 from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
 from mockview.analysis.sentences import Sentence
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
@@ -108,9 +108,8 @@ def build_tips(
             "longer")
 
     if relevance is not None and relevance.off_topic:
-        add(2, f"The question asks for {relevance.frame}, and your answer never gets there: nothing in it goes "
-               "wrong or is hard. A good story to another question is still the wrong answer: pick an example "
-               "that is about exactly this, and say plainly what went wrong.", "relevance")
+        add(2, f"The question asks for {relevance.frame}, and your answer never gets there: "
+               + frame_tip(relevance.frame), "relevance")
 
     if star is not None and delivery.words:
         parts = star.parts
@@ -236,9 +235,12 @@ def build_tips(
 
     if verdict.verdict != "strong":
         measured = star is not None and star.measurable_result
+        owned = any(part.name == "ownership" and part.points >= part.out_of for part in verdict.parts)
         for number, tip in enumerate(question.tips):
-            if measured and asks_for_a_figure(tip):
+            if measured and asks_for_a_figure(tip, question.text):
                 continue  # "Put a figure on the effect" to an answer whose result has one
+            if owned and asks_for_your_part(tip):
+                continue  # "say exactly which part was yours" to an answer told as "I"
             add(17 + number, f"From the question: {tip}", f"bank:{number}")
 
     return choose(candidates)
@@ -249,12 +251,29 @@ _ASKS_FOR_A_FIGURE = re.compile(
 _OF_THE_OUTCOME = re.compile(r"\b(?:effect|outcome|result|impact|saved|before[- ]and[- ]after)\b", re.IGNORECASE)
 
 
-def asks_for_a_figure(tip: str) -> bool:
+def asks_for_a_figure(tip: str, question: str = "") -> bool:
     """Whether a bank's tip asks for a figure of the outcome ("Put a number on the outcome"): an answer
     whose Result is measured already follows it, and being told again reads as not having been listened
     to. A tip asking for another number ("the number you promised", "success in numbers before you
-    started") is not followed by a measured Result, and stays."""
-    return _ASKS_FOR_A_FIGURE.search(tip) is not None and _OF_THE_OUTCOME.search(tip) is not None
+    started") is not followed by a measured Result, and stays. "Put a number on it" asks for the
+    outcome when the question is about one ("...saved your team time or money")."""
+    if _ASKS_FOR_A_FIGURE.search(tip) is None:
+        return False
+    return _OF_THE_OUTCOME.search(tip) is not None or (
+        _ON_IT.search(tip) is not None and _OF_THE_OUTCOME.search(question) is not None)
+
+
+_ON_IT = re.compile(r"\b(?:on|to) it\b", re.IGNORECASE)
+_YOUR_PART = re.compile(
+    r"\b(?:which (?:part|bit) was yours|your (?:own )?(?:part|contribution|share)|separate your|"
+    r"say ['\"‘“]?i['\"’”]?,? not ['\"‘“]?we|i,? not we)\b", re.IGNORECASE)
+
+
+def asks_for_your_part(tip: str) -> bool:
+    """Whether a bank's tip asks the answer to tell the speaker's own part apart from the team's ("Separate
+    your contribution from the team's"): an answer whose ownership scored in full already does (found by a
+    new-user run, on an answer with 'I' 4 and 'we' 0)."""
+    return _YOUR_PART.search(tip) is not None
 
 
 def choose(candidates: list[Tip]) -> list[Tip]:
