@@ -121,6 +121,52 @@ def test_new_writes_a_valid_commented_starter(run_cli, tmp_path: Path) -> None:
     assert "already exists" in again.stderr
 
 
+def test_the_starter_banks_required_point_is_made_in_other_words(run_cli, tmp_path: Path) -> None:
+    """Found by a new-user run: the starter's 'renegotiated scope' fumbled an answer that cut a tab and moved
+    it to a second release, since it listed three synonyms and no concept."""
+    run_cli("banks", "new", "my-drills", "--dir", str(tmp_path))
+    answer = ("Last March I was building a stock dashboard for a retail client and realised two days before the "
+              "launch that the data feed would not be ready. I told my manager and the client the same afternoon, "
+              "proposed cutting the forecasting tab, and we agreed to move it to a second release. I finished the "
+              "core dashboard on time, and the forecasting tab shipped ten days later.")
+    answer_file = tmp_path / "answer.txt"
+    answer_file.write_text(answer)
+    result = run_cli("score", "--bank", str(tmp_path / "my-drills.yaml"), "--question", "missed-deadline",
+                     "--answer-file", str(answer_file), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "renegotiated scope" in {match["term"] for match in data["keywords"]["matched"]}
+    assert data["verdict"] != "fumbled"
+
+
+def test_concepts_lists_the_vocabulary_by_competency(run_cli) -> None:
+    result = run_cli("banks", "concepts")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("ownership (")
+    assert any(line.split()[:1] == ["owned-up"] for line in lines)
+    assert "On a rubric point: 'concept: ID'" in lines[-1]
+    listed = json.loads(run_cli("banks", "concepts", "--json").stdout)
+    assert {"id": "cut-scope", "competency": "planning"}.items() <= next(
+        entry for entry in listed if entry["id"] == "cut-scope").items()
+
+
+def test_concepts_of_a_term_say_what_it_means_and_how_answers_say_it(run_cli) -> None:
+    result = run_cli("banks", "concepts", "took", "responsibility")
+    assert result.returncode == 0, result.stderr
+    assert "owned-up (ownership; 'took responsibility' means): Admitting" in result.stdout
+    assert "  said:  " in result.stdout and "in all)" in result.stdout
+    structural = run_cli("banks", "concepts", "measurable result").stdout
+    assert "read from the answer's STAR parts, not from words" in structural
+    about = run_cli("banks", "concepts", "symptom").stdout  # names nothing, but a concept is about it
+    assert "'symptom' names no concept" in about and "root-cause (quality; 'symptom' about it)" in about
+    assert run_cli("banks", "concepts", "symp").returncode == 1  # whole words, not parts of them
+    unknown = run_cli("banks", "concepts", "zorbulation")
+    assert unknown.returncode == 1
+    assert unknown.stderr.strip() == ("mockview: 'zorbulation' names no concept and no concept is about it; "
+                                      "list them all with: mockview banks concepts")
+
+
 def test_new_defaults_to_the_user_banks_folder(run_cli, mockview_home: Path) -> None:
     result = run_cli("banks", "new", "mine")
     assert result.returncode == 0

@@ -78,7 +78,7 @@ def check_rubric(bank: Bank, path: str) -> list[Problem]:
                 continue
             if not concepts and not keyword.synonyms:
                 warn(f"'{keyword.term}' matches nothing but its own words; add synonyms or a concept "
-                     "so answers that make the point in other words count")
+                     "so answers that make the point in other words count (mockview banks concepts lists them)")
             share = common_share(keyword)
             if share >= COMMON_SHARE:
                 warn(f"'{keyword.term}' is so common it is found in {share:.0%} of everyday answers; "

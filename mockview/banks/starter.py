@@ -42,7 +42,8 @@ questions:
       - term: stakeholders
         synonyms: [manager, client, the team that depended on us]
       - term: renegotiated scope
-        synonyms: [cut scope, moved the date, dropped a feature]
+        concept: cut-scope          # every way people say it counts (list them: mockview banks concepts scope)
+        synonyms: [moved the date]  # and these, as written
         weight: 2                   # counts double (default 1)
         required: true              # leaving it out marks the answer fumbled
     tips:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from mockview.text import plural
 from mockview.paths import user_banks_dir
 
 if TYPE_CHECKING:
+    from mockview.analysis.vocabulary import Concept
     from mockview.banks.library import Library
     from mockview.banks.model import Bank, BankSource
     from mockview.banks.shared import SharedFolder
@@ -98,6 +100,17 @@ def register(subparsers: SubParsers, common: argparse.ArgumentParser) -> None:
     )
     update.add_argument("name", nargs="?", metavar="N", help="only this one")
     update.set_defaults(handler=update_banks)
+
+    concepts = actions.add_parser(
+        "concepts", help="the points mockview understands in other words, for a rubric's concept:",
+        parents=[common],
+        description="List the concepts of mockview's vocabulary by competency, or, given a TERM, the "
+        "concepts a rubric point with that term means and how answers say them. A point with "
+        "'concept: ID' is made by every phrasing of that concept.",
+    )
+    concepts.add_argument("term", nargs="*", metavar="TERM", help="a rubric term, e.g. 'took responsibility'")
+    concepts.add_argument("--json", action="store_true", help="print JSON")
+    concepts.set_defaults(handler=show_concepts)
 
     schema = actions.add_parser(
         "schema", help="print the JSON Schema of the bank format", parents=[common],
@@ -335,6 +348,67 @@ def import_bank(args: argparse.Namespace) -> int:
     print(f"wrote {target}: bank '{bank.id}' with {plural(imported.questions, 'question')}")
     print(f"check its rubric points with: mockview banks validate {target}")
     return 0
+
+
+SHOWN_WORDINGS = 8
+"""Names and phrasings shown per concept for a term: enough to see what it means, not all of its hundred."""
+
+
+def show_concepts(args: argparse.Namespace) -> int:
+    from mockview.analysis.keywords import keyword_concepts
+    from mockview.analysis.vocabulary import concepts_by_competency
+    from mockview.banks.model import Keyword
+
+    competencies = concepts_by_competency()
+    competency_of = {item.id: name for name, items in competencies.items() for item in items}
+    term = " ".join(args.term).strip()
+    if not term:
+        if args.json:
+            print_json([_concept_entry(item, name) for name, items in competencies.items() for item in items])
+            return 0
+        for name, items in competencies.items():
+            print(f"{name} ({plural(len(items), 'concept')})")
+            for item in items:
+                print(f"  {item.id:<28} {item.gloss}")
+        total = sum(len(items) for items in competencies.values())
+        print(f"\n{plural(total, 'concept')}. On a rubric point: 'concept: ID'. "
+              "What a term means: mockview banks concepts TERM")
+        return 0
+    named = list(keyword_concepts(Keyword(term)))
+    about = re.compile(rf"\b{re.escape(term)}\b", re.IGNORECASE)
+    found = named + [item for items in competencies.values() for item in items
+                     if item not in named and (about.search(item.id.replace("-", " ")) or about.search(item.gloss))]
+    if args.json:
+        print_json([_concept_entry(item, competency_of[item.id], named=item in named) for item in found])
+        return 0
+    if not found:
+        raise MockviewError(f"'{term}' names no concept and no concept is about it; "
+                            "list them all with: mockview banks concepts")
+    if not named:
+        print(f"'{term}' names no concept, so as a rubric term it is matched as written. Concepts about it:")
+    for item in found:
+        how = "means" if item in named else "about it"
+        print(f"\n{item.id} ({competency_of[item.id]}; '{term}' {how}): {item.gloss}")
+        if item.structural:
+            print("  read from the answer's STAR parts, not from words")
+            continue
+        print("  named: " + "; ".join(item.names[:SHOWN_WORDINGS])
+              + (f"; ... ({len(item.names)} in all)" if len(item.names) > SHOWN_WORDINGS else ""))
+        print("  said:  " + "; ".join(item.phrasings[:SHOWN_WORDINGS])
+              + (f"; ... ({len(item.phrasings)} in all)" if len(item.phrasings) > SHOWN_WORDINGS else ""))
+    print("\nIn a said phrasing, 'a|b' is either word and '...' a gap of up to three words. "
+          "Name one on a point with: concept: ID")
+    return 0
+
+
+def _concept_entry(item: Concept, competency: str, *, named: bool | None = None) -> dict[str, object]:
+    entry: dict[str, object] = {"id": item.id, "competency": competency, "gloss": item.gloss,
+                                "names": list(item.names), "phrasings": list(item.phrasings)}
+    if item.structural:
+        entry["structural"] = item.structural
+    if named is not None:
+        entry["named_by_term"] = named
+    return entry
 
 
 def schema_text() -> str:

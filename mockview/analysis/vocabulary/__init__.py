@@ -42,7 +42,8 @@ MODULES = (
 )
 """The competency modules, in the order their concepts are listed."""
 
-__all__ = ["Concept", "SLOTS", "all_concepts", "concept", "concept_links", "concepts_named", "family_key", "term_key"]
+__all__ = ["Concept", "SLOTS", "all_concepts", "concept", "concept_links", "concepts_by_competency", "concepts_named",
+           "family_key", "term_key"]
 
 
 @cache
@@ -55,6 +56,12 @@ def all_concepts() -> dict[str, Concept]:
                 raise ValueError(f"concept {item.id!r} is defined twice (in {name})")
             found[item.id] = item
     return found
+
+
+def concepts_by_competency() -> dict[str, tuple[Concept, ...]]:
+    """Every concept under the competency module it is filed in, in :data:`MODULES` order: what an author
+    browses to find the ``concept:`` a rubric point means."""
+    return {name: tuple(import_module(f"mockview.analysis.vocabulary.{name}").CONCEPTS) for name in MODULES}
 
 
 GENERIC_COUNT = 25

@@ -146,6 +146,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "good enough version", "cut back ... to", "dropped ... from the release|launch|plan|first",
             "took out the nice|extra|optional", "optional extras|bits", "the essential bits|parts|pieces|features",
             "must have features|items|list|bits|things",
+            "cut|cutting|dropped|dropping|pulled|pulling ... tab|tabs|page|pages|screen|screens|module|modules|section|sections",
+            "moved|move|moving|pushed|push ... to a|the second|later|next|follow up|follow-up release|version|phase",
         ),
     ),
     Concept(
