@@ -160,6 +160,10 @@ def test_the_closing_answer_needs_two_real_questions(library) -> None:
                                     "there a bonus scheme for this position?").to_dict()
     assert perks["verdict"] == "fumbled"  # new-user run: 49, ok
     assert perks["fumbled_reasons"][0].startswith("no question about the job itself: 2 questions only about pay")
+    plural = analyse_answer(closing, "What's the salary? And how many holidays do I get?").to_dict()
+    assert plural["verdict"] == "fumbled"  # new-user run: "holidays" was a real question, 40 of 40
+    assert plural["closing"]["questions"] and not any(
+        "holidays" in question for question in analyse_answer(closing, "How many holidays do I get?").closing.about_the_job)
     worded = analyse_answer(closing, "What salary can I expect in this role? And is there a bonus the team "
                                      "gets every year?").to_dict()
     assert worded["verdict"] == "fumbled"  # "role" and "team" said in a pay question are no job question

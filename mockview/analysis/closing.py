@@ -28,8 +28,12 @@ TOPICS: dict[str, tuple[str, ...]] = {
 }
 """What real questions are about, and words that show it (matched in lowercase)."""
 
-PERKS = ("salary", "pay", "paid", "compensation", "bonus", "holiday", "vacation", "time off", "pto", "benefits",
-         "pension", "perks", "raise", "equity", "stock options")
+PERKS = ("salary", "salaries", "pay", "paid", "compensation", "bonus", "bonuses", "holiday", "holidays", "vacation",
+         "vacations", "time off", "days off", "annual leave", "pto", "benefits", "pension", "perks", "raise", "raises",
+         "equity", "stock options", "overtime rate", "company car", "wage", "wages")
+"""Words of pay and perks, as whole words: "How many holidays do I get?" is about perks (a new-user run found
+it counted as a real question about the job, since only "holiday" was listed)."""
+_PERKS = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in PERKS) + r")\b")
 
 _OPENERS = re.compile(
     r"^\W*(?:what|how|who|when|where|why|which|could|can|would|will|is|are|do|does|did|have|has|should|may)\b",
@@ -82,8 +86,7 @@ def topics_of(text: str) -> list[str]:
 
 
 def about_perks(text: str) -> bool:
-    lowered = text.lower()
-    return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in PERKS)
+    return _PERKS.search(text.lower()) is not None
 
 
 def analyse_closing(sentences: list[Sentence]) -> ClosingReport:
