@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mockview.analysis import analyse_answer
-from mockview.analysis.keywords import match_keywords
+from mockview.analysis.keywords import keyword_concepts, match_keywords
 from mockview.analysis.report import format_report
 from mockview.analysis.sentences import split_sentences
 from mockview.banks.model import Keyword, Question
@@ -409,3 +409,28 @@ def test_an_answer_making_every_point_speaks_to_the_question_in_any_words(capsys
     assert data["relevance"]["score"] == 1.0
     relevance = next(part for part in data["score_parts"] if part["name"] == "relevance")
     assert relevance["points"] == relevance["out_of"] > 0
+
+
+BULLET_NOTES = (
+    "- S: 2023, mobile app team, release crashed for 8% of Android users\n"
+    "- T: I owned the hotfix as release captain\n"
+    "- A: rolled back via staged rollout, bisected to a bad image library upgrade, pinned the version\n"
+    "- R: crash rate back under 0.3% in 6 hours\n"
+    "- Lesson: never ship a dependency bump without a canary\n"
+)
+
+
+def test_bullet_notes_make_their_points_where_they_say_them() -> None:
+    """Found by a new-user run: "what went wrong" was credited to "staged rollout" (its term read as "what
+    could go wrong"), and the line labelled "Lesson:" did not make "what I learned"."""
+    went_wrong = Keyword("what went wrong", concept="failure")
+    learned = Keyword("what I learned", concept="lesson-learned")
+    assert made(BULLET_NOTES, went_wrong, learned) == {
+        "what went wrong": "release crashed",
+        "what I learned": "never ship a dependency bump without a canary",
+    }
+    assert [item.id for item in keyword_concepts(Keyword("what went wrong"))] == ["failure"]
+    assert [item.id for item in keyword_concepts(Keyword("what could go wrong"))] == ["managed-risk"]
+    # A label names the point only for the sentence it is written on, and only its own concept.
+    assert made(BULLET_NOTES.replace("Lesson:", "Note:"), learned) == {}
+    assert made("- Result: the release went out on the Friday.", learned) == {}

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from mockview.analysis.lexicon import POINT_LABELS
 from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseList, term_phrase
 from mockview.analysis.vocabulary import Concept, concept, concept_links, concept_topic, family_key
 from mockview.analysis.vocabulary.families import FAMILIES
@@ -188,6 +189,9 @@ def _match_keyword(
         unordered = _unordered(index, form)
         if unordered is not None and index.tokens[unordered.start].sentence not in wished:
             return _match(index, answer, keyword, form, unordered, "said", ""), None
+    labelled = _labelled(answer, keyword, concepts, sentences, wished)
+    if labelled is not None:
+        return labelled, None
     if keyword.source:
         fact = _fact(index, answer, keyword)
         if fact is not None and fact.sentence not in wished:
@@ -208,6 +212,30 @@ def _match_keyword(
                 return _match(index, answer, keyword, source, result, how, item.id), None
             near = near or _near(index, answer, keyword, result, wished)
     return None, near or _partly(index, answer, keyword)
+
+
+def _labelled(
+    answer: str, keyword: Keyword, concepts: tuple[Concept, ...], sentences: Sequence[Sentence],
+    wished: frozenset[int],
+) -> KeywordMatch | None:
+    """A sentence whose own label names the point's concept: "Lesson: never ship a dependency bump without a
+    canary" makes "what I learned", since the label says so (found by a new-user run on bullet notes)."""
+    if not concepts:
+        return None
+    wanted = {item.id for item in concepts if not item.structural}
+    for number, sentence in enumerate(sentences):
+        if sentence.label_word not in POINT_LABELS or number in wished or not sentence.text.strip():
+            continue
+        named = sorted(wanted & {item.id for item in _label_concepts(sentence.label_word)})
+        if named:
+            return KeywordMatch(keyword.term, answer[sentence.start:sentence.end], sentence.label_word, 100.0,
+                                sentence.start, sentence.end, sentence=number, how="concept", concept=named[0])
+    return None
+
+
+@lru_cache(maxsize=64)
+def _label_concepts(label: str) -> tuple[Concept, ...]:
+    return tuple(item for item, leftover in concept_links(label) if not leftover)
 
 
 @lru_cache(maxsize=None)

@@ -13,6 +13,14 @@ PARTS = ("situation", "task", "action", "result")
 
 # --- explicit labels -------------------------------------------------------
 
+POINT_LABELS = frozenset({
+    "lesson", "lessons", "lessons learned", "learning", "learnings", "what i learned", "learned", "learnt",
+    "takeaway", "key learning", "impact", "goal", "goals", "my goal", "the goal", "objective",
+})
+"""Labels that say what their sentence is as well as which STAR part: "Lesson: ..." is a lesson learned, where
+"Situation:" or "Result:" only place the sentence (a story's "Situation:" line made a posting's compliance point
+through a concept that "situation" names)."""
+
 LABELS: dict[str, str] = {
     # English
     "situation": "situation", "context": "situation", "background": "situation",

@@ -49,6 +49,14 @@ class Sentence:
     word_count: int = 0
     own_label: bool = False
     """The label is written on this sentence itself, not inherited from one above."""
+    label_word: str = ""
+    """The label as written, lowercase, when it is the sentence's own ("lesson" for "Lesson: ..."): a
+    label can say what the sentence is, and the label's words are not in ``text``."""
+
+
+def _written_label(line: str) -> str:
+    match = _LABEL_PREFIX.match(line)
+    return match.group("label").lower() if match else ""
 
 
 def match_label(line: str) -> tuple[str, int] | None:
@@ -80,12 +88,14 @@ def split_sentences(text: str) -> list[Sentence]:
         item_label = label
         for start, end in _sentence_spans(body, offset):
             found = match_label(body[start:end])
+            written = ""
             if found is not None:
                 item_label = found[0]
+                written = _written_label(body[start:end])
                 start += found[1]
                 if not bullet:
                     label = item_label
-            _emit(body, start, end, line_start, item_label, bullet is not None, sentences, found is not None)
+            _emit(body, start, end, line_start, item_label, bullet is not None, sentences, found is not None, written)
     return sentences
 
 
@@ -200,6 +210,7 @@ def _emit(
     bullet: bool,
     out: list[Sentence],
     own_label: bool = False,
+    label_word: str = "",
 ) -> None:
     piece = line[start:end]
     stripped = piece.strip()
@@ -217,6 +228,7 @@ def _emit(
                 bullet=bullet,
                 word_count=word_count,
                 own_label=own_label and number == 0,
+                label_word=label_word if own_label and number == 0 else "",
             )
         )
 

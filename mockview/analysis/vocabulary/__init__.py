@@ -209,6 +209,13 @@ def concepts_named_exactly(term: str) -> tuple[Concept, ...]:
 
 
 _NEGATOR_KEYS = frozenset(key(word) for word in NEGATORS)
+_QUESTION_KEYS = frozenset(key(word) for word in "what how why when where who which".split())
+"""Words a term's leftover never needs said: "what went wrong" holds the name "went wrong", and asking the
+answer to say "what" as well lost the point (found by a new-user run). Other little words stay: "delivered in
+stages" still wants its "in"."""
+_MODAL_KEYS = frozenset(key(word) for word in "could would might may can should will must".split())
+"""A name that adds one of these to a term tells of what may happen, not what did: "what could go wrong"
+holds "what went wrong", and linked the failure point to managing risk (found by a new-user run)."""
 
 
 @cache
@@ -232,9 +239,9 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
         return tuple((concepts[i], frozenset()) for i in ids)
     wanted_set = frozenset(wanted)
     # A name that adds a negation to the term is its opposite: "not pulling their weight" holds
-    # "pulled my weight", and linked it to under-performance.
+    # "pulled my weight", and linked it to under-performance. One that adds a modal is another mood.
     holding = [(len(name_key), ids) for name_key, name_set, ids in _names_sharing(wanted_set, every=True)
-               if wanted_set < name_set and not (name_set - wanted_set) & _NEGATOR_KEYS]
+               if wanted_set < name_set and not (name_set - wanted_set) & (_NEGATOR_KEYS | _MODAL_KEYS)]
     if holding and _meaningful(wanted):
         holding.sort(key=lambda item: item[0])
         return tuple((concepts[i], frozenset()) for i in _first_ids(ids for _, ids in holding))
@@ -250,7 +257,7 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
     for name_key, ids in headed:
         for concept_id in ids:
             if concept_id not in links and len(links) < MAX_LOOSE:
-                links[concept_id] = frozenset(wanted) - set(name_key)
+                links[concept_id] = frozenset(wanted) - set(name_key) - _QUESTION_KEYS
     return tuple((concepts[i], leftover) for i, leftover in links.items())
 
 

@@ -758,7 +758,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "went bust|under|bankrupt", "out of business", "kept failing|breaking|crashing",
             "launch|release|date|deadline|project slipped", "went south|sideways|badly",
             "cancelled|canceled|bailed|pulled ... on us|me|them",
-            "backup|server|migration|build|deployment|database|upload|printer|caterer|supplier|van|truck ... failed|crashed|broke|died",
+            "backup|server|migration|build|deployment|database|upload|printer|caterer|supplier|van|truck|release|app|site|website|system|update|service|feature ... failed|crashed|broke|died",
             "we|i lost ... data|files|work|orders|day|night|customer|client|deal|contract|account|sale|sales|money|bid|pitch|tender",
             "failed his|her|their|my|the ... exam|test|exams|assessment|inspection|audit|interview|gcse|gcses|course|module|resit|probation",
             # A mistake is what went wrong in many failure stories: "a report with a wrong filter".
