@@ -13,6 +13,7 @@ from dataclasses import replace
 import pytest
 
 from mockview.analysis import analyse_answer
+from mockview.analysis.star import star_notes
 from mockview.banks.model import DEFAULT_WORDS, Keyword, Question
 from tests.helpers import FOLDED_ENDING
 
@@ -572,3 +573,23 @@ def test_a_long_answer_under_three_minutes_is_not_told_listeners_drift_after_thr
     assert analysis.delivery.length == "long" and analysis.delivery.speaking_seconds < 180
     shorter = [tip for tip in analysis.tips if "words" in tip and "60-150" in tip]
     assert shorter and not any("drift after three" in tip for tip in analysis.tips)
+
+
+def test_a_story_that_opens_on_a_long_task_is_told_to_set_the_scene_and_cut_the_task() -> None:
+    """Found by a new-user run: "Open with one or two sentences of context" beside "context (Situation +
+    Task) takes 49%" said opposite things; the context there was all Task, and the scene was missing."""
+    question = Question(bank="t", id="d", text="Tell me about a time you missed a deadline.", kind="star")
+    answer = ("My job was to deliver the quarterly stock report for the regional managers, which had to include "
+              "every store and every product line, with the reconciled totals, the variance notes and the forecast "
+              "for the next quarter, all checked by finance before the Monday meeting. I had to get all of it done "
+              "by myself in two weeks while also covering a colleague on leave. I listed the stores, did the "
+              "reconciliations first and asked finance to check the totals as each batch was ready. The report "
+              "went out on Monday morning with every store in it.")
+    analysis = analyse_answer(question, answer)
+    assert not analysis.star.parts["situation"].present
+    assert not any(tip.startswith("Open with one or two sentences of context") for tip in analysis.tips)
+    assert any(tip.startswith("Your answer opens on the task and spends") and "cut the task" in tip
+               for tip in analysis.tips)
+    notes = star_notes(analysis.star)
+    assert any(note.startswith("the Task takes") for note in notes)
+    assert not any("Situation + Task" in note for note in notes)

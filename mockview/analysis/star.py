@@ -386,7 +386,8 @@ def star_notes(report: StarReport) -> list[str]:
     if action.present and action.share < ACTION_SHARE_TARGET - 0.1:
         notes.append(f"Action is only {action.share:.0%} of the answer; aim for about half")
     if context > CONTEXT_SHARE_LIMIT + 0.05 and (action.present or parts["result"].present):
-        notes.append(f"context (Situation + Task) takes {context:.0%} of the answer")
+        told = "context (Situation + Task)" if parts["situation"].present else "the Task"
+        notes.append(f"{told} takes {context:.0%} of the answer")
     if report.action_mostly_we:
         notes.append(f"Action says 'we' {times(report.action_we)} and 'I' {times(report.action_i)}")
     if parts["result"].present and not report.measurable_result:

@@ -139,7 +139,13 @@ def build_tips(
         not star.parts["action"].present and not star.parts["result"].present
     ):
         parts = star.parts
-        if not parts["situation"].present:
+        if not parts["situation"].present and parts["task"].share > CONTEXT_SHARE_LIMIT + 0.05:
+            # "Open with context" beside "context takes 49%" contradicted itself (found by a new-user run):
+            # the context there is all Task, and the scene is what is missing.
+            add(6, f"Your answer opens on the task and spends {parts['task'].share:.0%} of it there, but never "
+                   "says where you were or when. Open with one sentence of that, and cut the task to a line or two.",
+                "more-context", 0)
+        elif not parts["situation"].present:
             add(6, "Open with one or two sentences of context: where you were, when, and what was at stake.",
                 "more-context", 0)
         if star.action_mostly_we:
