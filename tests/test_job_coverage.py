@@ -137,7 +137,7 @@ def test_the_company_profile_counts_as_research(capsys, mockview_home: Path) -> 
     capsys.readouterr()
     assert main(["job", "show", "brightwell", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["values"] == ["customer obsession", "sustainability", "transparency"]
+    assert data["values"] == ["customers first", "sustainability", "open and honest"]  # the posting's own words
     shown = {item["name"]: item for item in data["coverage"]}
     assert shown["SQL"]["status"] == "gap" and shown["SQL"]["evidence"] == []
     # A requirement about customers is shown by the research.
@@ -160,3 +160,14 @@ def test_show_does_not_create_a_history(capsys, mockview_home: Path) -> None:
     add_backend(capsys)
     coverage_json(capsys)
     assert not (mockview_home / "history.db").exists()
+
+
+def test_a_licence_is_a_credential_for_the_cv_not_a_gap_in_the_stories() -> None:
+    """Found by a new-user run: "A full UK driving licence" was listed as a story gap."""
+    posting = ("Van Driver at Hollin Bakery\n\nWhat we need\n* A full UK driving licence\n"
+               "* Experience planning delivery routes\n")
+    items = {item.requirement.name: item for item in cover(extract(posting).requirements, [])}
+    licence = items["driving licence"]
+    assert licence.status == "credential" and licence.missing == ()
+    assert licence.message.startswith("A credential, not a story: make sure your CV says it")
+    assert items["planning delivery routes"].status == "gap"

@@ -71,8 +71,8 @@ def test_papers_and_availability_are_not_story_questions(capsys) -> None:
     assert "NMC registration" not in texts and "nights and weekends" not in texts
     assert any(q["id"] == "values" for q in questions)
     values = next(q for q in questions if q["id"] == "values")
-    assert values["text"].startswith("St Aldhelm's Hospital NHS Foundation Trust says it values continuous learning "
-                                     "and respect.")
+    # The values the posting states ("Our values: kindness, respect and teamwork"), in its words.
+    assert values["text"].startswith("St Aldhelm's Hospital NHS Foundation Trust says it values kindness and respect.")
 
 
 # Plain mode binds its streams when first imported, so these two run the real command (as test_plain_cli does).

@@ -6,7 +6,9 @@ checked against them with the rubric matcher, the same one that marks an
 answer, so "I managed the client and two directors" can show stakeholder
 management. A requirement is *covered* when your stories show it (they are
 what you will tell), *practised* when only an answer or your profile does,
-and a *gap* otherwise; gaps come first, because they are what to prepare.
+and a *gap* otherwise; gaps come first, because they are what to prepare. A
+requirement that only asks for credentials (a driving licence, a nursing
+registration) is *credential*: no story shows one, your CV does.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 
 RECENT_ANSWERS = 200
 """How many of the latest practice answers count as evidence."""
-STATUS_ORDER = {"gap": 0, "practised": 1, "covered": 2}
+STATUS_ORDER = {"gap": 0, "practised": 1, "covered": 2, "credential": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,8 @@ def cover(requirements: tuple[Requirement, ...], sources: list[SourceText]) -> l
         missing = () if enough(by_stories) else (
             (requirement.name,) if requirement.any_of else tuple(t for t in terms if t not in by_stories))
         status = "covered" if enough(by_stories) else "practised" if enough(anywhere) else "gap"
+        if status != "covered" and is_credential(requirement):
+            status, missing = "credential", ()
         ordered = sorted(evidence, key=lambda e: {"story": 0, "answer": 1, "profile": 2}[e.kind])
         result.append(Coverage(index, requirement, status, _message(requirement, status, missing, ordered),
                                tuple(ordered), missing))
@@ -139,10 +143,21 @@ def cover(requirements: tuple[Requirement, ...], sources: list[SourceText]) -> l
     return result
 
 
+def is_credential(requirement: Requirement) -> bool:
+    """Whether a requirement asks only for credentials, which a CV shows and no story can (found by a
+    new-user run: "A full UK driving licence" was listed as a gap in the stories)."""
+    kinds = [known.kind for known in map(skill, requirement.skills) if known is not None]
+    return bool(kinds) and len(kinds) == len(requirement.skills) and all(kind == "credential" for kind in kinds)
+
+
 def _message(requirement: Requirement, status: str, missing: tuple[str, ...], evidence: list[Evidence]) -> str:
     if status == "covered":
         return f"Shown by {evidence[0].describe()}"
-    wanted = _joined(missing) if requirement.skills else f"\"{requirement.name}\""
+    if status == "credential":
+        return "A credential, not a story: make sure your CV says it (mockview cv check FILE --job ID checks)"
+    values = all(known is not None and known.kind == "value" for known in map(skill, missing))
+    # Values are told in the posting's words ("honesty"), not the vocabulary's ("integrity").
+    wanted = _joined(missing) if requirement.skills and not values else f"\"{requirement.name}\""
     message = f"No story shows {wanted} yet"
     others = [e for e in evidence if e.kind != "story"]
     if status == "practised" and others:

@@ -13,7 +13,7 @@ from mockview.text import plural
 if TYPE_CHECKING:
     from mockview.store.repository import History
 
-MARKS = {"gap": "GAP", "practised": "ANSWER ONLY", "covered": "COVERED"}
+MARKS = {"gap": "GAP", "practised": "ANSWER ONLY", "covered": "COVERED", "credential": "ON YOUR CV"}
 
 
 def coverage_for(data_dir: Path, ref: str, *, warn: Callable[[str], None] = lambda message: None,

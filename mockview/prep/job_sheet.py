@@ -19,7 +19,8 @@ from mockview.prep.stories import Story
 from mockview.store.repository import History
 from mockview.text import plural, slug
 
-MARKS = {"gap": "Gap", "practised": "Only in answers or research", "covered": "Covered"}
+MARKS = {"gap": "Gap", "practised": "Only in answers or research", "covered": "Covered",
+         "credential": "A credential: on your CV"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,11 @@ def parse_vocabulary(data: object) -> tuple[Skill, ...]:
 
 @cache
 def by_name() -> dict[str, Skill]:
-    return {skill.name.lower(): skill for skill in vocabulary()}
+    """Every skill by its name and by each way of saying it: a posting's values are kept in its own words
+    ("a sense of humour") and still found as the vocabulary's ("fun")."""
+    table = {alias.lower(): skill for skill in vocabulary() for alias in skill.aliases}
+    table.update((skill.name.lower(), skill) for skill in vocabulary())
+    return table
 
 
 def skill(name: str) -> Skill | None:

@@ -33,7 +33,8 @@ from mockview.tui.widgets.fitted_table import FittedTable
 from mockview.tui.widgets.footer import Footer
 from mockview.tui.workers import deliver
 
-MARKS = {"gap": ("✗ gap", "bold red"), "practised": ("~ answers only", "yellow"), "covered": ("✓ covered", "green")}
+MARKS = {"gap": ("✗ gap", "bold red"), "practised": ("~ answers only", "yellow"), "covered": ("✓ covered", "green"),
+         "credential": ("· on your CV", "dim")}
 
 
 def mark(status: str) -> Text:
@@ -43,6 +44,8 @@ def mark(status: str) -> Text:
 
 def shown_by(item: Coverage) -> str:
     """The table's short word on what shows a requirement: the story, else the answer or profile."""
+    if item.status == "credential":
+        return "your CV"
     if not item.evidence:
         return "nothing yet"
     if item.status == "practised":
