@@ -270,3 +270,9 @@ def test_a_posting_is_named_in_its_own_words_and_its_own_logic() -> None:
     assert duties[0] == "sit with the transport planners"  # cut before "to understand why...", not inside it
     assert list(found.values) == ["honesty", "teamwork", "sense of humour"]
     assert skill("sense of humour") is skill("fun")  # still the vocabulary's value, for matching
+    # "We value..." that asks for skills is a requirement; "e.g." qualifies as "such as" does.
+    asks = extract("Job\n\nRequirements:\n* We value strong SQL and Excel skills and 2+ years in an analyst role\n")
+    assert [r.name for r in asks.requirements] == ["SQL and Excel"] and asks.values == ()
+    for example in ("e.g.", "such as"):
+        (tools,) = extract(f"Job\n\nRequirements:\n* Two years with BI tools, {example} Power BI or Tableau\n").requirements
+        assert tools.skills == (), example

@@ -120,6 +120,20 @@ def test_an_answer_with_its_reasons_for_wanting_the_job_is_on_the_question(reaso
     assert analysis.verdict.verdict != "fumbled", analysis.verdict.fumbled_reasons
 
 
+@pytest.mark.parametrize("asked", [
+    "Tell me about a time you had to explain why a change was needed when working with a difficult client.",
+    "Why is it important to listen when joining a new team?",
+    "Why should we hire you for this role?",
+])
+def test_a_question_that_only_says_why_in_passing_is_not_asking_why_the_job(asked: str) -> None:
+    """Found by a review: "why ... working with" and "why ... joining" in any question made it one."""
+    story = ("Last spring our checkout kept failing at the card step. I traced it to an expired certificate, "
+             "renewed it the same afternoon and added an alert a month before the next expiry. Checkout errors "
+             "fell to zero that week.")
+    assert not analyse_answer(Question(bank="t", id="q", text=asked, kind="star"), story).relevance.off_topic
+    assert analyse_answer(replace(WHY_HERE, text="What appeals to you about this job?"), story).relevance.off_topic
+
+
 def test_your_mission_is_the_companys_mission() -> None:
     question = replace(WHY_HERE, keywords=(Keyword("mission"),))
     analysis = analyse_answer(question, "I want to work here because your mission of making banking simple "

@@ -434,3 +434,4 @@ def test_bullet_notes_make_their_points_where_they_say_them() -> None:
     # A label names the point only for the sentence it is written on, and only its own concept.
     assert made(BULLET_NOTES.replace("Lesson:", "Note:"), learned) == {}
     assert made("- Result: the release went out on the Friday.", learned) == {}
+    assert made("- Goal: fix it before Friday.", Keyword("clear goals")) == {}  # a Task's label, no goal set

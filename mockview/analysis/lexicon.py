@@ -15,9 +15,10 @@ PARTS = ("situation", "task", "action", "result")
 
 POINT_LABELS = frozenset({
     "lesson", "lessons", "lessons learned", "learning", "learnings", "what i learned", "learned", "learnt",
-    "takeaway", "key learning", "impact", "goal", "goals", "my goal", "the goal", "objective",
+    "takeaway", "key learning",
 })
 """Labels that say what their sentence is as well as which STAR part: "Lesson: ..." is a lesson learned, where
+"Goal:" is only the Task's label (it made "clear goals" of "Goal: fix it before Friday", found by a review), and
 "Situation:" or "Result:" only place the sentence (a story's "Situation:" line made a posting's compliance point
 through a concept that "situation" names)."""
 

@@ -144,10 +144,15 @@ WANTS_THE_JOB = "your reasons for wanting this job"
 """The frame of "Why do you want to work here?": an answer must say something of the company, the role or
 the wanting. A story of a fixed bug told to it scored relevance 10 of 10 and "ok" (found by a new-user run)."""
 _WANTS_THE_JOB = re.compile(
-    r"\bwhy\b[^?]*\b(?:work(?:ing)? (?:here|at|for|with)|join(?:ing)?|this (?:job|role|position|company)|"
-    r"want (?:the|this) (?:job|role|position)|appeals?)\b",
+    r"^\W*(?:why (?:do|would|did|are) you (?:want|wish|like|keen|interested)\b[^?]*"
+    r"\b(?:work|join|job|role|position|company|here|us)\b"
+    r"|why (?:this|our|the) (?:company|role|job|position)\b|why does [^?]* appeal\b"
+    r"|what (?:appeals|attracts|draws) (?:to )?you\b)",
     re.IGNORECASE,
 )
+"""The question itself asks why the job: "Why do you want to work here?", "Why does the role appeal to you?",
+"What attracts you to this company?"; never a story question that says "why" in passing ("...explain why a
+change was needed when working with a client", found by a review)."""
 FRAME_MISSING = {
     WANTS_THE_JOB: ("it never says what draws you to the company or the role",
                     "nothing in it says what draws you to this company or this role. A good story to another "

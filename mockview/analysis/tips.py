@@ -269,10 +269,11 @@ def asks_for_a_figure(tip: str, question: str = "") -> bool:
         _ON_IT.search(tip) is not None and _OF_THE_OUTCOME.search(question) is not None)
 
 
-_ON_IT = re.compile(r"\b(?:on|to) it\b", re.IGNORECASE)
+_ON_IT = re.compile(r"\b(?:number|figure|numbers|figures) on it\b", re.IGNORECASE)
 _YOUR_PART = re.compile(
-    r"\b(?:which (?:part|bit) was yours|your (?:own )?(?:part|contribution|share)|separate your|"
-    r"say ['\"‘“]?i['\"’”]?,? not ['\"‘“]?we|i,? not we)\b", re.IGNORECASE)
+    r"\b(?:which (?:part|bit|steps?) (?:was|were) yours|separate your (?:own )?(?:part|contribution|work)|"
+    r"your (?:own )?(?:part|contribution) from (?:the|your) team)\b"
+    r"|\b(?:say|use) ['\"‘“]?i['\"’”]?,? (?:not|rather than|instead of) ['\"‘“]?we\b", re.IGNORECASE)
 
 
 def asks_for_your_part(tip: str) -> bool:

@@ -378,12 +378,12 @@ def show_concepts(args: argparse.Namespace) -> int:
     about = re.compile(rf"\b{re.escape(term)}\b", re.IGNORECASE)
     found = named + [item for items in competencies.values() for item in items
                      if item not in named and (about.search(item.id.replace("-", " ")) or about.search(item.gloss))]
-    if args.json:
-        print_json([_concept_entry(item, competency_of[item.id], named=item in named) for item in found])
-        return 0
     if not found:
         raise MockviewError(f"'{term}' names no concept and no concept is about it; "
                             "list them all with: mockview banks concepts")
+    if args.json:
+        print_json([_concept_entry(item, competency_of[item.id], named=item in named) for item in found])
+        return 0
     if not named:
         print(f"'{term}' names no concept, so as a rubric term it is matched as written. Concepts about it:")
     for item in found:

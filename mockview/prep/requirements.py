@@ -43,7 +43,14 @@ VALUES_SENTENCE = re.compile(
     r"our culture (?:is built on|values))\b", re.IGNORECASE)
 """A sentence that states the company's values: values, not requirements, wherever it stands (a new-user run's
 "We value honesty, ownership and a sense of humour" after the nice-to-haves became one)."""
-QUALIFIER = re.compile(r",?\s*\b(?:ideally|preferably|e\.g\.|such as|for example|especially)\b", re.IGNORECASE)
+def _only_values(item: str, mentions: list[Mention]) -> bool:
+    """Whether a "We value..." sentence states values and nothing else: "We value strong SQL and 2+ years in an
+    analyst role" under the requirements asks for them (found by a review)."""
+    return not re.search(r"\d|\bexperience\b|\byears?\b|\bskills?\b", item, re.IGNORECASE) and all(
+        m.skill.kind in ("value", "soft") for m in mentions)
+
+
+QUALIFIER = re.compile(r",?\s*(?:\b(?:ideally|preferably|such as|for example|especially)\b|\be\.g\.)", re.IGNORECASE)
 """Where an item turns from what it asks to examples or preferences of it."""
 YOU_CUE = re.compile(r"\byou(?:'ll|’ll| will| would| must)\b|\byour (?:role|job|day)\b|\bresponsible for\b", re.I)
 INLINE_HEADING = re.compile(r"^\s*([A-Z][\w'’ /&-]{2,40}?)\s*:\s+(\S.*)$")
@@ -160,9 +167,9 @@ def extract(text: str) -> Extraction:
         items = [block.text] if block.kind == "bullet" else sentences(block.text)
         for item in items:
             item_section, item_heading, item = _inline_heading(section, heading, item)
-            if VALUES_SENTENCE.match(item):
-                item_section = "values"  # "We value honesty, teamwork and...", under any heading
             mentions = find_skills(item)
+            if VALUES_SENTENCE.match(item) and _only_values(item, mentions):
+                item_section = "values"  # "We value honesty, teamwork and...", under any heading
             for mention in mentions:
                 if mention.skill.kind != "value":
                     skills.setdefault(mention.skill.name, None)
