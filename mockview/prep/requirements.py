@@ -221,10 +221,11 @@ def _requirement(item: str, section: str, heading: str, block: Block, mentions: 
     if len(item.split()) < 2 and not named:
         return None
     qualifier = QUALIFIER.search(item)
-    if qualifier is not None and qualifier.start() > 0 and named and all(m.start >= qualifier.start() for m in named):
+    if qualifier is not None and qualifier.start() > 0 and named:
         # "2+ years in an analyst role, ideally in logistics or retail" asks for the analyst years; the
-        # skills after "ideally" only colour it (a new-user run saw the requirement named "logistics").
-        named = []
+        # skills after "ideally" only colour it (a new-user run saw the requirement named "logistics"), and
+        # "Strong SQL, ideally with Python" asks for SQL (found by a review).
+        named = [m for m in named if m.start < qualifier.start()]
     must = section != "nice" and not (NICE_CUE.search(item) and not re.search(r"\((?:essential|required)\)", item, re.I))
     kind = "duty" if section == "duty" else "requirement"
     skill_names = tuple(dict.fromkeys(m.skill.name for m in named))
