@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from mockview.analysis.vocabulary import concept_topic, concepts_named, concepts_named_exactly, family_key
@@ -333,8 +333,9 @@ def _frame_words(focus_word: str) -> frozenset[str]:
     return next((told for triggers, told in FRAMES.values() if word in triggers), frozenset())
 
 
+@lru_cache(maxsize=256)
 def question_frame(text: str) -> str | None:
-    """Which of :data:`FRAMES` a question asks about, if one."""
+    """Which of :data:`FRAMES` a question asks about, if one (asked twice per analysis: once per text)."""
     asked = {token.key for token in tokenize(text)}
     found = next((name for name, (triggers, _) in FRAMES.items() if asked & triggers), None)
     if found is None and _WANTS_THE_JOB.search(text):

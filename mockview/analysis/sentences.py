@@ -54,12 +54,13 @@ class Sentence:
     label can say what the sentence is, and the label's words are not in ``text``."""
 
 
-def _written_label(line: str) -> str:
-    match = _LABEL_PREFIX.match(line)
-    return match.group("label").lower() if match else ""
-
-
 def match_label(line: str) -> tuple[str, int] | None:
+    """The STAR part a line's leading label announces, and where its text starts (see :func:`read_label`)."""
+    found = read_label(line)
+    return None if found is None else found[:2]
+
+
+def read_label(line: str) -> tuple[str, int, str] | None:
     """The STAR part a line's leading label announces, and where its text starts.
 
     Accepts "Situation:", "S:", "**Task** -", "Action —", "## Result" and a
@@ -73,7 +74,7 @@ def match_label(line: str) -> tuple[str, int] | None:
     label = match.group("label").lower()
     if label in SINGLE_LETTER_LABELS and match.group("sep") in ("", "."):
         return None  # a bare "S" line, or an initial as in "A. Smith"
-    return LABELS[label], match.end()
+    return LABELS[label], match.end(), label
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -87,12 +88,11 @@ def split_sentences(text: str) -> list[Sentence]:
         # own line or starting a paragraph holds until the next label.
         item_label = label
         for start, end in _sentence_spans(body, offset):
-            found = match_label(body[start:end])
+            found = read_label(body[start:end])
             written = ""
             if found is not None:
-                item_label = found[0]
-                written = _written_label(body[start:end])
-                start += found[1]
+                item_label, skip, written = found
+                start += skip
                 if not bullet:
                     label = item_label
             _emit(body, start, end, line_start, item_label, bullet is not None, sentences, found is not None, written)

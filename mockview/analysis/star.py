@@ -57,6 +57,8 @@ LONE_LABEL_WEIGHT = 3.0
 
 ACTION_SHARE_TARGET = 0.45
 CONTEXT_SHARE_LIMIT = 0.30
+CONTEXT_TOO_LONG = CONTEXT_SHARE_LIMIT + 0.05
+"""The share of Situation and Task from which the feedback says the context runs long."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +387,7 @@ def star_notes(report: StarReport) -> list[str]:
     context = parts["situation"].share + parts["task"].share
     if action.present and action.share < ACTION_SHARE_TARGET - 0.1:
         notes.append(f"Action is only {action.share:.0%} of the answer; aim for about half")
-    if context > CONTEXT_SHARE_LIMIT + 0.05 and (action.present or parts["result"].present):
+    if context > CONTEXT_TOO_LONG and (action.present or parts["result"].present):
         told = "context (Situation + Task)" if parts["situation"].present else "the Task"
         notes.append(f"{told} takes {context:.0%} of the answer")
     if report.action_mostly_we:

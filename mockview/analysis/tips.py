@@ -23,7 +23,7 @@ from mockview.analysis.keywords import KeywordReport
 from mockview.analysis.relevance import Relevance, frame_tip
 from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
 from mockview.analysis.sentences import Sentence
-from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
+from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_TOO_LONG, StarReport
 from mockview.banks.model import Question
 from mockview.text import plural, times
 
@@ -139,7 +139,7 @@ def build_tips(
         not star.parts["action"].present and not star.parts["result"].present
     ):
         parts = star.parts
-        if not parts["situation"].present and parts["task"].share > CONTEXT_SHARE_LIMIT + 0.05:
+        if not parts["situation"].present and parts["task"].share > CONTEXT_TOO_LONG:
             # "Open with context" beside "context takes 49%" contradicted itself (found by a new-user run):
             # the context there is all Task, and the scene is what is missing.
             add(6, f"Your answer opens on the task and spends {parts['task'].share:.0%} of it there, but never "
@@ -164,7 +164,7 @@ def build_tips(
         told_in = len({*parts["situation"].sentences, *parts["task"].sentences})
         # In a short answer the context is a large share because the rest is thin: the length tip asks for
         # more of what you did, and "cut the context" beside it would say the opposite.
-        if context > CONTEXT_SHARE_LIMIT + 0.05 and parts["action"].present and delivery.length != "short":
+        if context > CONTEXT_TOO_LONG and parts["action"].present and delivery.length != "short":
             how = ("Cut the Situation and Task to two or three sentences" if told_in > 3 else
                    "Keep the Situation and Task to the few facts the story needs")
             add(9, f"Context takes {context:.0%} of your answer. {how} and get to what you did sooner.",

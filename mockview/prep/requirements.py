@@ -43,6 +43,8 @@ VALUES_SENTENCE = re.compile(
     r"our culture (?:is built on|values))\b", re.IGNORECASE)
 """A sentence that states the company's values: values, not requirements, wherever it stands (a new-user run's
 "We value honesty, ownership and a sense of humour" after the nice-to-haves became one)."""
+
+
 def _only_values(item: str, mentions: list[Mention]) -> bool:
     """Whether a "We value..." sentence states values and nothing else: "We value strong SQL and 2+ years in an
     analyst role" under the requirements asks for them (found by a review)."""
@@ -86,8 +88,8 @@ TAIL = re.compile(
 )
 NAME_WORDS = 10
 NAME_SLACK = 3
-"""A gist with no short first clause, this many words over NAME_WORDS, is kept whole: cutting "work with depot managers to find the causes
-of missed delivery slots" at ten words ended it on "missed" (found by a new-user run)."""
+"""A gist with no short first clause, this many words over NAME_WORDS, is kept whole: cutting "work with depot
+managers to find the causes of missed delivery slots" at ten words ended it on "missed" (found by a new-user run)."""
 LIST_LINE_WORDS = 8
 """A line this short with no full stop, under a requirement heading, is an item of a list without bullets."""
 TRAILING_STOPWORDS = frozenset("a an the and or of in on at to for with from by our your their its as".split())
@@ -221,15 +223,15 @@ def _requirement(item: str, section: str, heading: str, block: Block, mentions: 
     if len(item.split()) < 2 and not named:
         return None
     qualifier = QUALIFIER.search(item)
-    if qualifier is not None and qualifier.start() > 0 and named:
-        # "2+ years in an analyst role, ideally in logistics or retail" asks for the analyst years; the
-        # skills after "ideally" only colour it (a new-user run saw the requirement named "logistics"), and
-        # "Strong SQL, ideally with Python" asks for SQL (found by a review).
-        named = [m for m in named if m.start < qualifier.start()]
+    asked_end = qualifier.start() if qualifier is not None and qualifier.start() > 0 else len(item)
+    # "2+ years in an analyst role, ideally in logistics or retail" asks for the analyst years; the skills
+    # after "ideally" only colour it (a new-user run saw the requirement named "logistics"), and "Strong SQL,
+    # ideally with Python" asks for SQL (found by a review).
+    named = [m for m in named if m.start < asked_end]
     must = section != "nice" and not (NICE_CUE.search(item) and not re.search(r"\((?:essential|required)\)", item, re.I))
     kind = "duty" if section == "duty" else "requirement"
     skill_names = tuple(dict.fromkeys(m.skill.name for m in named))
-    core = item[:qualifier.start()] if qualifier is not None and qualifier.start() > 0 and not named else item
+    core = item if named else item[:asked_end]
     name = gist(core) if kind == "duty" or not skill_names else _name(item, named, skill_names)
     return Requirement(
         text=item, name=name, must=must, kind=kind, section=heading,
