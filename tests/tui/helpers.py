@@ -60,6 +60,8 @@ async def settle(pilot: Pilot) -> None:
     this waits on the table's own flag, and on a FittedTable being cut for
     the width it is laid out at, at most 50 pauses: a table that never
     settles then shows up as the test's own failure rather than a hang.
+    A hidden table (an empty list shows its hint instead) is never laid
+    out, so it is not waited for: waiting on it cost 50 pauses a screen.
     """
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -67,7 +69,7 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
     quiet = 0
     for _ in range(50):
-        tables = pilot.app.screen.query(DataTable)
+        tables = [table for table in pilot.app.screen.query(DataTable) if table.display]
         if not tables:
             return
         if any(getattr(table, "_require_update_dimensions", False) or not getattr(table, "fitted", True)
