@@ -5,6 +5,11 @@ a cache hit needs: the file's bytes, their digest and the cached bank. The
 YAML parser and the validator (:mod:`mockview.banks.validate`) are imported
 on a miss, which keeps PyYAML out of a ``mockview score`` whose banks are
 all cached.
+
+Within one process a checked file is also kept in memory by its digest: the
+app loads the library again after every edit, validate or new bank, and the
+shipped banks it re-reads each time have not changed. Banks and problems are
+frozen, so the same objects can be handed out again.
 """
 
 from __future__ import annotations
@@ -28,17 +33,34 @@ def load_bank_file(
     raw, problems = read_limited_bytes(path, shown)
     if raw is None:
         return None, problems
+    digest = content_digest(raw)
     if cache is not None:
-        key, digest = str(resolved(path)), content_digest(raw)
+        key = str(resolved(path))
         cached = cache.get(key, digest, shown, source)
         if cached is not None:
             return cached
-    from mockview.banks.validate import bank_from_bytes
-
-    result = bank_from_bytes(raw, shown, source)
+    bank, checked = _checked(raw, digest, shown, source)
     if cache is not None:
-        cache.put(key, digest, *result)
-    return result
+        cache.put(key, digest, bank, list(checked))
+    return bank, list(checked)
+
+
+_CHECKED_IN_THIS_PROCESS: dict[tuple[str, str, BankSource], tuple[Bank | None, tuple[Problem, ...]]] = {}
+_CHECKED_KEPT = 256
+
+
+def _checked(raw: bytes, digest: str, shown: str, source: BankSource) -> tuple[Bank | None, tuple[Problem, ...]]:
+    """The bank and problems of these bytes, checked once per process (a problem names ``shown``)."""
+    key = (digest, shown, source)
+    found = _CHECKED_IN_THIS_PROCESS.get(key)
+    if found is None:
+        from mockview.banks.validate import bank_from_bytes
+
+        bank, problems = bank_from_bytes(raw, shown, source)
+        if len(_CHECKED_IN_THIS_PROCESS) >= _CHECKED_KEPT:
+            _CHECKED_IN_THIS_PROCESS.clear()
+        found = _CHECKED_IN_THIS_PROCESS[key] = (bank, tuple(problems))
+    return found
 
 
 def resolved(path: Path) -> Path:
