@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from mockview.banks.library import load_library
+from mockview.banks.loading import forget_checked_banks
 from run import Benchmark
 
 BANKS = 100
@@ -55,7 +56,9 @@ def _teardown() -> None:
 
 
 def _load(data_dir: Path | None) -> None:
+    """One load as a new process makes it: nothing remembered from the load before."""
     assert _folder is not None
+    forget_checked_banks()
     library = load_library(data_dir, [_folder / "banks"], include_shipped=False, include_user=False)
     count = sum(len(bank.questions) for bank in library.banks.values())
     assert count == BANKS * QUESTIONS_PER_BANK and not library.problems, library.problems[:3]

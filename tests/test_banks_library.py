@@ -10,6 +10,7 @@ import pytest
 
 from mockview.banks import validate
 from mockview.banks.library import load_library, split_bank_args
+from mockview.banks.loading import forget_checked_banks
 from mockview.errors import MockviewError
 from mockview.paths import bank_cache_path
 
@@ -91,10 +92,28 @@ def test_unchanged_files_come_from_the_cache(mockview_home: Path, monkeypatch: p
         raise AssertionError("an unchanged file was parsed again")
 
     monkeypatch.setattr(validate, "bank_from_bytes", must_not_parse)
+    forget_checked_banks()  # the next start: a new process remembers nothing
     second = load_library(mockview_home)
     assert second.banks["mine"] == first.banks["mine"]
     assert second.banks["star"] == first.banks["star"]
     assert second.banks["star"].source == "shipped"
+
+
+def test_a_reload_in_the_same_process_parses_nothing_unchanged_even_with_no_cache_on_disk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_bank(tmp_path / "mine", "mine", "First wording?")
+    load_library(None, [path])
+
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("an unchanged file was parsed again")
+
+    monkeypatch.setattr(validate, "bank_from_bytes", must_not_parse)
+    again = load_library(None, [path])
+    assert again.question("mine/q").text == "First wording?"
+    assert again.banks["star"].source == "shipped"
+    monkeypatch.undo()
+    path.write_text(path.read_text().replace("First wording?", "Second wording?"))
+    assert load_library(None, [path]).question("mine/q").text == "Second wording?"
 
 
 def test_editing_a_file_misses_the_cache(mockview_home: Path) -> None:
@@ -111,6 +130,7 @@ def test_editing_a_file_misses_the_cache(mockview_home: Path) -> None:
 def test_cached_problems_are_reported_again(mockview_home: Path) -> None:
     shutil.copy(BANKS / "invalid" / "unknown-kind.yaml", (mockview_home / "banks").mkdir(parents=True) or mockview_home / "banks" / "bad.yaml")
     first = [str(p) for p in load_library(mockview_home).problems]
+    forget_checked_banks()
     second = [str(p) for p in load_library(mockview_home).problems]
     assert first == second and len(first) == 1
 
@@ -132,4 +152,5 @@ def test_a_cache_entry_with_a_wrong_shape_is_ignored(mockview_home: Path) -> Non
     for entry in stored["files"].values():
         entry[1] = ["broken"]
     cache.write_text(json.dumps(stored))
+    forget_checked_banks()
     assert len(load_library(mockview_home).banks["star"].questions) >= 25

@@ -78,6 +78,11 @@ class BankCache:
             return None
         return bank, problems
 
+    def holds(self, key: str, digest: str) -> bool:
+        """Whether the cache has this file's entry for these bytes."""
+        entry = self._entries.get(key)
+        return entry is not None and len(entry) > 0 and entry[0] == digest
+
     def put(self, key: str, digest: str, bank: Bank | None, problems: list[Problem]) -> None:
         self._entries[key] = [
             digest,

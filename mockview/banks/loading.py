@@ -6,14 +6,17 @@ YAML parser and the validator (:mod:`mockview.banks.validate`) are imported
 on a miss, which keeps PyYAML out of a ``mockview score`` whose banks are
 all cached.
 
-Within one process a checked file is also kept in memory by its digest: the
-app loads the library again after every edit, validate or new bank, and the
-shipped banks it re-reads each time have not changed. Banks and problems are
-frozen, so the same objects can be handed out again.
+Within one process a checked file is also kept in memory by its digest, and
+asked for first: the app loads the library again after every edit, validate
+or new bank, and the shipped banks it re-reads each time have not changed
+(building a bank from the disk cache costs about as much as a new parse of
+a small file). Banks and problems are frozen, so the same objects can be
+handed out again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mockview.banks.cache import BankCache, content_digest
@@ -34,33 +37,36 @@ def load_bank_file(
     if raw is None:
         return None, problems
     digest = content_digest(raw)
-    if cache is not None:
-        key = str(resolved(path))
-        cached = cache.get(key, digest, shown, source)
-        if cached is not None:
-            return cached
-    bank, checked = _checked(raw, digest, shown, source)
-    if cache is not None:
+    remembered: tuple[Bank | None, Sequence[Problem]] | None = _CHECKED_IN_THIS_PROCESS.get((digest, shown, source))
+    key = str(resolved(path)) if cache is not None else ""
+    if remembered is None and cache is not None:
+        remembered = cache.get(key, digest, shown, source)
+    if remembered is None:
+        from mockview.banks.validate import bank_from_bytes
+
+        remembered = bank_from_bytes(raw, shown, source)
+    bank, checked = remembered
+    if cache is not None and not cache.holds(key, digest):
         cache.put(key, digest, bank, list(checked))
+    _remember((digest, shown, source), bank, checked)
     return bank, list(checked)
 
 
-_CHECKED_IN_THIS_PROCESS: dict[tuple[str, str, BankSource], tuple[Bank | None, tuple[Problem, ...]]] = {}
+_CheckKey = tuple[str, str, BankSource]
+_CHECKED_IN_THIS_PROCESS: dict[_CheckKey, tuple[Bank | None, tuple[Problem, ...]]] = {}
 _CHECKED_KEPT = 256
 
 
-def _checked(raw: bytes, digest: str, shown: str, source: BankSource) -> tuple[Bank | None, tuple[Problem, ...]]:
-    """The bank and problems of these bytes, checked once per process (a problem names ``shown``)."""
-    key = (digest, shown, source)
-    found = _CHECKED_IN_THIS_PROCESS.get(key)
-    if found is None:
-        from mockview.banks.validate import bank_from_bytes
-
-        bank, problems = bank_from_bytes(raw, shown, source)
+def _remember(key: _CheckKey, bank: Bank | None, problems: Sequence[Problem]) -> None:
+    if key not in _CHECKED_IN_THIS_PROCESS:
         if len(_CHECKED_IN_THIS_PROCESS) >= _CHECKED_KEPT:
             _CHECKED_IN_THIS_PROCESS.clear()
-        found = _CHECKED_IN_THIS_PROCESS[key] = (bank, tuple(problems))
-    return found
+        _CHECKED_IN_THIS_PROCESS[key] = (bank, tuple(problems))
+
+
+def forget_checked_banks() -> None:
+    """Forget the banks checked in this process, as a new process would start (benchmarks use it)."""
+    _CHECKED_IN_THIS_PROCESS.clear()
 
 
 def resolved(path: Path) -> Path:
