@@ -225,3 +225,21 @@ def test_an_older_history_gains_the_dismissal_column(mockview_home: Path) -> Non
         assert history.debrief(row.id).follow_up_dismissed == dt.datetime(2026, 3, 9, 10, tzinfo=dt.timezone.utc)
     finally:
         history.close()
+
+
+@pytest.mark.parametrize(("interviewers", "greeting"), [
+    (("Sam Okafor (hiring manager)",), "Hi Sam,"),
+    (("Dr. Ada Okafor", "Priya Nair"), "Hi Dr. Okafor and Priya,"),
+    (("Ms Lee", "Tom", "  "), "Hi Ms Lee and Tom,"),
+    (("(panel)",), "Hello,"),
+])
+def test_the_request_greets_interviewers_by_first_name_or_title_and_surname(mockview_home: Path, interviewers,
+                                                                           greeting) -> None:
+    history = open_store(mockview_home, clock=FakeClock())
+    try:
+        saved, _ = save_debrief(history, Debrief(company="Acme", date=INTERVIEW, outcome=Outcome.PENDING,
+                                                 interviewers=interviewers))
+        row = next(row for row in history.debriefs() if row.id == saved)
+    finally:
+        history.close()
+    assert request_message(row).body.splitlines()[0] == greeting

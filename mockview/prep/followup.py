@@ -171,13 +171,26 @@ def _item(entry: Any) -> tuple[str, bool]:
     return str(entry).strip(), False
 
 
+_TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"})
+"""Titles a person is greeted by, with their surname: "Hi Dr Okafor", never "Hi Dr"."""
+
+
 def _greeting(interviewers: list[Any]) -> str:
-    names = [re.sub(r"\s*\([^)]*\)", "", str(name)).strip() for name in interviewers]
+    """ "Hi Sam and Priya," from "Sam Okafor (hiring manager)" and "Priya Nair": an email after an
+    interview greets people as they introduced themselves, by first name, or by title and surname."""
+    names = [_addressed(re.sub(r"\s*\([^)]*\)", "", str(name))) for name in interviewers]
     names = [name for name in names if name][:3]
     if not names:
         return "Hello,"
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"Hi {joined},"
+
+
+def _addressed(name: str) -> str:
+    words = name.split()
+    if len(words) >= 2 and words[0].rstrip(".").lower() in _TITLES:
+        return f"{words[0]} {words[-1]}"
+    return words[0] if words else ""
 
 
 def _interview_name(stage: str) -> str:
