@@ -247,3 +247,20 @@ def test_an_inherited_situation_or_task_label_gives_way_to_clear_actions() -> No
 def test_a_near_empty_answer_scores_near_zero() -> None:
     question = Question(bank="t", id="o", text="Why?", kind="open")
     assert analyse_answer(question, "x").score <= 5
+
+
+SPOKEN = """so um last winter on the childrens ward we were two nurses down on a night shift
+and i was the senior one on so it was on me to keep the ward safe
+i rang the bank staff office and the site manager myself and said we needed one more nurse by ten
+then i moved the two sickest kids into the bay nearest the station so one of us could see both
+and i asked the healthcare assistant to do all the obs rounds so we could do meds
+a bank nurse came at half nine and nobody missed a single dose all night"""
+
+
+def test_a_spoken_answer_with_no_full_stops_is_read_line_by_line() -> None:
+    question = Question(bank="t", id="pressure", text="Tell me about a time you worked under pressure.", kind="star")
+    analysis = analyse_answer(question, SPOKEN, seconds=120)
+    assert len(analysis.sentences) == 6
+    assert all(analysis.star.parts[part].present for part in ("situation", "action", "result")), analysis.star
+    assert analysis.star.assignments[-1] == "result"
+    assert analysis.verdict.verdict != "fumbled", analysis.verdict

@@ -43,6 +43,11 @@ def texts(answer: str) -> list[str]:
         ("Sales were down. Budget was cut\nTeam of five", ["Sales were down.", "Budget was cut", "Team of five"]),
         ("Found the bug we had been stuck on\nRolled back the release", ["Found the bug we had been stuck on", "Rolled back the release"]),
         ("We shipped. Then came\nSituation: late again.", ["We shipped.", "Then came", "late again."]),
+        # A spoken answer transcribed has no full stop: each line is what was said in one breath.
+        ("so the night shift was two nurses down\nand i rang the bank staff office myself\nand by ten we had cover",
+         ["so the night shift was two nurses down", "and i rang the bank staff office myself",
+          "and by ten we had cover"]),
+        ("so i asked the\nward manager first\nand she said yes", ["so i asked the\nward manager first", "and she said yes"]),
         ("- I did the vendor course\n  in my first two weeks\n- Made a checklist", ["I did the vendor course\n  in my first two weeks", "Made a checklist"]),
         ("我在公司工作。我们完成了项目！", ["我在公司工作。", "我们完成了项目！"]),
         ("¿Qué hice? Hablé con el equipo.", ["¿Qué hice?", "Hablé con el equipo."]),

@@ -130,11 +130,18 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     a pasted email wraps wherever the width runs out, proper names included, where a list
     of notes has no full stops and short lines. A line that starts with a label ("Result:")
     starts afresh unless it starts in lower case after an open line ("the\nproblem. Then").
+    In text with no full stop anywhere (a spoken answer transcribed, notes typed as lines), a line
+    is a sentence of its own unless it is indented under a list item ("- I did the vendor course\n
+    in my first two weeks") or the line before ended on a word no sentence ends on: prose long
+    enough to wrap has full stops, and a transcript's lines start in lower case ("and i put each of
+    them...") without continuing the line before.
     The newline stays inside the text, so spans stay exact.
     """
     spans: list[list[int]] = []
     position = 0
     previous_open = previous_wrapped = False
+    punctuated = _TERMINATOR.search(text) is not None
+    in_item = False
     for raw in text.splitlines(keepends=True):
         start = position
         position += len(raw)
@@ -144,14 +151,16 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
             previous_open = False
             continue
         bullet = _BULLET.match(body) is not None
+        lower_start = stripped[0].islower() or _PRONOUN_I.match(stripped) is not None
         continues = previous_open and not bullet and (
-            stripped[0].islower() or _PRONOUN_I.match(stripped) is not None
+            (lower_start and (punctuated or (in_item and body[:1] in " \t")))
             or (previous_wrapped and match_label(body) is None)
         )
         if continues:
             spans[-1][1] = start + len(body)
         else:
             spans.append([start, start + len(body)])
+            in_item = bullet
         tail = stripped[-_TAIL:]  # the end is enough; a regex anchored at "$" would try every start of a long line
         last_word = _LAST_LINE_WORD.search(tail)
         last = last_word.group(1).lower() if last_word is not None else ""
@@ -159,7 +168,7 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         previous_open = (on_a_title or not _ENDS_LINE.search(tail)) and match_label(body) is None
         long_line = len(stripped) >= WRAPPED_LINE
         previous_wrapped = on_a_title or last in _NEVER_LAST or (
-            long_line and (last in _LONG_LINE_LAST or _is_prose(stripped)))
+            punctuated and long_line and (last in _LONG_LINE_LAST or _is_prose(stripped)))
     return [(first, text[first:last]) for first, last in spans]
 
 
