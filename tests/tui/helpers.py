@@ -62,6 +62,8 @@ async def settle(pilot: Pilot) -> None:
     settles then shows up as the test's own failure rather than a hang.
     A hidden table (an empty list shows its hint instead) is never laid
     out, so it is not waited for: waiting on it cost 50 pauses a screen.
+    It still counts towards the quiet pauses, as a table about to be shown
+    with its rows (the patterns screen's) is hidden until then.
     """
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -69,11 +71,11 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
     quiet = 0
     for _ in range(50):
-        tables = [table for table in pilot.app.screen.query(DataTable) if table.display]
+        tables = pilot.app.screen.query(DataTable)
         if not tables:
             return
-        if any(getattr(table, "_require_update_dimensions", False) or not getattr(table, "fitted", True)
-               for table in tables):
+        if any(table.display and (getattr(table, "_require_update_dimensions", False)
+                                  or not getattr(table, "fitted", True)) for table in tables):
             quiet = 0
         else:
             quiet += 1
