@@ -44,6 +44,13 @@ def in_footer(app, key: str) -> str | None:
     return active.binding.description if active is not None and active.binding.show else None
 
 
+def footer_shows(app) -> list[str]:
+    """The descriptions the footer at the bottom of the current screen is drawing, in order."""
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.screen.query(FooterKey) if not key.disabled]
+
+
 async def open_banks_row(pilot, file_name: str) -> DataTable:
     await pilot.press("b")
     await settle(pilot)
@@ -210,11 +217,14 @@ async def test_companies_offer_open_only_when_there_is_a_profile(mockview_home: 
         assert isinstance(app.screen, CompaniesScreen)
         assert in_footer(app, "enter") is None and in_footer(app, "p") is None and in_footer(app, "e") is None
         assert in_footer(app, "n") == "New profile"
+        assert "New profile" in footer_shows(app) and "Open" not in footer_shows(app)
         (mockview_home / "profiles").mkdir(parents=True)
         (mockview_home / "profiles" / "acme.yaml").write_text("company: Acme\n")
         app.screen.load()
         await settle(pilot)
         assert in_footer(app, "enter") == "Open" and in_footer(app, "p") == "Prep sheet"
+        # The footer draws what the keys can do now, not what they could when the screen opened.
+        assert {"Open", "Prep sheet", "New profile"} <= set(footer_shows(app))
 
 
 async def test_the_outcome_dialog_says_enter_and_esc(mockview_home: Path) -> None:
