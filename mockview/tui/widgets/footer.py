@@ -54,10 +54,12 @@ class Footer(TextualFooter):
 
     def _keys_to_show(self) -> tuple[Any, ...]:
         """Everything :meth:`compose` reads to draw the keys, as one comparable value."""
+        palette = self.app.COMMAND_PALETTE_BINDING
         return (self.show_command_palette, tuple(
-            (key, binding.key, binding.action, binding.description, binding.show,
+            (key, binding.key, binding.action, binding.description,
              binding.group.description if binding.group else None, enabled, tooltip)
-            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()))
+            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == palette))
 
     def compose(self) -> ComposeResult:
         self._shown = self._keys_to_show() if self._bindings_ready else None
