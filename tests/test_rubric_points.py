@@ -435,3 +435,19 @@ def test_bullet_notes_make_their_points_where_they_say_them() -> None:
     assert made(BULLET_NOTES.replace("Lesson:", "Note:"), learned) == {}
     assert made("- Result: the release went out on the Friday.", learned) == {}
     assert made("- Goal: fix it before Friday.", Keyword("clear goals")) == {}  # a Task's label, no goal set
+
+
+def test_the_same_term_with_other_synonyms_is_judged_as_its_own_point(tmp_path: Path, capsys) -> None:
+    bank = tmp_path / "twice.yaml"
+    bank.write_text(
+        "bank: twice\nquestions:\n"
+        "  - id: one\n    text: Tell me about a hard conversation.\n    keywords:\n"
+        "      - term: listened\n        synonyms: [heard her out]\n"   # line 6: a precise point
+        "  - id: two\n    text: Tell me about a busy week.\n    keywords:\n"
+        "      - term: listened\n        synonyms: [work]\n",           # line 11: "work" is in every answer
+        encoding="utf-8",
+    )
+    assert main(["banks", "validate", str(bank)]) == 0
+    out = capsys.readouterr().out
+    assert f"{bank}:11:9: warning: 'listened' is so common" in out
+    assert f"{bank}:6:9:" not in out
