@@ -451,3 +451,21 @@ def test_the_same_term_with_other_synonyms_is_judged_as_its_own_point(tmp_path: 
     out = capsys.readouterr().out
     assert f"{bank}:11:9: warning: 'listened' is so common" in out
     assert f"{bank}:6:9:" not in out
+
+
+def test_rubric_warnings_come_with_the_errors_not_a_round_later(tmp_path: Path, capsys) -> None:
+    bank = tmp_path / "half-fixed.yaml"
+    bank.write_text(
+        "bank: half-fixed\nquestions:\n"
+        "  - id: one\n    text: Tell me about a time you failed.\n    kind: stary\n"   # line 5: an error
+        "    keywords: [zorbulation]\n"                                             # line 6: its own error's question
+        "  - id: two\n    text: Tell me about a time you led.\n"
+        "    keywords: [frobnication]\n",                                          # line 9: matches only itself
+        encoding="utf-8",
+    )
+    assert main(["banks", "validate", str(bank)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bank}:5:11: unknown kind 'stary'" in err
+    assert f"{bank}:9:16: warning: 'frobnication' matches nothing but its own words" in err
+    assert "zorbulation" not in err  # a question with an error of its own is checked once it is fixed
+    assert err.rstrip().endswith(f"{bank}: 1 problem")

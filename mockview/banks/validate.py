@@ -7,6 +7,8 @@ built; warnings do not stop it.
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,26 @@ def bank_from_bytes(raw: bytes, path: str, source: BankSource = BankSource.PATH)
     if any(problem.severity == "error" for problem in problems):
         return None, problems
     return bank, problems
+
+
+def draft_bank(raw: bytes, path: str, problems: list[Problem]) -> Bank | None:
+    """A bank with errors, cut to its questions that have none of their own, or ``None``.
+
+    ``banks validate`` checks their rubric too, so an author sees every
+    warning while fixing the errors rather than a new round after.
+    A question owns the lines from its own to the next question's.
+    """
+    document = parse_yaml_bytes(raw, path)
+    if document.data is None:
+        return None
+    bank, _ = check_bank(document.data, path)
+    if bank is None:
+        return None
+    wrong = sorted(problem.line for problem in problems if problem.severity == "error")
+    ends = [question.line for question in bank.questions[1:]] + [sys.maxsize]
+    clean = tuple(question for question, end in zip(bank.questions, ends)
+                  if question.line and not any(question.line <= line < end for line in wrong))
+    return replace(bank, questions=clean) if clean else None
 
 
 def check_bank(data: Any, path: str, source: BankSource = BankSource.PATH) -> tuple[Bank | None, list[Problem]]:

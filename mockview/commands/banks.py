@@ -216,11 +216,13 @@ def validate_banks(args: argparse.Namespace) -> int:
     failed = 0
     for check in checks:
         errors = [p for p in check.problems if p.severity == "error"]
-        if check.ok and check.bank is not None:
-            # The format is right; now whether each rubric point can work as written.
+        checked = check.bank if check.ok else check.draft
+        if checked is not None:
+            # Whether each rubric point can work as written: for a file with errors, in the questions
+            # that have none, so the author sees every warning in one round.
             from mockview.analysis.rubric_check import check_rubric
 
-            check.problems.extend(check_rubric(check.bank, check.path))
+            check.problems.extend(check_rubric(checked, check.path))
         for problem in sorted(check.problems, key=lambda p: (p.line, p.column)):
             print(problem, file=sys.stdout if check.ok else sys.stderr)
         if check.ok and check.bank is not None:
