@@ -254,7 +254,7 @@ and i was the senior one on so it was on me to keep the ward safe
 i rang the bank staff office and the site manager myself and said we needed one more nurse by ten
 then i moved the two sickest kids into the bay nearest the station so one of us could see both
 and i asked the healthcare assistant to do all the obs rounds so we could do meds
-a bank nurse came at half nine and nobody missed a single dose all night"""
+and a bank nurse came at half nine and nobody missed a single dose all night"""
 
 
 def test_a_spoken_answer_with_no_full_stops_is_read_line_by_line() -> None:

@@ -48,6 +48,13 @@ def texts(answer: str) -> list[str]:
          ["so the night shift was two nurses down", "and i rang the bank staff office myself",
           "and by ten we had cover"]),
         ("so i asked the\nward manager first\nand she said yes", ["so i asked the\nward manager first", "and she said yes"]),
+        # One question mark does not make a transcript prose; a line wrapped by the window's width
+        # does not open as speech does.
+        ("so was it my fault?\nand i rang the office\nand by ten we had cover\nthen i moved the kids\nso yeah",
+         ["so was it my fault?", "and i rang the office", "and by ten we had cover", "then i moved the kids", "so yeah"]),
+        ("Thanks for the chat yesterday, I really enjoyed hearing\nabout the platform team and the migration\nfor the spring",
+         ["Thanks for the chat yesterday, I really enjoyed hearing\nabout the platform team and the migration\nfor the spring"]),
+        ("- I did the vendor course\nin my first two weeks\n- Made a checklist", ["I did the vendor course\nin my first two weeks", "Made a checklist"]),
         ("- I did the vendor course\n  in my first two weeks\n- Made a checklist", ["I did the vendor course\n  in my first two weeks", "Made a checklist"]),
         ("我在公司工作。我们完成了项目！", ["我在公司工作。", "我们完成了项目！"]),
         ("¿Qué hice? Hablé con el equipo.", ["¿Qué hice?", "Hablé con el equipo."]),

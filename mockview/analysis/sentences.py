@@ -119,6 +119,12 @@ WRAPPED_LINE = 45
 the width of the window it was written in. Notes are shorter ("Budget was cut")."""
 
 
+_SPOKEN_OPENING = re.compile(
+    r"(?:and|so|but|then|because|cause|um+|uh+|erm|like|well|anyway|after that|oh|ok|okay|yeah|i|i'm|i'd|i've"
+    r"|i'll|we|he|she|they)\b", re.IGNORECASE)
+"""How a spoken line starts: a word that opens an utterance, not one that carries a wrapped clause on."""
+
+
 def _logical_lines(text: str) -> list[tuple[int, str]]:
     """Lines with hard-wrapped sentences joined back together.
 
@@ -130,18 +136,16 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
     a pasted email wraps wherever the width runs out, proper names included, where a list
     of notes has no full stops and short lines. A line that starts with a label ("Result:")
     starts afresh unless it starts in lower case after an open line ("the\nproblem. Then").
-    In text with no full stop anywhere (a spoken answer transcribed, notes typed as lines), a line
-    is a sentence of its own unless it is indented under a list item ("- I did the vendor course\n
-    in my first two weeks") or the line before ended on a word no sentence ends on: prose long
-    enough to wrap has full stops, and a transcript's lines start in lower case ("and i put each of
-    them...") without continuing the line before.
+    Text with hardly a full stop (fewer than one for every three lines: a spoken answer
+    transcribed, notes typed as lines) is read differently: a line there continues the one before
+    unless it opens as speech does ("and i put each of them...", "so then", "i rang..."), which
+    a line wrapped by a window's width rarely does ("...enjoyed hearing\nabout the team").
     The newline stays inside the text, so spans stay exact.
     """
     spans: list[list[int]] = []
     position = 0
     previous_open = previous_wrapped = False
-    punctuated = _TERMINATOR.search(text) is not None
-    in_item = False
+    punctuated = len(_TERMINATOR.findall(text)) >= -(-(text.count("\n") + 1) // 3)  # one for every three lines
     for raw in text.splitlines(keepends=True):
         start = position
         position += len(raw)
@@ -153,14 +157,13 @@ def _logical_lines(text: str) -> list[tuple[int, str]]:
         bullet = _BULLET.match(body) is not None
         lower_start = stripped[0].islower() or _PRONOUN_I.match(stripped) is not None
         continues = previous_open and not bullet and (
-            (lower_start and (punctuated or (in_item and body[:1] in " \t")))
+            (lower_start and (punctuated or _SPOKEN_OPENING.match(stripped) is None))
             or (previous_wrapped and match_label(body) is None)
         )
         if continues:
             spans[-1][1] = start + len(body)
         else:
             spans.append([start, start + len(body)])
-            in_item = bullet
         tail = stripped[-_TAIL:]  # the end is enough; a regex anchored at "$" would try every start of a long line
         last_word = _LAST_LINE_WORD.search(tail)
         last = last_word.group(1).lower() if last_word is not None else ""
