@@ -469,3 +469,26 @@ def test_rubric_warnings_come_with_the_errors_not_a_round_later(tmp_path: Path, 
     assert f"{bank}:9:16: warning: 'frobnication' matches nothing but its own words" in err
     assert "zorbulation" not in err  # a question with an error of its own is checked once it is fixed
     assert err.rstrip().endswith(f"{bank}: 1 problem")
+
+
+def test_a_question_keeps_its_rubric_warnings_beside_a_broken_one_or_a_broken_link(tmp_path: Path, capsys) -> None:
+    dropped = tmp_path / "dropped.yaml"
+    dropped.write_text(
+        "bank: dropped\nquestions:\n"
+        "  - id: one\n    text: Tell me about a time you led.\n    keywords: [frobnication]\n"  # line 5
+        "  - id: two\n    keywords: [zorbulation]\n",                                       # no text: not built
+        encoding="utf-8",
+    )
+    linked = tmp_path / "linked.yaml"
+    linked.write_text(
+        "bank: linked\nquestions:\n"
+        "  - id: one\n    text: Tell me about a time you failed.\n    variant_of: classics/no-such-question\n"
+        "  - id: two\n    text: Tell me about a time you led.\n    keywords: [frobnication]\n",  # line 8
+        encoding="utf-8",
+    )
+    assert main(["banks", "validate", str(dropped), str(linked)]) == 1
+    err = capsys.readouterr().err
+    assert f"{dropped}:5:16: warning: 'frobnication' matches nothing" in err
+    assert "zorbulation" not in err
+    assert f"{linked}:5:17: 'variant_of' names no question of bank 'classics'" in err
+    assert f"{linked}:8:16: warning: 'frobnication' matches nothing" in err

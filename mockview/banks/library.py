@@ -204,14 +204,6 @@ def split_bank_args(args: Iterable[str]) -> tuple[list[str], list[str]]:
     return names, paths
 
 
-def _draft(path: Path, problems: list[Problem]) -> Bank | None:
-    from mockview.banks.reading import read_limited_bytes
-    from mockview.banks.validate import draft_bank
-
-    raw, _ = read_limited_bytes(path, str(path))
-    return draft_bank(raw, str(path), problems) if raw is not None else None
-
-
 def _is_plain_name(arg: str) -> bool:
     return all(ch.isalnum() or ch == "-" for ch in arg)
 
@@ -223,8 +215,6 @@ class FileCheck:
     path: str
     bank: Bank | None
     problems: list[Problem]
-    draft: Bank | None = None
-    """With errors, the questions that have none of their own (see :func:`~mockview.banks.validate.draft_bank`)."""
 
     @property
     def ok(self) -> bool:
@@ -268,7 +258,7 @@ def validate_files(paths: Iterable[str | Path], data_dir: Path | None) -> list[F
                 )
             else:
                 owners[bank.id] = str(target)
-        checks.append(FileCheck(str(target), bank, problems, None if bank is not None else _draft(target, problems)))
+        checks.append(FileCheck(str(target), bank, problems))
     installed = _installed_banks(data_dir, {resolved(t) for t in targets})
     _warn_clashes_with_installed(checks, installed)
     _check_variant_links(checks, installed)

@@ -7,7 +7,6 @@ built; warnings do not stop it.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -69,19 +68,28 @@ def draft_bank(raw: bytes, path: str, problems: list[Problem]) -> Bank | None:
     """A bank with errors, cut to its questions that have none of their own, or ``None``.
 
     ``banks validate`` checks their rubric too, so an author sees every
-    warning while fixing the errors rather than a new round after.
-    A question owns the lines from its own to the next question's.
+    warning while fixing the errors rather than a new round after. A
+    question owns the text of its own list item, wherever the next one is
+    or whether it was built; two questions on one line (flow style) that
+    cannot be told apart are both left out if either has an error.
     """
     document = parse_yaml_bytes(raw, path)
     if document.data is None:
         return None
     bank, _ = check_bank(document.data, path)
-    if bank is None:
+    listed = document.data.get("questions") if isinstance(document.data, dict) else None
+    if bank is None or not isinstance(listed, LocatedList):
         return None
-    wrong = sorted(problem.line for problem in problems if problem.severity == "error")
-    ends = [question.line for question in bank.questions[1:]] + [sys.maxsize]
-    clean = tuple(question for question, end in zip(bank.questions, ends)
-                  if question.line and not any(question.line <= line < end for line in wrong))
+    wrong = [(problem.line, problem.column) for problem in problems if problem.severity == "error"]
+    clean_lines: set[int] = set()
+    broken_lines: set[int] = set()
+    for index in range(len(listed)):
+        start, end = listed.item_at(index), listed.item_end(index)
+        span = ((start.line, start.column), (end.line, end.column))
+        hit = any(span[0] <= where < span[1] for where in wrong)
+        (broken_lines if hit else clean_lines).add(start.line)
+    clean = tuple(question for question in bank.questions
+                  if question.line in clean_lines and question.line not in broken_lines)
     return replace(bank, questions=clean) if clean else None
 
 

@@ -135,6 +135,12 @@ class LocatedList(list[Any]):
             return _mark_position(self._nodes[index].start_mark)
         return self.position
 
+    def item_end(self, index: int) -> Position:
+        """Where the item's text ends (just after it), or the list's start for an index it lacks."""
+        if 0 <= index < len(self._nodes):
+            return _mark_position(self._nodes[index].end_mark)
+        return self.position
+
 
 def position_of(value: Any, default: Position = START) -> Position:
     """The position of a located container, or ``default`` for a scalar."""
