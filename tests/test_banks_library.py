@@ -145,7 +145,8 @@ def test_a_corrupt_or_stale_cache_is_ignored(mockview_home: Path, content: bytes
     assert json.loads(cache.read_text())["files"]
 
 
-def test_a_cache_entry_with_a_wrong_shape_is_ignored(mockview_home: Path) -> None:
+def test_a_cache_entry_with_a_wrong_shape_is_ignored_and_repaired(mockview_home: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     load_library(mockview_home)
     cache = bank_cache_path(mockview_home)
     stored = json.loads(cache.read_text())
@@ -153,4 +154,11 @@ def test_a_cache_entry_with_a_wrong_shape_is_ignored(mockview_home: Path) -> Non
         entry[1] = ["broken"]
     cache.write_text(json.dumps(stored))
     forget_checked_banks()
+    assert len(load_library(mockview_home).banks["star"].questions) >= 25
+
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("the broken entries were not written afresh")
+
+    monkeypatch.setattr(validate, "bank_from_bytes", must_not_parse)
+    forget_checked_banks()  # the start after: the cache was repaired
     assert len(load_library(mockview_home).banks["star"].questions) >= 25

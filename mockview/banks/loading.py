@@ -38,15 +38,20 @@ def load_bank_file(
         return None, problems
     digest = content_digest(raw)
     remembered: tuple[Bank | None, Sequence[Problem]] | None = _CHECKED_IN_THIS_PROCESS.get((digest, shown, source))
+    from_memo = remembered is not None
     key = str(resolved(path)) if cache is not None else ""
+    stored = False
     if remembered is None and cache is not None:
         remembered = cache.get(key, digest, shown, source)
+        stored = remembered is not None
     if remembered is None:
         from mockview.banks.validate import bank_from_bytes
 
         remembered = bank_from_bytes(raw, shown, source)
     bank, checked = remembered
-    if cache is not None and not cache.holds(key, digest):
+    # Parsed: the entry on disk was missing, stale or unreadable, and is written afresh. From the
+    # memo: written only if the disk has no entry for these bytes (another data folder's first load).
+    if cache is not None and not stored and not (from_memo and cache.holds(key, digest)):
         cache.put(key, digest, bank, list(checked))
     _remember((digest, shown, source), bank, checked)
     return bank, list(checked)
