@@ -232,6 +232,9 @@ def test_an_older_history_gains_the_dismissal_column(mockview_home: Path) -> Non
     (("Dr. Ada Okafor", "Priya Nair"), "Hi Dr. Okafor and Priya,"),
     (("Ms Lee", "Tom", "  "), "Hi Ms Lee and Tom,"),
     (("(panel)",), "Hello,"),
+    (("Dr Ada Okafor - CTO", "Prof. Ada Okafor PhD"), "Hi Dr Okafor and Prof. Okafor,"),
+    (("Mr Martin Luther King Jr.", "Ms van der Berg"), "Hi Mr King and Ms van der Berg,"),
+    (("Dr.", "Sam Okafor, hiring manager"), "Hi Sam,"),
 ])
 def test_the_request_greets_interviewers_by_first_name_or_title_and_surname(mockview_home: Path, interviewers,
                                                                            greeting) -> None:

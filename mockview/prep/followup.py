@@ -186,11 +186,33 @@ def _greeting(interviewers: list[Any]) -> str:
     return f"Hi {joined},"
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "msc", "bsc", "ma", "ba", "rn", "cpa",
+                       "esq", "obe", "mbe", "cbe", "frcs", "dphil"})
+"""Letters after a name, never the part of it a person is greeted by."""
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "le", "la", "bin",
+                        "al", "el", "ten", "ter", "dos", "das"})
+"""Words that belong to the surname after them: "Ms van der Berg"."""
+
+
 def _addressed(name: str) -> str:
-    words = name.split()
-    if len(words) >= 2 and words[0].rstrip(".").lower() in _TITLES:
-        return f"{words[0]} {words[-1]}"
-    return words[0] if words else ""
+    """The name a greeting uses: the first name, or title and surname ("" when there is no name).
+
+    What follows a comma or a dash is a role ("Sam Okafor, CTO", "Dr Ada Okafor - CTO"),
+    and letters after a name are not part of it ("PhD", "Jr.").
+    """
+    person = re.split(r",|\s[-–—]\s", name, maxsplit=1)[0]
+    words = [word for word in person.split() if word.strip(".").lower() not in _SUFFIXES]
+    if not words:
+        return ""
+    if words[0].rstrip(".").lower() not in _TITLES:
+        return words[0]
+    surname = words[1:]
+    if not surname:
+        return ""  # a title alone names nobody
+    start = len(surname) - 1
+    while start > 0 and surname[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join([words[0], *surname[start:]])
 
 
 def _interview_name(stage: str) -> str:
