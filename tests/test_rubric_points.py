@@ -48,6 +48,18 @@ def test_the_same_word_in_another_sense_is_not_the_point() -> None:
     assert made("The museum had a retrospective of her paintings last year.", Keyword("retrospective")) == {}
 
 
+def test_a_word_in_ing_that_is_not_its_verb_makes_no_point() -> None:
+    """"Last spring" is no "lasting" fix, "timing out" no "time" it cost, the evening not "even"
+    (found by a new-user run); the word's own forms still count."""
+    lasting = Keyword("long term", ("lasting", "permanent fix"))
+    timing = Keyword("cost", ("time",))
+    evenly = Keyword("fair split", ("even",))
+    answer = "Last spring our checkout page kept timing out every evening during the sale."
+    assert made(answer, lasting, timing, evenly) == {}
+    assert made("I wanted a fix that was lasting.", lasting) == {"long term": "lasting"}
+    assert "fair split" in made("We split the work even between us.", evenly)
+
+
 def test_a_point_is_never_made_by_its_opposite() -> None:
     # "pulled my weight" sits inside the name "not pulling their weight" and was linked to that concept.
     weight = Keyword("pulled my weight")

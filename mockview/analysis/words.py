@@ -72,6 +72,10 @@ _BRITISH = (
 _DOUBLE_END = re.compile(r"([bdgmnprt])\1$")
 _VOWEL = re.compile(r"[aeiouy]")
 _KEEP_SHORT = frozenset({"news", "this", "his", "has", "was", "is", "us", "yes", "bus", "gas", "plus", "less"})
+_OWN_ING = frozenset({"evening", "morning", "lasting", "timing", "willing", "ceiling", "during", "wedding",
+                      "clothing", "housing", "booking", "outing", "bearing"})
+"""Words in "-ing" that are not the verb before it: "Last spring" makes no "lasting" fix, "timing out" is
+no "time" it cost, and "evening" is not "even" (found by a new-user run)."""
 
 
 @lru_cache(maxsize=16384)
@@ -88,7 +92,7 @@ def rule_stem(word: str) -> str:
     if len(w) > 2 and w.endswith("s") and w[:-1].isupper():
         w = w[:-1]  # an acronym's plural: KPIs, APIs
     w = w.lower()
-    if len(w) <= 2 or w in _KEEP_SHORT:
+    if len(w) <= 2 or w in _KEEP_SHORT or w in _OWN_ING:
         return w
     for endings, pattern, replacement in _BRITISH:
         if w.endswith(endings):
