@@ -129,6 +129,21 @@ def test_an_outcome_joined_by_a_dash_or_a_connective_with_a_comma_is_heard_too(j
     assert analysis.verdict.verdict == "ok" and not analysis.verdict.fumbled_reasons, joined
 
 
+def test_a_spoken_run_on_whose_ending_follows_a_bare_and_is_no_fumble() -> None:
+    """Said in one breath, with no comma: "...and the saturday losses now run at ten loaves instead of
+    sixty" is the ending, joined by "and" and a new subject (found by a new-user run)."""
+    solved = Question(bank="t", id="solved", text="Tell me about a problem you solved.", kind="star")
+    spoken = ("so at the bakery the ovens kept failing on saturdays and i was the shift lead so it fell to me to sort "
+              "it out and i called the engineer in and logged every fault for a month and showed the owner the "
+              "pattern and she agreed to replace the old oven and the saturday losses now run at about ten loaves "
+              "instead of sixty")
+    analysis = analyse_answer(solved, spoken)
+    assert analysis.verdict.verdict == "ok" and not analysis.verdict.fumbled_reasons, analysis.verdict
+    assert analysis.star.folded_result is not None
+    plain = spoken.replace(" and the saturday losses now run at about ten loaves instead of sixty", "")
+    assert "no Result: the answer never says how it ended" in analyse_answer(solved, plain).verdict.fumbled_reasons
+
+
 def test_a_later_clause_that_is_no_ending_does_not_hide_the_one_that_is() -> None:
     led = replace(STORY, text="Walk me through a project you led from the first idea to the finish.", keywords=())
     analysis = analyse_answer(led, FOLDED_ENDING + " I also documented it, so the team was happy with it.")

@@ -120,7 +120,7 @@ the width of the window it was written in. Notes are shorter ("Budget was cut").
 
 
 _SPOKEN_OPENING = re.compile(
-    r"(?:and|so|but|then|because|cause|um+|uh+|erm|like|well|anyway|after that|oh|ok|okay|yeah|i|i'm|i'd|i've"
+    r"(?:and|so|but|then|um+|uh+|erm|well|anyway|after that|oh|ok|okay|yeah|i|i'm|i'd|i've"
     r"|i'll|we|he|she|they)\b", re.IGNORECASE)
 """How a spoken line starts: a word that opens an utterance, not one that carries a wrapped clause on."""
 

@@ -423,7 +423,8 @@ lead: that decides whether a whole answer has the part, and cross-validation may
 Result (as after the hard-wrap fix of 2026-12-04), which silently stopped every folded ending being
 heard. 1.0 is the lead the trainer picks for a plainly told Action."""
 _JOINED_CLAUSE = re.compile(
-    r"(?:,\s*(?:which|so|and so|and as a result|as a result|resulting in|meaning|and now),?|;|\s[-–—])\s+",
+    r"(?:,\s*(?:which|so|and so|and as a result|as a result|resulting in|meaning|and now),?|;|\s[-–—]"
+    r"|\s+and(?=\s+(?:the|it|they|he|she|now|everyone|nobody)\b))\s+",
     re.IGNORECASE,
 )
 
