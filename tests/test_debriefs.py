@@ -116,6 +116,8 @@ def test_list_show_and_feedback(run_cli, tmp_path: Path) -> None:
     shown = run_cli("debrief", "show", "1").stdout
     assert "Debrief 1: Acme Corp, Backend engineer" in shown
     assert "Tell me about a time you failed. (fumbled: in your re-drill queue)" in shown
+    # A question with no mark was not fumbled; the debrief does not say it went well.
+    assert "Why Acme? (not fumbled)" in shown and "answered well" not in shown
     assert "  * Froze on the failure question" in shown
     assert "Factors: nervous, no example ready" in shown
     assert "  - Use numbers [more] often. [specifics, star]" in shown

@@ -59,17 +59,19 @@ def format_debrief(row: DebriefRow) -> str:
 
 
 def question_mark(question: dict[str, Any], went_wrong: list[str]) -> str:
-    """How a question went, as the debrief says: fumbled, listed under what went wrong, or answered well.
+    """How a question went, as the debrief says: fumbled, listed under what went wrong, or not fumbled.
 
     A question that is not marked fumbled but that the person also wrote
     under what went wrong did not go well, whatever its missing ``!`` says.
+    One with no mark says only that: it was not fumbled, not that it went
+    well (a new-user run read "answered well" for a question it never rated).
     """
     if question.get("fumbled"):
         return "fumbled: in your re-drill queue"
     text = str(question.get("text", ""))
     if any(_mentions(problem, text) for problem in went_wrong):
         return "listed under what went wrong"
-    return "answered well"
+    return "not fumbled"
 
 
 def _mentions(problem: str, question: str) -> bool:
