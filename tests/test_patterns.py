@@ -137,6 +137,18 @@ def test_practice_fumbles_and_trends_per_category(history, clock) -> None:
             "your first 2).") in patterns.summary
 
 
+def test_most_fumbled_needs_more_than_one_fumble_and_names_a_tie(history, clock) -> None:
+    for category in ("initiative", "pressure", "teamwork"):
+        practise(history, clock, category, [0])  # one skip each: three categories, no pattern
+    assert not [line for line in find_patterns(history).summary if line.startswith("Most fumbled")]
+    practise(history, clock, "initiative", [20])
+    practise(history, clock, "pressure", [30, 90])
+    summary = find_patterns(history).summary
+    assert "Most fumbled in practice: initiative and pressure (2 fumbled answers each)." in summary
+    practise(history, clock, "pressure", [10])
+    assert "Most fumbled in practice: pressure (3 of 4 answers)." in find_patterns(history).summary
+
+
 def test_trend_compares_the_first_half_with_the_last() -> None:
     assert trend([50, 60, 70]) is None
     assert trend([50, 50, 70, 70]) == 20

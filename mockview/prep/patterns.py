@@ -243,9 +243,14 @@ def summarise(patterns: Patterns, interviews: list[Interview]) -> list[str]:
         lines.append("Improving in practice: " + "; ".join(_trend_words(t) for t in rising[:3]) + ".")
     if falling:
         lines.append("Slipping in practice: " + "; ".join(_trend_words(t) for t in falling[:3]) + ".")
-    if patterns.fumbled_categories:
-        worst = patterns.fumbled_categories[0]
-        lines.append(f"Most fumbled in practice: {worst.category} ({worst.fumbled} of {worst.answers} answers).")
+    worst = [c for c in patterns.fumbled_categories if c.fumbled == patterns.fumbled_categories[0].fumbled]
+    if worst and worst[0].fumbled >= 2:  # one fumble (a skip, often) is no pattern, as one interview is none
+        if len(worst) == 1:
+            lines.append(f"Most fumbled in practice: {worst[0].category} ({worst[0].fumbled} of {worst[0].answers} "
+                         "answers).")
+        else:
+            names = ", ".join(c.category for c in worst[:-1]) + " and " + worst[-1].category
+            lines.append(f"Most fumbled in practice: {names} ({worst[0].fumbled} fumbled answers each).")
     if interviews and len(lines) == 0:
         lines.append(f"Nothing recurs across your {total} interviews yet.")
     return lines
