@@ -278,3 +278,18 @@ def test_a_posting_is_named_in_its_own_words_and_its_own_logic() -> None:
     for example in ("e.g.", "such as"):
         (tools,) = extract(f"Job\n\nRequirements:\n* Two years with BI tools, {example} Power BI or Tableau\n").requirements
         assert tools.skills == (), example
+
+
+@pytest.mark.parametrize(("title", "body", "role", "company"), [
+    # The company after a dash, named again as who is hiring (found by a new-user run).
+    ("Data Analyst - Brightline Freight (Leeds, hybrid)", "Brightline Freight moves parcels for retailers.",
+     "Data Analyst", "Brightline Freight"),
+    ("Data Analyst - Brightline Freight", "Come and work at Brightline Freight.", "Data Analyst", "Brightline Freight"),
+    # A place or a team after the dash is part of the role.
+    ("Data Analyst - Leeds", "We are based in Leeds, near the station.", "Data Analyst - Leeds", ""),
+    ("Backend Engineer - Payments", "The Payments team owns checkout.", "Backend Engineer - Payments", ""),
+])
+def test_a_company_after_a_dash_in_the_title_counts_only_when_the_posting_names_it(title, body, role,
+                                                                                    company) -> None:
+    found = extract(f"{title}\n\nAbout us\n{body}\n\nRequirements\n- Strong SQL\n- Clear communication\n")
+    assert (found.role, found.company) == (role, company)

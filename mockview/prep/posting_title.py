@@ -18,6 +18,9 @@ TITLE_LABEL = re.compile(r"^\s*(?:job title|title|role|position|vacancy)\s*:\s*(
 COMPANY_LABEL = re.compile(r"^\s*(?:company|employer|organisation|organization|hiring company)\s*:\s*(.+)$", re.IGNORECASE)
 AT_COMPANY = re.compile(r"^(.+?)\s+(?:at|@)\s+([A-Z][\w&.'’ -]{1,40})$")
 BAR_COMPANY = re.compile(r"^(.+?)\s+\|\s+([A-Z][\w&.'’ -]{1,40})$")
+DASH_COMPANY = re.compile(r"^(.+?)\s+[-–—]\s+([A-Z][\w&.'’ ]{1,40}?)\s*(?:\([^)]*\))?$")
+""""Data Analyst - Brightline Freight (Leeds, hybrid)": taken as the company only when the posting names it
+again ("Brightline Freight moves..."); "Data Analyst - Leeds" is a place and "Engineer - Payments" a team."""
 JOIN_COMPANY = re.compile(r"^(?:come and )?join\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})", re.IGNORECASE)
 TITLE_LINE_WORDS = 10
 
@@ -55,6 +58,10 @@ def guess_title(found: list[Block]) -> tuple[str, str, str, list[Block]]:
             role = split.group(1).strip()
             guessed = split.group(2).strip()
             break
+    else:
+        split = DASH_COMPANY.match(role) if role and not guessed else None
+        if split and _named_again(split.group(2).strip(), [block for block in found if block not in used]):
+            role, guessed = split.group(1).strip(), split.group(2).strip()
     if not guessed:
         for block in found[:6]:
             joined = JOIN_COMPANY.match(re.sub(r"(\*\*|__)", "", block.text))
@@ -62,6 +69,15 @@ def guess_title(found: list[Block]) -> tuple[str, str, str, list[Block]]:
                 guessed = joined.group(1).strip(" .,")
                 break
     return _tidy_role(role), labelled, guessed, used
+
+
+def _named_again(name: str, body: list[Block]) -> bool:
+    """Whether the posting's text names ``name`` as who is hiring: opening a sentence ("Brightline Freight
+    moves...") or after "at", "join" or "about", and not as a team ("Payments team"); a place is named
+    after "in" ("based in Leeds")."""
+    pattern = re.compile(rf"(?:^|[.!?]\s+|\b(?:at|join|about)\s+){re.escape(name)}(?![\w-])"
+                         r"(?!\s+(?:team|department|squad|function|office)\b)", re.IGNORECASE)
+    return any(pattern.search(block.text) for block in body)
 
 
 def _title_like(block: Block) -> bool:
