@@ -75,6 +75,21 @@ def test_papers_and_availability_are_not_story_questions(capsys) -> None:
     assert values["text"].startswith("St Aldhelm's Hospital NHS Foundation Trust says it values kindness and respect.")
 
 
+def test_an_experience_requirement_is_asked_in_the_postings_words(capsys, tmp_path: Path) -> None:
+    posting = tmp_path / "analyst.txt"
+    posting.write_text("Data Analyst - Brightline Freight (Leeds, hybrid)\n\nAbout us\nBrightline Freight moves "
+                       "parcels.\n\nWhat we're looking for\n- 2+ years of experience in a data or analytics role\n"
+                       "- Strong SQL (must have)\n", encoding="utf-8")
+    assert main(["job", "add", str(posting)]) == 0
+    job_id = capsys.readouterr().out.split()[2].rstrip(":")
+    assert job_id == "brightline-freight-data-analyst"
+    assert main(["job", "questions", job_id]) == 0
+    texts = [q["text"] for q in yaml.safe_load(capsys.readouterr().out)["questions"]]
+    assert ('This role asks for "2+ years of experience in a data or analytics role". Tell me about a piece of '
+            "work from that experience, and what came of it.") in texts
+    assert not any("asks for data or analytics role" in text for text in texts)
+
+
 # Plain mode binds its streams when first imported, so these two run the real command (as test_plain_cli does).
 def test_practice_with_job_asks_its_questions(capsys, run_cli, mockview_home: Path) -> None:
     job_id = add(capsys, "backend-engineer.txt")

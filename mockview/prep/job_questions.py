@@ -87,6 +87,12 @@ def question_for(job: Job, requirement: Requirement) -> RoleQuestion | None:
     return _must_question(job, requirement, taken) if requirement.must else _nice_question(job, requirement, taken)
 
 
+_EXPERIENCE = re.compile(r"\b(?:\d+\+?\s*(?:years?|yrs)|experience)\b", re.IGNORECASE)
+""""2+ years of experience in a data or analytics role": a span of work, asked about in the posting's own
+words; "This role asks for data or analytics role" read as no sentence (found by a new-user run). A gist
+that is an activity reads well as it is: "This role asks for building backend services in production"."""
+
+
 def _story_worthy(requirement: Requirement) -> bool:
     skills = [skill(name) for name in requirement.skills]
     if skills and all(s is not None and s.kind == "credential" for s in skills):
@@ -102,6 +108,10 @@ def _must_question(job: Job, requirement: Requirement, taken: set[str]) -> RoleQ
                "and what came of it."
     elif first is not None:
         text = f"This role {_asks(first)} {requirement.name}. Tell me about a time you {_ask(first, requirement)}."
+    elif _EXPERIENCE.search(requirement.text) and not requirement.name.split()[0].endswith("ing"):
+        asked = _short(requirement.text).rstrip(".")
+        text = f"This role asks for \"{asked[0].lower() + asked[1:]}\". Tell me about a piece of work from that " \
+               "experience, and what came of it."
     else:
         text = f"This role asks for {requirement.name}. Tell me about a time you showed it, and what came of it."
     return RoleQuestion(
