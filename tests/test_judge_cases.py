@@ -565,6 +565,25 @@ def test_a_banks_tips_the_answer_already_follows_are_not_given() -> None:
     assert f"From the question: {part}" in told_as_we.tips
 
 
+def test_a_banks_tip_about_a_point_the_answer_made_is_not_given() -> None:
+    """Found by a new-user run: "A small trial often wins a sceptic over" to an answer whose rubric ticked
+    "pilot" for its prototype. The tip is read as an answer is: it is about the pilot point."""
+    trial = "A small trial often wins a sceptic over; if you ran one, give its result."
+    question = Question(bank="t", id="w", kind="star", tips=(trial,),
+                        text="Describe a situation where you needed support from someone who was against your idea.",
+                        keywords=(Keyword("pilot", ("trial", "prototype")), Keyword("objections")))
+    story = ("At the depot our shift lead thought a new picking order would slow everyone down. {middle} "
+             "He agreed to switch, and picking errors fell from twelve a week to three.")
+    piloted = analyse_answer(question, story.format(
+        middle="I ran a two-week trial on one aisle and showed him the error counts every Friday."))
+    argued = analyse_answer(question, story.format(
+        middle="I talked him through the idea twice and wrote it up for the operations manager."))
+    assert "pilot" in {match.term for match in piloted.keywords.matched}
+    assert f"From the question: {trial}" not in piloted.tips
+    assert "pilot" not in {match.term for match in argued.keywords.matched}
+    assert f"From the question: {trial}" in argued.tips
+
+
 def test_an_essay_pasted_as_an_answer_is_fumbled_for_its_length() -> None:
     story = ("At the depot I noticed the night shift kept missing the six o'clock van. I moved the picking of "
              "the van's orders to the start of the shift and checked the first week myself. The van left on time "

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from mockview.analysis.closing import ClosingReport
 from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport
-from mockview.analysis.keywords import KeywordReport
+from mockview.analysis.keywords import KeywordReport, match_keywords
 from mockview.analysis.relevance import Relevance, frame_tip
 from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
-from mockview.analysis.sentences import Sentence
+from mockview.analysis.sentences import Sentence, split_sentences
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_TOO_LONG, StarReport
 from mockview.banks.model import Question
 from mockview.text import plural, times
@@ -247,9 +247,21 @@ def build_tips(
                 continue  # "Put a figure on the effect" to an answer whose result has one
             if owned and asks_for_your_part(tip):
                 continue  # "say exactly which part was yours" to an answer told as "I"
+            if about_points_made(tip, question, keywords):
+                continue  # "A small trial often wins a sceptic over" to an answer that made the "pilot" point
             add(17 + number, f"From the question: {tip}", f"bank:{number}")
 
     return choose(candidates)
+
+
+def about_points_made(tip: str, question: Question, keywords: KeywordReport) -> bool:
+    """Whether the tip is about rubric points, all of them made by the answer: the judge reads the tip as
+    it reads an answer, so a tip that says "a small trial" is about the point "pilot" ("trial" is one of
+    its phrasings). A tip that names no point, or one the answer missed, is still worth giving."""
+    if not question.keywords or not keywords.matched:
+        return False
+    named = {match.term for match in match_keywords(tip, question.keywords, sentences=split_sentences(tip)).matched}
+    return bool(named) and named <= {match.term for match in keywords.matched}
 
 
 _ASKS_FOR_A_FIGURE = re.compile(
