@@ -65,6 +65,11 @@ class Progress:
 
     number: int
     total: int
+    again: bool = False
+    """The question is the one just answered, asked once more: "Question 2 of 5 (again)"."""
+
+    def __str__(self) -> str:
+        return f"Question {self.number} of {self.total}" + (" (again)" if self.again else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,9 @@ class SessionDriver:
     def progress(self) -> Progress:
         plan, index = self.session.plan, self.session.index
         if self.interview is None:
-            return Progress(index + 1, len(plan))
+            asked = [p for p in plan if not p.again]
+            number = sum(1 for p in plan[: index + 1] if not p.again)
+            return Progress(max(number, 1), len(asked), index < len(plan) and plan[index].again)
         main = sum(1 for p in plan if p.parent_attempt is None)
         number = sum(1 for p in plan[: index + 1] if p.parent_attempt is None)
         return Progress(number, main)

@@ -38,6 +38,8 @@ class PlannedQuestion:
     """For a follow-up, the attempt it follows up on."""
     variants: tuple[Question, ...] = ()
     """The same question, asked another way (linked by ``variant_of``), offered after the answer."""
+    again: bool = False
+    """Asked once more straight after its answer (``r``): the same question, so it keeps its number."""
 
     @property
     def snapshot(self) -> dict[str, Any]:
@@ -203,7 +205,7 @@ class PracticeSession:
         if not self.results:
             raise MockviewError("nothing has been answered yet")
         last = self.results[-1].planned
-        self.plan.insert(self.index, last)
+        self.plan.insert(self.index, replace(last, again=True))
 
     def ask_next(self, planned: PlannedQuestion) -> None:
         """Ask ``planned`` straight after the question just answered."""

@@ -220,7 +220,7 @@ class PlainFrontEnd:
                 self.say(f"  {line}")
 
     def header(self, planned: PlannedQuestion, progress: Progress) -> str:
-        parts = [f"Question {progress.number} of {progress.total}", planned.question.full_id]
+        parts = [str(progress), planned.question.full_id]
         if planned.question.category:
             parts.append(planned.question.category)
         parts.append(f"{clock(planned.time_limit)} on the clock")

@@ -138,6 +138,8 @@ async def test_feedback_rating_again_next_and_summary(mockview_home: Path) -> No
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         assert session_of(app).current.question.full_id == first_id
+        # The same question keeps its number: a new-user run read "Question 2 of 3" as a new one.
+        assert text_of(app, "#question-meta").startswith("Question 1 of 2 (again)")
         await paste(pilot, STORY)
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -146,6 +148,7 @@ async def test_feedback_rating_again_next_and_summary(mockview_home: Path) -> No
         await pilot.press("n")
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
+        assert text_of(app, "#question-meta").startswith("Question 2 of 2")
         await pilot.press("ctrl+n")  # nothing typed: skipped at once
         await settle(pilot)
         assert isinstance(app.screen, FeedbackScreen)

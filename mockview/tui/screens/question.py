@@ -75,7 +75,7 @@ class QuestionScreen(Screen[None]):
             role = {"warm-up": "warm-up", "closing": "closing"}.get(self.planned.note, "")
             meta = [f"Interview question {progress.number} of {progress.total}"] + ([role] if role else [])
             return "  ·  ".join(meta)
-        meta = [f"Question {progress.number} of {progress.total}", question.full_id]
+        meta = [str(progress), question.full_id]
         if question.category:
             meta.append(question.category)
         if question.tags:
