@@ -16,6 +16,7 @@ from typing import Any
 
 from mockview.analysis.delivery import PLAUSIBLE_TYPING_WPM
 from mockview.analysis.lexicon import PARTS
+from mockview.analysis.thresholds import HELD_BACK, STRONG_FROM
 from mockview.text import clock, plural, times
 
 
@@ -62,8 +63,12 @@ class Feedback:
 
 
 def score_part_text(part: dict[str, Any]) -> str:
-    """"rubric 20/25"; a part with nothing to earn (held back) shows only its points."""
+    """"rubric 20/25"; a part with nothing to earn (held back) shows its points and what it is: the
+    points that keep the score under strong while the "Not strong yet" reasons stand (a new-user run
+    read "held back -7" as a second length penalty)."""
     if not part.get("out_of"):
+        if part["name"] == HELD_BACK:
+            return f"{part['name']} {part['points']:g} (kept under {STRONG_FROM} until the reasons above are fixed)"
         return f"{part['name']} {part['points']:g}"
     return f"{part['name']} {part['points']:g}/{part['out_of']:g}"
 

@@ -31,15 +31,13 @@ from mockview.analysis.delivery import DeliveryReport
 from mockview.analysis.keywords import KeywordReport
 from mockview.analysis.relevance import Relevance, frame_missing
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
+from mockview.analysis.thresholds import HELD_BACK, STRONG_FROM
 from mockview.text import plural, times
 
-STRONG_FROM = 80
 FUMBLED_BELOW = 25
 """An answer that earns less than this has not answered yet, whatever else is right: "ok" beside
 4/100 would tell the person a one-line brush-off passes. Kept low because the relevance part can
 miss a short answer that is on topic, and a thin but honest answer is ok, not a fumble."""
-HELD_BACK = "held back"
-
 WEIGHTS: dict[str, dict[str, float]] = {
     "star": {
         "structure": 33,   # each STAR part present, in the proportions of STRUCTURE_SPLIT
