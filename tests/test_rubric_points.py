@@ -60,6 +60,15 @@ def test_a_word_in_ing_that_is_not_its_verb_makes_no_point() -> None:
     assert "fair split" in made("We split the work even between us.", evenly)
 
 
+def test_running_something_side_by_side_is_not_running_it_by_someone() -> None:
+    """"I ran it side by side with the old report" made "listened" through "ran ... by" (found by a new-user
+    run); running a plan by a person still consults them."""
+    consulted = Keyword("listened", concept="consulted-team")
+    assert made("I ran it side by side with the old report for a month.", consulted) == {}
+    assert "listened" in made("I ran it by Dave before the meeting.", consulted)
+    assert "listened" in made("I ran the plan past my manager first.", consulted)
+
+
 def test_a_point_is_never_made_by_its_opposite() -> None:
     # "pulled my weight" sits inside the name "not pulling their weight" and was linked to that concept.
     weight = Keyword("pulled my weight")

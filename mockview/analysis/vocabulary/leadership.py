@@ -598,7 +598,8 @@ CONCEPTS: tuple[Concept, ...] = (
         phrasings=(
             "consult|consulted|consulting|consultation", "asked ... for ... input|views|opinions|thoughts|ideas",
             "input from", "their input|views|opinions|thoughts|ideas", "what they thought", "what everyone thought", "what the team thought",
-            "heard ... out", "gathered|collected|got ... views|input|opinions|ideas", "ran ... past|by",
+            "heard ... out", "gathered|collected|got ... views|input|opinions|ideas", "ran ... past|by {person}",
+            "ran it|this|that|them past|by", "ran the plan|idea|proposal|draft|change past|by",
             "sounded ... out", "involved ... team|everyone|them ... in", "brought ... into the decision",
             "surveyed ... team|staff", "round the table", "had|have a say", "everyone ... a say", "asked around the team",
             
