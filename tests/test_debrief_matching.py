@@ -68,8 +68,8 @@ def test_a_long_question_gets_an_id_of_whole_words(history, library) -> None:
     assert local == "walk-me-through-the-most-complicated-supplier"
 
 
-def test_a_question_listed_under_what_went_wrong_is_not_shown_as_answered_well(history, library,
-                                                                             mockview_home: Path) -> None:
+def test_a_question_listed_under_what_went_wrong_is_not_shown_as_not_fumbled(history, library,
+                                                                           mockview_home: Path) -> None:
     from mockview.prep.reflection import Item
     from mockview.prep.debrief.text import format_debrief
 
@@ -79,4 +79,4 @@ def test_a_question_listed_under_what_went_wrong_is_not_shown_as_answered_well(h
     debrief_id, _ = save_debrief(history, debrief, library)
     shown = format_debrief(history.debrief(debrief_id))
     assert "Why do you want to leave your job? (listed under what went wrong)" in shown
-    assert "Why Initech? (answered well)" in shown
+    assert "Why Initech? (not fumbled)" in shown
