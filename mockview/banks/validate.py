@@ -8,7 +8,6 @@ built; warnings do not stop it.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from mockview.banks.checks import RecordChecker, describe

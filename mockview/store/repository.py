@@ -13,7 +13,6 @@ their read-only queries next to the code that explains them
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime

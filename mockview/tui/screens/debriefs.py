@@ -72,7 +72,6 @@ class DebriefsScreen(Screen[None]):
         deliver(self, self.show, rows)
 
     def show(self, rows: list[DebriefRow]) -> None:
-        today = local_day(self.services.clock.now())
         table = self.query_one("#debrief-table", FittedTable)
         table.clear()
         self.ids = [row.id for row in rows]
