@@ -131,13 +131,15 @@ class SessionDriver:
 
     def progress(self) -> Progress:
         plan, index = self.session.plan, self.session.index
-        if self.interview is None:
-            asked = [p for p in plan if not p.again]
-            number = sum(1 for p in plan[: index + 1] if not p.again)
-            return Progress(max(number, 1), len(asked), index < len(plan) and plan[index].again)
-        main = sum(1 for p in plan if p.parent_attempt is None)
-        number = sum(1 for p in plan[: index + 1] if p.parent_attempt is None)
-        return Progress(number, main)
+        interview = self.interview is not None
+
+        def counted(planned: PlannedQuestion) -> bool:
+            """A question of its own: not a follow-up (in an interview) nor one asked again (in practice)."""
+            return planned.parent_attempt is None if interview else not planned.again
+
+        number = sum(1 for planned in plan[: index + 1] if counted(planned))
+        again = not interview and index < len(plan) and plan[index].again
+        return Progress(max(number, 1), sum(1 for planned in plan if counted(planned)), again)
 
     @property
     def timed(self) -> bool:
