@@ -108,7 +108,7 @@ def _must_question(job: Job, requirement: Requirement, taken: set[str]) -> RoleQ
                "and what came of it."
     elif first is not None:
         text = f"This role {_asks(first)} {requirement.name}. Tell me about a time you {_ask(first, requirement)}."
-    elif _EXPERIENCE.search(requirement.text) and not requirement.name.split()[0].endswith("ing"):
+    elif _EXPERIENCE.search(requirement.text) and not requirement.name.split(" ", 1)[0].endswith("ing"):
         asked = _short(requirement.text).rstrip(".")
         text = f"This role asks for \"{asked[0].lower() + asked[1:]}\". Tell me about a piece of work from that " \
                "experience, and what came of it."
