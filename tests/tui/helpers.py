@@ -18,6 +18,7 @@ from mockview.practice.driver import SessionDriver
 from mockview.practice.engine import PracticeSession
 from mockview.practice.selection import Filters
 from mockview.tui.app import MockviewApp
+from mockview.tui.widgets.footer import Footer
 from tests.helpers import FakeClock
 
 STORY = (
@@ -63,7 +64,9 @@ async def settle(pilot: Pilot) -> None:
     A hidden table (an empty list shows its hint instead) is never laid
     out, so it is not waited for: waiting on it cost 50 pauses a screen.
     It still counts towards the quiet pauses, as a table about to be shown
-    with its rows (the patterns screen's) is hidden until then.
+    with its rows (the patterns screen's) is hidden until then. The footer
+    must show its keys too: its rebuild can change the layout, and a table
+    under it then refits (a snapshot once caught the history table mid-refit).
     """
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
@@ -74,8 +77,10 @@ async def settle(pilot: Pilot) -> None:
         tables = pilot.app.screen.query(DataTable)
         if not tables:
             return
+        footers = pilot.app.screen.query(Footer)
         if any(table.display and (getattr(table, "_require_update_dimensions", False)
-                                  or not getattr(table, "fitted", True)) for table in tables):
+                                  or not getattr(table, "fitted", True)) for table in tables) \
+                or not all(footer.up_to_date for footer in footers):
             quiet = 0
         else:
             quiet += 1

@@ -55,6 +55,12 @@ class Footer(TextualFooter):
             self._shown = wanted
             await self.recompose()
 
+    @property
+    def up_to_date(self) -> bool:
+        """Whether the keys on screen are the ones the bindings ask for now (tests wait for this: a
+        rebuild can change the layout, and a table under it then refits)."""
+        return not self._bindings_ready or not self.is_attached or self._keys_to_show() == self._shown
+
     def _keys_to_show(self) -> tuple[Any, ...]:
         """Everything :meth:`compose` reads to draw the keys, as one comparable value."""
         palette = self.app.COMMAND_PALETTE_BINDING
