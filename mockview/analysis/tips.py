@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mockview.analysis.closing import ClosingReport
 from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport
@@ -24,7 +25,7 @@ from mockview.analysis.relevance import Relevance, frame_tip
 from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
 from mockview.analysis.sentences import Sentence, split_sentences
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_TOO_LONG, StarReport
-from mockview.banks.model import Question
+from mockview.banks.model import Keyword, Question
 from mockview.text import plural, times
 
 MAX_TIPS = 5
@@ -260,8 +261,15 @@ def about_points_made(tip: str, question: Question, keywords: KeywordReport) -> 
     its phrasings). A tip that names no point, or one the answer missed, is still worth giving."""
     if not question.keywords or not keywords.matched:
         return False
-    named = {match.term for match in match_keywords(tip, question.keywords, sentences=split_sentences(tip)).matched}
+    named = _points_named(tip, question.keywords)
     return bool(named) and named <= {match.term for match in keywords.matched}
+
+
+@lru_cache(maxsize=256)
+def _points_named(tip: str, rubric: tuple[Keyword, ...]) -> frozenset[str]:
+    """The rubric points a tip makes, read once per tip and rubric: the same question is answered again and
+    again, and its tips do not change."""
+    return frozenset(match.term for match in match_keywords(tip, rubric, sentences=split_sentences(tip)).matched)
 
 
 _ASKS_FOR_A_FIGURE = re.compile(

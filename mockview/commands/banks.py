@@ -403,13 +403,17 @@ def show_concepts(args: argparse.Namespace) -> int:
         if item.structural:
             print("  read from the answer's STAR parts, not from words")
             continue
-        print("  named: " + "; ".join(item.names[:SHOWN_WORDINGS])
-              + (f"; ... ({len(item.names)} in all)" if len(item.names) > SHOWN_WORDINGS else ""))
-        print("  said:  " + "; ".join(item.phrasings[:SHOWN_WORDINGS])
-              + (f"; ... ({len(item.phrasings)} in all)" if len(item.phrasings) > SHOWN_WORDINGS else ""))
+        print("  named: " + _some(item.names))
+        print("  said:  " + _some(item.phrasings))
     print("\nIn a said phrasing, 'a|b' is either word and '...' a gap of up to three words. "
           "Name one on a point with: concept: ID")
     return 0
+
+
+def _some(wordings: tuple[str, ...]) -> str:
+    """The first :data:`SHOWN_WORDINGS` wordings, and how many there are when that is not all."""
+    shown = "; ".join(wordings[:SHOWN_WORDINGS])
+    return shown + (f"; ... ({len(wordings)} in all)" if len(wordings) > SHOWN_WORDINGS else "")
 
 
 def _concept_entry(item: Concept, competency: str, *, named: bool | None = None) -> dict[str, object]:

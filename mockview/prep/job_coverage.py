@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mockview.analysis.keywords import match_keywords
 from mockview.analysis.sentences import split_sentences
 from mockview.banks.model import Keyword
-from mockview.prep.requirements import Requirement
+from mockview.prep.requirements import Requirement, asks_only_credentials
 from mockview.prep.skills import skill
 
 if TYPE_CHECKING:
@@ -134,20 +134,13 @@ def cover(requirements: tuple[Requirement, ...], sources: list[SourceText]) -> l
         missing = () if enough(by_stories) else (
             (requirement.name,) if requirement.any_of else tuple(t for t in terms if t not in by_stories))
         status = "covered" if enough(by_stories) else "practised" if enough(anywhere) else "gap"
-        if status != "covered" and is_credential(requirement):
+        if status != "covered" and asks_only_credentials(requirement):
             status, missing = "credential", ()
         ordered = sorted(evidence, key=lambda e: {"story": 0, "answer": 1, "profile": 2}[e.kind])
         result.append(Coverage(index, requirement, status, _message(requirement, status, missing, ordered),
                                tuple(ordered), missing))
     result.sort(key=lambda c: (STATUS_ORDER[c.status], not c.requirement.must, c.requirement.kind == "duty", c.index))
     return result
-
-
-def is_credential(requirement: Requirement) -> bool:
-    """Whether a requirement asks only for credentials, which a CV shows and no story can (found by a
-    new-user run: "A full UK driving licence" was listed as a gap in the stories)."""
-    kinds = [known.kind for known in map(skill, requirement.skills) if known is not None]
-    return bool(kinds) and len(kinds) == len(requirement.skills) and all(kind == "credential" for kind in kinds)
 
 
 def _message(requirement: Requirement, status: str, missing: tuple[str, ...], evidence: list[Evidence]) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from mockview.banks.model import Keyword
 from mockview.prep.jobs import Job
-from mockview.prep.requirements import Requirement
+from mockview.prep.requirements import Requirement, asks_only_credentials
 from mockview.prep.skills import Skill, skill
 
 MAX_MUST = 8
@@ -94,10 +94,9 @@ that is an activity reads well as it is: "This role asks for building backend se
 
 
 def _story_worthy(requirement: Requirement) -> bool:
-    skills = [skill(name) for name in requirement.skills]
-    if skills and all(s is not None and s.kind == "credential" for s in skills):
+    if asks_only_credentials(requirement):
         return False
-    return bool(skills) or not NOT_A_STORY.search(requirement.text)
+    return bool(requirement.skills) or not NOT_A_STORY.search(requirement.text)
 
 
 def _must_question(job: Job, requirement: Requirement, taken: set[str]) -> RoleQuestion:

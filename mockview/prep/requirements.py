@@ -19,7 +19,7 @@ from typing import Any
 from mockview.prep.posting_text import Block, blocks, sentences
 from mockview.prep.posting_title import KEEP_CAPITAL, guess_title
 from mockview.prep.sections import Section, classify, company_from_heading, is_known_heading
-from mockview.prep.skills import Mention, find_skills
+from mockview.prep.skills import Mention, find_skills, skill
 
 NICE_CUE = re.compile(
     r"nice[- ]to[- ]have|\ba plus\b|\bplus\b\s*$|\bbonus\b|\bpreferred\b|^\s*preferably\b|\bdesirable\b|^\s*ideally\b|"
@@ -121,6 +121,13 @@ class Requirement:
         return cls(text=str(data["text"]), name=str(data["name"]), must=bool(data["must"]), kind=str(data["kind"]),
                    section=str(data.get("section", "")), line=int(data.get("line", 0)),
                    skills=tuple(str(s) for s in data.get("skills", ())), any_of=bool(data.get("any_of", False)))
+
+
+def asks_only_credentials(requirement: Requirement) -> bool:
+    """Whether a requirement asks only for credentials ("A full UK driving licence"), which a CV shows and no
+    story can: no story question is asked of it, and its coverage is "on your CV"."""
+    kinds = [known.kind for known in map(skill, requirement.skills) if known is not None]
+    return bool(kinds) and len(kinds) == len(requirement.skills) and all(kind == "credential" for kind in kinds)
 
 
 @dataclass(frozen=True, slots=True)

@@ -216,6 +216,8 @@ stages" still wants its "in"."""
 _MODAL_KEYS = frozenset(key(word) for word in "could would might may can should will must".split())
 """A name that adds one of these to a term tells of what may happen, not what did: "what could go wrong"
 holds "what went wrong", and linked the failure point to managing risk (found by a new-user run)."""
+_OTHER_MOOD_KEYS = _NEGATOR_KEYS | _MODAL_KEYS
+"""What a name may not add to a term and still mean it: a negation is its opposite, a modal another mood."""
 
 
 @cache
@@ -241,7 +243,7 @@ def concept_links(term: str) -> tuple[tuple[Concept, frozenset[str]], ...]:
     # A name that adds a negation to the term is its opposite: "not pulling their weight" holds
     # "pulled my weight", and linked it to under-performance. One that adds a modal is another mood.
     holding = [(len(name_key), ids) for name_key, name_set, ids in _names_sharing(wanted_set, every=True)
-               if wanted_set < name_set and not (name_set - wanted_set) & (_NEGATOR_KEYS | _MODAL_KEYS)]
+               if wanted_set < name_set and not (name_set - wanted_set) & _OTHER_MOOD_KEYS]
     if holding and _meaningful(wanted):
         holding.sort(key=lambda item: item[0])
         return tuple((concepts[i], frozenset()) for i in _first_ids(ids for _, ids in holding))
