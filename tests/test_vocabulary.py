@@ -32,8 +32,27 @@ def test_the_stored_index_is_fresh() -> None:
     stored = json.loads((ROOT / "mockview" / "analysis" / "vocabulary" / "index.json").read_text("utf-8"))
     fresh = compute_index()
     assert stored["digest"] == fresh["digest"], "run: python tools/build_vocabulary_index.py"
-    for part in ("names", "any_order", "postings", "topics"):
+    for part in ("names", "any_order", "postings", "topics", "filing"):
         assert stored[part] == fresh[part], part
+
+
+def test_a_phrasing_edited_since_the_index_was_built_is_still_found(monkeypatch) -> None:
+    """The stored filing is for the phrasings as they were; an edited one is filed afresh, not under
+    the words of the phrasing it replaced (which would hide it from every answer)."""
+    import dataclasses
+
+    import mockview.analysis.vocabulary as vocabulary
+
+    item = vocabulary.concept("deferred")
+    assert item is not None
+    edited = dataclasses.replace(item, phrasings=("parked it until the quarterly review", *item.phrasings[1:]))
+    assert vocabulary.concept_filing(item) is not None
+    assert vocabulary.concept_filing(edited) is None
+    filed = PhraseList(vocabulary.concept_sources(edited), vocabulary.concept_filing(edited))
+    text = "So I parked it until the quarterly review and told the team why."
+    sentences = tuple((sentence.start, sentence.text) for sentence in split_sentences(text))
+    found = [phrase.source for phrase in filed.candidates(AnswerTokens(answer_tokens(text, sentences)))]
+    assert "parked it until the quarterly review" in found
 
 
 def test_an_index_whose_concepts_are_not_the_vocabulary_s_is_worked_out_again(monkeypatch) -> None:

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 
 from mockview.analysis.lexicon import POINT_LABELS
 from mockview.analysis.phrases import AnswerTokens, Found, Phrase, PhraseList, term_phrase
-from mockview.analysis.vocabulary import Concept, concept, concept_links, concept_topic, family_key
+from mockview.analysis.vocabulary import (Concept, concept, concept_filing, concept_links, concept_sources, concept_topic,
+                                         family_key)
 from mockview.analysis.vocabulary.families import FAMILIES
 from mockview.analysis.words import Token, answer_tokens, by_sentence, key, rule_stem, tokens_of
 from mockview.banks.model import Keyword
@@ -242,7 +243,9 @@ def _label_concepts(label: str) -> tuple[Concept, ...]:
 def _concept_phrases(concept_id: str) -> PhraseList:
     """A concept's names and phrasings, in that order, ready to be looked for."""
     item = concept(concept_id)
-    return PhraseList((*item.names, *item.phrasings) if item is not None else ())
+    if item is None:
+        return PhraseList(())
+    return PhraseList(concept_sources(item), concept_filing(item))
 
 
 def _bare_word(phrase: Phrase) -> bool:

@@ -13,6 +13,7 @@ Loaded on first use and kept for the life of the process.
 from __future__ import annotations
 
 import json
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 import re
@@ -318,6 +319,7 @@ INDEX_SOURCES = (
     *(f"vocabulary/{name}.py" for name in ("__init__", "families", "model", *MODULES)),
     "words.py",
     "lemma_table.py",
+    "phrases.py",
 )
 
 
@@ -344,7 +346,46 @@ def compute_index() -> dict[str, object]:
         "any_order": lookups.any_order,
         "postings": lookups.postings,
         "topics": {concept_id: " ".join(sorted(keys)) for concept_id, keys in sorted(_computed_topics().items())},
+        "filing": {concept_id: _render_filing(item) for concept_id, item in all_concepts().items()},
     }
+
+
+def concept_sources(item: Concept) -> tuple[str, ...]:
+    """A concept's names and phrasings, in the order they are tried."""
+    return (*item.names, *item.phrasings)
+
+
+def concept_filing(item: Concept) -> dict[str, tuple[int, ...]] | None:
+    """Where a concept's phrasings are filed by their anchor words (see :class:`~mockview.analysis.phrases.PhraseList`),
+    as stored in the index; ``None`` when the index has none for the concept's phrasings as they are now.
+
+    Each entry carries a checksum of the phrasings it was filed from, so a phrasing edited since the
+    index was built is filed afresh rather than under another phrasing's words.
+    """
+    stored = _stored_index()
+    entry = stored.get("filing", {}).get(item.id) if stored is not None else None
+    if not isinstance(entry, str):
+        return None
+    checksum, _, rest = entry.partition(" ")
+    if checksum != _checksum(concept_sources(item)):
+        return None
+    filing: dict[str, tuple[int, ...]] = {}
+    for part in rest.split():
+        wanted, _, positions = part.rpartition("=")
+        filing[wanted] = tuple(int(position) for position in positions.split(","))
+    return filing
+
+
+def _render_filing(item: Concept) -> str:
+    from mockview.analysis.phrases import file_phrases  # phrases reads this package's model; import late
+
+    filed = file_phrases(concept_sources(item))
+    return " ".join((_checksum(concept_sources(item)),
+                     *(f"{wanted}={','.join(map(str, positions))}" for wanted, positions in sorted(filed.items()))))
+
+
+def _checksum(sources: Sequence[str]) -> str:
+    return format(zlib.crc32("\n".join(sources).encode()), "08x")
 
 
 @cache
