@@ -149,6 +149,21 @@ def test_most_fumbled_needs_more_than_one_fumble_and_names_a_tie(history, clock)
     assert "Most fumbled in practice: pressure (3 of 4 answers)." in find_patterns(history).summary
 
 
+def test_skips_are_fumbles_that_say_they_were_skips(history, clock) -> None:
+    """A skip is re-drilled as a fumble, but "3 of 3 answers" for two skips and one answer read as three bad
+    answers (found by a new-user run)."""
+    question = {"id": "star/pressure", "bank": "star", "text": "A pressure question?", "category": "pressure"}
+    for skipped in (True, True, False):
+        history.add_attempt(session_id=None, question=question, answer="" if skipped else "…", started_at=clock.now(),
+                            seconds=5, time_limit=150, analysis={"score": 0, "verdict": "fumbled"}, skipped=skipped)
+        clock.advance(60)
+    patterns = find_patterns(history)
+    assert patterns.fumbled_categories == [CategoryFumbles("pressure", fumbled=3, answers=3, skipped=2)]
+    assert patterns.fumbled_categories[0].count == "3 of 3 (2 skipped)"
+    assert patterns.fumbled_questions[0].to_json()["skipped"] == 2
+    assert "Most fumbled in practice: pressure (3 of 3 answers, 2 of them skipped)." in patterns.summary
+
+
 def test_trend_compares_the_first_half_with_the_last() -> None:
     assert trend([50, 60, 70]) is None
     assert trend([50, 50, 70, 70]) == 20

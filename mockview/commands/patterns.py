@@ -49,11 +49,11 @@ def run_patterns(args: argparse.Namespace) -> int:
                     ["INTERVIEWER FEEDBACK ABOUT", "INTERVIEWS"]))
     if patterns.fumbled_categories:
         print()
-        print(table([[c.category, f"{c.fumbled} of {c.answers}"] for c in patterns.fumbled_categories],
+        print(table([[c.category, c.count] for c in patterns.fumbled_categories],
                     ["MOST FUMBLED IN PRACTICE", "ANSWERS"]))
     if patterns.fumbled_questions:
         print()
-        print(table([[q.text, f"{q.fumbled} of {q.answers}", q.question_id]
+        print(table([[q.text, q.count, q.question_id]
                      for q in patterns.fumbled_questions],
                     ["QUESTIONS FUMBLED MOST IN PRACTICE", "ANSWERS", "ID"]))
     if patterns.trends:

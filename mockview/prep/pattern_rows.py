@@ -40,14 +40,25 @@ class RepeatedProblem:
         return {"problem": self.problem, "times": self.times, "where": list(self.where)}
 
 
+def fumbled_count(fumbled: int, answers: int, skipped: int) -> str:
+    """"3 of 4 (2 skipped)": a skip is re-drilled as a fumble, but the person should see it was no answer."""
+    return f"{fumbled} of {answers}" + (f" ({skipped} skipped)" if skipped else "")
+
+
 @dataclass(frozen=True, slots=True)
 class CategoryFumbles:
     category: str
     fumbled: int
+    """Fumbled answers, skips included."""
     answers: int
+    skipped: int = 0
+
+    @property
+    def count(self) -> str:
+        return fumbled_count(self.fumbled, self.answers, self.skipped)
 
     def to_json(self) -> dict[str, Any]:
-        return {"category": self.category, "fumbled": self.fumbled, "answers": self.answers}
+        return {"category": self.category, "fumbled": self.fumbled, "answers": self.answers, "skipped": self.skipped}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +66,17 @@ class QuestionFumbles:
     question_id: str
     text: str
     fumbled: int
+    """Fumbled answers, skips included."""
     answers: int
+    skipped: int = 0
+
+    @property
+    def count(self) -> str:
+        return fumbled_count(self.fumbled, self.answers, self.skipped)
 
     def to_json(self) -> dict[str, Any]:
-        return {"question_id": self.question_id, "text": self.text, "fumbled": self.fumbled, "answers": self.answers}
+        return {"question_id": self.question_id, "text": self.text, "fumbled": self.fumbled, "answers": self.answers,
+                "skipped": self.skipped}
 
 
 @dataclass(frozen=True, slots=True)

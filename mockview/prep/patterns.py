@@ -129,28 +129,28 @@ def _trend_words(item: Trend) -> str:
             f"(average score of your last {half} answers against your first {half})")
 
 
-def fumbles_by_category(history: History, limit: int) -> list[tuple[str, int, int]]:
-    """(category, fumbled answers, answers) in practice, most fumbled first; uncategorised left out."""
-    return [(row[0], row[1], row[2]) for row in history.read(
-        "SELECT category, sum(verdict = 'fumbled') AS fumbled, count(*) FROM attempts "
+def fumbles_by_category(history: History, limit: int) -> list[CategoryFumbles]:
+    """Fumbles in practice by category, most fumbled first; uncategorised left out."""
+    return [CategoryFumbles(row[0], row[1], row[2], row[3]) for row in history.read(
+        "SELECT category, sum(verdict = 'fumbled') AS fumbled, count(*), sum(skipped) FROM attempts "
         "WHERE parent_id IS NULL AND category != '' GROUP BY category HAVING fumbled > 0 "
         "ORDER BY fumbled DESC, category LIMIT ?",
         (limit,),
     )]
 
 
-def fumbled_questions(history: History, limit: int) -> list[tuple[str, str, int, int]]:
-    """(question id, its latest text, fumbled answers, answers), most fumbled first."""
+def fumbled_questions(history: History, limit: int) -> list[QuestionFumbles]:
+    """Fumbles in practice by question (with its latest text), most fumbled first."""
     rows = history.read(
-        "SELECT question_id, sum(verdict = 'fumbled') AS fumbled, count(*), max(id) FROM attempts "
+        "SELECT question_id, sum(verdict = 'fumbled') AS fumbled, count(*), sum(skipped), max(id) FROM attempts "
         "WHERE parent_id IS NULL GROUP BY question_id HAVING fumbled > 0 "
         "ORDER BY fumbled DESC, question_id LIMIT ?",
         (limit,),
     )
     found = []
-    for question_id, fumbled, answers, latest in rows:
+    for question_id, fumbled, answers, skipped, latest in rows:
         ((snapshot,),) = history.read("SELECT question FROM attempts WHERE id = ?", (latest,))
-        found.append((question_id, question_text(snapshot, question_id), fumbled, answers))
+        found.append(QuestionFumbles(question_id, question_text(snapshot, question_id), fumbled, answers, skipped))
     return found
 
 
@@ -181,11 +181,8 @@ def find_patterns(history: History, library: Library | None = None) -> Patterns:
         if times >= 2:
             patterns.repeated_problems.append(RepeatedProblem(group[0][0], times, tuple(where)))
 
-    for category, fumbled, answers in fumbles_by_category(history, 5):
-        if category:
-            patterns.fumbled_categories.append(CategoryFumbles(category, fumbled, answers))
-    for question_id, text, fumbled, answers in fumbled_questions(history, 5):
-        patterns.fumbled_questions.append(QuestionFumbles(question_id, text, fumbled, answers))
+    patterns.fumbled_categories.extend(item for item in fumbles_by_category(history, 5) if item.category)
+    patterns.fumbled_questions.extend(fumbled_questions(history, 5))
 
     questions = list(library.questions()) if library is not None else []
     real_fumbles = [(text, i) for i in interviews if i.kind == "real" for text in i.fumbled]
@@ -246,8 +243,9 @@ def summarise(patterns: Patterns, interviews: list[Interview]) -> list[str]:
     worst = [c for c in patterns.fumbled_categories if c.fumbled == patterns.fumbled_categories[0].fumbled]
     if worst and worst[0].fumbled >= 2:  # one fumble (a skip, often) is no pattern, as one interview is none
         if len(worst) == 1:
+            skipped = f", {worst[0].skipped} of them skipped" if worst[0].skipped else ""
             lines.append(f"Most fumbled in practice: {worst[0].category} ({worst[0].fumbled} of {worst[0].answers} "
-                         "answers).")
+                         f"answers{skipped}).")
         else:
             names = ", ".join(c.category for c in worst[:-1]) + " and " + worst[-1].category
             lines.append(f"Most fumbled in practice: {names} ({worst[0].fumbled} fumbled answers each).")

@@ -80,9 +80,9 @@ class PatternsScreen(Screen[None]):
         self._show_section("problems", bool(problems), "#repeated-problems")
         self._table("real", [(cell(r.question, 60), cell(r.times), cell(r.category or "-"))
                              for r in patterns.real_fumbles])
-        self._table("practice", [(cell(c.category), cell(f"{c.fumbled} of {c.answers}"))
+        self._table("practice", [(cell(c.category), cell(c.count))
                                  for c in patterns.fumbled_categories])
-        self._table("questions", [(cell(q.text, 60), cell(f"{q.fumbled} of {q.answers}"))
+        self._table("questions", [(cell(q.text, 60), cell(q.count))
                                   for q in patterns.fumbled_questions])
         self._table("trend", [(cell(t.category), cell(t.answers), cell(f"{t.change:+d}"),
                                cell(t.direction)) for t in patterns.trends])
