@@ -87,6 +87,23 @@ def test_user_banks_are_discovered_and_broken_ones_skipped(run_cli, mockview_hom
     assert f"skipped {banks_dir / 'broken.yaml'}: it has problems" in result.stderr
 
 
+def test_a_bank_with_warnings_says_so_in_its_check(run_cli, mockview_home: Path) -> None:
+    """"ok" beside the bank the warnings under the table are about read as if they were about another one."""
+    banks_dir = mockview_home / "banks"
+    banks_dir.mkdir(parents=True)
+    (banks_dir / "mine.yaml").write_text(
+        "bank: mine\nquestions:\n  - id: first\n    text: What did you learn last month?\n"
+        "    variant_of: nowhere/missing\n", encoding="utf-8")
+    result = run_cli("banks", "list")
+    assert result.returncode == 0
+    (row,) = [line for line in result.stdout.splitlines() if line.startswith("mine ")]
+    assert "ok, 1 warning (see below)" in row
+    assert "which no loaded bank has; the link is ignored" in result.stderr
+    listed = {entry["bank"]: entry for entry in json.loads(run_cli("banks", "list", "--json").stdout)}
+    assert listed["mine"]["valid"] is True and listed["mine"]["check"] == "ok, 1 warning (see below)"
+    assert listed["star"]["check"] == "ok"
+
+
 def test_bank_given_by_path_is_loaded(run_cli) -> None:
     result = run_cli("banks", "list", "--json", "--bank", str(BANKS / "valid" / "minimal.yaml"))
     banks = {entry["bank"]: entry for entry in json.loads(result.stdout)}

@@ -150,7 +150,11 @@ def _file_entry(library: Library, path: str, source: BankSource, folder: Path,
 
     bank = next((b for b in library.banks.values() if b.path == path), None)
     errors = sum(1 for problem in library.errors if problem.path == path)
-    if bank is not None:
+    warnings = sum(1 for problem in library.problems if problem.severity == "warning" and problem.path == path)
+    if bank is not None and warnings:
+        # "ok" beside a file the warnings below are about read as if they were about another one.
+        check = f"ok, {plural(warnings, 'warning')} (see below)"
+    elif bank is not None:
         check = "ok"
     elif errors:
         check = f"{plural(errors, 'error')} (mockview banks validate {path})"
