@@ -183,23 +183,39 @@ def test_what_to_ask_about_when_nothing_was_fumbled(mockview_home: Path) -> None
     history = open_store(mockview_home, clock=FakeClock())
     try:
         starred, _ = save_debrief(history, Debrief(
-            company="Acme", date=INTERVIEW, outcome=Outcome.PENDING, questions=(AskedQuestion("Why Acme?"),),
+            company="Acme", date=INTERVIEW, outcome=Outcome.REJECTED, questions=(AskedQuestion("Why Acme?"),),
             went_wrong=(Item("Talked too fast"), Item("Froze when asked about API design", True))))
-        plain, _ = save_debrief(history, Debrief(company="Beta", date=INTERVIEW, factors=("nervous",)))
+        plain, _ = save_debrief(history, Debrief(company="Beta", date=INTERVIEW, factors=("nervous",),
+                                                 outcome=Outcome.REJECTED))
         rows = {row.id: row for row in history.debriefs()}
     finally:
         history.close()
 
     request = request_message(rows[starred])
-    assert request.subject == "Following up on my interview on 2 March"
-    assert request.body.startswith("Hello,\n\nThank you again for your time at the interview on Monday 2 March at "
-                                   "Acme. I wanted to follow up on the next steps, as I have not heard back yet.")
+    assert request.subject == "Feedback on my interview on 2 March"
     assert ('one thing I noted myself was "froze when asked about API design": did it stand out to you'
             in request.body)
     assert follow_up(rows[starred], INTERVIEW).ask_about == '"Froze when asked about API design"'
 
     assert "In particular, what held my application back at the interview" in request_message(rows[plain]).body
     assert follow_up(rows[plain], INTERVIEW).ask_about == "what held the application back"
+
+
+def test_a_pending_interview_asks_about_next_steps_not_the_worst_answer(mockview_home: Path) -> None:
+    """Before the decision, the email must not point the interviewer at the answer that went worst
+    (found by a new-user run): it asks about the next steps, and for feedback whatever the decision."""
+    debrief_id = add_debrief(mockview_home, outcome=Outcome.PENDING)
+    history = open_store(mockview_home, clock=FakeClock())
+    try:
+        (row,) = [row for row in history.debriefs() if row.id == debrief_id]
+    finally:
+        history.close()
+    request = request_message(row)
+    assert request.subject == "Following up on my Backend engineer interview on 2 March"
+    assert "I wanted to follow up on the next steps, as I have not heard back yet." in request.body
+    assert "Whatever the decision, I would be grateful for any feedback on how I did." in request.body
+    assert "failed" not in request.body and "Froze" not in request.body and "froze" not in request.body
+    assert follow_up(row, INTERVIEW).ask_about == "the next steps"
 
 
 def test_an_older_history_gains_the_dismissal_column(mockview_home: Path) -> None:

@@ -8,6 +8,8 @@ seven days after the interview (on that day, not before), and a short
 request drafted from the debrief itself: the role, the date, and one
 specific thing to ask about (a question the person fumbled, else what they
 starred as going wrong), because a specific question gets a specific answer.
+While the decision is pending it asks about the next steps instead: pointing
+at the worst answer before the decision argues against oneself.
 
 The reminder clears itself once feedback is attached to the debrief, when
 the outcome changes to an offer or a withdrawal, or when the person
@@ -121,7 +123,8 @@ def request_message(row: DebriefRow) -> Request:
         subject = f"Following up on my {role + ' ' if role else ''}interview on {short_when}"
         opening = (f"Thank you again for your time at {interview} on {when}{for_role}. I wanted to follow "
                    "up on the next steps, as I have not heard back yet.")
-        middle = f"Whatever the decision, I would be grateful for any feedback on how I did. {ask}"
+        middle = ("I remain keen on the role and would welcome any update on the timeline. Whatever the decision, "
+                  "I would be grateful for any feedback on how I did.")
     else:
         subject = f"Feedback on my {role + ' ' if role else ''}interview on {short_when}"
         opening = (f"Thank you again for your time at {interview} on {when}{for_role}, and for letting "
@@ -142,9 +145,14 @@ def _topic(row: DebriefRow) -> tuple[str, str]:
 
     A question fumbled is the most specific thing an interviewer can comment
     on; then what the person starred as going wrong, then anything that went
-    wrong; failing those, what held the application back.
+    wrong; failing those, what held the application back. While the decision
+    is pending, the next steps: the sentence is then empty.
     """
     data = row.data
+    if row.outcome == Outcome.PENDING:
+        # Before the decision, pointing the interviewer at the answer that went worst argues against oneself:
+        # ask about the next steps, and for feedback whatever the decision (found by a new-user run).
+        return "the next steps", ""
     fumbled = [str(q.get("text", "")).strip() for q in data.get("questions") or [] if q.get("fumbled")]
     fumbled = [text for text in fumbled if text]
     if fumbled:
