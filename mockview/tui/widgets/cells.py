@@ -73,9 +73,9 @@ def column_widths(
 
 def fit_items(items: list[str], width: int) -> str:
     """As many of ``items`` as fit in ``width``, then how many more: "mission, values +3 more"."""
-    for shown in range(len(items), 0, -1):
-        rest = len(items) - shown
-        text = ", ".join(items[:shown]) + (f" +{rest} more" if rest else "")
+    for kept in range(len(items), 0, -1):
+        rest = len(items) - kept
+        text = ", ".join(items[:kept]) + (f" +{rest} more" if rest else "")
         if len(text) <= width:
             return text
     return f"{len(items)} to go" if items else ""
