@@ -118,7 +118,6 @@ def request_message(row: DebriefRow) -> Request:
     role = row.role.strip()
     interview = _interview_name(str(row.data.get("stage") or ""))
     for_role = f" for the {role} role at {row.company}" if role else f" at {row.company}"
-    _, ask = _topic(row)
     if row.outcome == Outcome.PENDING:
         subject = f"Following up on my {role + ' ' if role else ''}interview on {short_when}"
         opening = (f"Thank you again for your time at {interview} on {when}{for_role}. I wanted to follow "
@@ -126,6 +125,7 @@ def request_message(row: DebriefRow) -> Request:
         middle = ("I remain keen on the role and would welcome any update on the timeline. Whatever the decision, "
                   "I would be grateful for any feedback on how I did.")
     else:
+        _, ask = _topic(row)
         subject = f"Feedback on my {role + ' ' if role else ''}interview on {short_when}"
         opening = (f"Thank you again for your time at {interview} on {when}{for_role}, and for letting "
                    "me know your decision.")

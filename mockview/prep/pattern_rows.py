@@ -40,39 +40,40 @@ class RepeatedProblem:
         return {"problem": self.problem, "times": self.times, "where": list(self.where)}
 
 
-def fumbled_count(fumbled: int, answers: int, skipped: int) -> str:
-    """"3 of 4 (2 skipped)": a skip is re-drilled as a fumble, but the person should see it was no answer."""
-    return f"{fumbled} of {answers}" + (f" ({skipped} skipped)" if skipped else "")
+class _Fumbles:
+    """The count a fumbles row shows; its dataclasses have the fields."""
+
+    __slots__ = ()
+    fumbled: int
+    answers: int
+    skipped: int
+
+    @property
+    def count(self) -> str:
+        """"3 of 4 (2 skipped)": a skip is re-drilled as a fumble, but the person should see it was no answer."""
+        return f"{self.fumbled} of {self.answers}" + (f" ({self.skipped} skipped)" if self.skipped else "")
 
 
 @dataclass(frozen=True, slots=True)
-class CategoryFumbles:
+class CategoryFumbles(_Fumbles):
     category: str
     fumbled: int
     """Fumbled answers, skips included."""
     answers: int
     skipped: int = 0
 
-    @property
-    def count(self) -> str:
-        return fumbled_count(self.fumbled, self.answers, self.skipped)
-
     def to_json(self) -> dict[str, Any]:
         return {"category": self.category, "fumbled": self.fumbled, "answers": self.answers, "skipped": self.skipped}
 
 
 @dataclass(frozen=True, slots=True)
-class QuestionFumbles:
+class QuestionFumbles(_Fumbles):
     question_id: str
     text: str
     fumbled: int
     """Fumbled answers, skips included."""
     answers: int
     skipped: int = 0
-
-    @property
-    def count(self) -> str:
-        return fumbled_count(self.fumbled, self.answers, self.skipped)
 
     def to_json(self) -> dict[str, Any]:
         return {"question_id": self.question_id, "text": self.text, "fumbled": self.fumbled, "answers": self.answers,
