@@ -513,3 +513,29 @@ def test_a_question_keeps_its_rubric_warnings_beside_a_broken_one_or_a_broken_li
     assert "zorbulation" not in err
     assert f"{linked}:5:17: 'variant_of' names no question of bank 'classics'" in err
     assert f"{linked}:8:16: warning: 'frobnication' matches nothing" in err
+
+
+def test_the_prioritisation_story_from_a_new_user_run_makes_its_points(capsys, monkeypatch) -> None:
+    """The bank's own synonym "mattered most", and work pushed "to the next week", were both missed."""
+    answer = ("I had three reports due the same week. I listed them and asked my manager which mattered most. "
+              "She said the board report. I pushed the other two to the next week and delivered the board "
+              "report on Friday.")
+    data = score(capsys, monkeypatch, answer, "--bank", "star", "--question", "more-work-than-time")
+    made_terms = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    assert made_terms["impact"] == "mattered most"
+    assert made_terms["deferred"] == "pushed the other two to the next week"
+    assert data["keywords"]["missing_required"] == []
+
+
+@pytest.mark.parametrize("answer, said", [
+    ("I pushed the audit to the following Monday.", "pushed the audit to the following Monday"),
+    ("We moved the launch to a couple of weeks later.", "moved the launch to a couple of weeks"),
+    ("I pushed them to that Friday.", "pushed them to that Friday"),
+])
+def test_a_time_said_with_the_words_that_place_it_is_a_time(answer: str, said: str) -> None:
+    assert made(answer, Keyword(term="deferred")) == {"deferred": said}
+
+
+def test_a_push_that_is_no_time_is_not_deferring() -> None:
+    assert made("I pushed the trolley to the wall.", Keyword(term="deferred")) == {}
+

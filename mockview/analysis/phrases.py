@@ -344,8 +344,12 @@ class AnswerTokens:
             return None, False
         if element.name == "number" and _is_number(tokens[position]):
             return self._match(elements, index + 1, position + 1, typos)
-        ends = self._people_at(position, element.sequences) if element.name == "person" else (
-            self._sequence_ends(position, element.sequences))
+        if element.name == "person":
+            ends = self._people_at(position, element.sequences)
+        elif element.name == "time":
+            ends = self._times_at(position, element.sequences)
+        else:
+            ends = self._sequence_ends(position, element.sequences)
         for stop in ends:
             end, typo = self._match(elements, index + 1, stop, typos)
             if end is not None:
@@ -396,6 +400,26 @@ class AnswerTokens:
                 break
         return sorted(ends, reverse=True)
 
+    def _times_at(self, position: int, listed: tuple[tuple[str, ...], ...]) -> list[int]:
+        """Every end of a time named from ``position``, longest first: a listed one, or a time word after
+        up to three words that place it ("the next week", "that Friday", "the following morning").
+
+        "I pushed the other two to the next week" is deferring them as much as "to next week" is
+        (found by a new-user run), and a list of every "the next ..." would never end.
+        """
+        tokens = self.tokens
+        ends = set(self._sequence_ends(position, listed))
+        for reach in range(4):
+            here = position + reach
+            if here >= len(tokens) or (reach and tokens[here].broken):
+                break
+            if tokens[here].lower in _TIME_WORDS:
+                ends.add(here + 1)
+                break
+            if tokens[here].lower not in _TIME_LEADS:
+                break
+        return sorted(ends, reverse=True)
+
     def _negated(self, start: int, end: int) -> bool:
         """A negation in the few words before the match (same clause), or inside it."""
         tokens = self.tokens
@@ -434,6 +458,12 @@ _CALENDAR = frozenset(
 
 
 _PERSON_KEYS = frozenset(key(word) for word in PERSON_NOUNS)
+_TIME_WORDS = _CALENDAR | frozenset(
+    """day days week weeks month months quarter sprint release year weekend tomorrow fortnight morning afternoon
+    evening night shift term semester cycle iteration""".split()
+)
+"""Words that name a time, which the ``{time}`` slot finds after the words that place it."""
+_TIME_LEADS = frozenset("the a next following that this another coming second couple of few".split())
 
 
 def _is_number(token: Token) -> bool:
