@@ -539,3 +539,20 @@ def test_a_time_said_with_the_words_that_place_it_is_a_time(answer: str, said: s
 def test_a_push_that_is_no_time_is_not_deferring() -> None:
     assert made("I pushed the trolley to the wall.", Keyword(term="deferred")) == {}
 
+
+
+@pytest.mark.parametrize("term, answer", [
+    ("prepared", "I practised it twice with a friend."),
+    ("revenue", "It was our best week ever."),
+    ("refocused meeting", "I kept the meeting focused."),
+    ("put in writing", "I noted the decision."),
+    ("resilience", "I didn't quit."),
+    ("followed up", "I rang back to see how she was doing."),
+    ("weaknesses", "I'm working on my delegation."),
+    ("recognition", "The trust used it as a case study."),
+])
+def test_a_phrasing_with_several_word_choices_matches_each_choice(term: str, answer: str) -> None:
+    """"a|b" is a choice of one word; phrasings written as if it chose phrases ("on|with|in front",
+    "a call|the phone") matched only odd word salads, and "practised it twice with a friend" was
+    no preparation (found by a new-user run). Each choice is now its own phrasing."""
+    assert term in made(answer, Keyword(term=term))

@@ -639,8 +639,8 @@ CONCEPTS: tuple[Concept, ...] = (
         phrasings=(
             "humour|humorous", "i joked|joke", "i ... cracked a joke", "i made a joke about|to|that", "i joked that|about",
             "i made|got ... her|him|them|everyone|kids|patient|class ... laugh|laughing|smile|giggle|giggling",
-            "a bit of|little|light ... humour|banter|joke|fun", "light hearted|lighthearted", "banter",
-            "laughed ... together|with me", "self deprecating", "at my own expense", "laughed at myself",
+            "a bit of ... humour|banter|joke|fun", "a little|light ... humour|banter|joke|fun", "light hearted|lighthearted", "banter",
+            "laughed ... together", "laughed ... with me", "self deprecating", "at my own expense", "laughed at myself",
             "silly voice|voices|face|faces|song|dance|hat", "lighten|lightened ... moment|things|it up",
             "playful|playfully|jokingly", "tongue in cheek", "pun|puns", "had a laugh|giggle with", "a laugh about",
             "comic relief", "when not to joke", "shared a joke",
@@ -816,7 +816,7 @@ CONCEPTS: tuple[Concept, ...] = (
         phrasings=(
             "iterated|iterate|iterating|iteration|iterations|iterative|iteratively", "incrementally", "in increments",
             "small increments", "incremental ... changes|improvements|steps|releases|approach|delivery|builds",
-            "second|third|fourth|next ... version|round|iteration ... based on|after|incorporating",
+            "second|third|fourth|next ... version|round|iteration ... based on", "second|third|fourth|next ... version|round|iteration ... after|incorporating",
             "round|rounds ... of ... feedback|changes|edits|revisions|testing|tweaks",
             "tweaked|tweak|tweaking|adjusted|refined|refine|refining ... each|every ... time|session|round|week|lesson",
             "tweaked|tweak|tweaking|adjusted|refined|refine|refining ... as we went",

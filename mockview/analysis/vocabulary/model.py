@@ -12,7 +12,9 @@ Phrasing syntax, one phrase per string:
   ``push back`` finds "pushing back" and "pushed back", not "pushed it
   back" (write ``push ... back`` for that);
 * ``...`` is a gap of up to three words inside the same clause;
-* ``a|b`` is either word at that position (``told|asked {person}``);
+* ``a|b`` is either word at that position (``told|asked {person}``); a
+  choice is always of one word, so ``on a call|the phone`` is "on a"
+  then "call" or "the" then "phone": write two phrasings for two phrases;
 * ``{slot}`` is any phrase of a slot class (see :data:`SLOTS`);
 * a phrasing never matches across punctuation or a filler, and never when
   a negation ("didn't", "never", "no") comes just before it, unless the
