@@ -485,6 +485,8 @@ PRESSURE_STORY = (
         "Not a single parcel was missed, and my manager made the lane sheet the standard for breakdowns.",
         "We didn't have another late van that peak, and the lane sheet still sits by the clocking-in machine.",
         "The lane sheet went into the induction pack for all the agency staff that winter.",
+        "The conveyor has not failed since, and the lane sheet is our breakdown plan.",
+        "The jam hasn't happened once since.",
     ],
 )
 def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) -> None:

@@ -212,7 +212,10 @@ CHECKABLE = (
     r"no more|never again|not (?:\w+ ){0,3}again|without (?:a|any) (?:single )?(?:missed|lost|late|failed"
     r"|errors?|complaints?|incidents?|mistakes?|breaks?|outages?|returns?|delays?|calls?|falls?)"
     r"|(?:didn't|did not|haven't|hasn't|hadn't|never) (?:have|had|take|took|see|saw|get|got) (?:another|any|a single)"
-    r"|no (?:higher|lower|worse|longer) than",
+    r"|no (?:higher|lower|worse|longer) than"
+    # ...nor since: "the pipeline has not failed since", "we haven't had a single fall since".
+    r"|(?:has|have|had)(?:n't| not| never)(?: \w+)? (?:failed|broken|crashed|fallen over|gone down|recurred"
+    r"|happened|come back|slipped|been (?:late|missed|wrong|down))(?: \w+){0,3}? since",
     # Taken up by others, and still in use: "my manager now uses my tracker", "the checklist now sits in...".
     r"(?:started using|(?:was|were) introduced|became (?:the|our) (?:standard|default|norm)|rolled out"
     r"|(?:was|were) adopted|adopted (?:it|them|the|my|our)|made it (?:the|a) standard|(?:is|are) still used"
