@@ -80,19 +80,36 @@ def test_rewordings_in_other_banks_are_the_same_question_asked_another_way(libra
     assert library.variants(library.question("behavioral/joined-mid-project")) == []
 
 
-def test_a_link_to_a_missing_question_of_another_bank_is_an_error_at_its_place(tmp_path: Path, capsys) -> None:
+def test_a_link_to_a_missing_question_of_another_bank_is_a_warning_at_its_place(tmp_path: Path, capsys) -> None:
+    """The loader ignores such a link and `banks list` says "ok, 1 warning", so validate says the same: a
+    warning (the bank works), with where it is and the question probably meant."""
     bank = tmp_path / "mine.yaml"
     bank.write_text("bank: mine\nquestions:\n  - id: flop\n    text: Tell me about your biggest flop.\n"
                     "    variant_of: classics/time-you-faled\n")
-    assert main(["banks", "validate", str(bank)]) == 1
-    err = capsys.readouterr().err
-    assert (f"{bank}:5:17: 'variant_of' names no question of bank 'classics': 'time-you-faled'; "
-            "did you mean 'classics/time-you-failed'?") in err
+    assert main(["banks", "validate", str(bank)]) == 0
+    out = capsys.readouterr().out
+    assert (f"{bank}:5:17: warning: 'variant_of' names no question of bank 'classics': 'time-you-faled'; "
+            "did you mean 'classics/time-you-failed'?; the link is ignored") in out
+    assert f"{bank}: ok, bank 'mine' with 1 question" in out
     bank.write_text(bank.read_text().replace("classics/time-you-faled", "nowhere/time-you-failed"))
-    assert main(["banks", "validate", str(bank)]) == 1
-    assert "5:17: 'variant_of' names the bank 'nowhere', which is not installed or checked here" in capsys.readouterr().err
+    assert main(["banks", "validate", str(bank)]) == 0
+    assert ("5:17: warning: 'variant_of' names the bank 'nowhere', which is not installed or checked here"
+            in capsys.readouterr().out)
     bank.write_text(bank.read_text().replace("nowhere/time-you-failed", "classics/time-you-failed"))
     assert main(["banks", "validate", str(bank)]) == 0
+    assert "warning" not in capsys.readouterr().out
+
+
+def test_a_dangling_link_is_reported_in_the_same_round_as_the_files_errors(tmp_path: Path, capsys) -> None:
+    """It used to show up only once every error was fixed: one more round for the author."""
+    bank = tmp_path / "mine.yaml"
+    bank.write_text("bank: mine\nquestions:\n  - id: flop\n    text: Tell me about your biggest flop.\n"
+                    "    variant_of: classics/no-such-question\n  - id: empty\n    text: ''\n")
+    assert main(["banks", "validate", str(bank)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bank}:5:17: warning: 'variant_of' names no question of bank 'classics'" in err
+    assert f"{bank}:7:11: 'text' must not be empty" in err
+    assert err.rstrip().endswith(f"{bank}: 1 problem")
 
 
 def test_a_loaded_bank_with_a_dangling_link_still_loads_with_a_warning(mockview_home: Path) -> None:

@@ -215,6 +215,9 @@ class FileCheck:
     path: str
     bank: Bank | None
     problems: list[Problem]
+    sound: Bank | None = None
+    """What can be checked further: the bank, or for a file with errors its questions that have none of
+    their own, so an author sees every warning in the first round rather than after fixing the errors."""
 
     @property
     def ok(self) -> bool:
@@ -258,7 +261,9 @@ def validate_files(paths: Iterable[str | Path], data_dir: Path | None) -> list[F
                 )
             else:
                 owners[bank.id] = str(target)
-        checks.append(FileCheck(str(target), bank, problems))
+        check = FileCheck(str(target), bank, problems)
+        check.sound = bank if check.ok else _sound_questions(target, problems)
+        checks.append(check)
     installed = _installed_banks(data_dir, {resolved(t) for t in targets})
     _warn_clashes_with_installed(checks, installed)
     _check_variant_links(checks, installed)
@@ -279,16 +284,26 @@ def _installed_banks(data_dir: Path | None, checked: set[Path]) -> dict[str, tup
     return installed
 
 
+def _sound_questions(path: Path, problems: list[Problem]) -> Bank | None:
+    """The questions of a file with errors that have none of their own, as a bank (or ``None``)."""
+    from mockview.banks.reading import read_limited_bytes
+    from mockview.banks.validate import draft_bank
+
+    raw, _ = read_limited_bytes(path, str(path))
+    return draft_bank(raw, str(path), problems) if raw is not None else None
+
+
 def _check_variant_links(checks: list[FileCheck], installed: dict[str, tuple[Path, Bank]]) -> None:
-    """A ``variant_of`` naming another bank must name one of its questions: an error at its file:line:column."""
+    """A ``variant_of`` naming another bank should name one of its questions: a warning at its
+    file:line:column, as the loader gives when it ignores the link (the bank still loads and works)."""
     known: dict[str, Bank] = {bank_id: bank for bank_id, (_, bank) in installed.items()}
     known.update({check.bank.id: check.bank for check in checks if check.bank is not None})
     for check in checks:
-        if check.bank is None:
+        if check.sound is None:
             continue
-        for question in check.bank.questions:
+        for question in check.sound.questions:
             target_bank, _, target = question.variant_of.partition("/")
-            if not question.variant_of or target_bank == check.bank.id:
+            if not question.variant_of or target_bank == check.sound.id:
                 continue  # none, or checked with the file itself
             line, column = question.variant_at
             bank = known.get(target_bank)
@@ -302,7 +317,8 @@ def _check_variant_links(checks: list[FileCheck], installed: dict[str, tuple[Pat
                 message = f"'variant_of' names no question of bank '{target_bank}': '{target}'{hint}"
             else:
                 continue
-            check.problems.append(Problem(check.path, line or question.line, column or 1, message))
+            check.problems.append(Problem(check.path, line or question.line, column or 1,
+                                          f"{message}; the link is ignored", "warning"))
 
 
 def _warn_clashes_with_installed(checks: list[FileCheck], installed: dict[str, tuple[Path, Bank]]) -> None:

@@ -23,7 +23,7 @@ from mockview.paths import user_banks_dir
 
 if TYPE_CHECKING:
     from mockview.analysis.vocabulary import Concept
-    from mockview.banks.library import FileCheck, Library
+    from mockview.banks.library import Library
     from mockview.banks.model import Bank, BankSource
     from mockview.banks.shared import SharedFolder
 
@@ -220,7 +220,7 @@ def validate_banks(args: argparse.Namespace) -> int:
     failed = 0
     for check in checks:
         errors = [p for p in check.problems if p.severity == "error"]
-        checked = check.bank if check.ok else _sound_questions(check)
+        checked = check.sound
         if checked is not None:
             # Whether each rubric point can work as written: for a file with errors, in the questions
             # that have none, so the author sees every warning in one round.
@@ -231,10 +231,8 @@ def validate_banks(args: argparse.Namespace) -> int:
             print(problem, file=sys.stdout if check.ok else sys.stderr)
         if check.ok and check.bank is not None:
             bank = check.bank
-            print(
-                f"{check.path}: ok, bank '{bank.id}' with {plural(len(bank.questions), 'question')} "
-                f"in {plural(len(bank.categories), 'category', 'categories')}"
-            )
+            categories = f" in {plural(len(bank.categories), 'category', 'categories')}" if bank.categories else ""
+            print(f"{check.path}: ok, bank '{bank.id}' with {plural(len(bank.questions), 'question')}{categories}")
         else:
             failed += 1
             count = len(errors)
@@ -242,15 +240,6 @@ def validate_banks(args: argparse.Namespace) -> int:
     if not checks:
         raise MockviewError("no bank files to validate")
     return 1 if failed else 0
-
-
-def _sound_questions(check: FileCheck) -> Bank | None:
-    """The questions of a file with errors that have none of their own, as a bank (or ``None``)."""
-    from mockview.banks.reading import read_limited_bytes
-    from mockview.banks.validate import draft_bank
-
-    raw, _ = read_limited_bytes(Path(check.path), check.path)
-    return draft_bank(raw, check.path, check.problems) if raw is not None else None
 
 
 def show_bank(args: argparse.Namespace) -> int:
