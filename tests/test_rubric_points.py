@@ -556,3 +556,28 @@ def test_a_phrasing_with_several_word_choices_matches_each_choice(term: str, ans
     "a call|the phone") matched only odd word salads, and "practised it twice with a friend" was
     no preparation (found by a new-user run). Each choice is now its own phrasing."""
     assert term in made(answer, Keyword(term=term))
+
+
+@pytest.mark.parametrize("answer", ["The release went wrong.", "Everything went wrong.", "it went wrong, badly",
+                                    "I upgraded the server and it went wrong."])
+def test_what_went_wrong_is_made_whatever_went_wrong(capsys, monkeypatch, answer: str) -> None:
+    """A failure is something that happened, not a deed of the speaker's: "the release went wrong" was only
+    "partly" the required point, and a full failure story was fumbled for it (found by a new-user run)."""
+    data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "time-you-failed")
+    assert "what went wrong" in {match["term"] for match in data["keywords"]["matched"]}
+    assert data["keywords"]["missing_required"] == []
+
+
+@pytest.mark.parametrize("term, answer", [
+    ("founded", "It was founded in 1998 by two nurses."),
+    ("company news", "They announced a new factory in Leeds last month."),
+    ("changed course", "In the end the director changed course and kept the old supplier."),
+    ("resolved conflict", "By Friday the two of them had sorted it out."),
+    ("blocked", "The parts were held up at customs."),
+])
+def test_a_point_about_what_happened_or_what_others_did_is_made_by_anyone(term: str, answer: str) -> None:
+    assert term in made(answer, Keyword(term=term))
+
+
+def test_a_deed_point_still_wants_the_speaker() -> None:
+    assert made("My colleague escalated it to the vendor.", Keyword(term="escalated")) == {}

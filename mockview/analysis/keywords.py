@@ -167,6 +167,8 @@ def _match_keyword(
     """Where the point's own name was said of someone else."""
     links = keyword_links(keyword)
     concepts = tuple(item for item, _ in links)
+    anyone = any(item.happens for item in concepts)
+    """A point about what happened is made whoever did it: "the release went wrong"."""
     for item in concepts:
         if item.structural and star is not None:
             return _structural(keyword, item, answer, sentences, star), None
@@ -178,7 +180,7 @@ def _match_keyword(
                                     sentence=_sentence_at(sentences, symbolic.start())), None
             continue
         phrase = _form_phrase(form)
-        result = _first(index, phrase, wished=wished, others=others)
+        result = _first(index, phrase, wished=wished, others=others, anyone=anyone)
         if (isinstance(result, Found) and _bare_word(phrase) and concepts and not keyword.synonyms
                 and not _on_topic(index, result, concepts)):
             # A bare term of one word in another sense: "we clarified butter" is no clarifying
@@ -203,7 +205,8 @@ def _match_keyword(
         names = frozenset(item.names)
         for phrase in _concept_phrases(item.id).candidates(index):
             source = phrase.source
-            result = _first(index, phrase, typos=False, wished=wished, named=source in names, others=others)
+            result = _first(index, phrase, typos=False, wished=wished, named=source in names, others=others,
+                            anyone=item.happens)
             if isinstance(result, Found) and leftover and not _said_with(index, result, leftover):
                 continue
             if isinstance(result, Found) and _bare_word(phrase) and not _on_topic(index, result, (item,)):
@@ -285,7 +288,7 @@ def _said_with(index: AnswerTokens, found: Found, leftover: frozenset[str]) -> b
 
 def _first(
     index: AnswerTokens, phrase: Phrase, *, typos: bool = True, wished: frozenset[int] = frozenset(),
-    named: bool = True, others: set[int] | None = None,
+    named: bool = True, others: set[int] | None = None, anyone: bool = False,
 ) -> Found | list[Found]:
     """The first occurrence that is not negated nor only wished for, or every one that is.
 
@@ -300,9 +303,11 @@ def _first(
     and may misspell in the answer; the vocabulary's thousands of phrasings
     are matched as written, which keeps matching fast. ``wished`` holds the
     sentences that say what the speaker would do (:func:`hypothetical_sentences`).
+    ``anyone`` lifts the speaker rule, for a point about what happened
+    (:attr:`~mockview.analysis.vocabulary.model.Concept.happens`).
     """
     negated = []
-    speaker_only = named or len(phrase.elements) == 1
+    speaker_only = not anyone and (named or len(phrase.elements) == 1)
     meant = unrealised_words(index)
     for item in index.occurrences(phrase, typos=typos):
         if others is not None and not others.isdisjoint(range(item.start, item.end)):

@@ -633,6 +633,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "atmosphere improved|changed", "amicable|amicably", "the end of it|the matter",
             "bickering|arguing|rows stopped|ended|died", "blew over", "reached|found|came to a resolution",
         ),
+        happens=True,
     ),
     Concept(
         "repaired-relationship",

@@ -60,6 +60,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "ended up using|adopting|taking my|our", "rolled out my|our", "rewrote the plan|policy", "backtracked",
             "rethought|reconsidered ... decision|approach|plan",
         ),
+        happens=True,
     ),
     Concept(
         "buy-in",

@@ -991,6 +991,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "access ... request|requests ... stuck|pending", "pending approval", "dead in the water",
             "roadblock|roadblocks",
         ),
+        happens=True,
     ),
     Concept(
         "kept-moving",

@@ -775,6 +775,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "low|poor ... turnout|uptake|attendance|response|adoption", "wasn't|weren't good enough", "over budget",
             "weeks|months late", "was a mess|disaster|shambles", "not successful", "not a success",
         ),
+        happens=True,
     ),
     Concept(
         "recovered",

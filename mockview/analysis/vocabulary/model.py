@@ -38,6 +38,10 @@ class Concept:
     """How candidates make the point in their own words."""
     structural: str = ""
     """For points read off the answer's shape rather than its words: "result" or "measurable"."""
+    happens: bool = False
+    """A point about what happened or what others did, not the speaker's deed (a failure, the company's news,
+    the decision-maker changing course): said of anyone, it is made. "The release went wrong" makes "what went
+    wrong" though no "I" did it (missed by a new-user run, and the answer fumbled for it)."""
 
 
 SLOTS: dict[str, tuple[str, ...]] = {

@@ -507,6 +507,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "the ... dashboard|api|sdk|checkout|plugin", "your ... subscription|service|menu", "what you offer",
             "what you sell",
         ),
+        happens=True,
     ),
     Concept(
         "product-strengths",
@@ -590,6 +591,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "loyal ... customer|customers|following|fan", "your regulars|regular customers|locals", "footfall",
             "the people you serve",
         ),
+        happens=True,
     ),
     Concept(
         "customer-segments",
@@ -664,6 +666,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "over ... {number} ... years|decades", "decades", "hundred years|year", "century", "family run",
             "grew from ... to", "started out ... as|with|selling", "the early days",
         ),
+        happens=True,
     ),
     Concept(
         "company-news",
@@ -688,6 +691,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "new ... contract|deal|store|stores|site|partnership|launch", "won ... award|contract|tender",
             "you've just", "recently ... won|signed|opened|hired|moved", "series funding", "raised ... {number}",
         ),
+        happens=True,
     ),
     Concept(
         "researched-company",
@@ -733,6 +737,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "revenue ... grew|up|rose|fell|down", "ebitda|margins", "results ... this|last ... year|quarter",
             "quarterly ... call|update|figures", "ofsted|cqc ... report|rating|inspection", "inspection report",
         ),
+        happens=True,
     ),
     Concept(
         "spoke-to-staff",
@@ -776,6 +781,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "next phase of ... growth|the company|your", "going forward", "growth plan|plans", "move upmarket",
             "vision for ... next|company",
         ),
+        happens=True,
     ),
     Concept(
         "company-growth",
@@ -794,6 +800,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "growth phase|stage|spurt", "going through ... growth", "scale up|scaleup", "taking on ... staff|people",
             "hiring ... lot|lots|loads",
         ),
+        happens=True,
     ),
     Concept(
         "market",
@@ -811,6 +818,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "shift to|towards ... online|digital|cloud|ai|electric", "cost of living",
             "consumer ... habits|behaviour|behavior|spending", "net zero", "new legislation|rules|regulations",
         ),
+        happens=True,
     ),
     Concept(
         "market-share",
@@ -829,6 +837,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "market ... leader|leaders|share ... in", "dominate|dominated|dominant ... in|the",
             "the leading ... provider|player|brand|supplier|company",
         ),
+        happens=True,
     ),
     Concept(
         "competitors",
@@ -849,6 +858,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "market challengers", "challenger ... bank|banks|brand|brands", "disruptors|disrupter|disruptor",
             "others in the space|market", "what ... competitors|rivals ... do|offer",
         ),
+        happens=True,
     ),
     Concept(
         "company-challenges",
@@ -867,6 +877,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "retention|churn ... problem|issue|challenge", "tough competition",
             "margins ... squeezed|falling|tight|under|shrinking",
         ),
+        happens=True,
     ),
     Concept(
         "what-i-bring",
