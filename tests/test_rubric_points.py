@@ -581,3 +581,42 @@ def test_a_point_about_what_happened_or_what_others_did_is_made_by_anyone(term: 
 
 def test_a_deed_point_still_wants_the_speaker() -> None:
     assert made("My colleague escalated it to the vendor.", Keyword(term="escalated")) == {}
+
+
+RESULT_FIRST_ACHIEVEMENT = (
+    "Cut our month-end close from 9 days to 4. That was the result. How: I was the only analyst on the finance "
+    "ops team at a 200-person software company, and the close kept slipping because reconciliations were done by "
+    "hand. My manager asked me to get it under a week before our audit. I mapped every step of the close on a "
+    "whiteboard with the two accountants, found that three days went on waiting for bank exports, and wrote a "
+    "small script that pulled them each morning. I also moved the reconciliations into one shared workbook. The "
+    "auditors signed off with no findings that year."
+)
+
+
+def test_my_part_is_made_by_an_action_told_as_i(capsys, monkeypatch) -> None:
+    """A result-first achievement whose every deed is "I ..." was fumbled for the required "my part"
+    (found by a new-user run): the verbs were not on a list."""
+    data = score(capsys, monkeypatch, RESULT_FIRST_ACHIEVEMENT, "--bank", "classics", "--question",
+                 "greatest-achievement")
+    (part,) = [match for match in data["keywords"]["matched"] if match["term"] == "my part"]
+    assert part["found"].startswith("I mapped every step")
+    assert data["keywords"]["missing_required"] == []
+
+
+def test_my_part_is_not_made_by_a_story_told_as_we_unless_it_says_so(capsys, monkeypatch) -> None:
+    told_as_we = RESULT_FIRST_ACHIEVEMENT.replace("I mapped", "We mapped").replace("I also moved", "We also moved")
+    told_as_we = told_as_we.replace("I was the only analyst", "We were three analysts").replace(
+        "asked me", "asked us").replace("and wrote", "and we wrote")
+    data = score(capsys, monkeypatch, told_as_we, "--bank", "classics", "--question", "greatest-achievement")
+    assert data["keywords"]["missing_required"] == ["my part"]
+    said = told_as_we + " My part was the script."
+    data = score(capsys, monkeypatch, said, "--bank", "classics", "--question", "greatest-achievement")
+    assert data["keywords"]["missing_required"] == []
+
+
+def test_acting_on_criticism_told_as_what_i_started_doing_is_acting_on_it(capsys, monkeypatch) -> None:
+    answer = ("When my manager told me in my review that my reports were hard to follow, I didn't get defensive. "
+              "I asked her for two examples. Then in January I started putting a three-line summary at the top of "
+              "every report. By March she stopped sending them back with questions.")
+    data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "criticism-received")
+    assert "acted on it" in {match["term"] for match in data["keywords"]["matched"]}

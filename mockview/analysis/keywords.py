@@ -171,7 +171,9 @@ def _match_keyword(
     """A point about what happened is made whoever did it: "the release went wrong"."""
     for item in concepts:
         if item.structural and star is not None:
-            return _structural(keyword, item, answer, sentences, star), None
+            shaped = _structural(keyword, item, answer, sentences, star)
+            if shaped is not None or item.structural != "mine":
+                return shaped, None
     for form in keyword.forms:
         if _SYMBOLIC.search(form):
             symbolic = _symbolic_pattern(form).search(answer)
@@ -200,7 +202,7 @@ def _match_keyword(
         if fact is not None and fact.sentence not in wished:
             return fact, None
     for item, leftover in links:
-        if item.structural and star is not None:
+        if item.structural and star is not None and item.structural != "mine":
             continue
         names = frozenset(item.names)
         for phrase in _concept_phrases(item.id).candidates(index):
@@ -725,6 +727,8 @@ def _structural(
     keyword: Keyword, item: Concept, answer: str, sentences: Sequence[Sentence], star: StarReport
 ) -> KeywordMatch | None:
     """A point about the story's shape: made when the STAR analysis finds it."""
+    if item.structural == "mine":
+        return _own_part(keyword, item, sentences, star)
     result = star.parts["result"]
     if not result.present or (item.structural == "measurable" and not star.measurable_result):
         return None
@@ -737,6 +741,24 @@ def _structural(
     sentence = sentences[first]
     return KeywordMatch(keyword.term, sentence.text, keyword.term, 100.0, sentence.start, sentence.end,
                         first, "structure", item.id)
+
+
+def _own_part(keyword: Keyword, item: Concept, sentences: Sequence[Sentence], star: StarReport) -> KeywordMatch | None:
+    """"My part" is made by an Action the speaker tells as "I": "I mapped every step of the close" says
+    what they did, whatever verb it uses (a result-first story was fumbled for this point, found by a
+    new-user run). An Action told mostly as "we" leaves it to the words ("my part was the data")."""
+    action = star.parts["action"]
+    if not action.present or star.action_i == 0 or star.action_mostly_we:
+        return None
+    for number in action.sentences:
+        if number < len(sentences) and _I_SAID.search(sentences[number].text):
+            sentence = sentences[number]
+            return KeywordMatch(keyword.term, sentence.text, keyword.term, 100.0, sentence.start, sentence.end,
+                                number, "structure", item.id)
+    return None
+
+
+_I_SAID = re.compile(r"(?<![\w'])I(?![\w'])|(?<![\w'])I'(?:ve|d|m)\b")
 
 
 def _sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:

@@ -73,7 +73,7 @@ def check_rubric(bank: Bank, path: str) -> list[Problem]:
             seen.setdefault(key, keyword)
             if concepts:
                 concepts_seen.setdefault(concepts[0].id, keyword)
-            if any(item.structural for item in concepts):
+            if any(item.structural in ("result", "measurable") for item in concepts):
                 if question.kind == "star":
                     warn(f"'{keyword.term}' {STRUCTURAL_HINT}; it need not be a rubric point")
                 continue

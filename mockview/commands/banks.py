@@ -393,7 +393,9 @@ def show_concepts(args: argparse.Namespace) -> int:
     for item in found:
         how = "means" if item in named else "about it"
         print(f"\n{item.id} ({competency_of[item.id]}; '{term}' {how}): {item.gloss}")
-        if item.structural:
+        if item.structural == "mine":
+            print("  read from the answer's STAR parts (an Action told as 'I'), or said:")
+        elif item.structural:
             print("  read from the answer's STAR parts, not from words")
             continue
         print("  named: " + _some(item.names))

@@ -186,6 +186,7 @@ CONCEPTS: tuple[Concept, ...] = (
         phrasings=(
             "took|take|taken ... on board", "acted on|upon", "act on it|that|the", "worked on it|that|this|my",
             "started|began ... practising|practicing|doing|writing|asking|preparing|using",
+            "then ... i started|began",
             "started|began working on", "changed how i", "changed the way i",
             "changed my ... approach|style|habits|behaviour|behavior|way", "stopped|quit ... doing",
             "made a point of", "made a conscious effort", "conscious effort", "made changes",

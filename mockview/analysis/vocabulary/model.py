@@ -37,7 +37,8 @@ class Concept:
     phrasings: tuple[str, ...]
     """How candidates make the point in their own words."""
     structural: str = ""
-    """For points read off the answer's shape rather than its words: "result" or "measurable"."""
+    """For points read off the answer's shape rather than its words: "result" or "measurable" (the Result),
+    or "mine" (an Action told as "I"; failing that, the point's words still count)."""
     happens: bool = False
     """A point about what happened or what others did, not the speaker's deed (a failure, the company's news,
     the decision-maker changing course): said of anyone, it is made. "The release went wrong" makes "what went

@@ -451,5 +451,6 @@ CONCEPTS: tuple[Concept, ...] = (
             "the bit|part i ... did|owned|led|played|handled", "part i played", "my biggest contribution",
             "i put together the",
         ),
+        structural="mine",
     ),
 )
