@@ -620,3 +620,14 @@ def test_acting_on_criticism_told_as_what_i_started_doing_is_acting_on_it(capsys
               "every report. By March she stopped sending them back with questions.")
     data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "criticism-received")
     assert "acted on it" in {match["term"] for match in data["keywords"]["matched"]}
+
+
+def test_an_achievement_told_by_its_result_speaks_to_the_achievement_question(capsys, monkeypatch) -> None:
+    """It scored relevance 2 of 9: "professional" was taken for what the question is about, and
+    "achievement" was looked for as a word (found by a new-user run)."""
+    data = score(capsys, monkeypatch, RESULT_FIRST_ACHIEVEMENT, "--bank", "classics", "--question",
+                 "greatest-achievement")
+    assert data["relevance"]["focus"] == ["achievement"]
+    assert data["relevance"]["found"] == ["achievement"]
+    (relevance,) = [part for part in data["score_parts"] if part["name"] == "relevance"]
+    assert relevance["points"] == relevance["out_of"]

@@ -40,6 +40,7 @@ QUESTION_WORDS = frozenset(
     please us me you your yours yourself company role job position work worked working interview question
     happen happened happens take took approach approached manage managed case cases current currently last
     far much lot lots quite
+    professional personal personally else else's what's you've rather even though whether anyway still
     """.split()
 )
 """Words of the question's frame, not of what it asks about ("Tell me about a time you...")."""
@@ -357,7 +358,15 @@ OUTCOME_WORDS = _keys(
 """Words of how things ended: an answer saying one of them is not silent on the outcome."""
 def _shape_named(focus_word: str) -> str:
     """The story part a focus word names outright ("outcome": "result"), or ""."""
+    if focus_word.lower() in _ACHIEVEMENTS:
+        return "result"
     return next((item.structural for item in concepts_named_exactly(focus_word) if item.structural), "")
+
+
+_ACHIEVEMENTS = frozenset({"achievement", "achievements", "accomplishment", "accomplishments"})
+"""An achievement is told by how it ended: "Cut our month-end close from 9 days to 4" is one without the word.
+A result-first answer to "What is your greatest professional achievement?" scored relevance 2 of 9 (found
+by a new-user run)."""
 
 
 def _shape_tells(focus_word: str, star: StarReport, said: set[str]) -> bool:
