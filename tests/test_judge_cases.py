@@ -628,3 +628,15 @@ def test_a_story_that_opens_on_a_long_task_is_told_to_set_the_scene_and_cut_the_
     notes = star_notes(analysis.star)
     assert any(note.startswith("the Task takes") for note in notes)
     assert not any("Situation + Task" in note for note in notes)
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("What are your salary expectations?", "the reasoning behind your answer and one specific fact"),
+    ("Why are you leaving your current job?", "the reasoning behind your answer and one specific fact"),
+    ("How do you handle stress?", "one concrete example from your own work"),
+])
+def test_a_short_open_answer_is_told_what_detail_fits_its_question(text: str, advice: str) -> None:
+    """An example from your own work backs a strength, not a salary (found by a new-user run)."""
+    question = Question(bank="t", id="o", text=text, kind="open", words=(30, 150))
+    tips = " ".join(analyse_answer(question, "Honestly I'm flexible. I just want a fair offer.").tips)
+    assert f"Add detail where it counts: {advice}" in tips

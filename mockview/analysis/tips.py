@@ -78,7 +78,16 @@ def _more_detail(question: Question) -> str:
         return "what exactly you did, in what order, and what changed"
     if question.kind == "research":
         return "a specific fact you found about the company and why it matters to you"
+    if _ABOUT_TERMS.search(question.text):
+        return "the reasoning behind your answer and one specific fact that supports it"
     return "one concrete example from your own work that backs up your main point"
+
+
+_ABOUT_TERMS = re.compile(
+    r"\b(?:salary|salaries|pay|package|compensation|notice period|start date|relocat\w*|five years|ten years"
+    r"|leaving|leave|left|gap)\b", re.IGNORECASE)
+"""Questions about terms and plans, not qualities: "What are your salary expectations?" wants a researched
+range, and "one concrete example from your own work" was the wrong advice there (found by a new-user run)."""
 
 
 def build_tips(
