@@ -487,6 +487,9 @@ PRESSURE_STORY = (
         "The lane sheet went into the induction pack for all the agency staff that winter.",
         "The conveyor has not failed since, and the lane sheet is our breakdown plan.",
         "The jam hasn't happened once since.",
+        "The client came back a month later and booked us for the whole of the next peak.",
+        "The regional manager started forwarding the lane sheet to the other site leads.",
+        "The vans left on time and nothing needed redoing the next day.",
     ],
 )
 def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) -> None:

@@ -204,10 +204,10 @@ still checkable."""
 
 CHECKABLE = (
     # Nothing went wrong, counted as none: "no missed doses", "nobody got hurt", "none of them reached production".
-    r"(?:no|zero|nobody|none|no one|not one|not a single)(?: \w+){0,2}? (?:(?:was|were|got) (?:hurt|injured|harmed"
+    r"(?:no|zero|nobody|none|no one|not one|not a single|nothing)(?: \w+){0,2}? (?:(?:was|were|got) (?:hurt|injured|harmed"
     r"|lost|missed|affected|charged|used|late|left|stranded|delayed|cancelled|fined|sent back)|had to|came back"
     r"|went (?:missing|wrong|out late)|reached|missed|lost|failed|complain\w*|complaints?|errors?|incidents?"
-    r"|missing|mistakes?|issues?|outages?|defects?|returns?|escalations?)",
+    r"|missing|mistakes?|issues?|outages?|defects?|returns?|escalations?|needed (?:treating|treatment|fixing|redoing))",
     # ...or did not come back: "we didn't have another late refund", "without a missed call", "no more falls".
     r"no more|never again|not (?:\w+ ){0,3}again|without (?:a|any) (?:single )?(?:missed|lost|late|failed"
     r"|errors?|complaints?|incidents?|mistakes?|breaks?|outages?|returns?|delays?|calls?|falls?)"
@@ -217,9 +217,12 @@ CHECKABLE = (
     r"|(?:has|have|had)(?:n't| not| never)(?: \w+)? (?:failed|broken|crashed|fallen over|gone down|recurred"
     r"|happened|come back|slipped|been (?:late|missed|wrong|down))(?: \w+){0,3}? since",
     # Taken up by others, and still in use: "my manager now uses my tracker", "the checklist now sits in...".
-    r"(?:started using|(?:was|were) introduced|became (?:the|our) (?:standard|default|norm)|rolled out"
+    r"(?:started (?:using|forwarding|sharing|copying|sending|recommending|asking for)|(?:was|were) introduced|became (?:the|our) (?:standard|default|norm)|rolled out"
     r"|(?:was|were) adopted|adopted (?:it|them|the|my|our)|made it (?:the|a) standard|(?:is|are) still used"
     r"|(?:now|still) (?:uses?|sits?|keeps?|runs?|checks?|rings?|reads?))",
+    # A customer who came back for more: "he came back a month later and bought a printer", "she ordered again".
+    r"came back (?:\w+ ){0,4}?(?:and )?(?:bought|ordered|booked|renewed|signed|spent)"
+    r"|(?:bought|ordered|booked|renewed|signed up) (?:\w+ ){0,3}?again|became (?:a )?regulars?",
     # Across a whole unit: "on every resident's clothes", "obligatory for all the waiters". Not time or effort:
     # "every week after that got easier", "all the hard work" are no unit anyone could count.
     r"(?:every|each|all the|all our|across (?:the|all|every)) (?!(?:of|one|time|times|best|way|same|day|days|week"
