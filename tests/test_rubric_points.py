@@ -631,3 +631,16 @@ def test_an_achievement_told_by_its_result_speaks_to_the_achievement_question(ca
     assert data["relevance"]["found"] == ["achievement"]
     (relevance,) = [part for part in data["score_parts"] if part["name"] == "relevance"]
     assert relevance["points"] == relevance["out_of"]
+
+
+def test_money_the_customer_wanted_back_is_not_money_given_back() -> None:
+    """"made it right" was credited for "he wanted his money back", the customer's wish (new-user run)."""
+    point = Keyword(term="made it right", concept="made-it-right")
+    assert made("He was angry and wanted his money back, but he was past the return window.", point) == {}
+    assert made("I gave him his money back on the spot.", point) == {"made it right": "gave him his money back"}
+
+
+def test_a_closing_question_asked_as_a_question_makes_the_point_its_statement_names(capsys, monkeypatch) -> None:
+    answer = "What would the first months look like? And who would I be working with day to day?"
+    data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "questions-for-us")
+    assert "the team" in {match["term"] for match in data["keywords"]["matched"]}
