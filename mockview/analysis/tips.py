@@ -34,8 +34,12 @@ QUOTE_LENGTH = 60
 OPPOSITES = {"longer": "shorter", "shorter": "longer", "more-context": "less-context", "less-context": "more-context"}
 """Topics that contradict each other: only the more urgent of a pair is kept."""
 
-_BREVITY = re.compile(r"\b(?:under (?:a|one|two) minutes?|short|brief|concise|keep it (?:tight|quick)|one sentence|"
-                      r"thirty seconds|30 seconds|crisp|don'?t ramble)\b", re.IGNORECASE)
+_BREVITY = re.compile(r"\b(?:under (?:a|one|two) minutes?|(?:keep|make) (?:it|this|the answer|your answer|the whole "
+                      r"answer) (?:short|brief|tight|quick|crisp)|(?:be|stay) (?:brief|concise)|concise|"
+                      r"thirty seconds|30 seconds|crisp|don'?t ramble|short answer)\b", re.IGNORECASE)
+"""A bank tip asking for a short answer as a whole, which the length tips must not contradict. Not a short
+part of it: "Keep the failure itself short", "back it with a short example" kept a 56-word failure story from
+being told it was short (found by a new-user run)."""
 
 
 @dataclass(frozen=True, slots=True)
