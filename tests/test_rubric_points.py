@@ -644,3 +644,20 @@ def test_a_closing_question_asked_as_a_question_makes_the_point_its_statement_na
     answer = "What would the first months look like? And who would I be working with day to day?"
     data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "questions-for-us")
     assert "the team" in {match["term"] for match in data["keywords"]["matched"]}
+
+
+TERSE_FAILURE = ("Pushed a config change to prod Friday 4pm. No canary. Broke auth for 40 min, ~3k users locked out. "
+                 "My change, my call to skip canary. I rolled it back, wrote the postmortem, added a required canary "
+                 "stage to the deploy pipeline. Zero config outages since, 14 months. Lesson: never skip the canary "
+                 "because it's late.")
+
+
+def test_a_terse_engineers_failure_makes_its_points_and_is_told_it_is_short(capsys, monkeypatch) -> None:
+    """Notes with no subject ("Broke auth for 40 min", "My change, my call") were fumbled for the required
+    "what went wrong", and the bank's "Keep the failure itself short" hid the length tip (new-user run)."""
+    data = score(capsys, monkeypatch, TERSE_FAILURE, "--bank", "classics", "--question", "time-you-failed")
+    found = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    assert found["what went wrong"] == "Broke auth"
+    assert found["my part in it"] == "my call to"
+    assert data["verdict"] != "fumbled"
+    assert any(tip.startswith("At 56 words this is on the short side") for tip in data["tips"])

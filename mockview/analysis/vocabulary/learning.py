@@ -757,6 +757,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "pulled the|their ... budget|funding|contract|order|project", "cut our budget|funding",
             "it|plan|project|idea|launch|campaign|deal|everything|that|this|product|pilot|test|bet|approach|strategy backfired|flopped|collapsed|failed",
             "went bust|under|bankrupt", "out of business", "kept failing|breaking|crashing",
+            "broke|crashed ... prod|production|auth|login|logins|checkout|payments|site|build|app|website|system|server|servers|service|everything",
+            "took down ... prod|production|auth|login|logins|checkout|payments|site|build|app|website|system|server|servers|service|everything",
             "launch|release|date|deadline|project slipped", "went south|sideways|badly",
             "cancelled|canceled|bailed|pulled ... on us|me|them",
             "backup|server|migration|build|deployment|database|upload|printer|caterer|supplier|van|truck|release|app|site|website|system|update|service|feature ... failed|crashed|broke|died",

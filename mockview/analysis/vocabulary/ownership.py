@@ -35,7 +35,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "didn't blame", "did not blame", "didn't make excuses", "without excuses", "wasn't anyone else's fault",
             "mistake|error|oversight|misjudgement|misjudgment on my part", "i misjudged",
             "the mistake|error|fault was mine", "i was at fault", "i had caused|broken",
-            "my change|code|update caused|broke", "i introduced the bug|error|problem",
+            "my change|code|update caused|broke", "it was my change|code|update|deploy|commit|call|decision|doing", "my call to", "i introduced the bug|error|problem",
             "my mistake|error|fault|oversight|miss|slip|blunder", "our fault|mistake|error|oversight",
             "i|we should have caught|checked|tested|noticed|flagged|asked|known|spotted|realised|realized|double|listened|confirmed|verified|prepared",
             "i|we should've caught|checked|tested|noticed|flagged|asked|known|spotted|realised|realized|double|listened|confirmed|verified|prepared",
