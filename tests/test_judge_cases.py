@@ -643,3 +643,13 @@ def test_a_short_open_answer_is_told_what_detail_fits_its_question(text: str, ad
     question = Question(bank="t", id="o", text=text, kind="open", words=(30, 150))
     tips = " ".join(analyse_answer(question, "Honestly I'm flexible. I just want a fair offer.").tips)
     assert f"Add detail where it counts: {advice}" in tips
+
+
+def test_a_skipped_answer_is_told_what_to_cover_not_that_it_never_gets_there() -> None:
+    """"your answer never gets to it" read oddly under "You didn't answer" (found by a new-user run)."""
+    question = Question(bank="t", id="f", text="Tell me about a time you failed.", kind="star",
+                        keywords=(Keyword("what went wrong", required=True), Keyword("what I learned")))
+    tips = analyse_answer(question, "").tips
+    assert tips[0].startswith("You didn't answer.")
+    assert "When you try it, cover these points: what went wrong (required) and what I learned." in tips
+    assert not any("never gets to it" in tip or "yours doesn't" in tip for tip in tips)

@@ -76,6 +76,11 @@ def _first_attempt(question: Question, star: StarReport | None, closing: Closing
     return "say your main point in one sentence, then give one example that backs it up."
 
 
+def _and_list(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def _more_detail(question: Question) -> str:
     """What "add detail" means for this kind of question."""
     if question.kind == "star":
@@ -144,7 +149,12 @@ def build_tips(
                 after = f" after {quote(sentences, last)}" if last is not None else ""
                 add(3, f"Your answer never says what happened in the end{after}: add a Result with a number, "
                        "e.g. time saved, money, or how many customers it affected.", "result", last)
-    for term in keywords.missing_required:
+    if delivery.words == 0 and keywords.missing:
+        # Nothing was said, so nothing "never gets to" a point: say what an answer should cover instead.
+        points = [f"{k.term} (required)" for k in keywords.missing if k.required]
+        points += [k.term for k in keywords.missing if not k.required][:3]
+        add(4, f"When you try it, cover these points: {_and_list(points)}.", "rubric")
+    for term in keywords.missing_required if delivery.words else ():
         keyword = next(k for k in keywords.missing if k.term == term)
         also = f" (or: {', '.join(keyword.synonyms[:2])})" if keyword.synonyms else ""
         add(4, f"The question is really asking about '{term}'{also}, and your answer never gets to it. "
@@ -216,7 +226,7 @@ def build_tips(
         add(12, f"Said aloud this takes about {delivery.speaking_seconds:.0f} seconds; under {SHORTEST_SPOKEN} "
                 "a story sounds rushed. Slow down on what you did and how it ended.", "longer")
 
-    if keywords.has_rubric and keywords.coverage < 0.6:
+    if keywords.has_rubric and keywords.coverage < 0.6 and delivery.words:
         # The tip below speaks of a point said negated, meant or wished; one only partly said has none.
         nearly = {near.term for near in keywords.near_misses[:1] if near.why in ("negated", "intended", "hypothetical")}
         names = [k.term for k in keywords.missing if not k.required and k.term not in nearly][:3]
