@@ -653,3 +653,19 @@ def test_a_skipped_answer_is_told_what_to_cover_not_that_it_never_gets_there() -
     assert tips[0].startswith("You didn't answer.")
     assert "When you try it, cover these points: what went wrong (required) and what I learned." in tips
     assert not any("never gets to it" in tip or "yours doesn't" in tip for tip in tips)
+
+
+def test_a_part_told_only_inside_another_sentence_is_shown_in_passing_not_as_0_percent() -> None:
+    from mockview.analysis.report import format_report
+
+    story = ("At university we had a group project for marketing, five people, and two of them never came to "
+             "meetings. The deadline was two weeks away. I decided to make a plan. I split the report in five "
+             "parts and wrote in the group chat who was doing what by when. I called the two who never came. "
+             "In the end we submitted on time and got 17 out of 20, the second best mark in the class.")
+    analysis = analyse_answer(Question(bank="t", id="g", text="Tell me about a time you led a group.", kind="star"),
+                              story)
+    star_line = next(line for line in format_report(analysis.to_dict()).splitlines() if line.startswith("STAR:"))
+    assert "0%" not in star_line
+    task = analysis.star.parts["task"]
+    assert task.present and task.share == 0  # "I decided to make a plan": an Action that sets the Task too
+    assert "Task in passing" in star_line

@@ -26,6 +26,20 @@ class StarPart:
     present: bool
     share: float
 
+    @property
+    def shown(self) -> str:
+        """How much of the answer the part takes, in words: "42%", "missing", or "in passing"."""
+        return share_text(self.present, self.share)
+
+
+def share_text(present: bool, share: float) -> str:
+    """A part's share as the feedback shows it. A part told only inside another part's sentence ("I decided
+    to make a plan" is an Action that also sets the Task) takes none of the words: "Task 0%" beside "Task
+    missing" in another answer read as the same thing (found by a new-user run)."""
+    if not present:
+        return "missing"
+    return "in passing" if round(share, 2) == 0 else f"{share:.0%}"
+
 
 @dataclass(frozen=True, slots=True)
 class RubricLine:

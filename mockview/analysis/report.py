@@ -28,10 +28,7 @@ def format_feedback(feedback: Feedback) -> str:
     if feedback.points:
         lines.append("  Points: " + feedback.points)
     if feedback.star:
-        shown = [
-            f"{part.part.capitalize()} {part.share:.0%}" if part.present else f"{part.part.capitalize()} missing"
-            for part in feedback.star
-        ]
+        shown = [f"{part.part.capitalize()} {part.shown}" for part in feedback.star]
         lines.append("STAR: " + ", ".join(shown) + ("  (from your labels)" if feedback.star_labelled else ""))
         lines.extend(f"  - {note}" for note in feedback.star_notes)
     if feedback.rubric or feedback.rubric_title.startswith("Rubric"):

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.widget import Widget
 
+from mockview.analysis.feedback import share_text
 from mockview.tui.content import Content
 
 PART_STYLES = {
@@ -53,7 +54,8 @@ class StarBar(Widget):
             if part not in shares:
                 pieces.append(Content(f" {letter} missing ").stylize("bold $text-error on $error-muted"))
                 continue
-            cells = max(len(f" {letter} 100% "), int(room * shares[part] / total))
-            label = f" {letter} {shares[part]:.0%}".ljust(cells)
+            label = f" {letter} {share_text(True, shares[part])} "
+            cells = max(len(f" {letter} 100% "), len(label), int(room * shares[part] / total))
+            label = label.ljust(cells)
             pieces.append(Content(label).stylize(f"bold #000000 on {PART_STYLES[part]}"))
         return Content("").join(pieces).truncate(width)
