@@ -375,7 +375,7 @@ def test_a_one_line_brush_off_is_fumbled_not_ok_whatever_its_length_band() -> No
     assert analysis.delivery.length != "far too short"
     assert analysis.verdict.verdict == "fumbled"
     (reason,) = analysis.verdict.fumbled_reasons
-    assert reason.startswith("it says too little to answer the question: it loses most of its points on ")
+    assert reason.startswith("it says too little to answer the question: it loses most on ")
     assert not re.search(r"\d", reason)  # what is missing, in words: never a threshold
 
 

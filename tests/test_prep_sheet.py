@@ -58,7 +58,7 @@ def test_the_sheet_gathers_profile_stories_queue_patterns_and_notes(run_cli, moc
     assert likely[0].endswith("; strengthen it first)")
     assert all(line.endswith("no story yet: write one before the interview") for line in likely[1:])
     assert "- Tell me about a time you failed. (due now; from your interview at Acme Corp)" in sheet
-    assert "One interview is not enough to tell a fluke from a pattern; watch for nervous" in sheet
+    assert "One interview is not enough to tell a fluke from a pattern; next time, watch for these: nervous" in sheet
     assert "- Two failure stories with numbers (Acme Corp, 2026-10-20)" in sheet
     assert "- Lead with the result. (Acme Corp, 2026-10-20)" in sheet
     assert '- Interviewer at Acme Corp: "Needed more specifics."' in sheet

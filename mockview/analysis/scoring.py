@@ -202,7 +202,7 @@ def score_answer(
     score = 0 if delivery.words == 0 else round(sum(part.points for part in parts))
     fumbled = fumbled_reasons(kind, star, keywords, delivery, closing, relevance)
     if not fumbled and score < FUMBLED_BELOW:
-        fumbled = ["it says too little to answer the question: it loses most of its points on "
+        fumbled = ["it says too little to answer the question: it loses most on "
                    + _most_lost(parts)]
     holding = () if fumbled else holding_back(kind, star, keywords, delivery, closing, parts, score)
     if (holding or fumbled) and score >= STRONG_FROM:
@@ -293,7 +293,7 @@ def holding_back(
         named = ", ".join(f"'{word}' {times(n)}" for word, n in sorted(counted.items(), key=lambda i: -i[1])[:3])
         reasons.append(f"full of fillers and hedges ({named})")
     if score < STRONG_FROM and not reasons:
-        reasons.append("it loses most of its points on " + _most_lost(parts))
+        reasons.append("it loses most on " + _most_lost(parts))
     return reasons
 
 

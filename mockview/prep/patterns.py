@@ -220,8 +220,8 @@ def summarise(patterns: Patterns, interviews: list[Interview]) -> list[str]:
                      + ".")
     one_offs = [f.factor for f in patterns.factors if f.interviews == 1]
     if total == 1 and one_offs:
-        lines.append(f"One interview is not enough to tell a fluke from a pattern; watch for "
-                     f"{', '.join(one_offs)} next time.")
+        lines.append(f"One interview is not enough to tell a fluke from a pattern; next time, watch for these: "
+                     f"{', '.join(one_offs)}.")
     elif one_offs:
         lines.append(f"Probably flukes so far: {', '.join(one_offs[:4])} (each in 1 of {total} interviews).")
     for problem in patterns.repeated_problems[:2]:
