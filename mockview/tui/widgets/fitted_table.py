@@ -16,9 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import CellType, RowKey
 
 
 class FittedTable(DataTable[Any]):
@@ -68,6 +71,22 @@ class FittedTable(DataTable[Any]):
         for column in self.columns.values():
             if column.auto_width:
                 column.content_width = column.label.cell_len
+
+    def add_row(self, *cells: CellType, height: int | None = 1, key: str | None = None,
+                label: Text | str | None = None) -> RowKey:
+        """Add a row and widen its columns for it now, not when the table next goes idle.
+
+        ``DataTable`` measures new rows on its next Idle. Columns just shrunk back to their
+        labels for another width then showed every cell cut to its label ("2026-1" under
+        "When") until that Idle came, and once, on a loaded CI machine, it did not come before
+        the screen was read. Measuring here makes a filled table right the moment it is filled.
+        """
+        row_key = super().add_row(*cells, height=height, key=key, label=label)
+        for column, value in zip(self.ordered_columns, cells):
+            if column.auto_width:
+                width = value.cell_len if isinstance(value, Text) else cell_len(str(value))
+                column.content_width = max(column.content_width, width)
+        return row_key
 
     def on_resize(self, _: events.Resize) -> None:
         width = self.scrollable_content_region.width
