@@ -317,6 +317,19 @@ def test_the_classic_failure_question_hears_a_mistake_as_what_went_wrong(capsys,
     assert made("I didn't make a mistake and I wasn't wrong about the date.", point) == {}
 
 
+def test_why_here_hears_using_their_product_and_joining_what_they_build(capsys, monkeypatch) -> None:
+    """A receptionist's 'why here' names the product she uses and the team she wants to help build:
+    both are points the question asks for, said in her own words."""
+    answer = ("I've used Northwind's booking app for two years for my physio appointments and it's the only one "
+              "that never lost my booking. I read that you're opening clinics in the north next year, and I want "
+              "to be part of building the reception team there.")
+    data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "why-work-here",
+                 "--company", "Northwind")
+    found = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    assert found["what they make or do"] == "used Northwind's booking app"
+    assert found["the role itself"] == "want to be part of building"
+
+
 PERSUADE = Question(bank="t", id="persuade", text="Tell me about a time you changed someone's mind.", kind="star",
                     keywords=(Keyword("compromise"), Keyword("used data")))
 
