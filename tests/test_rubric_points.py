@@ -330,6 +330,20 @@ def test_why_here_hears_using_their_product_and_joining_what_they_build(capsys, 
     assert found["the role itself"] == "want to be part of building"
 
 
+@pytest.mark.parametrize(("term", "answer", "said"), [
+    ("acted quickly", "The alarm went off and I called the fire service straight away.", "straight away"),
+    ("kept patients safe", "I kept the patients safe by moving them to the far ward.", "kept the patients safe"),
+    ("owned the mistake", "I told the supervisor straight away that I had given the wrong change.",
+     "told the supervisor straight away"),
+    ("root cause", "I worked out why the vans left late: the orders were released in one batch.",
+     "worked out why"),
+    ("showed initiative", "Recalls weren't my job, but I rang the patients myself.", "weren't my job"),
+])
+def test_bare_points_authors_write_are_made_in_the_words_people_use(term: str, answer: str, said: str) -> None:
+    """Bare rubric terms of the kind bank authors write, made the way answers nobody here wrote make them."""
+    assert made(answer, Keyword(term)) == {term: said}
+
+
 PERSUADE = Question(bank="t", id="persuade", text="Tell me about a time you changed someone's mind.", kind="star",
                     keywords=(Keyword("compromise"), Keyword("used data")))
 

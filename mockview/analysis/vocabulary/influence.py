@@ -167,6 +167,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "lay terms", "no jargon", "without jargon", "avoided ... jargon", "cut|dropped|stripped ... jargon",
             "jargon free", "non technical", "everyday words|language",
             "simplified the explanation|message|language|wording", "simple explanation", "explained it simply",
+            "explained|explain|explaining ... clearly|simply|plainly", "in plain|simple ... terms|words",
             "kept it simple", "no acronyms", "without acronyms", "avoided acronyms",
             "explain it to my grandmother|grandma|mum|mom|nan|gran", "explain it to a child", "translated ... into",
             "what it meant for them", "what it meant for the", "in their terms", "without the technical",
