@@ -338,10 +338,17 @@ def test_why_here_hears_using_their_product_and_joining_what_they_build(capsys, 
     ("root cause", "I worked out why the vans left late: the orders were released in one batch.",
      "worked out why"),
     ("showed initiative", "Recalls weren't my job, but I rang the patients myself.", "weren't my job"),
+    ("accepted feedback", "She was right, and I said so.", "She was right"),
 ])
 def test_bare_points_authors_write_are_made_in_the_words_people_use(term: str, answer: str, said: str) -> None:
     """Bare rubric terms of the kind bank authors write, made the way answers nobody here wrote make them."""
     assert made(answer, Keyword(term)) == {term: said}
+
+
+def test_a_verb_in_front_of_the_point_need_not_be_said_but_one_after_it_must() -> None:
+    """"found root cause" is the root cause whoever found it; "improvement shown" asks for the showing."""
+    assert made("The real cause was a bad merge.", Keyword("found root cause")) == {"found root cause": "real cause"}
+    assert made("I got better at that.", Keyword("improvement shown")) == {}
 
 
 PERSUADE = Question(bank="t", id="persuade", text="Tell me about a time you changed someone's mind.", kind="star",

@@ -217,7 +217,8 @@ CONCEPTS: tuple[Concept, ...] = (
         names=("defensive", "not defensive", "took criticism well", "accepted criticism", "open to criticism",
                "handled criticism", "didn't take it personally", "thick skin",
                "asked for specifics", "stayed open", "asked for examples",
-               "took feedback well", "took it on the chin", "received feedback well", "handled feedback well"),
+               "took feedback well", "took it on the chin", "received feedback well", "handled feedback well",
+               "accepted feedback", "accepted the feedback"),
         phrasings=(
             "didn't|wasn't ... defensive", "did not ... defensive", "not to ... defensive",
             "without being|getting defensive", "resisted ... urge|temptation", "bit my tongue",
