@@ -172,6 +172,20 @@ def test_the_closing_answer_needs_two_real_questions(library) -> None:
     assert good["verdict"] != "fumbled" and not good["fumbled_reasons"]
 
 
+def test_a_perks_question_after_the_job_questions_costs_a_little_and_gets_a_tip(library) -> None:
+    """Good questions about the work, then "what's the holiday allowance and is there a bonus?": not the
+    salary-first slip, but a coach would still say to leave it for the offer stage (a new-user run: 93, no tip)."""
+    closing = library.question("interview/any-questions-for-us")
+    work = ("What would the first three months look like for someone in this job? And who would I be working with "
+            "day to day, is it a small team?")
+    clean = analyse_answer(closing, work)
+    perks = analyse_answer(closing, work + " Oh and also, what's the holiday allowance and is there a bonus?")
+    assert perks.closing is not None and perks.closing.perks_later and not perks.closing.salary_first
+    assert perks.verdict.score < clean.verdict.score
+    assert any("Leave the question about pay or perks" in tip for tip in perks.tips)
+    assert not any("pay or perks" in tip for tip in clean.tips)
+
+
 def run_interview(library, history, clock, answers: list[str]) -> Interview:
     interview = Interview.build(library, history, InterviewOptions(length="short", seed=4), clock)
     for answer in answers:

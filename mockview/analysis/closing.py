@@ -57,6 +57,12 @@ class ClosingReport:
         return tuple(question for question in self.questions if not about_perks(question))
 
     @property
+    def perks_later(self) -> bool:
+        """A question about pay or perks after one about the work: a smaller slip than leading with it, but
+        "what's the holiday allowance and is there a bonus?" still belongs to the offer stage."""
+        return not self.salary_first and any(about_perks(question) for question in self.questions)
+
+    @property
     def enough(self) -> bool:
         """At least two questions, one of them about the job: a pay question beside one about the work is
         held back as salary-first, three about pay and nothing else are no answer."""
@@ -68,6 +74,7 @@ class ClosingReport:
             "about_the_job": list(self.about_the_job),
             "topics": list(self.topics),
             "salary_first": self.salary_first,
+            "perks_later": self.perks_later,
             "enough": self.enough,
         }
 

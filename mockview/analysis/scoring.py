@@ -174,7 +174,8 @@ def score_answer(
     if kind == "closing" and closing is not None:
         fractions["questions"] = min(1.0, len(closing.questions) / MIN_QUESTIONS) if closing.about_the_job else 0.0
         fractions["topics"] = min(1.0, len(closing.topics) / 2)
-        fractions["order"] = 0.0 if closing.salary_first or not closing.questions else 1.0
+        fractions["order"] = (0.0 if closing.salary_first or not closing.questions else
+                              0.5 if closing.perks_later else 1.0)
     if kind == "star" and star is not None:
         fractions["structure"] = sum(
             STRUCTURE_SPLIT[part] for part in STRUCTURE_SPLIT if star.parts[part].present

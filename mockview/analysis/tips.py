@@ -205,6 +205,9 @@ def build_tips(
         if closing.salary_first:
             add(3, "Lead with a question about the work; leave pay and perks for the recruiter or the offer stage.",
                 "order")
+        elif closing.perks_later:
+            add(3, "Leave the question about pay or perks for the recruiter or the offer stage, and end on one "
+                   "about the work.", "order")
         if closing.enough and len(closing.topics) < 2:
             add(6, "Spread your questions: one about the role or its challenges, one about the team or what "
                    "success looks like.", "topics")
