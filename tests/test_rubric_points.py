@@ -351,6 +351,21 @@ def test_a_verb_in_front_of_the_point_need_not_be_said_but_one_after_it_must() -
     assert made("I got better at that.", Keyword("improvement shown")) == {}
 
 
+def test_a_weakness_told_with_its_new_habit_and_how_it_changed_makes_every_point(capsys, monkeypatch) -> None:
+    """A dental receptionist's weakness: the habit she started and the "now instead of" that shows it
+    improved are the points the question asks for (a new-user run: 2 of 4, 'what I am doing about it' missed)."""
+    answer = ("I think my greatest weakness is that I used to say yes to everything. At my last job on a dental "
+              "practice front desk I'd agree to cover shifts, take on the insurance calls, redo the rota, and "
+              "then I'd end up staying late. Last year I started keeping a list of what I had already agreed to "
+              "and checking it before saying yes, and I now tell people a day I can actually do it by. I stay "
+              "late maybe once a month now instead of every week.")
+    data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "greatest-weakness")
+    found = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    assert found["what I am doing about it"] == "I now tell"
+    assert found["how it has improved"] == "now instead of"
+    assert not data["keywords"]["missing"]
+
+
 PERSUADE = Question(bank="t", id="persuade", text="Tell me about a time you changed someone's mind.", kind="star",
                     keywords=(Keyword("compromise"), Keyword("used data")))
 

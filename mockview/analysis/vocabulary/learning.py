@@ -589,7 +589,8 @@ CONCEPTS: tuple[Concept, ...] = (
                "built a habit", "made it routine", "daily habit"),
         phrasings=(
             "habit|habits", "routine|routinely", "every time|single", "each time", "now always", "always ... now",
-            "i now always|check|make|ask|start|write|book|send|plan|set|keep|try|take|build|double",
+            "i now always|check|make|ask|start|write|book|send|plan|set|keep|try|take|build|double|tell|say|use|give|put|track|block|note|limit|review",
+            "started|began keeping|using|writing|checking|tracking|blocking|booking|noting|setting|saying|asking ... before|every|each|a|my",
             "now i always|never|make|check|ask|start|write|book|send|plan|set|keep|try|take|build|double",
             "i never ... anymore|now", "made it a habit|rule|point|practice", "made a habit", "as a rule",
             "without fail", "religiously", "second nature", "by default",

@@ -214,7 +214,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "things|sales|numbers|morale|scores|business ... on the up", "things looked up|were looking up",
             "bounced back", "back on track", "leaps and bounds", "strength to strength", "transformed|transformation",
             "world of difference", "made ... progress", "grew in confidence", "started to thrive|flourish",
-            "completely different place|team|atmosphere|story",
+            "completely different place|team|atmosphere|story", "now instead of", "now rather than",
+            "these days instead of", "now ... instead of every|each|the",
         ),
     ),
     Concept(
