@@ -669,3 +669,15 @@ def test_a_part_told_only_inside_another_sentence_is_shown_in_passing_not_as_0_p
     task = analysis.star.parts["task"]
     assert task.present and task.share == 0  # "I decided to make a plan": an Action that sets the Task too
     assert "Task in passing" in star_line
+
+
+def test_a_story_under_half_the_length_is_told_it_is_well_short_and_a_nearly_long_enough_one_is_not() -> None:
+    """47 words and 142 words to a 150-350 story were both "on the short side" (a new-user run): the one
+    that needs three times as much is told so."""
+    half = " ".join(FAILURE_STORY.split()[:47])
+    nearly = FAILURE_STORY + " " + " ".join(FAILURE_STORY.split()[:41])
+    short = analyse_answer(FAILURE, half)
+    close = analyse_answer(FAILURE, nearly)
+    assert short.delivery.words == 47 and close.delivery.words == 142
+    assert any(tip.startswith("At 47 words this is well short") for tip in short.tips)
+    assert any(tip.startswith("At 142 words this is on the short side") for tip in close.tips)

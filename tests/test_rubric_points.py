@@ -709,4 +709,4 @@ def test_a_terse_engineers_failure_makes_its_points_and_is_told_it_is_short(caps
     assert found["what went wrong"] == "Broke auth"
     assert found["my part in it"] == "my call to"
     assert data["verdict"] != "fumbled"
-    assert any(tip.startswith("At 56 words this is on the short side") for tip in data["tips"])
+    assert any(tip.startswith("At 56 words this is well short") for tip in data["tips"])

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mockview.analysis.closing import MIN_QUESTIONS, ClosingReport
-from mockview.analysis.delivery import DeliveryReport
+from mockview.analysis.delivery import DeliveryReport, how_short
 from mockview.analysis.keywords import KeywordReport
 from mockview.analysis.relevance import Relevance, frame_missing
 from mockview.analysis.star import ACTION_SHARE_TARGET, CONTEXT_SHARE_LIMIT, StarReport
@@ -287,7 +287,7 @@ def holding_back(
         if star.action_mostly_we:
             reasons.append("the Action is told as 'we', not 'I'")
     if delivery.length in ("short", "long"):
-        reasons.append(f"{'on the short side' if delivery.length == 'short' else 'long'} at "
+        reasons.append(f"{how_short(delivery.words, delivery.target) if delivery.length == 'short' else 'long'} at "
                        f"{plural(delivery.words, 'word')}")
     if filler_rate(delivery) >= RAMBLING_PER_HUNDRED:
         counted = {**delivery.fillers, **delivery.hedges}

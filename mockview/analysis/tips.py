@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mockview.analysis.closing import ClosingReport
-from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport
+from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport, how_short
 from mockview.analysis.keywords import KeywordReport, match_keywords
 from mockview.analysis.relevance import Relevance, frame_tip
 from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
@@ -222,7 +222,8 @@ def build_tips(
             add(11, f"At {delivery.words} words this runs past the {low}-{high} this question wants: {trim}.",
                 "shorter")
     elif delivery.length == "short" and closing is None and not wants_brevity:
-        add(12, f"At {delivery.words} words this is on the short side (target {low}-{high}). "
+        short = how_short(delivery.words, delivery.target)
+        add(12, f"At {delivery.words} words this is {short} (target {low}-{high}). "
                 f"Add detail where it counts: {_more_detail(question)}.", "longer")
     elif (delivery.words and question.kind == "star" and delivery.speaking_seconds < SHORTEST_SPOKEN
           and verdict.verdict != "strong" and not wants_brevity):
