@@ -132,6 +132,48 @@ def test_links_survive_the_bank_cache(mockview_home: Path) -> None:
     assert cached.variant_at == first.variant_at != (0, 0)
 
 
+# --- tips an answer already follows ---------------------------------------------------------
+
+NURSE = ("On a night shift last winter I gave a patient his evening dose an hour after the day nurse had already "
+         "given it, because I hadn't checked the chart properly at handover. I realised when I went to chart it. "
+         "I told the charge nurse and the on-call doctor straight away that it was my error, and we monitored him "
+         "every fifteen minutes for four hours. He was fine. Since then I check the chart against the handover "
+         "sheet for every patient before I give anything.")
+FOLLOWED = "Say how you found the mistake and how quickly you told the people it affected."
+
+
+def test_a_tip_the_answer_already_follows_is_not_given_again(library) -> None:
+    """The nurse found the mistake and told the charge nurse at once: the bank's tip asking for exactly
+    that read as not having been listened to (new-user run). Someone who told nobody still gets it."""
+    from mockview.analysis import analyse_answer
+
+    question = library.question("classics/made-a-mistake")
+    assert question.tip_points(0) == ("told my manager",)
+    told = analyse_answer(question, NURSE)
+    assert "told my manager" in {match.term for match in told.keywords.matched}
+    assert not any(FOLLOWED in tip for tip in told.tips)
+    silent = analyse_answer(question, NURSE.replace(
+        "I told the charge nurse and the on-call doctor straight away that it was my error, and we", "I"))
+    assert any(FOLLOWED in tip for tip in silent.tips)
+
+
+def test_tip_points_survive_the_bank_cache(mockview_home: Path) -> None:
+    first = load_library(mockview_home).question("classics/difficult-customer")
+    cached = load_library(mockview_home).question("classics/difficult-customer")
+    assert cached == first and cached.tip_points(1) == ("made it right", "kept them as a customer")
+
+
+def test_a_tip_about_a_point_the_rubric_lacks_is_a_warning_at_its_place(tmp_path: Path, capsys) -> None:
+    bank = tmp_path / "mine.yaml"
+    bank.write_text("bank: mine\nquestions:\n  - id: slip\n    text: Tell me about a mistake.\n"
+                    "    keywords: [told my manager]\n    tips:\n      - text: Say who you told.\n"
+                    "        about: [told my manger]\n")
+    assert main(["banks", "validate", str(bank)]) == 0
+    out = capsys.readouterr()
+    assert (f"{bank}:8:17: warning: 'about' names no rubric point of this question: 'told my manger'; "
+            "did you mean 'told my manager'?; the tip is given whatever the answer says") in out.out
+
+
 # --- drilling chosen questions --------------------------------------------------------------
 
 

@@ -275,20 +275,21 @@ def build_tips(
                 continue  # "Put a figure on the effect" to an answer whose result has one
             if owned and asks_for_your_part(tip):
                 continue  # "say exactly which part was yours" to an answer told as "I"
-            if about_points_made(tip, question, keywords):
+            if about_points_made(tip, question, keywords, question.tip_points(number)):
                 continue  # "A small trial often wins a sceptic over" to an answer that made the "pilot" point
             add(17 + number, f"From the question: {tip}", f"bank:{number}")
 
     return choose(candidates)
 
 
-def about_points_made(tip: str, question: Question, keywords: KeywordReport) -> bool:
-    """Whether the tip is about rubric points, all of them made by the answer: the judge reads the tip as
-    it reads an answer, so a tip that says "a small trial" is about the point "pilot" ("trial" is one of
-    its phrasings). A tip that names no point, or one the answer missed, is still worth giving."""
+def about_points_made(tip: str, question: Question, keywords: KeywordReport, about: tuple[str, ...] = ()) -> bool:
+    """Whether the tip is about rubric points, all of them made by the answer. The bank's author may say
+    which (``about:``); else the judge reads the tip as it reads an answer, so a tip that says "a small
+    trial" is about the point "pilot" ("trial" is one of its phrasings). A tip that names no point, or
+    one the answer missed, is still worth giving."""
     if not question.keywords or not keywords.matched:
         return False
-    named = _points_named(tip, question.keywords)
+    named = frozenset(about) or _points_named(tip, question.keywords)
     return bool(named) and named <= {match.term for match in keywords.matched}
 
 

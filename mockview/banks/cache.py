@@ -27,7 +27,7 @@ from mockview.banks.model import Bank, BankSource, Keyword, Question
 from mockview.banks.problems import Problem
 from mockview.files import LOW_SPACE_BYTES, write_atomically
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -141,6 +141,7 @@ def _bank_to_data(bank: Bank) -> list[Any]:
                 q.line,
                 q.variant_of,
                 q.variant_at,
+                q.tip_about,
             ]
             for q in bank.questions
         ],
@@ -168,8 +169,9 @@ def _bank_from_data(data: list[Any], path: str, source: BankSource) -> Bank:
             qline,
             variant_of,
             (variant_at[0], variant_at[1]),
+            tuple(tuple(about) for about in tip_about),
         )
-        for qid, text, kind, category, tags, keywords, tips, follow_ups, time_limit, words, qline, variant_of, variant_at
-        in rows
+        for (qid, text, kind, category, tags, keywords, tips, follow_ups, time_limit, words, qline, variant_of,
+             variant_at, tip_about) in rows
     )
     return Bank(bank_id, title, description, questions, path, source, line)

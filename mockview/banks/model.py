@@ -109,6 +109,14 @@ class Question:
     asked another way. Practice offers the others of its family after an answer."""
     variant_at: tuple[int, int] = field(default=(0, 0), compare=False)
     """Line and column of ``variant_of`` in the file, for a problem with the link."""
+    tip_about: tuple[tuple[str, ...], ...] = ()
+    """For each tip (by position), the rubric terms it asks for; () for a tip about none. An answer that
+    makes every one of them already follows the tip, and is not told it again: "Say how you found the
+    mistake and how quickly you told the people it affected" to a nurse who said both (new-user run)."""
+
+    def tip_points(self, number: int) -> tuple[str, ...]:
+        """The rubric terms tip ``number`` asks for (none for a tip written as plain text)."""
+        return self.tip_about[number] if number < len(self.tip_about) else ()
 
     @property
     def full_id(self) -> str:

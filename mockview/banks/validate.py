@@ -47,6 +47,7 @@ QUESTION_KEYS = (
     "variant_of",
 )
 KEYWORD_KEYS = ("term", "synonyms", "weight", "required", "concept")
+TIP_KEYS = ("text", "about")
 
 
 def bank_from_bytes(raw: bytes, path: str, source: BankSource = BankSource.PATH) -> tuple[Bank | None, list[Problem]]:
@@ -239,6 +240,8 @@ class _BankChecker(RecordChecker):
         kind: Kind = self.choice(record, "kind", KINDS, defaults.kind)  # type: ignore[assignment]
         time_limit = self.positive_number(record, "time_limit", "seconds")
         words = self._words(record)
+        keywords = self._keywords(record)
+        tips = self._tips(record, keywords)
         question = Question(
             bank=bank_id,
             id=question_id,
@@ -246,14 +249,15 @@ class _BankChecker(RecordChecker):
             kind=kind,
             category=self.text(record, "category"),
             tags=self.text_list(record, "tags"),
-            keywords=self._keywords(record),
-            tips=self.text_list(record, "tips"),
+            keywords=keywords,
+            tips=tuple(tip for tip, _ in tips),
             follow_ups=self.text_list(record, "follow_ups"),
             time_limit=time_limit or defaults.time_limit or DEFAULT_TIME_LIMIT,
             words=words or defaults.words_for(kind),
             line=record.position.line,
             variant_of=self._variant_of(record, bank_id),
             variant_at=_at(record, "variant_of"),
+            tip_about=tuple(about for _, about in tips) if any(about for _, about in tips) else (),
         )
         if not question_id or not text:
             return None
@@ -273,6 +277,51 @@ class _BankChecker(RecordChecker):
                        f"(or just the id within this bank), got {value!r}")
             return ""
         return f"{target_bank}/{target}"
+
+    def _tips(self, record: LocatedMap, keywords: tuple[Keyword, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        """Each tip with the rubric terms it asks for: a tip is text, or ``{text: ..., about: [terms]}``.
+
+        ``about`` names points of this question's rubric, so an answer that makes them is not told the
+        tip again. A term that is no rubric point here is a warning and is left out: the tip is still
+        given, as it was before the author named anything.
+        """
+        if "tips" not in record or record["tips"] in (None, REPORTED):
+            return []
+        value = record["tips"]
+        if not isinstance(value, LocatedList):
+            self.error(record.value_at("tips"), f"'tips' must be a list of text, got {describe(value)}")
+            return []
+        terms = {keyword.term.casefold(): keyword.term for keyword in keywords}
+        tips: list[tuple[str, tuple[str, ...]]] = []
+        for index, item in enumerate(value):
+            if item is REPORTED:
+                continue
+            if isinstance(item, str):
+                if item.strip():
+                    tips.append((item.strip(), ()))
+                else:
+                    self.error(value.item_at(index), f"'tips' item {index + 1} is empty")
+                continue
+            if not isinstance(item, LocatedMap):
+                self.error(value.item_at(index),
+                           f"'tips' item {index + 1} must be text or a mapping with 'text', got {describe(item)}")
+                continue
+            self.unknown_keys(item, TIP_KEYS, "tip")
+            text = self.text(item, "text", required=True)
+            about: list[str] = []
+            named = item.get("about")
+            for number, term in enumerate(self.text_list(item, "about")):
+                if term.casefold() in terms:
+                    about.append(terms[term.casefold()])
+                    continue
+                guess = suggest(term, list(terms.values()))
+                hint = f"; did you mean '{guess}'?" if guess else ""
+                position = named.item_at(number) if isinstance(named, LocatedList) else item.value_at("about")
+                self.warning(position, f"'about' names no rubric point of this question: {term!r}{hint}; "
+                                       "the tip is given whatever the answer says")
+            if text:
+                tips.append((text, tuple(about)))
+        return tips
 
     def _keywords(self, record: LocatedMap) -> tuple[Keyword, ...]:
         if "keywords" not in record or record["keywords"] in (None, REPORTED):
