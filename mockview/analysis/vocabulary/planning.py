@@ -53,6 +53,10 @@ CONCEPTS: tuple[Concept, ...] = (
             "where to start", "decided what came first", "what came first", "whichever was due",
             "had to happen today|first", "gave priority to", "give priority to", "most necessary", "most needed",
             "what was blocking the most", "unblocked ... first", "must do tasks|items|list|jobs|things",
+            "could|can ... slip|wait", "must ... should ... could|can|wait", "nice to have", "after the rush",
+            "booked|put|did|saw|took ... the ... red|urgent|critical|riskiest|highest ... ones ... first",
+            "highest|higher ... risk ... first", "lower|lowest ... risk|priority ... cases|jobs|tasks|ones",
+            "colour|color coded", "which ... had to come|go|be done first", "what had a hard date|deadline",
         ),
     ),
     Concept(
