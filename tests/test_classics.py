@@ -171,7 +171,39 @@ def test_a_tip_about_a_point_the_rubric_lacks_is_a_warning_at_its_place(tmp_path
     assert main(["banks", "validate", str(bank)]) == 0
     out = capsys.readouterr()
     assert (f"{bank}:8:17: warning: 'about' names no rubric point of this question: 'told my manger'; "
-            "did you mean 'told my manager'?; the tip is given whatever the answer says") in out.out
+            "did you mean 'told my manager'?; the tip's points are read from its words instead") in out.out
+
+
+def test_a_misspelt_about_term_is_warned_where_it_stands_and_the_tip_is_not_held_back(tmp_path: Path) -> None:
+    """"told my manager" and a misspelt "fixd it": an answer that only told the manager must still be told
+    the tip, since it also asks how it was fixed; the warning points at the misspelt term, not at the
+    broken item before it (a review found both)."""
+    from mockview.analysis import analyse_answer
+    from mockview.banks.loading import load_bank_file
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("bank: mine\nquestions:\n  - id: slip\n    text: Tell me about a time you made a mistake.\n"
+                    "    keywords: [told my manager, fixed it]\n    tips:\n"
+                    "      - text: Say who you told and how you fixed it.\n"
+                    "        about: [5, told my manager, fixd it]\n")
+    _, problems = load_bank_file(path)
+    assert [(p.line, p.column, p.severity) for p in problems if "names no rubric point" in p.message] == [
+        (8, 37, "warning")]
+    path.write_text(path.read_text().replace("[5, ", "["))
+    bank, problems = load_bank_file(path)
+    assert bank is not None and [p.severity for p in problems] == ["warning"]
+    question = bank.questions[0]
+    assert question.tip_points(0) == ()
+    told = analyse_answer(question, "I sent the wrong invoice. I told my manager straight away.")
+    assert any("Say who you told and how you fixed it." in tip for tip in told.tips)
+
+
+def test_tip_points_survive_a_stored_question(library) -> None:
+    from mockview.store.snapshots import question_from_snapshot, snapshot
+
+    question = library.question("classics/made-a-mistake")
+    assert question_from_snapshot(snapshot(question)).tip_about == question.tip_about != ()
+    assert question_from_snapshot({**snapshot(question), "tip_about": "junk"}).tip_about == ()
 
 
 # --- drilling chosen questions --------------------------------------------------------------

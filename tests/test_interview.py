@@ -184,6 +184,10 @@ def test_a_perks_question_after_the_job_questions_costs_a_little_and_gets_a_tip(
     assert perks.verdict.score < clean.verdict.score
     assert any("Leave the question about pay or perks" in tip for tip in perks.tips)
     assert not any("pay or perks" in tip for tip in clean.tips)
+    for about_work in ("Who would I raise problems with when my manager is away?",
+                       "What are the benefits of the new booking system for your customers?"):
+        asked = analyse_answer(closing, f"{work} {about_work}")
+        assert asked.closing is not None and not asked.closing.perks_later, about_work
 
 
 def run_interview(library, history, clock, answers: list[str]) -> Interview:

@@ -29,7 +29,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
 """What real questions are about, and words that show it (matched in lowercase)."""
 
 PERKS = ("salary", "salaries", "pay", "paid", "compensation", "bonus", "bonuses", "holiday", "holidays", "vacation",
-         "vacations", "time off", "days off", "annual leave", "pto", "benefits", "pension", "perks", "raise", "raises",
+         "vacations", "time off", "days off", "annual leave", "pto", "benefits package", "employee benefits",
+         "pension", "perks", "a raise", "pay rise", "pay raise",
          "equity", "stock options", "overtime rate", "company car", "wage", "wages")
 """Words of pay and perks, as whole words: "How many holidays do I get?" is about perks (a new-user run found
 it counted as a real question about the job, since only "holiday" was listed)."""

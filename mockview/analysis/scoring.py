@@ -66,7 +66,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "closing": {
         "questions": 40,   # at least two real questions
         "topics": 30,      # about the role, team, product, success...
-        "order": 10,       # not leading with pay or perks
+        "order": 10,       # not leading with pay or perks (half for asking of them later)
         "rubric": 10,
         "length": 5,
         "language": 5,
@@ -272,6 +272,8 @@ def holding_back(
     if closing is not None:
         if closing.salary_first:
             reasons.append("the first question is about pay or perks")
+        elif closing.perks_later:
+            reasons.append("one question is about pay or perks, which is for the offer stage")
         if len(closing.topics) < 2:
             reasons.append("the questions cover only one side of the job")
     if kind == "star" and star is not None:

@@ -289,7 +289,8 @@ class _BankChecker(RecordChecker):
             return []
         value = record["tips"]
         if not isinstance(value, LocatedList):
-            self.error(record.value_at("tips"), f"'tips' must be a list of text, got {describe(value)}")
+            self.error(record.value_at("tips"),
+                       f"'tips' must be a list of tips, each text or a mapping with 'text', got {describe(value)}")
             return []
         terms = {keyword.term.casefold(): keyword.term for keyword in keywords}
         tips: list[tuple[str, tuple[str, ...]]] = []
@@ -308,20 +309,34 @@ class _BankChecker(RecordChecker):
                 continue
             self.unknown_keys(item, TIP_KEYS, "tip")
             text = self.text(item, "text", required=True)
-            about: list[str] = []
-            named = item.get("about")
-            for number, term in enumerate(self.text_list(item, "about")):
-                if term.casefold() in terms:
-                    about.append(terms[term.casefold()])
-                    continue
-                guess = suggest(term, list(terms.values()))
-                hint = f"; did you mean '{guess}'?" if guess else ""
-                position = named.item_at(number) if isinstance(named, LocatedList) else item.value_at("about")
-                self.warning(position, f"'about' names no rubric point of this question: {term!r}{hint}; "
-                                       "the tip is given whatever the answer says")
+            about = self._tip_about(item, terms)
             if text:
-                tips.append((text, tuple(about)))
+                tips.append((text, about))
         return tips
+
+    def _tip_about(self, tip: LocatedMap, terms: dict[str, str]) -> tuple[str, ...]:
+        """The rubric terms a tip's ``about`` names, each said once. One that is no rubric point of the
+        question is a warning, and then the whole list is set aside: a tip about "told my manager" and a
+        misspelt "fixed it" must not be held back from an answer that only told the manager."""
+        named = tip.get("about")
+        listed = self.text_list(tip, "about")
+        if not isinstance(named, LocatedList):
+            return ()
+        about: dict[str, None] = {}
+        unknown = False
+        for index, item in enumerate(named):
+            if not isinstance(item, str) or not item.strip():
+                continue  # reported by text_list
+            term = item.strip()
+            if term.casefold() in terms:
+                about.setdefault(terms[term.casefold()], None)
+                continue
+            unknown = True
+            guess = suggest(term, list(terms.values()))
+            hint = f"; did you mean '{guess}'?" if guess else ""
+            self.warning(named.item_at(index), f"'about' names no rubric point of this question: {term!r}{hint}; "
+                                               "the tip's points are read from its words instead")
+        return () if unknown or not listed else tuple(about)
 
     def _keywords(self, record: LocatedMap) -> tuple[Keyword, ...]:
         if "keywords" not in record or record["keywords"] in (None, REPORTED):

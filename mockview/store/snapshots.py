@@ -25,6 +25,7 @@ def snapshot(question: Question, asked_text: str | None = None) -> dict[str, Any
         "tags": list(question.tags),
         "keywords": [[k.term, list(k.synonyms), k.weight, k.required, k.source, k.concept] for k in question.keywords],
         "tips": list(question.tips),
+        "tip_about": [list(about) for about in question.tip_about],
         "follow_ups": list(question.follow_ups),
         "time_limit": question.time_limit,
         "words": list(question.words),
@@ -49,7 +50,16 @@ def question_from_snapshot(data: dict[str, Any]) -> Question:
             for term, synonyms, weight, required, *rest in data.get("keywords") or ()
         ),
         tips=tuple(data.get("tips") or ()),
+        tip_about=_tip_about(data.get("tip_about")),
         follow_ups=tuple(data.get("follow_ups") or ()),
         time_limit=float(data.get("time_limit") or 150),
         words=(int(words[0]), int(words[1])),
     )
+
+
+def _tip_about(stored: Any) -> tuple[tuple[str, ...], ...]:
+    """The tips' rubric terms as stored, or none from a snapshot older than them or damaged: a resumed
+    draft is then told every tip, as before, rather than failing to load."""
+    if not isinstance(stored, list):
+        return ()
+    return tuple(tuple(str(term) for term in about) if isinstance(about, list) else () for about in stored)

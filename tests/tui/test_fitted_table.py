@@ -125,3 +125,32 @@ async def test_history_rows_delivered_before_the_first_layout_end_as_if_delivere
         await pilot.resize_terminal(100, 30)
         await settle(pilot)
         assert _table_state(table) == first  # narrower and back: the columns shrank and grew with the cells
+
+
+async def test_columns_are_as_wide_at_once_as_the_table_makes_them_when_idle() -> None:
+    """A FittedTable widens its columns as rows go in (so a refit never shows them cut to their labels);
+    the widths must be the ones DataTable itself works out for the same cells, markup and floats included."""
+    from rich.text import Text
+    from textual.widgets import DataTable
+
+    rows = [("[b]bold[/b] words", 3.14159, Text("two\nlines here")), ("[/not markup", 12.0, Text("x"))]
+
+    class Tables(App[None]):
+        def compose(self) -> ComposeResult:
+            yield FittedTable(id="fitted")
+            yield DataTable(id="plain")
+
+    app = Tables()
+    async with app.run_test(size=(100, 20)) as pilot:
+        fitted, plain = app.query_one("#fitted", FittedTable), app.query_one("#plain", DataTable)
+        for table in (fitted, plain):
+            table.add_columns("a", "b", "c")
+        for row in rows:
+            fitted.add_row(*row)
+        at_once = [column.content_width for column in fitted.columns.values()]
+        for row in rows:
+            plain.add_row(*row)
+        await pilot.pause()
+        await pilot.pause()
+        assert at_once == [column.content_width for column in plain.columns.values()]
+        assert at_once == [column.content_width for column in fitted.columns.values()]

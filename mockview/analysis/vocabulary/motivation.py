@@ -70,7 +70,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "role ... gives|would give ... me ... chance|room|scope",
             "more ... client facing|customer facing|patient facing|hands on", "client|customer|patient facing",
             "ownership of ... whole|end", "end to end", "variety of the ... role|work|job", "no two days",
-            "varied ... role|work|day|days", "the scope of the role", "in this job i would|i'd", "want to be part of|help ... building|build|growing|grow|launching|opening|setting",
+            "varied ... role|work|day|days", "the scope of the role", "in this job i would|i'd", "want to be part of ... building|growing|launching|opening|setting",
+            "want to help ... build|building|grow|growing|launch|open|set",
         ),
     ),
     Concept(

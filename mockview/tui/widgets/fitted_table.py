@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.cells import cell_len
+from rich.errors import MarkupError
 from rich.text import Text
 from textual import events
 from textual.message import Message
@@ -84,11 +85,27 @@ class FittedTable(DataTable[Any]):
         row_key = super().add_row(*cells, height=height, key=key, label=label)
         for column, value in zip(self.ordered_columns, cells):
             if column.auto_width:
-                width = value.cell_len if isinstance(value, Text) else cell_len(str(value))
-                column.content_width = max(column.content_width, width)
+                column.content_width = max(column.content_width, _shown_width(value))
         return row_key
 
     def on_resize(self, _: events.Resize) -> None:
         width = self.scrollable_content_region.width
         if width > 0 and width != self._fitted_for:
             self.post_message(self.Refit(self))
+
+
+def _shown_width(value: object) -> int:
+    """The cells ``value`` takes as ``DataTable`` shows it: text by its widest line, a string read as
+    markup (as the table reads it), a float with two decimals. Columns only grow, so an overestimate
+    would stay for good."""
+    if isinstance(value, str):
+        try:
+            plain = Text.from_markup(value).plain
+        except MarkupError:  # not markup after all: the table shows it as typed
+            plain = value
+        return max((cell_len(line) for line in plain.splitlines()), default=0)
+    if isinstance(value, Text):
+        return max((cell_len(line) for line in value.plain.splitlines()), default=0)
+    if isinstance(value, float):
+        return len(f"{value:.2f}")
+    return cell_len(str(value))
