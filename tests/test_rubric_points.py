@@ -340,6 +340,8 @@ def test_why_here_hears_using_their_product_and_joining_what_they_build(capsys, 
     ("showed initiative", "Recalls weren't my job, but I rang the patients myself.", "weren't my job"),
     ("accepted feedback", "She was right, and I said so.", "She was right"),
     ("prioritised", "Anything longer I put on a list to be seen after the rush.", "after the rush"),
+    ("prevented recurrence", "Since then I check the chart against the handover sheet before every dose.",
+     "Since then I check"),
 ])
 def test_bare_points_authors_write_are_made_in_the_words_people_use(term: str, answer: str, said: str) -> None:
     """Bare rubric terms of the kind bank authors write, made the way answers nobody here wrote make them."""

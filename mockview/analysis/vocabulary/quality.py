@@ -246,6 +246,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "required|mandatory ... field|fields", "drop down|dropdown ... so|instead", "greyed out",
             "changed ... process|form|system ... so", "so that next time", "so the next time",
             "retrained|briefed|trained ... so|everyone so", "guard|guards|guarded ... against",
+            "since then i|we ... check|always|test|review|verify|confirm|double|compare|read|run",
         ),
     ),
     Concept(
