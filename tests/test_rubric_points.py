@@ -28,6 +28,11 @@ def made(text: str, *keywords: Keyword) -> dict[str, str]:
     return {match.term: match.found for match in report.matched}
 
 
+def found_in(data: dict) -> dict[str, str]:
+    """Each point ``score --json`` says the answer made, with the words that made it."""
+    return {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+
+
 def score(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, answer: str, *args: str) -> dict:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(answer.encode())))
     assert main(["score", *args, "--json"]) == 0
@@ -309,7 +314,7 @@ def test_the_classic_failure_question_hears_a_mistake_as_what_went_wrong(capsys,
               "I owned it in the review, rebuilt the report and added an automated check. "
               "What I learned is to test against last month's numbers; we have had no wrong report since.")
     data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "time-you-failed")
-    found = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    found = found_in(data)
     assert found["what went wrong"] == "with a wrong"
     assert data["verdict"] != "fumbled", data["fumbled_reasons"]
     point = Keyword("what went wrong", concept="failure")
@@ -325,7 +330,7 @@ def test_why_here_hears_using_their_product_and_joining_what_they_build(capsys, 
               "to be part of building the reception team there.")
     data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "why-work-here",
                  "--company", "Northwind")
-    found = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    found = found_in(data)
     assert found["what they make or do"] == "used Northwind's booking app"
     assert found["the role itself"] == "want to be part of building"
 
@@ -363,7 +368,7 @@ def test_a_weakness_told_with_its_new_habit_and_how_it_changed_makes_every_point
               "and checking it before saying yes, and I now tell people a day I can actually do it by. I stay "
               "late maybe once a month now instead of every week.")
     data = score(capsys, monkeypatch, answer, "--bank", "classics", "--question", "greatest-weakness")
-    found = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    found = found_in(data)
     assert found["what I am doing about it"] == "I now tell"
     assert found["how it has improved"] == "now instead of"
     assert not data["keywords"]["missing"]
@@ -573,7 +578,7 @@ def test_the_prioritisation_story_from_a_new_user_run_makes_its_points(capsys, m
               "She said the board report. I pushed the other two to the next week and delivered the board "
               "report on Friday.")
     data = score(capsys, monkeypatch, answer, "--bank", "star", "--question", "more-work-than-time")
-    made_terms = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    made_terms = found_in(data)
     assert made_terms["impact"] == "mattered most"
     assert made_terms["deferred"] == "pushed the other two to the next week"
     assert data["keywords"]["missing_required"] == []
@@ -708,7 +713,7 @@ def test_a_terse_engineers_failure_makes_its_points_and_is_told_it_is_short(caps
     """Notes with no subject ("Broke auth for 40 min", "My change, my call") were fumbled for the required
     "what went wrong", and the bank's "Keep the failure itself short" hid the length tip (new-user run)."""
     data = score(capsys, monkeypatch, TERSE_FAILURE, "--bank", "classics", "--question", "time-you-failed")
-    found = {match["term"]: match["found"] for match in data["keywords"]["matched"]}
+    found = found_in(data)
     assert found["what went wrong"] == "Broke auth"
     assert found["my part in it"] == "my call to"
     assert data["verdict"] != "fumbled"

@@ -282,8 +282,7 @@ class _BankChecker(RecordChecker):
         """Each tip with the rubric terms it asks for: a tip is text, or ``{text: ..., about: [terms]}``.
 
         ``about`` names points of this question's rubric, so an answer that makes them is not told the
-        tip again. A term that is no rubric point here is a warning and is left out: the tip is still
-        given, as it was before the author named anything.
+        tip again (see :meth:`_tip_about` for a term that is no point here).
         """
         if "tips" not in record or record["tips"] in (None, REPORTED):
             return []
@@ -318,8 +317,8 @@ class _BankChecker(RecordChecker):
         """The rubric terms a tip's ``about`` names, each said once. One that is no rubric point of the
         question is a warning, and then the whole list is set aside: a tip about "told my manager" and a
         misspelt "fixed it" must not be held back from an answer that only told the manager."""
+        self.text_list(tip, "about")  # reports an ``about`` that is not a list of text
         named = tip.get("about")
-        listed = self.text_list(tip, "about")
         if not isinstance(named, LocatedList):
             return ()
         about: dict[str, None] = {}
@@ -336,7 +335,7 @@ class _BankChecker(RecordChecker):
             hint = f"; did you mean '{guess}'?" if guess else ""
             self.warning(named.item_at(index), f"'about' names no rubric point of this question: {term!r}{hint}; "
                                                "the tip's points are read from its words instead")
-        return () if unknown or not listed else tuple(about)
+        return () if unknown else tuple(about)
 
     def _keywords(self, record: LocatedMap) -> tuple[Keyword, ...]:
         if "keywords" not in record or record["keywords"] in (None, REPORTED):

@@ -100,10 +100,9 @@ def _shown_width(value: object) -> int:
     would stay for good."""
     if isinstance(value, str):
         try:
-            plain = Text.from_markup(value).plain
+            value = Text.from_markup(value)
         except MarkupError:  # not markup after all: the table shows it as typed
-            plain = value
-        return max((cell_len(line) for line in plain.splitlines()), default=0)
+            return _shown_width(Text(str(value)))
     if isinstance(value, Text):
         return max((cell_len(line) for line in value.plain.splitlines()), default=0)
     if isinstance(value, float):
