@@ -4,6 +4,7 @@
     python bench/eval_judge.py tuning dev        # some sets
     python bench/eval_judge.py dev --show-errors # every disagreement (never on blind)
     python bench/eval_judge.py paraphrase        # the paraphrase pairs only
+    python bench/eval_judge.py paraphrase/dev    # one paraphrase set, leaving the sealed blind one unread
     python bench/eval_judge.py train             # the STAR model's training answers (tests/data/judge-train)
 
 For each judge set (tests/data/judge/{tuning,dev,blind}) it prints the
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -343,8 +345,8 @@ def report_judge(set_name: str, show_errors: bool) -> None:
             print(f"    {line}")
 
 
-def report_paraphrase(show_errors: bool) -> None:
-    for set_name in PARAPHRASE_SET_NAMES:
+def report_paraphrase(show_errors: bool, set_names: Sequence[str] = PARAPHRASE_SET_NAMES) -> None:
+    for set_name in set_names:
         made, found, not_made, matched, errors = paraphrase_figures(set_name)
         print(f"paraphrase/{set_name}: recall {_ratio(found, made)} of {made} made; "
               f"false matches {_ratio(matched, not_made)} of {not_made} not made (floor: never matching, 0.00 and 0.00)")
@@ -360,7 +362,10 @@ def report_paraphrase(show_errors: bool) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, TRAIN_SET, "paraphrase", []])
+    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, TRAIN_SET, "paraphrase",
+                                                    *(f"paraphrase/{name}" for name in PARAPHRASE_SET_NAMES), []],
+                        help="'paraphrase' is its three sets; 'paraphrase/dev' one of them, so tuning can leave "
+                             "the sealed blind set unread")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
     if args.show_errors and "blind" in args.sets:
@@ -368,6 +373,8 @@ def main(argv: list[str]) -> int:
     for name in args.sets or [*JUDGE_SETS, "paraphrase"]:
         if name == "paraphrase":
             report_paraphrase(args.show_errors)
+        elif name.startswith("paraphrase/"):
+            report_paraphrase(args.show_errors, [name.split("/", 1)[1]])
         else:
             report_judge(name, args.show_errors and name != "blind")
     return 0
