@@ -681,3 +681,27 @@ def test_a_story_under_half_the_length_is_told_it_is_well_short_and_a_nearly_lon
     assert short.delivery.words == 47 and close.delivery.words == 142
     assert any(tip.startswith("At 47 words this is well short") for tip in short.tips)
     assert any(tip.startswith("At 142 words this is on the short side") for tip in close.tips)
+
+
+CRISIS = Question(bank="t", id="crisis", text="Tell me about a time you handled a crisis.", kind="star")
+
+
+@pytest.mark.parametrize(
+    "emergency",
+    [
+        "Last spring our main supplier went bust two weeks before our busiest weekend of the year.",
+        "On Black Friday the checkout site went down for forty minutes at the peak of the sale.",
+        "Two of the four nurses on my night shift called in sick an hour before handover.",
+    ],
+)
+def test_a_crisis_story_speaks_to_a_crisis_question_without_the_word(emergency: str) -> None:
+    """Nobody telling of an emergency calls it "a crisis": the supplier going bust is one. The
+    question's one focus word linked to nothing, so these stories got no points for relevance (a
+    new session's run: 0 of 10 on a 54-word story that plainly answered it)."""
+    story = (f"{emergency} I made a list of what had to happen first, rang everyone who could help "
+             "that same afternoon and gave each of them one job. By the evening we were running again, "
+             "and the customers never saw a gap.")
+    relevance = analyse_answer(CRISIS, story).relevance
+    assert relevance is not None and relevance.found == ("crisis",)
+    calm = story.replace(emergency, "Last spring we planned our busiest weekend of the year together.")
+    assert analyse_answer(CRISIS, calm).relevance.found == ()  # planning ahead is no emergency
