@@ -49,6 +49,28 @@ def pytest_configure(config: pytest.Config) -> None:
     import textual._wait
 
     textual._wait.SLEEP_GRANULARITY = 0.005
+    _keep_child_bytecode()
+
+
+def _keep_child_bytecode() -> None:
+    """Let the ``mockview`` processes tests start keep their compiled modules, as an installed copy does.
+
+    With $PYTHONDONTWRITEBYTECODE set (CI machines often set it) and an
+    editable install, every child process compiled all of mockview again:
+    about a quarter of a second each, over the hundred-odd processes the
+    suite starts. The children now write their bytecode to a cache of the
+    suite's own in the temporary directory, never into the checkout, and
+    Python checks each file against its source as usual. Set once by the
+    process that starts the workers; they and their children inherit it.
+    """
+    import os
+    import tempfile
+
+    if os.environ.get("PYTEST_XDIST_WORKER") or not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return
+    del os.environ["PYTHONDONTWRITEBYTECODE"]
+    user = getattr(os, "getuid", lambda: "")()
+    os.environ["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / f"mockview-test-bytecode-{user}")
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
