@@ -490,6 +490,13 @@ PRESSURE_STORY = (
         "The client came back a month later and booked us for the whole of the next peak.",
         "The regional manager started forwarding the lane sheet to the other site leads.",
         "The vans left on time and nothing needed redoing the next day.",
+        # The loss counted after its verb, and the deadline met (a new session's run: "...and lost no sales"
+        # was told it had no outcome anyone could check).
+        "We lost no parcels that week, and the warehouse had zero injuries.",
+        "We didn't lose a single order that week.",
+        "We got through the peak without missing a collection.",
+        "We hit the carrier's deadline with a day to spare.",
+        "We cleared the backlog a day early.",
     ],
 )
 def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) -> None:
@@ -508,6 +515,8 @@ def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) 
         "The peak now runs smoothly.",
         "Every week after that got easier, and across the board morale improved.",
         "No one was upset and the team now gets along.",
+        "I had no idea it could go so well, and everyone was happy.",
+        "We had zero experience of a breakdown like that, but it went really well.",
     ],
 )
 def test_a_vague_result_still_holds_a_story_back(outcome: str) -> None:

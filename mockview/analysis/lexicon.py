@@ -227,6 +227,20 @@ CHECKABLE = (
     # "every week after that got easier", "all the hard work" are no unit anyone could count.
     r"(?:every|each|all the|all our|across (?:the|all|every)) (?!(?:of|one|time|times|best|way|same|day|days|week"
     r"|weeks|month|months|year|years|morning|night|hard|work|effort|efforts|board|bit|thing|things|step|steps)\b)\w+",
+    # The loss counted after its verb: "lost no sales", "had zero falls", "didn't lose a single order",
+    # "without losing anyone". Not what nobody had: "had no idea", "left no choice" are no outcome.
+    r"(?:lost|missed|dropped|wasted|had|saw|recorded|logged|caused|needed|took|got|received) (?:no|zero|not (?:a|one)"
+    r"(?: single)?) (?!(?:idea|clue|choice|option|options|time|way|chance|plan|experience|help|support|answer|say"
+    r"|contact|reply|response|one|budget|training|notice|warning|power|access|signal)\b)\w+"
+    r"|zero (?!(?:experience|idea|clue|budget|training|notice|warning|interest|support)\b)\w+"
+    r"|(?:didn't|did not|never) (?:lose|miss|drop|waste|spill|break) (?:a single|one|any)"
+    r"|without (?:losing|missing|dropping|cancelling|closing|breaking) (?:a single |one |any )?\w+",
+    # On time, to the deadline or ahead of it: "the report went out on time", "we delivered on time and on
+    # budget", "we hit the deadline with a day to spare", "we finished a week early".
+    r"on (?:time|schedule|budget)|under budget|ahead of (?:schedule|time|the deadline)"
+    r"|(?:made|hit|met|beat|meet) (?:the|our|that|every|each) (?:\w+ )?deadlines?"
+    r"|(?:a|an|one|two|three|four|five|six) (?:day|days|week|weeks|hour|hours|month|months) (?:early|ahead|to spare)"
+    r"|within (?:a|an|one|the|two|three|four|five|ten) (?:minute|minutes|hour|hours|day|days|week|weeks|shift)\b",
 )
 """What makes an outcome checkable without a figure: nothing went wrong or came back, others took it up,
 it reached a whole unit. Coaches sign "No force was used, nobody was hurt" or "my manager now uses my
