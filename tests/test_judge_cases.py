@@ -714,3 +714,14 @@ def test_a_crisis_story_speaks_to_a_crisis_question_without_the_word(emergency: 
     assert relevance is not None and relevance.found == ("crisis",)
     calm = story.replace(emergency, "Last spring we planned our busiest weekend of the year together.")
     assert analyse_answer(CRISIS, calm).relevance.found == ()  # planning ahead is no emergency
+
+
+@pytest.mark.parametrize("ending", ["The warehouse had zero injuries that peak.", "The parcels went out on schedule."])
+def test_a_story_that_ends_on_a_checkable_fact_ends_on_its_result(ending: str) -> None:
+    """An ending with no cue a Result usually has ("so", "in the end", a change) was read as no part at
+    all, and the story fumbled for "no Result"; a sign-off in its place still leaves the Result out."""
+    analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {ending}")
+    assert analysis.star.assignments[-1] == "result"
+    assert analysis.verdict.verdict == "strong", analysis.verdict.fumbled_reasons
+    signed_off = analyse_answer(PRESSURE, f"{PRESSURE_STORY} That is how I handled it.")
+    assert "no Result: the answer never says how it ended" in signed_off.verdict.fumbled_reasons

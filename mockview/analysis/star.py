@@ -168,6 +168,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
         decoded = decode([s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences],
                          forced=[s.label if s.own_label else None for s in sentences], words_of=words_of)
         assignments, emissions = decoded.parts, decoded.emissions
+        _ending_told_as_a_fact(assignments, lowered)
         secondary = [(index, part) for part, index in decoded.also.items()]
         folded = decoded.folded
         confidence = _confidence(assignments, emissions)
@@ -210,6 +211,20 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
         folded_result=folded_result,
     )
     return replace(report, notes=tuple(star_notes(report)))
+
+
+def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str]) -> None:
+    """A story whose last sentence, read as no part, states a checkable outcome ends on its Result.
+
+    "The warehouse had zero injuries that peak." and "The parcels went out on schedule." have no
+    cue a Result usually has (a change, "so", "in the end"), and the model read them as no part at
+    all: a story that plainly ended was fumbled for having no Result. Only the last sentence, only
+    after an Action, and only when no sentence is the Result already.
+    """
+    if not assignments or assignments[-1] is not None or "result" in assignments or "action" not in assignments:
+        return
+    if _is_checkable(lowered[-1]) or _tells_an_ending(lowered[-1]):  # a bare figure is no ending: "...from 1970"
+        assignments[-1] = "result"
 
 
 _OUTCOME = re.compile(
