@@ -716,12 +716,40 @@ def test_a_crisis_story_speaks_to_a_crisis_question_without_the_word(emergency: 
     assert analyse_answer(CRISIS, calm).relevance.found == ()  # planning ahead is no emergency
 
 
+@pytest.mark.parametrize(
+    "ordinary",
+    [
+        "I ran out of time to finish the quarterly report, so I asked for one more day.",
+        "I ran the fire drill for our floor as the fire warden.",
+        "After the launch the project was on fire and we had a record month.",
+        "A colleague walked out of our weekly meeting early.",
+        "I got a flood of emails after the newsletter went out.",
+    ],
+)
+def test_an_ordinary_day_is_no_crisis(ordinary: str) -> None:
+    """A deadline, a fire drill, a busy inbox: the crisis phrasings are the emergency's own, so these
+    make no "crisis" point (found by a review: "ran out of time" and "fire warden" did)."""
+    question = replace(CRISIS, keywords=(Keyword("crisis"),))
+    assert analyse_answer(question, ordinary).keywords.matched == ()
+
+
 @pytest.mark.parametrize("ending", ["The warehouse had zero injuries that peak.", "The parcels went out on schedule."])
 def test_a_story_that_ends_on_a_checkable_fact_ends_on_its_result(ending: str) -> None:
     """An ending with no cue a Result usually has ("so", "in the end", a change) was read as no part at
-    all, and the story fumbled for "no Result"; a sign-off in its place still leaves the Result out."""
+    all, and the story fumbled for "no Result"."""
     analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {ending}")
     assert analysis.star.assignments[-1] == "result"
     assert analysis.verdict.verdict == "strong", analysis.verdict.fumbled_reasons
-    signed_off = analyse_answer(PRESSURE, f"{PRESSURE_STORY} That is how I handled it.")
-    assert "no Result: the answer never says how it ended" in signed_off.verdict.fumbled_reasons
+
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["I'm always on time.", "I hope nobody was affected.", "I had no regrets.", "Unfortunately we did not meet the deadline.",
+     "We had zero visibility of the cages."],
+)
+def test_a_sign_off_or_a_denied_outcome_is_no_result(aside: str) -> None:
+    """A habit, a hope, a feeling, a deadline missed or a fact of the Situation after the Action still
+    leaves the story without its ending (found by a review: each was made the Result, and strong)."""
+    analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {aside}")
+    assert "no Result: the answer never says how it ended" in analysis.verdict.fumbled_reasons

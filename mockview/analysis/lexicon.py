@@ -202,6 +202,17 @@ pleased", "the project now runs smoothly", "across the board morale improved") i
 outcome anyone could check. Only after a verb of being or feeling: "used at every site as well" is
 still checkable."""
 
+HARMS = (r"(?:injur(?:y|ies)|falls?|accidents?|complaints?|errors?|mistakes?|returns?|refunds?|breach(?:es)?"
+         r"|downtime|escalations?|incidents?|defects?|failures?|outages?|delays?|cancellations?|losses"
+         r"|no-shows?|near misses|sick days)\b")
+"""Harm an outcome can count none of: "we had zero falls", "we saw no complaints after that"."""
+
+UNMET = (r"\b(?:not|never|didn't|couldn't|wasn't|weren't|won't|failed|would|will|could|should|might|hope|hoped|hoping"
+         r"|wish|always|usually|normally|next time|(?:i|we|you|they)'d|(?:like|love|prefer) to|(?:have|has|had|need|needed|want|wanted|plan|planned|meant|supposed|trying"
+         r"|tried|aim|aimed|hoped|going|asked (?:me|us|them|him|her)) to|(?:goal|aim|plan|job|task|target) (?:is|was) to)\b")
+"""Words that, earlier in the clause, make a checkable phrase denied, meant or habitual, not an outcome:
+"we didn't finish on time", "my goal was to finish a week early", "I always deliver on time"."""
+
 CHECKABLE = (
     # Nothing went wrong, counted as none: "no missed doses", "nobody got hurt", "none of them reached production".
     r"(?:no|zero|nobody|none|no one|not one|not a single|nothing)(?: \w+){0,2}? (?:(?:was|were|got) (?:hurt|injured|harmed"
@@ -228,19 +239,20 @@ CHECKABLE = (
     r"(?:every|each|all the|all our|across (?:the|all|every)) (?!(?:of|one|time|times|best|way|same|day|days|week"
     r"|weeks|month|months|year|years|morning|night|hard|work|effort|efforts|board|bit|thing|things|step|steps)\b)\w+",
     # The loss counted after its verb: "lost no sales", "had zero falls", "didn't lose a single order",
-    # "without losing anyone". Not what nobody had: "had no idea", "left no choice" are no outcome.
-    r"(?:lost|missed|dropped|wasted|had|saw|recorded|logged|caused|needed|took|got|received) (?:no|zero|not (?:a|one)"
-    r"(?: single)?) (?!(?:idea|clue|choice|option|options|time|way|chance|plan|experience|help|support|answer|say"
-    r"|contact|reply|response|one|budget|training|notice|warning|power|access|signal)\b)\w+"
-    r"|zero (?!(?:experience|idea|clue|budget|training|notice|warning|interest|support)\b)\w+"
+    # "without losing anyone". What something lost is an outcome; what someone *had* only when it is
+    # harm ("had no complaints", not "had no backup plan", "had no authority", "had zero visibility").
+    r"(?:lost|missed|dropped|wasted) (?:no|zero|not (?:a|one)(?: single)?) (?!(?:time|sleep|chance|opportunity)\b)\w+"
+    r"|(?:had|saw|recorded|logged|got|received|caused|needed) (?:no|zero|not (?:a|one)(?: single)?) (?:\w+ )?"
+    rf"{HARMS}"
+    rf"|zero {HARMS}"
     r"|(?:didn't|did not|never) (?:lose|miss|drop|waste|spill|break) (?:a single|one|any)"
     r"|without (?:losing|missing|dropping|cancelling|closing|breaking) (?:a single |one |any )?\w+",
     # On time, to the deadline or ahead of it: "the report went out on time", "we delivered on time and on
-    # budget", "we hit the deadline with a day to spare", "we finished a week early".
+    # budget", "we hit the deadline with a day to spare", "we finished a week early". Not when denied or
+    # only meant ("we didn't finish on time", "I had to hit the deadline"): see UNMET.
     r"on (?:time|schedule|budget)|under budget|ahead of (?:schedule|time|the deadline)"
-    r"|(?:made|hit|met|beat|meet) (?:the|our|that|every|each) (?:\w+ )?deadlines?"
-    r"|(?:a|an|one|two|three|four|five|six) (?:day|days|week|weeks|hour|hours|month|months) (?:early|ahead|to spare)"
-    r"|within (?:a|an|one|the|two|three|four|five|ten) (?:minute|minutes|hour|hours|day|days|week|weeks|shift)\b",
+    r"|(?:made|hit|met|beat) (?:the|our|that|every|each) (?:\w+ )?deadlines?"
+    r"|(?:a|an|one|two|three|four|five|six) (?:day|days|week|weeks|hour|hours|month|months) (?:early|ahead|to spare)",
 )
 """What makes an outcome checkable without a figure: nothing went wrong or came back, others took it up,
 it reached a whole unit. Coaches sign "No force was used, nobody was hurt" or "my manager now uses my

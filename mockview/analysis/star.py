@@ -25,6 +25,7 @@ from mockview.analysis.lexicon import (
     ACTION_CUES,
     CHECKABLE,
     FEELINGS,
+    UNMET,
     MEASURABLE,
     NON_ANSWERS,
     PARTS,
@@ -129,21 +130,26 @@ def _is_measurable(lowered: str) -> bool:
 
 
 @cache
-def _checkable_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _checkable_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Compiled on first use: most Results that are read hold a figure, and never need them."""
     return (
         re.compile("|".join(rf"\b(?:{p})\b" for p in CHECKABLE)),
         re.compile(r"[,;:.!?]|\b(?:and|but|so|because|which|who)\b"),
         re.compile(rf"\b(?:{FEELINGS})\b"),
+        re.compile(UNMET),
     )
 
 
 def _is_checkable(lowered: str) -> bool:
-    """Whether a lowercased sentence tells an outcome anyone could check, not how people felt about it."""
-    checkable, clause_end, feeling = _checkable_patterns()
+    """Whether a lowercased sentence tells an outcome anyone could check, not how people felt about it,
+    nor one denied, only meant or a habit ("we didn't finish on time", "I always deliver on time")."""
+    checkable, clause_end, feeling, unmet = _checkable_patterns()
     for found in checkable.finditer(lowered):
         rest = lowered[found.end():]
         end = clause_end.search(rest)
+        before = clause_end.split(lowered[:found.start()])[-1]
+        if unmet.search(before):
+            continue
         if not feeling.search(lowered[:found.start()].rsplit(",", 1)[-1] + found.group(0)
                               + rest[: end.start() if end else len(rest)]):
             return True
@@ -168,7 +174,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
         decoded = decode([s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences],
                          forced=[s.label if s.own_label else None for s in sentences], words_of=words_of)
         assignments, emissions = decoded.parts, decoded.emissions
-        _ending_told_as_a_fact(assignments, lowered)
+        _ending_told_as_a_fact(assignments, lowered, emissions)
         secondary = [(index, part) for part, index in decoded.also.items()]
         folded = decoded.folded
         confidence = _confidence(assignments, emissions)
@@ -213,18 +219,28 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     return replace(report, notes=tuple(star_notes(report)))
 
 
-def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str]) -> None:
+def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str], emissions: list[list[float]]) -> None:
     """A story whose last sentence, read as no part, states a checkable outcome ends on its Result.
 
     "The warehouse had zero injuries that peak." and "The parcels went out on schedule." have no
     cue a Result usually has (a change, "so", "in the end"), and the model read them as no part at
     all: a story that plainly ended was fumbled for having no Result. Only the last sentence, only
-    after an Action, and only when no sentence is the Result already.
+    after an Action, only when no sentence is the Result already, and only when the model read it as a
+    Result nearly as readily as its best part: a sign-off or a reflection in the speaker's own voice
+    ("I'm always on time.", "I hope nobody was affected.") is no ending of the story's.
     """
     if not assignments or assignments[-1] is not None or "result" in assignments or "action" not in assignments:
         return
-    if _is_checkable(lowered[-1]) or _tells_an_ending(lowered[-1]):  # a bare figure is no ending: "...from 1970"
+    last = lowered[-1]
+    if _SPEAKER_ASIDE.search(last) or not _reads_as(emissions[-1], ("result",)):
+        return
+    if _is_checkable(last) or _tells_an_ending(last):  # a bare figure is no ending: "...from 1970"
         assignments[-1] = "result"
+
+
+_SPEAKER_ASIDE = re.compile(r"\b(?:i|i'm|i'd|i've|me|my|myself)\b")
+"""A last sentence in the speaker's own voice: a sign-off, a hope, a habit or a feeling, not the story's
+outcome told as a fact (that the model reads as a Result already)."""
 
 
 _OUTCOME = re.compile(
