@@ -306,3 +306,22 @@ def test_banks_show_says_which_classic_a_question_rewords(capsys) -> None:
     shown = capsys.readouterr().out
     entry = shown.split("[behavioral/missed-target]")[1].split("\n\n")[0]
     assert "   rewords: classics/time-you-failed" in entry
+
+
+def test_a_tip_may_name_its_point_by_a_synonym(tmp_path: Path) -> None:
+    """"about: [told my boss]" where the rubric point is "told my manager (told my boss)": the author named
+    the point by another of its wordings, so it is no warning and the tip is held to the point (a lead
+    left open by the session that added ``about``: it was warned as naming no point)."""
+    from mockview.analysis import analyse_answer
+    from mockview.banks.loading import load_bank_file
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("bank: mine\nquestions:\n  - id: slip\n    text: Tell me about a time you made a mistake.\n"
+                    "    keywords:\n      - {term: told my manager, synonyms: [told my boss]}\n    tips:\n"
+                    "      - text: Say who you told.\n        about: [Told my boss]\n")
+    bank, problems = load_bank_file(path)
+    assert bank is not None and problems == []
+    question = bank.questions[0]
+    assert question.tip_points(0) == ("told my manager",)
+    told = analyse_answer(question, "I sent the wrong invoice. I told my manager straight away.")
+    assert not any("Say who you told." in tip for tip in told.tips)

@@ -291,7 +291,14 @@ class _BankChecker(RecordChecker):
             self.error(record.value_at("tips"),
                        f"'tips' must be a list of tips, each text or a mapping with 'text', got {describe(value)}")
             return []
-        terms = {keyword.term.casefold(): keyword.term for keyword in keywords}
+        # A point may be named by its term or by one of its synonyms ("told my boss" for "told my
+        # manager"): the author means the point either way, and the tip is held to the point's term.
+        terms: dict[str, str] = {}
+        for keyword in keywords:
+            terms[keyword.term.casefold()] = keyword.term
+        for keyword in keywords:
+            for synonym in keyword.synonyms:
+                terms.setdefault(synonym.casefold(), keyword.term)
         tips: list[tuple[str, tuple[str, ...]]] = []
         for index, item in enumerate(value):
             if item is REPORTED:
@@ -331,7 +338,7 @@ class _BankChecker(RecordChecker):
                 about.setdefault(terms[term.casefold()], None)
                 continue
             unknown = True
-            guess = suggest(term, list(terms.values()))
+            guess = suggest(term, list(dict.fromkeys(terms.values())))
             hint = f"; did you mean '{guess}'?" if guess else ""
             self.warning(named.item_at(index), f"'about' names no rubric point of this question: {term!r}{hint}; "
                                                "the tip's points are read from its words instead")
