@@ -743,6 +743,19 @@ def test_a_story_that_ends_on_a_checkable_fact_ends_on_its_result(ending: str) -
 
 
 
+def test_a_last_sentence_read_as_a_result_first_is_not_made_an_action() -> None:
+    """The model read the ending as a Result above all and the path made it an Action: the story was
+    fumbled for "no Result" while its tip quoted the ending (a lead left open by an earlier session)."""
+    question = Question(bank="t", id="q", text="Tell me about a time you learned something quickly.", kind="star")
+    story = ("I love learning new tools. Last year our team had to move the billing data to a new system in "
+             "two weeks. I wrote the migration scripts and tested them on a copy each night. ")
+    analysis = analyse_answer(question, story + "We moved everything on time with no lost records.")
+    assert analysis.star.assignments[-1] == "result"
+    assert analysis.verdict.verdict != "fumbled", analysis.verdict.fumbled_reasons
+    checked = analyse_answer(question, story + "I also checked every record against the old system by hand.")
+    assert checked.star.assignments[-1] == "action"  # an Action that reads as one stays one
+
+
 @pytest.mark.parametrize(
     "aside",
     ["I'm always on time.", "I hope nobody was affected.", "I had no regrets.", "Unfortunately we did not meet the deadline.",

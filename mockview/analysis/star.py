@@ -220,20 +220,25 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
 
 
 def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str], emissions: list[list[float]]) -> None:
-    """A story whose last sentence, read as no part, states a checkable outcome ends on its Result.
+    """A story whose last sentence states a checkable outcome, but lost it to the path, ends on its Result.
 
     "The warehouse had zero injuries that peak." and "The parcels went out on schedule." have no
     cue a Result usually has (a change, "so", "in the end"), and the model read them as no part at
-    all: a story that plainly ended was fumbled for having no Result. Only the last sentence, only
-    after an Action, only when no sentence is the Result already, and only when the model read it as a
-    Result nearly as readily as its best part: a sign-off or a reflection in the speaker's own voice
-    ("I'm always on time.", "I hope nobody was affected.") is no ending of the story's.
+    all; "We moved everything on time with no lost records." it read as a Result above all, and the
+    path, with no Result judged present, made it one more Action. Either way a story that plainly
+    ended was fumbled for having no Result. Only the last sentence, only after an Action, only when
+    no sentence is the Result already; one read as no part must read as a Result nearly as readily
+    as its best part, and not be in the speaker's own voice (a sign-off or a reflection: "I'm always
+    on time.", "I hope nobody was affected."); one made an Action must have read as a Result first.
     """
-    if not assignments or assignments[-1] is not None or "result" in assignments or "action" not in assignments:
+    if not assignments or "result" in assignments or "action" not in assignments[:-1]:
         return
     last = lowered[-1]
-    if _SPEAKER_ASIDE.search(last) or not _reads_as(emissions[-1], ("result",)):
-        return
+    if assignments[-1] is None:
+        if _SPEAKER_ASIDE.search(last) or not _reads_as(emissions[-1], ("result",)):
+            return
+    elif assignments[-1] != "action" or max(emissions[-1]) != emissions[-1][STATES.index("result")]:
+        return  # an Action stays one unless the model read it as a Result above all, and only lost it to the path
     if _is_checkable(last) or _tells_an_ending(last):  # a bare figure is no ending: "...from 1970"
         assignments[-1] = "result"
 
