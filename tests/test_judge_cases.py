@@ -497,6 +497,7 @@ PRESSURE_STORY = (
         "We got through the peak without missing a collection.",
         "We hit the carrier's deadline with a day to spare.",
         "We cleared the backlog a day early.",
+        "Missed collections dropped to almost zero, and the last van left on its planned time.",
     ],
 )
 def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) -> None:
@@ -517,6 +518,7 @@ def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) 
         "No one was upset and the team now gets along.",
         "I had no idea it could go so well, and everyone was happy.",
         "We had zero experience of a breakdown like that, but it went really well.",
+        "Everyone's motivation dropped to zero by the end of that week, but we got through it.",
     ],
 )
 def test_a_vague_result_still_holds_a_story_back(outcome: str) -> None:

@@ -195,7 +195,7 @@ FEELINGS = (
     r"|goes|going)(?: (?:\w+ly|much|a lot|far|so|very|quite|more|even|a bit|a little))* (?:happy|happier|pleased|glad|satisfied"
     r"|impressed|grateful|relieved|thrilled|delighted|better|fine|great|good|nice|smooth|smoothly|well|positive"
     r"|calmer|confident|comfortable|motivated|easier|proud|upset|unhappy)"
-    r"|morale|mood|atmosphere|team spirit|confidence|relationships?|got along|gets along|get along"
+    r"|morale|motivation|mood|atmosphere|team spirit|confidence|relationships?|got along|gets along|get along"
 )
 """How people felt about it: a checkable phrase whose clause says this ("all the customers were really
 pleased", "the project now runs smoothly", "across the board morale improved") is a feeling, not an
@@ -207,7 +207,7 @@ HARMS = (r"(?:injur(?:y|ies)|falls?|accidents?|complaints?|errors?|mistakes?|ret
          r"|no-shows?|near misses|sick days)\b")
 """Harm an outcome can count none of: "we had zero falls", "we saw no complaints after that"."""
 
-UNMET = (r"\b(?:not|never|didn't|couldn't|wasn't|weren't|won't|failed|would|will|could|should|might|hope|hoped|hoping"
+UNMET = (r"\b(?:not|never|didn't|couldn't|wasn't|weren't|won't|failed to|would|will|could|should|might|hope|hoped|hoping"
          r"|wish|always|usually|normally|next time|(?:i|we|you|they)'d|(?:like|love|prefer) to|(?:have|has|had|need|needed|want|wanted|plan|planned|meant|supposed|trying"
          r"|tried|aim|aimed|hoped|going|asked (?:me|us|them|him|her)) to|(?:goal|aim|plan|job|task|target) (?:is|was) to)\b")
 """Words that, earlier in the clause, make a checkable phrase denied, meant or habitual, not an outcome:
@@ -252,7 +252,11 @@ CHECKABLE = (
     # only meant ("we didn't finish on time", "I had to hit the deadline"): see UNMET.
     r"on (?:time|schedule|budget)|under budget|ahead of (?:schedule|time|the deadline)"
     r"|(?:made|hit|met|beat) (?:the|our|that|every|each) (?:\w+ )?deadlines?"
-    r"|(?:a|an|one|two|three|four|five|six) (?:day|days|week|weeks|hour|hours|month|months) (?:early|ahead|to spare)",
+    r"|(?:a|an|one|two|three|four|five|six) (?:day|days|week|weeks|hour|hours|month|months) (?:early|ahead|to spare)"
+    r"|on (?:its|the|our|their) (?:original|planned|agreed|scheduled|usual) (?:date|day|time|deadline)",
+    # Brought down to none: "failed checkouts dropped to almost zero", "complaints fell to nothing".
+    r"(?:dropped|fell|cut|down|came down|went down|brought (?:\w+ )?down|reduced) to (?:almost |nearly |close to "
+    r"|practically |virtually )?(?:zero|nothing|none|nil)",
 )
 """What makes an outcome checkable without a figure: nothing went wrong or came back, others took it up,
 it reached a whole unit. Coaches sign "No force was used, nobody was hurt" or "my manager now uses my
