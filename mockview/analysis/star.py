@@ -16,7 +16,7 @@ what *you* did ("I"), not only what the team did ("we").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -174,9 +174,10 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
         decoded = decode([s.text for s in sentences], [s.bullet for s in sentences], [s.label for s in sentences],
                          forced=[s.label if s.own_label else None for s in sentences], words_of=words_of)
         assignments, emissions = decoded.parts, decoded.emissions
-        _ending_told_as_a_fact(assignments, lowered, emissions)
-        secondary = [(index, part) for part, index in decoded.also.items()]
         folded = decoded.folded
+        _ending_told_as_a_fact(assignments, lowered, emissions,
+                               folded_into={index for index, _ in folded.get("result", ())})
+        secondary = [(index, part) for part, index in decoded.also.items()]
         confidence = _confidence(assignments, emissions)
         opens = bool(emissions) and _reads_as(emissions[0], ("situation", "task"))
         outcome = _outcome_sentences(assignments, [_sounds_like_outcome(text) for text in lowered])
@@ -219,7 +220,8 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     return replace(report, notes=tuple(star_notes(report)))
 
 
-def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str], emissions: list[list[float]]) -> None:
+def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str], emissions: list[list[float]],
+                           folded_into: Collection[int] = ()) -> None:
     """A story whose last sentence states a checkable outcome, but lost it to the path, ends on its Result.
 
     "The warehouse had zero injuries that peak." and "The parcels went out on schedule." have no
@@ -229,7 +231,9 @@ def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str]
     ended was fumbled for having no Result. Only the last sentence, only after an Action, only when
     no sentence is the Result already; one read as no part must read as a Result nearly as readily
     as its best part, and not be in the speaker's own voice (a sign-off or a reflection: "I'm always
-    on time.", "I hope nobody was affected."); one made an Action must have read as a Result first.
+    on time.", "I hope nobody was affected."); one made an Action must have read as a Result first,
+    and not for a clause joined to it ("I rewrote the retry logic, which cut failed invoices..."): that
+    one is the ``folded_result``, an Action whose ending a coach asks to hear on its own.
     """
     if not assignments or "result" in assignments or "action" not in assignments[:-1]:
         return
@@ -237,7 +241,8 @@ def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str]
     if assignments[-1] is None:
         if _SPEAKER_ASIDE.search(last) or not _reads_as(emissions[-1], ("result",)):
             return
-    elif assignments[-1] != "action" or max(emissions[-1]) != emissions[-1][STATES.index("result")]:
+    elif (assignments[-1] != "action" or len(assignments) - 1 in folded_into
+          or max(emissions[-1]) != emissions[-1][STATES.index("result")]):
         return  # an Action stays one unless the model read it as a Result above all, and only lost it to the path
     if _is_checkable(last) or _tells_an_ending(last):  # a bare figure is no ending: "...from 1970"
         assignments[-1] = "result"
