@@ -768,3 +768,47 @@ def test_a_sign_off_or_a_denied_outcome_is_no_result(aside: str) -> None:
     leaves the story without its ending (found by a review: each was made the Result, and strong)."""
     analysis = analyse_answer(PRESSURE, f"{PRESSURE_STORY} {aside}")
     assert "no Result: the answer never says how it ended" in analysis.verdict.fumbled_reasons
+
+
+WHY_LOOKING = Question(bank="t", id="why-looking", text="What has you looking for a new role at the moment?",
+                       kind="open", words=(80, 220), keywords=(Keyword("looking for"), Keyword("grow")))
+RUNNING_DOWN = ("Honestly, my current manager is a nightmare. He micromanages everything, takes credit for our work "
+                "and the pay is terrible for what we do. Half my team has already left and I'm not going to wait "
+                "around to be the last one. I'm looking for a company that actually treats people properly and where "
+                "I can grow and take on more responsibility, which is why I applied here.")
+
+
+def test_running_down_your_employer_is_never_strong_and_is_told_first() -> None:
+    """A new-user run's answer calling the manager "a nightmare" scored 100/100, strong: the one thing a
+    coach says never to do. It costs half the language points, holds the answer back, and the first
+    tip quotes it; the same reasons told as what the speaker wants are not touched."""
+    analysis = analyse_answer(WHY_LOOKING, RUNNING_DOWN)
+    assert analysis.delivery.complaints[:2] == ("my current manager is a nightmare", "He micromanages")
+    assert analysis.verdict.verdict == "ok"
+    assert "it runs down your employer or the people you work with ('my current manager is a nightmare')" \
+        in analysis.verdict.holding_back
+    assert analysis.tips[0].startswith("Leave out what is wrong with your employer ('my current manager is a nightmare')")
+    towards = analyse_answer(WHY_LOOKING, (
+        "I'm looking to grow into a team lead role. In my current job I've led the weekly planning for two years "
+        "and mentored three new starters, and there is no lead opening there for the next year or so. Your "
+        "posting asks for someone to build a small support team from scratch, which is the step I'm ready for, "
+        "and I'd like to grow with a team that is growing too."))
+    assert towards.delivery.complaints == ()
+    assert not any("runs down" in reason for reason in towards.verdict.holding_back)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "My manager had a terrible week, so I took over the rota.",  # said near them, not of them
+        "My manager said the first draft was a mess, and she was right.",
+        "The customer was shouting at the desk. He was a nightmare for the whole shift.",  # "he" is the customer
+        "My manager micromanaged every ticket at first, so I asked for a weekly check-in instead.",  # the story
+    ],
+)
+def test_a_hard_moment_told_in_a_story_runs_nobody_down(said: str) -> None:
+    """In a story a difficult manager or customer is the situation: only an insult said of the employer
+    counts there, and a grievance ("micromanaged every ticket") is what the story is about."""
+    question = Question(bank="t", id="c", text="Tell me about a time you had to work with a difficult person.",
+                        kind="star")
+    assert analyse_answer(question, said).delivery.complaints == ()

@@ -122,6 +122,7 @@ class Analysis:
                 "we_count": self.delivery.we_count,
                 "numbers": self.delivery.numbers,
                 "top_words": [[word, count] for word, count in self.delivery.top_words],
+                "complaints": list(self.delivery.complaints),
             },
             "relevance": {
                 "focus": list(self.relevance.focus),
@@ -156,7 +157,7 @@ def analyse_answer(
     star_for_kind = star if question.kind == "star" else None
     keywords = match_keywords(text, question.keywords, threshold, sentences=sentences, star=star_for_kind)
     limit = time_limit if time_limit is not None else question.time_limit
-    delivery = analyse_delivery(text, question.words, seconds, limit)
+    delivery = analyse_delivery(text, question.words, seconds, limit, story=question.kind == "star")
     relevance = assess_relevance(
         question.text, text, sentences,
         rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,

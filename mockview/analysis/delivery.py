@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from mockview.analysis.cues import required_literals
-from mockview.analysis.lexicon import FILLERS, HEDGES, NOT_FILLER_AFTER, STOP_WORDS
+from mockview.analysis.lexicon import (EMPLOYER, FILLERS, GRIEVANCES, HEDGES, INSULTING, INSULTS, NOT_FILLER_AFTER,
+                                       STANDING_GRIEVANCES, STOP_WORDS)
 from mockview.analysis.sentences import WORD
 
 SPEAKING_WPM = 145
@@ -57,6 +58,9 @@ class DeliveryReport:
     we_count: int
     numbers: int
     top_words: list[tuple[str, int]]
+    complaints: tuple[str, ...] = ()
+    """Where the answer runs down the speaker's employer, manager or colleagues, as typed ("my current
+    manager is a nightmare"): interviewers hear it as how the candidate will one day talk of them."""
 
     @property
     def filler_count(self) -> int:
@@ -162,11 +166,65 @@ def length_band(words: int, target: tuple[int, int]) -> str:
     return "ok"
 
 
+@cache
+def _complaint_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use: an insult said of the employer (in any answer), a grievance about them
+    (outside stories), an insult said before the noun, and the employer named at all.
+
+    The insult must be said *of* them ("my manager is a nightmare", "I hate my job"), not near them:
+    "my manager had a terrible week" and "my manager said the draft was a mess" run nobody down.
+    """
+    who = rf"\b(?:{EMPLOYER}|(?<![\w'])(?:he|she))(?:'s)?"
+    linking = (r"(?: (?:is|was|are|were|seems|seemed|has been|had been|have been|can be|could be|became|being"
+               r"|always|just|really|so|very|completely|totally|utterly|honestly|basically|absolutely|quite|pretty"
+               r"|frankly|a|an|the|such|bit|of|kind|sort|just))*")
+    often = r"(?: (?:always|constantly|just|really|never|also|basically|literally|still|there|here))*"
+    insult = rf"{who}{linking} (?:{INSULTS})\b|\b(?:i|we|everyone|everybody|people) (?:really |just |absolutely )?" \
+             rf"(?:hate|hated|can't stand|couldn't stand|despise|despised) (?:{EMPLOYER})\b"
+    return (
+        re.compile(insult, re.IGNORECASE),
+        re.compile(rf"{insult}|{who}{often} (?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{INSULTING}) (?:[\w']+ )?(?:manager|boss|company|employer|workplace|colleagues|management"
+                   rf"|place to work)\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{EMPLOYER})\b", re.IGNORECASE),
+    )
+
+
+_CLAUSES = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def employer_complaints(text: str, story: bool) -> tuple[str, ...]:
+    """Where ``text`` runs down the speaker's employer, manager or colleagues: the words, as typed.
+
+    An insult counts in any answer. A grievance ("he micromanages everything", "the pay is terrible")
+    is the story of a conflict question, so it counts outside stories only. "He" or "she" is the
+    employer only in or just after a sentence that names one: in a customer story "he was a
+    nightmare" is the customer.
+    """
+    for_story, for_other, before_noun, employer = _complaint_patterns()
+    wanted = for_story if story else for_other
+    found: list[str] = []
+    named_before = False
+    for sentence in _CLAUSES.split(text.replace("’", "'")):
+        names = employer.search(sentence) is not None
+        for match in (wanted.search(sentence), before_noun.search(sentence)):
+            if match is None:
+                continue
+            pronoun = match.group(0).split(" ", 1)[0].lower() in ("he", "she")
+            if pronoun and not (names or named_before):
+                continue
+            found.append(match.group(0).strip())
+            break
+        named_before = names
+    return tuple(found[:3])
+
+
 def analyse_delivery(
     text: str,
     target: tuple[int, int],
     seconds: float | None = None,
     time_limit: float | None = None,
+    story: bool = False,
 ) -> DeliveryReport:
     normalised = _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
     lowered = WORD.findall(normalised)
@@ -189,4 +247,5 @@ def analyse_delivery(
         we_count=sum(1 for word in lowered if word in WE_FORMS),
         numbers=len(_NUMBER.findall(normalised)),
         top_words=top,
+        complaints=employer_complaints(text, story),
     )

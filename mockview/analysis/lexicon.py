@@ -283,6 +283,31 @@ NOT_FILLER_AFTER: dict[str, frozenset[str]] = {
 }
 """A filler phrase is not one after these words: "what kind of role"."""
 
+EMPLOYER = (r"(?:my|our|the|this|that) (?:(?:current|present|last|previous|old|former|ex|new|line|direct|team|"
+            r"store|shop|ward|area|regional|general) )?(?:manager|managers|boss|bosses|company|employer|firm|team|"
+            r"supervisor|director|directors|colleagues|coworkers|co-workers|job|workplace|department|management|"
+            r"owner|owners|leadership|head office|organisation|organization|place|lead)"
+            r"|management|the people (?:above|over) me")
+"""Who a complaint in an interview is about: the speaker's employer, manager or colleagues ("he" or "she" count
+too, in a sentence that follows one naming them)."""
+
+INSULTS = (r"nightmare|toxic|useless|incompetent|clueless|hopeless|idiots?|idiotic|stupid|lazy|pathetic|a joke"
+           r"|rubbish|the worst|hate|hated|hates|can't stand|couldn't stand|a shambles|a mess|dysfunctional"
+           r"|terrible|awful|horrible|backstab\w*|bully|bullies|bullying")
+"""Running someone down: said of an employer in an interview, any answer to any question sounds a warning."""
+
+INSULTING = r"toxic|useless|incompetent|clueless|hopeless|lazy|pathetic|terrible|awful|horrible|worst|dysfunctional"
+"""The insults that also come before the noun: "a toxic workplace", "the worst boss I've had"."""
+
+GRIEVANCES = (r"micromanag\w+|(?:takes|took|steals|stole|keeps taking) (?:all )?(?:the |our |my )?credit"
+              r"|(?:doesn't|don't|didn't|never) (?:really )?(?:care|listen|listens|cared|listened|respect)"
+              r"|treats? (?:people|us|staff|everyone|me) (?:badly|terribly|like)|plays? favourites|shouts? at")
+STANDING_GRIEVANCES = (r"underpaid|(?:the )?(?:pay|salary|money) (?:is|was|'s) (?:terrible|awful|rubbish|bad|a joke"
+                       r"|pathetic|poor|not enough)|nobody (?:listens|listened|cares|cared)|favouritism|favoritism"
+                       r"|no respect for")
+"""Grievances that are the story in a conflict question ("my manager micromanaged every ticket"), and a
+warning when given as the reason to leave or to apply: counted outside story questions only."""
+
 HEDGES: dict[str, str] = {
     "i think": r"i think", "maybe": r"maybe", "perhaps": r"perhaps", "i guess": r"i guess",
     "probably": r"probably", "i feel like": r"i feel like",

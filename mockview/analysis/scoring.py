@@ -124,9 +124,11 @@ def _length_points(delivery: DeliveryReport) -> float:
 
 
 def _language_points(delivery: DeliveryReport) -> float:
+    """Fillers and hedges cost language points; running down an employer costs half of them."""
     if delivery.words == 0:
         return 0.0
-    return max(0.0, 1 - max(0.0, filler_rate(delivery) - 1.5) / 4.5)
+    clean = max(0.0, 1 - max(0.0, filler_rate(delivery) - 1.5) / 4.5)
+    return clean / 2 if delivery.complaints else clean
 
 
 def _balance_points(star: StarReport) -> float:
@@ -291,6 +293,8 @@ def holding_back(
     if delivery.length in ("short", "long"):
         reasons.append(f"{how_short(delivery.words, delivery.target) if delivery.length == 'short' else 'long'} at "
                        f"{plural(delivery.words, 'word')}")
+    if delivery.complaints:
+        reasons.append(f"it runs down your employer or the people you work with ('{delivery.complaints[0]}')")
     if filler_rate(delivery) >= RAMBLING_PER_HUNDRED:
         counted = {**delivery.fillers, **delivery.hedges}
         named = ", ".join(f"'{word}' {times(n)}" for word, n in sorted(counted.items(), key=lambda i: -i[1])[:3])

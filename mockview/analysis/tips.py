@@ -126,6 +126,15 @@ def build_tips(
         add(1, f"At {plural(delivery.words, 'word')} this is a headline, not an answer; aim for {low}-{high}. {how}",
             "longer")
 
+    if delivery.complaints:
+        said = delivery.complaints[0]
+        if star is not None:
+            add(3, f"Tell what made it hard as facts and what you did about it, not as a verdict on the person "
+                   f"('{said}'): interviewers hear how you would one day talk about them.", "complaints")
+        else:
+            add(3, f"Leave out what is wrong with your employer ('{said}'): interviewers hear how you would one "
+                   "day talk about them. Give the reason you are moving towards instead.", "complaints")
+
     if relevance is not None and relevance.off_topic:
         add(2, f"The question asks for {relevance.frame}, and your answer never gets there: "
                + frame_tip(relevance.frame), "relevance")
