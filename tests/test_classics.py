@@ -325,3 +325,27 @@ def test_a_tip_may_name_its_point_by_a_synonym(tmp_path: Path) -> None:
     assert question.tip_points(0) == ("told my manager",)
     told = analyse_answer(question, "I sent the wrong invoice. I told my manager straight away.")
     assert not any("Say who you told." in tip for tip in told.tips)
+
+
+def test_a_salary_answer_that_names_no_figure_misses_the_range(library) -> None:
+    """A new-user run: "I'd prefer not to name a number ... open to discussion" was credited with the
+    required "salary range" (any talk of pay made it), and told "You said 'Salary': that reads as the
+    opposite of 'the whole package'". A range needs a figure; the package is the offer beyond the pay."""
+    from mockview.analysis import analyse_answer
+
+    question = library.question("classics/salary-expectations")
+    refused = analyse_answer(question, (
+        "I'd prefer not to name a number at this stage. Salary isn't the most important thing for me; I'm "
+        "more interested in the role and the team, and I'm sure you'll make a fair offer. I'm flexible and "
+        "open to discussion once we get to that point."))
+    assert refused.verdict.fumbled_reasons == ("missing a required point: salary range",)
+    assert not any("the opposite of" in tip for tip in refused.tips)
+    ranged = analyse_answer(question, (
+        "Based on what similar roles in Manchester are advertised at, and the Hays salary guide for this "
+        "year, I'm looking for something between 38 and 42 thousand. That said, I'd look at the whole offer, "
+        "including the pension contribution and the training budget, so I'm happy to talk about it once we "
+        "both know it's the right fit."))
+    found = {match.term: match.found for match in ranged.keywords.matched}
+    assert found["salary range"] == "between 38 and"
+    assert set(found) == {"salary range", "researched the market rate", "the whole package", "open to discussion"}
+    assert ranged.verdict.verdict == "strong"

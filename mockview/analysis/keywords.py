@@ -209,13 +209,15 @@ def _match_keyword(
             source = phrase.source
             result = _first(index, phrase, typos=False, wished=wished, named=source in names, others=others,
                             anyone=item.happens)
-            if isinstance(result, Found) and leftover and not _said_with(index, result, leftover):
+            if isinstance(result, Found) and leftover and not _said_with(index, leftover):
                 continue
             if isinstance(result, Found) and _bare_word(phrase) and not _on_topic(index, result, (item,)):
                 continue
             if isinstance(result, Found):
                 how = "typo" if result.typo else "concept"
                 return _match(index, answer, keyword, source, result, how, item.id), None
+            if leftover and not _said_with(index, leftover):
+                continue  # "Salary isn't the main thing" is no near miss of "total compensation": "total" is unsaid
             near = near or _near(index, answer, keyword, result, wished)
     return None, near or _partly(index, answer, keyword)
 
@@ -282,7 +284,7 @@ _THEIRS = frozenset({"your", "their", "its"})
 """Said to an interviewer, "your" is their company's: "your mission" is the mission a point asks about."""
 
 
-def _said_with(index: AnswerTokens, found: Found, leftover: frozenset[str]) -> bool:
+def _said_with(index: AnswerTokens, leftover: frozenset[str]) -> bool:
     """Whether every word in ``leftover`` (or one of its family) is said in the answer too."""
     said = index.by_key.keys()
     return all(_family_members(word) & said for word in leftover)

@@ -215,6 +215,32 @@ CONCEPTS: tuple[Concept, ...] = (
         ),
     ),
     Concept(
+        "salary-figure",
+        "A figure for pay: a range or a number, not only that pay is open to talk about.",
+        names=("salary range", "a salary range", "a range", "salary figure", "gave a range",
+               "gave a number", "named a figure"),
+        phrasings=(
+            "between {number} and", "{number} and {number} thousand|k|grand",
+            "around|about|roughly|approximately|at least|upwards of {number}",
+            "{number} k|thousand|grand", "£|$|€ ... {number}", "{number} ... pounds|dollars|euros",
+            "{number} a|per|an ... year|hour|day|month|annum", "in the range of", "in the region of",
+            "mid|high|low|upper|lower ... twenties|thirties|forties|fifties|sixties|seventies|eighties",
+            "{number} plus", "{number} ish",
+        ),
+    ),
+    Concept(
+        "whole-package",
+        "Pay seen as the whole offer: benefits, bonus, pension, holiday, training, not the salary alone.",
+        names=("the whole package", "whole package", "total package", "overall package", "package as a whole",
+               "total compensation", "total reward", "the full package"),
+        phrasings=(
+            "whole|full|overall|total|entire ... package|offer", "package as a whole", "total compensation|reward",
+            "benefits|bonus|bonuses|pension|equity|shares|healthcare|holidays|allowance",
+            "holiday|annual leave|training budget|car allowance|flexible working", "not just|only the ... salary|pay|base",
+            "beyond the ... salary|pay|base", "as well as the ... salary|pay|base", "on top of the ... salary|pay|base",
+        ),
+    ),
+    Concept(
         "career-goals",
         "Career goals: where the candidate wants to be in a few years and what they are working towards.",
         names=("career goals", "long-term goals", "where I see myself", "five years", "ambition", "aspirations",
