@@ -349,3 +349,25 @@ def test_a_salary_answer_that_names_no_figure_misses_the_range(library) -> None:
     assert found["salary range"] == "between 38 and"
     assert set(found) == {"salary range", "researched the market rate", "the whole package", "open to discussion"}
     assert ranged.verdict.verdict == "strong"
+
+
+def test_a_disagreement_told_in_non_native_english_makes_its_points(library) -> None:
+    """A new-user run's story was fumbled as "may not answer the question: it never tells of a
+    disagreement" with 0 of 4 points, though it says each: "I was thinking this is wrong", "only us two",
+    "I showed him my calculation", "I supported this plan in the team meeting also"."""
+    from mockview.analysis import analyse_answer
+
+    question = library.question("classics/disagreed-with-manager")
+    analysis = analyse_answer(question, (
+        "In my last company in Poland I was working as junior developer in team of six. My manager decided "
+        "that we will move all our tests to new framework in one sprint, before the release. I was thinking "
+        "this is wrong, because release was in two weeks and we had more than 800 tests. I did not say it in "
+        "the daily meeting, I asked him for short talk after, only us two. I showed him my calculation: one "
+        "test take around 20 minutes to rewrite, so 800 tests is more than 260 hours, this is more than whole "
+        "team have in sprint. He listened and he explained me his reason, the old framework will not be "
+        "supported from next year. So we agreed to move only the new tests first and the rest after release. "
+        "I supported this plan in the team meeting also. We finished migration two months later without "
+        "problem and release was on time."))
+    assert {match.term for match in analysis.keywords.matched} == {
+        "disagreed", "raised it in private", "backed it with evidence", "committed to the decision"}
+    assert analysis.verdict.verdict == "strong", analysis.verdict.fumbled_reasons

@@ -240,7 +240,7 @@ FRAMES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         _keys("conflict disagree disagreed disagreement argued argument argue clash clashed tension tense "
               "frustrated frustration upset angry annoyed pushed pushback objected objection different differently "
               "view views opinion opinions against fell resented complained complaint difficult heated row "
-              "dispute criticised criticized blamed worried concern concerns unhappy"),
+              "dispute criticised criticized blamed worried concern concerns unhappy wrong"),
     ),
     "a weakness": (
         _keys("weakness weaknesses"),
