@@ -371,3 +371,22 @@ def test_a_disagreement_told_in_non_native_english_makes_its_points(library) -> 
     assert {match.term for match in analysis.keywords.matched} == {
         "disagreed", "raised it in private", "backed it with evidence", "committed to the decision"}
     assert analysis.verdict.verdict == "strong", analysis.verdict.fumbled_reasons
+
+
+def test_a_weakness_worked_on_and_improved_makes_both_points(library) -> None:
+    """A new-user run's textbook weakness answer (Toastmasters, volunteering to present, "I no longer
+    wait to be asked") was told its two main points were missing, and tipped to make them."""
+    from mockview.analysis import analyse_answer
+
+    question = library.question("classics/greatest-weakness")
+    analysis = analyse_answer(question, (
+        "My weakness is public speaking. In team meetings I used to keep quiet even when I had a useful point, "
+        "and in my last review my manager said the team was missing my ideas because I only shared them "
+        "afterwards by email. Since January I have been going to a Toastmasters club every two weeks, and I "
+        "volunteered to present the monthly stock report to the store managers. The first two times my hands "
+        "were shaking, but last month I ran the whole forty-minute session and took questions at the end. I'm "
+        "still not a natural, but I no longer wait to be asked before I speak up."))
+    found = {match.term: match.found for match in analysis.keywords.matched}
+    assert found["what I am doing about it"] == "Toastmasters"
+    assert found["how it has improved"] == "I no longer"
+    assert not any("Points a strong answer makes that yours doesn't" in tip for tip in analysis.tips)
