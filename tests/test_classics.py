@@ -390,3 +390,19 @@ def test_a_weakness_worked_on_and_improved_makes_both_points(library) -> None:
     assert found["what I am doing about it"] == "Toastmasters"
     assert found["how it has improved"] == "I no longer"
     assert not any("Points a strong answer makes that yours doesn't" in tip for tip in analysis.tips)
+
+
+def test_closing_questions_about_the_first_months_and_the_hardest_part_make_their_points(library) -> None:
+    """A new-user run: "what is the team finding hardest at the moment?" and "what would you want the person
+    in this role to have achieved by the end of their first six months?" missed "the biggest challenge"
+    and "what success looks like", and the tip asked for both."""
+    from mockview.analysis import analyse_answer
+
+    question = library.question("classics/questions-for-us")
+    analysis = analyse_answer(question, (
+        "Yes, a few. What would you want the person in this role to have achieved by the end of their first "
+        "six months? Who would I be working with most closely day to day, and how does the team split up the "
+        "work? And what is the team finding hardest at the moment? Finally, what are the next steps in your "
+        "process?"))
+    assert {match.term for match in analysis.keywords.matched} == {
+        "the team", "what success looks like", "the biggest challenge"}

@@ -904,6 +904,9 @@ CONCEPTS: tuple[Concept, ...] = (
             "staffing ... shortages|crisis|problems", "recruitment and retention",
             "retention|churn ... problem|issue|challenge", "tough competition",
             "margins ... squeezed|falling|tight|under|shrinking",
+            "finding|find|found ... hardest|toughest|trickiest", "hardest|toughest|trickiest thing|things|bit",
+            "what's hardest|toughest", "what is hardest|toughest", "most difficult part|thing|problem",
+            "hardest|toughest ... at the moment|right now|these days|this year",
         ),
         happens=True,
     ),
@@ -942,6 +945,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "expectations ... for|of ... role|first|person", "what would a great|good",
             "great ... year|first year ... look", "kpis|kpi ... for|of ... role", "targets ... for|of ... role",
             "judged on", "measured on", "how ... judged|measured",
+            "have achieved|delivered|done ... by the end of", "by the end of ... first", "in the first ... months|days|weeks",
+            "first 90|ninety|hundred|six|three|twelve ... days|months|weeks",
         ),
     ),
     Concept(
