@@ -193,6 +193,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "i've got a|an ... system|rule|habit|reminder", "reminder|reminders ... to", "my rule now",
             "rule of thumb now", "it's improved|getting better", "much better at it now", "mentor ... helping|helped",
             "feedback from ... helped", "i practise|practice|rehearse ... by", "deliberately ... volunteer|take|put",
+            "i now tell|say|offer|agree|block|book", "now i tell|say|offer|agree|block|book",
+            "started keeping|checking|writing|using|blocking|planning|asking|saying|practising|practicing",
             "i no longer",  # last: what changed, when nothing says what was done
         ),
     ),
