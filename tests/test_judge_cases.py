@@ -754,8 +754,8 @@ def test_a_last_sentence_read_as_a_result_first_is_not_made_an_action() -> None:
     analysis = analyse_answer(question, story + "We moved everything on time with no lost records.")
     assert analysis.star.assignments[-1] == "result"
     assert analysis.verdict.verdict != "fumbled", analysis.verdict.fumbled_reasons
-    checked = analyse_answer(question, story + "I also checked every record against the old system by hand.")
-    assert checked.star.assignments[-1] == "action"  # an Action that reads as one stays one
+    for deed in ("I also checked every record against the old system by hand.", "I finished my own checks on time."):
+        assert analyse_answer(question, story + deed).star.assignments[-1] == "action"  # the speaker's deed stays one
 
 
 @pytest.mark.parametrize(
@@ -783,7 +783,7 @@ def test_running_down_your_employer_is_never_strong_and_is_told_first() -> None:
     coach says never to do. It costs half the language points, holds the answer back, and the first
     tip quotes it; the same reasons told as what the speaker wants are not touched."""
     analysis = analyse_answer(WHY_LOOKING, RUNNING_DOWN)
-    assert analysis.delivery.complaints[:2] == ("my current manager is a nightmare", "He micromanages")
+    assert analysis.delivery.complaints == ("my current manager is a nightmare", "the pay is terrible")
     assert analysis.verdict.verdict == "ok"
     assert "it runs down your employer or the people you work with ('my current manager is a nightmare')" \
         in analysis.verdict.holding_back
@@ -812,3 +812,31 @@ def test_a_hard_moment_told_in_a_story_runs_nobody_down(said: str) -> None:
     question = Question(bank="t", id="c", text="Tell me about a time you had to work with a difficult person.",
                         kind="star")
     assert analyse_answer(question, said).delivery.complaints == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "story"),
+    [
+        ("My manager never micromanages, and he never takes credit for our work.", False),  # praise
+        ("My time management was terrible at university, so I started using a planner.", False),
+        ("I was on the returns desk with my manager when a customer came in. He was a nightmare from the start.",
+         True),  # "he" is the customer, though the manager was named first
+        ("When I took over, my team was the worst performing store in the region.", True),  # the situation
+        ("I was worried I would be a terrible manager.", False),  # the speaker of themselves
+        ("The company was the worst hit by the chip shortage.", False),
+        ("Teaching assistants are underpaid, which is why I volunteer.", False),
+    ],
+)
+def test_praise_self_criticism_and_hard_times_run_nobody_down(said: str, story: bool) -> None:
+    """Found by a review of the first version: each of these was held back as running down an employer."""
+    question = WHY_LOOKING if not story else Question(bank="t", id="s", kind="star",
+                                                      text="Tell me about a time you turned a team around.")
+    assert analyse_answer(question, said).delivery.complaints == ()
+
+
+def test_a_long_run_of_filler_words_cannot_stall_the_complaint_check() -> None:
+    """"My manager is just just just ... fine." took 12.7 s with 22 "just"s (a repeated word in the
+    pattern backtracked); the repeats are possessive now, so the time no longer grows with them."""
+    from mockview.analysis.delivery import employer_complaints
+
+    assert employer_complaints("My manager is " + "just " * 40 + "fine.", story=False, grievances=True) == ()

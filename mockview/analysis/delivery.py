@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from mockview.analysis.cues import required_literals
-from mockview.analysis.lexicon import (EMPLOYER, FILLERS, GRIEVANCES, HEDGES, INSULTING, INSULTS, NOT_FILLER_AFTER,
-                                       STANDING_GRIEVANCES, STOP_WORDS)
+from mockview.analysis.lexicon import (EMPLOYER, EMPLOYER_PEOPLE, FILLERS, GRIEVANCES, HEDGES, INSULTS,
+                                       NOT_FILLER_AFTER, STANDING_GRIEVANCES, STOP_WORDS)
 from mockview.analysis.sentences import WORD
 
 SPEAKING_WPM = 145
@@ -167,54 +167,73 @@ def length_band(words: int, target: tuple[int, int]) -> str:
 
 
 @cache
-def _complaint_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Compiled on first use: an insult said of the employer (in any answer), a grievance about them
-    (outside stories), an insult said before the noun, and the employer named at all.
+def _complaint_patterns() -> dict[str, re.Pattern[str]]:
+    """Compiled on first use. The insult must be said *of* them ("my manager is a nightmare", "I can't
+    stand my boss"), not near them: "my manager had a terrible week" and "my manager said the draft was
+    a mess" run nobody down. Every repeat is possessive, so no text makes the search backtrack."""
+    linking = (r"(?: (?:is|was|are|were|seems|seemed|has been|had been|have been|can be|could be|became|being|always"
+               r"|just|really|so|very|completely|totally|utterly|honestly|basically|absolutely|quite|pretty|frankly"
+               r"|all|there|such|also|still))*+ ")
+    often = r"(?: (?:always|constantly|just|really|also|basically|literally|still|there|here))*+ "
+    pronoun = r"(?<![\w'])(?:he|she)(?:'s)?"
 
-    The insult must be said *of* them ("my manager is a nightmare", "I hate my job"), not near them:
-    "my manager had a terrible week" and "my manager said the draft was a mess" run nobody down.
-    """
-    who = rf"\b(?:{EMPLOYER}|(?<![\w'])(?:he|she))(?:'s)?"
-    linking = (r"(?: (?:is|was|are|were|seems|seemed|has been|had been|have been|can be|could be|became|being"
-               r"|always|just|really|so|very|completely|totally|utterly|honestly|basically|absolutely|quite|pretty"
-               r"|frankly|a|an|the|such|bit|of|kind|sort|just))*")
-    often = r"(?: (?:always|constantly|just|really|never|also|basically|literally|still|there|here))*"
-    insult = rf"{who}{linking} (?:{INSULTS})\b|\b(?:i|we|everyone|everybody|people) (?:really |just |absolutely )?" \
-             rf"(?:hate|hated|can't stand|couldn't stand|despise|despised) (?:{EMPLOYER})\b"
-    return (
-        re.compile(insult, re.IGNORECASE),
-        re.compile(rf"{insult}|{who}{often} (?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{INSULTING}) (?:[\w']+ )?(?:manager|boss|company|employer|workplace|colleagues|management"
-                   rf"|place to work)\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{EMPLOYER})\b", re.IGNORECASE),
-    )
+    def said_of(who: str, what: str) -> str:
+        return (rf"\b(?:{who}){linking}(?:{what})\b"
+                rf"|\b(?:i|we|everyone|everybody) (?:really |just |absolutely )?(?:hate|hated|can't stand"
+                rf"|cannot stand|couldn't stand|despise|despised) (?:{who})\b")
+
+    return {
+        "story": re.compile(said_of(EMPLOYER_PEOPLE, INSULTS), re.IGNORECASE),
+        "answer": re.compile(said_of(EMPLOYER, INSULTS), re.IGNORECASE),
+        "grievance": re.compile(rf"\b(?:{EMPLOYER_PEOPLE}){often}(?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b",
+                                re.IGNORECASE),
+        "pronoun insult": re.compile(rf"{pronoun}{linking}(?:{INSULTS})\b", re.IGNORECASE),
+        "pronoun grievance": re.compile(rf"{pronoun}{often}(?:{GRIEVANCES})\b", re.IGNORECASE),
+        "people": re.compile(rf"\b(?:{EMPLOYER_PEOPLE})\b", re.IGNORECASE),
+        "others": re.compile(r"\b(?:customer|customers|client|clients|patient|patients|guest|guests|passenger"
+                             r"|passengers|caller|callers|member of the public|parent|parents|student|students|"
+                             r"pupil|pupils|resident|residents|tenant|tenants|buyer|buyers)\b", re.IGNORECASE),
+    }
 
 
 _CLAUSES = re.compile(r"(?<=[.!?;])\s+|\n+")
+_ABOUT_LEAVING = re.compile(
+    r"\b(?:leav(?:e|ing)|left|looking for (?:a )?(?:new|another)|new (?:role|job|position)|move on|moving on"
+    r"|change (?:jobs|roles)|why (?:do|would|did) you want|why (?:this|our) (?:company|role|job)|current (?:job|role"
+    r"|employer|manager)|last (?:job|role|employer)|previous (?:job|role|employer)|your (?:manager|boss))\b",
+    re.IGNORECASE)
 
 
-def employer_complaints(text: str, story: bool) -> tuple[str, ...]:
+def asks_about_the_employer(question: str) -> bool:
+    """Whether a question asks why the candidate leaves, looks or wants this job, or about their manager:
+    there a grievance ("he micromanages everything") is given as the reason, and interviewers hear it."""
+    return _ABOUT_LEAVING.search(question) is not None
+
+
+def employer_complaints(text: str, story: bool, grievances: bool = False) -> tuple[str, ...]:
     """Where ``text`` runs down the speaker's employer, manager or colleagues: the words, as typed.
 
-    An insult counts in any answer. A grievance ("he micromanages everything", "the pay is terrible")
-    is the story of a conflict question, so it counts outside stories only. "He" or "she" is the
-    employer only in or just after a sentence that names one: in a customer story "he was a
-    nightmare" is the customer.
+    An insult said of the speaker's manager or colleagues counts in any answer, of the company or the
+    job too outside a story (in a story "the job was a nightmare: the ceiling had collapsed" is the
+    situation). A grievance ("he micromanages everything", "the pay is terrible") counts only where
+    the question asks why they leave or want this job (``grievances``): in a conflict story it is the
+    story. "He" or "she" is the employer only in or just after a sentence naming one, and never in a
+    sentence or after one that names a customer, a patient or a guest.
     """
-    for_story, for_other, before_noun, employer = _complaint_patterns()
-    wanted = for_story if story else for_other
+    patterns = _complaint_patterns()
+    said = patterns["story"] if story else patterns["answer"]
     found: list[str] = []
     named_before = False
-    for sentence in _CLAUSES.split(text.replace("’", "'")):
-        names = employer.search(sentence) is not None
-        for match in (wanted.search(sentence), before_noun.search(sentence)):
-            if match is None:
-                continue
-            pronoun = match.group(0).split(" ", 1)[0].lower() in ("he", "she")
-            if pronoun and not (names or named_before):
-                continue
-            found.append(match.group(0).strip())
-            break
+    for sentence in _CLAUSES.split(text):
+        plain = sentence.replace("’", "'")
+        others = patterns["others"].search(plain) is not None
+        names = patterns["people"].search(plain) is not None and not others
+        match = said.search(plain) or (patterns["grievance"].search(plain) if grievances else None)
+        if match is None and (names or named_before) and not others:
+            match = patterns["pronoun insult"].search(plain) or (
+                patterns["pronoun grievance"].search(plain) if grievances else None)
+        if match is not None:
+            found.append(sentence[match.start():match.end()].strip())
         named_before = names
     return tuple(found[:3])
 
@@ -225,6 +244,7 @@ def analyse_delivery(
     seconds: float | None = None,
     time_limit: float | None = None,
     story: bool = False,
+    grievances: bool = False,
 ) -> DeliveryReport:
     normalised = _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
     lowered = WORD.findall(normalised)
@@ -247,5 +267,5 @@ def analyse_delivery(
         we_count=sum(1 for word in lowered if word in WE_FORMS),
         numbers=len(_NUMBER.findall(normalised)),
         top_words=top,
-        complaints=employer_complaints(text, story),
+        complaints=employer_complaints(text, story, grievances),
     )

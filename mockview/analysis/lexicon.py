@@ -283,30 +283,31 @@ NOT_FILLER_AFTER: dict[str, frozenset[str]] = {
 }
 """A filler phrase is not one after these words: "what kind of role"."""
 
-EMPLOYER = (r"(?:my|our|the|this|that) (?:(?:current|present|last|previous|old|former|ex|new|line|direct|team|"
-            r"store|shop|ward|area|regional|general) )?(?:manager|managers|boss|bosses|company|employer|firm|team|"
-            r"supervisor|director|directors|colleagues|coworkers|co-workers|job|workplace|department|management|"
-            r"owner|owners|leadership|head office|organisation|organization|place|lead)"
-            r"|management|the people (?:above|over) me")
-"""Who a complaint in an interview is about: the speaker's employer, manager or colleagues ("he" or "she" count
-too, in a sentence that follows one naming them)."""
+EMPLOYER_PEOPLE = (r"(?:my|our|the) (?:(?:current|present|last|previous|old|former|ex|new|line|direct|store|shop|ward|area"
+                   r"|regional|general|team) )?(?:manager|managers|boss|bosses|supervisor|director|directors|colleague"
+                   r"|colleagues|coworker|coworkers|co-worker|co-workers|team lead|team leader|owner|owners|leadership"
+                   r"|management|people I work with)")
+"""The people an interview complaint runs down: the speaker's manager, boss or colleagues."""
 
-INSULTS = (r"nightmare|toxic|useless|incompetent|clueless|hopeless|idiots?|idiotic|stupid|lazy|pathetic|a joke"
-           r"|rubbish|the worst|hate|hated|hates|can't stand|couldn't stand|a shambles|a mess|dysfunctional"
-           r"|terrible|awful|horrible|backstab\w*|bully|bullies|bullying")
-"""Running someone down: said of an employer in an interview, any answer to any question sounds a warning."""
+EMPLOYER = (rf"{EMPLOYER_PEOPLE}|(?:my|our|the|this|that) (?:(?:current|present|last|previous|old|former|new) )?"
+            r"(?:company|employer|firm|team|job|workplace|department|organisation|organization|head office)")
+"""The employer as a whole too: outside a story, "my job is a nightmare" runs it down as well."""
 
-INSULTING = r"toxic|useless|incompetent|clueless|hopeless|lazy|pathetic|terrible|awful|horrible|worst|dysfunctional"
-"""The insults that also come before the noun: "a toxic workplace", "the worst boss I've had"."""
+INSULTS = (r"(?:a |an )?(?:(?:absolute|total|complete|utter|real|bit of a) )?(?:nightmare|joke|idiot|idiots|mess|shambles)"
+           r"|toxic|useless|incompetent|clueless|hopeless|idiotic|stupid|lazy|pathetic|rubbish|dysfunctional"
+           r"|terrible|awful|horrible|bad at (?:his|her|their) jobs?|backstabbing|bullies|bullying")
+"""Running someone down: said of the speaker's manager or colleagues in an interview, any answer sounds a warning."""
 
 GRIEVANCES = (r"micromanag\w+|(?:takes|took|steals|stole|keeps taking) (?:all )?(?:the |our |my )?credit"
-              r"|(?:doesn't|don't|didn't|never) (?:really )?(?:care|listen|listens|cared|listened|respect)"
-              r"|treats? (?:people|us|staff|everyone|me) (?:badly|terribly|like)|plays? favourites|shouts? at")
-STANDING_GRIEVANCES = (r"underpaid|(?:the )?(?:pay|salary|money) (?:is|was|'s) (?:terrible|awful|rubbish|bad|a joke"
-                       r"|pathetic|poor|not enough)|nobody (?:listens|listened|cares|cared)|favouritism|favoritism"
-                       r"|no respect for")
+              r"|(?:doesn't|don't|didn't) (?:really )?(?:care|listen|cared|listened|respect)"
+              r"|treats? (?:\w+ )?(?:people|us|staff|everyone|me|employees) (?:badly|terribly|like dirt|like rubbish)"
+              r"|plays? favourites|shouts? at (?:us|people|everyone|staff)")
+STANDING_GRIEVANCES = (r"(?:my|our|the) (?:pay|salary|money) (?:there )?(?:is|was|'s) (?:terrible|awful|rubbish|a joke"
+                       r"|pathetic|poor|bad)|(?:i'm|i am|we're|we are|we were|i was) (?:so |really |badly )?underpaid"
+                       r"|nobody (?:there|here) (?:listens|cares)|there(?:'s| is| was) (?:a lot of |so much )?favouritism")
 """Grievances that are the story in a conflict question ("my manager micromanaged every ticket"), and a
-warning when given as the reason to leave or to apply: counted outside story questions only."""
+warning when given as the reason to leave or to apply: counted only for a question about leaving or
+joining (see :func:`mockview.analysis.delivery.employer_complaints`)."""
 
 HEDGES: dict[str, str] = {
     "i think": r"i think", "maybe": r"maybe", "perhaps": r"perhaps", "i guess": r"i guess",

@@ -229,9 +229,10 @@ def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str]
     all; "We moved everything on time with no lost records." it read as a Result above all, and the
     path, with no Result judged present, made it one more Action. Either way a story that plainly
     ended was fumbled for having no Result. Only the last sentence, only after an Action, only when
-    no sentence is the Result already; one read as no part must read as a Result nearly as readily
-    as its best part, and not be in the speaker's own voice (a sign-off or a reflection: "I'm always
-    on time.", "I hope nobody was affected."); one made an Action must have read as a Result first,
+    no sentence is the Result already. One read as no part must read as a Result nearly as readily as
+    its best part and not be in the speaker's own voice (a sign-off or a reflection: "I'm always on
+    time.", "I hope nobody was affected."); one made an Action must have read as a Result first, not
+    open on the speaker's own deed ("I filed my timesheet on time."),
     and not for a clause joined to it ("I rewrote the retry logic, which cut failed invoices..."): that
     one is the ``folded_result``, an Action whose ending a coach asks to hear on its own.
     """
@@ -241,6 +242,8 @@ def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str]
     if assignments[-1] is None:
         if _SPEAKER_ASIDE.search(last) or not _reads_as(emissions[-1], ("result",)):
             return
+    elif _SPEAKER_ASIDE.match(last.lstrip(" \"'(")):
+        return  # "I filed my timesheet on time.": the speaker's own deed, not how the story ended
     elif (assignments[-1] != "action" or len(assignments) - 1 in folded_into
           or max(emissions[-1]) != emissions[-1][STATES.index("result")]):
         return  # an Action stays one unless the model read it as a Result above all, and only lost it to the path

@@ -355,7 +355,6 @@ CONCEPTS: tuple[Concept, ...] = (
         phrasings=(
             "evidence", "showed {person} the data|numbers|figures|chart|logs|results|graph|report",
             "showed {person} my calculation|calculations|maths|math|estimate|estimates|numbers|figures|data",
-            "my calculation|calculations",
             "pulled|gathered|collected the data|numbers|figures|logs", "pulled ... data|numbers|figures|logs|reports",
             "the data showed", "the numbers showed", "the figures showed", "the logs showed", "data showed",
             "backed ... up with", "with data", "with numbers", "with hard numbers", "concrete examples",

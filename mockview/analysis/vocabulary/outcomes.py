@@ -216,7 +216,6 @@ CONCEPTS: tuple[Concept, ...] = (
             "world of difference", "made ... progress", "grew in confidence", "started to thrive|flourish",
             "completely different place|team|atmosphere|story", "now instead of", "now rather than",
             "these days instead of", "now ... instead of every|each|the",
-            "i no longer", "i can now", "now i can", "these days i can", "i'm now able to", "i am now able to",
         ),
     ),
     Concept(
