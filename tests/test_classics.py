@@ -406,3 +406,22 @@ def test_closing_questions_about_the_first_months_and_the_hardest_part_make_thei
         "process?"))
     assert {match.term for match in analysis.keywords.matched} == {
         "the team", "what success looks like", "the biggest challenge"}
+
+
+@pytest.mark.parametrize("ranged", ["I'd expect 35-40k.", "Around 40k.", "I'm after £38,000.", "Somewhere around the 40 mark.",
+                                    "In the low 40s.", "I'm looking for £35,000 to £40,000."])
+def test_a_salary_range_is_heard_as_people_give_it(library, ranged: str) -> None:
+    """A review: each of these missed the required "salary range", and a textbook answer was fumbled."""
+    from mockview.analysis import analyse_answer
+
+    question = library.question("classics/salary-expectations")
+    assert "salary range" in {match.term for match in analyse_answer(question, ranged).keywords.matched}
+
+
+@pytest.mark.parametrize("unranged", ["With 10 plus years in logistics I know my worth.",
+                                      "I'm in my mid thirties with two children, so stability matters."])
+def test_years_and_ages_are_no_salary_range(library, unranged: str) -> None:
+    from mockview.analysis import analyse_answer
+
+    question = library.question("classics/salary-expectations")
+    assert "salary range" not in {match.term for match in analyse_answer(question, unranged).keywords.matched}
