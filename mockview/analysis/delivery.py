@@ -189,6 +189,9 @@ def _complaint_patterns() -> dict[str, re.Pattern[str]]:
                                 re.IGNORECASE),
         "pronoun insult": re.compile(rf"{pronoun}{linking}(?:{INSULTS})\b", re.IGNORECASE),
         "pronoun grievance": re.compile(rf"{pronoun}{often}(?:{GRIEVANCES})\b", re.IGNORECASE),
+        "any insult": re.compile(r"\b(?:nightmare|joke|idiot|mess|shambles|toxic|useless|incompetent|clueless|hopeless"
+                                 r"|stupid|lazy|pathetic|rubbish|dysfunctional|terrible|awful|horrible|bad|backstab"
+                                 r"|bull|hate|stand|despise)"),
         "people": re.compile(rf"\b(?:{EMPLOYER_PEOPLE})\b", re.IGNORECASE),
         "others": re.compile(r"\b(?:customer|customers|client|clients|patient|patients|guest|guests|passenger"
                              r"|passengers|caller|callers|member of the public|parent|parents|student|students|"
@@ -221,6 +224,8 @@ def employer_complaints(text: str, story: bool, grievances: bool = False) -> tup
     sentence or after one that names a customer, a patient or a guest.
     """
     patterns = _complaint_patterns()
+    if not grievances and patterns["any insult"].search(text.lower()) is None:
+        return ()  # most answers: no word of an insult anywhere, so nothing to look at sentence by sentence
     said = patterns["story"] if story else patterns["answer"]
     found: list[str] = []
     named_before = False
