@@ -271,6 +271,8 @@ def holding_back(
     score: int,
 ) -> list[str]:
     reasons: list[str] = []
+    if delivery.complaints:  # first: of everything that holds an answer back, the one an interviewer remembers
+        reasons.append(f"it runs down your employer or the people you work with ('{delivery.complaints[0]}')")
     if closing is not None:
         if closing.salary_first:
             reasons.append("the first question is about pay or perks")
@@ -293,8 +295,6 @@ def holding_back(
     if delivery.length in ("short", "long"):
         reasons.append(f"{how_short(delivery.words, delivery.target) if delivery.length == 'short' else 'long'} at "
                        f"{plural(delivery.words, 'word')}")
-    if delivery.complaints:
-        reasons.append(f"it runs down your employer or the people you work with ('{delivery.complaints[0]}')")
     if filler_rate(delivery) >= RAMBLING_PER_HUNDRED:
         counted = {**delivery.fillers, **delivery.hedges}
         named = ", ".join(f"'{word}' {times(n)}" for word, n in sorted(counted.items(), key=lambda i: -i[1])[:3])
