@@ -25,13 +25,13 @@ from mockview.analysis.lexicon import (
     ACTION_CUES,
     CHECKABLE,
     FEELINGS,
-    UNMET,
     MEASURABLE,
     NON_ANSWERS,
     PARTS,
     RESULT_CUES,
     SITUATION_CUES,
     TASK_CUES,
+    UNMET,
 )
 from mockview.analysis.sentences import Sentence
 from mockview.analysis.sequence import STATES, decode
