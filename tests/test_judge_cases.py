@@ -840,3 +840,20 @@ def test_a_long_run_of_filler_words_cannot_stall_the_complaint_check() -> None:
     from mockview.analysis.delivery import employer_complaints
 
     assert employer_complaints("My manager is " + "just " * 40 + "fine.", story=False, grievances=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Tell me a bit about yourself.", ()),
+        ("Where do you see yourself in five years?", ("five", "years")),
+        ("Before we wrap up, why should we choose you?", ("choose",)),
+        ("Walk me through your background, and how you got to where you are now.", ("background",)),
+    ],
+)
+def test_the_question_s_frame_is_not_what_it_asks_about(question: str, focus: tuple[str, ...]) -> None:
+    """A new-user run: "Tell me a bit about yourself." had the focus "bit", so an answer lost a third of
+    its relevance points unless it said "bit" (starting with "A bit about me:" raised it from 85 to 92)."""
+    from mockview.analysis.relevance import question_focus
+
+    assert question_focus(question) == focus

@@ -39,7 +39,7 @@ QUESTION_WORDS = frozenset(
     thought feel felt like want wanted need needed know knew say said really way ways thing things kind sort
     please us me you your yours yourself company role job position work worked working interview question
     happen happened happens take took approach approached manage managed case cases current currently last
-    far much lot lots quite
+    far much lot lots quite bit little briefly see now nearly wrap before everything imagine
     professional personal personally else else's what's you've rather even though whether anyway still
     """.split()
 )
