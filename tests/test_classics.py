@@ -425,3 +425,19 @@ def test_years_and_ages_are_no_salary_range(library, unranged: str) -> None:
 
     question = library.question("classics/salary-expectations")
     assert "salary range" not in {match.term for match in analyse_answer(question, unranged).keywords.matched}
+
+
+def test_a_point_named_with_nothing_said_of_it_is_a_near_miss_that_says_so(library) -> None:
+    """A new-user run: "a great mission" and "the values" in a generic answer were shown as plain
+    "- mission", "- values", as if the words were never said. They still make no point, but the
+    feedback now says why, and the tip asks for what the word stands for."""
+    from mockview.analysis import analyse_answer
+
+    question = library.question("classics/why-work-here")
+    analysis = analyse_answer(question, (
+        "I want to work at your company because you are a leader in the industry with a great mission and a "
+        "great product. I have read a lot about the company and I really like the culture and the values."))
+    assert "mission" not in {match.term for match in analysis.keywords.matched}
+    near = {item.term: (item.found, item.why) for item in analysis.keywords.near_misses}
+    assert near["mission"] == ("great mission", "named")
+    assert any(tip.startswith("You name 'mission' ('great mission') but say nothing of it.") for tip in analysis.tips)

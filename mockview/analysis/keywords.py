@@ -66,7 +66,8 @@ class NearMiss:
     found: str
     why: str
     """"negated" (said with a "not"), "hypothetical" (what the speaker would do, in a story question),
-    "intended" (meant to, and did not: "my plan was to..., but I never...") or "partly" (only some of its words)."""
+    "intended" (meant to, and did not: "my plan was to..., but I never..."), "named" (its one word said
+    with nothing of what it means: "a great mission") or "partly" (only some of its words)."""
     sentence: int | None = None
 
 
@@ -163,6 +164,8 @@ def _match_keyword(
     wished: frozenset[int] = frozenset(),
 ) -> tuple[KeywordMatch | None, NearMiss | None]:
     near: NearMiss | None = None
+    named: NearMiss | None = None
+    """The point's one word said with nothing of its topic around it ("a great mission")."""
     others: set[int] = set()
     """Where the point's own name was said of someone else."""
     links = keyword_links(keyword)
@@ -187,6 +190,7 @@ def _match_keyword(
                 and not _on_topic(index, result, concepts)):
             # A bare term of one word in another sense: "we clarified butter" is no clarifying
             # question. Words an author listed as synonyms are taken as meant.
+            named = named or _named_only(index, answer, keyword, result)
             result = []
         if isinstance(result, Found):
             return _match(index, answer, keyword, form, result, "typo" if result.typo else "said", ""), None
@@ -219,7 +223,17 @@ def _match_keyword(
             if leftover and not _said_with(index, leftover):
                 continue  # "Salary isn't the main thing" is no near miss of "total compensation": "total" is unsaid
             near = near or _near(index, answer, keyword, result, wished)
-    return None, near or _partly(index, answer, keyword)
+    return None, near or named or _partly(index, answer, keyword)
+
+
+def _named_only(index: AnswerTokens, answer: str, keyword: Keyword, found: Found) -> NearMiss:
+    """The word of a one-word point, said with nothing of what it means: "you are a leader with a great
+    mission". The point is not made, but the person said its word: the feedback says why it does not
+    count (a new-user run saw "- mission" under an answer that said "mission")."""
+    tokens = index.tokens
+    first = found.start - 1 if found.start > 0 and not tokens[found.start].broken else found.start
+    return NearMiss(keyword.term, answer[tokens[first].start:tokens[found.end - 1].end], "named",
+                    tokens[found.start].sentence)
 
 
 def _labelled(

@@ -241,7 +241,8 @@ def build_tips(
 
     if keywords.has_rubric and keywords.coverage < 0.6 and delivery.words:
         # The tip below speaks of a point said negated, meant or wished; one only partly said has none.
-        nearly = {near.term for near in keywords.near_misses[:1] if near.why in ("negated", "intended", "hypothetical")}
+        nearly = {near.term for near in keywords.near_misses[:1]
+                  if near.why in ("negated", "intended", "hypothetical", "named")}
         names = [k.term for k in keywords.missing if not k.required and k.term not in nearly][:3]
         if names:
             add(13, f"Points a strong answer makes that yours doesn't: {', '.join(names)}. "
@@ -255,6 +256,9 @@ def build_tips(
             add(13, f"'{near.term}' comes up only as something meant and not done ({near.found!r}). If it "
                     "happened later, say when; if not, tell what you did instead.", f"rubric:{near.term}",
                 near.sentence)
+        elif near.why == "named":
+            add(13, f"You name '{near.term}' ({near.found!r}) but say nothing of it. Say what it is and why it "
+                    "matters to you, in a sentence of its own.", f"rubric:{near.term}", near.sentence)
         elif near.why == "hypothetical":
             said = "" if near.found.lower() == near.term.lower() else f" ({near.found!r})"
             add(13, f"'{near.term}' comes up only as what you would do{said}. The question asks "
