@@ -857,3 +857,12 @@ def test_the_question_s_frame_is_not_what_it_asks_about(question: str, focus: tu
     from mockview.analysis.relevance import question_focus
 
     assert question_focus(question) == focus
+
+
+def test_a_checkable_result_with_no_figure_is_not_told_it_has_no_outcome() -> None:
+    """A new-user run: "the customer did not lose a single sale" was noted "Result has no measurable
+    outcome". It has no figure, and the note says just that; a vague ending keeps the old note."""
+    checked = analyse_answer(PRESSURE, f"{PRESSURE_STORY} In the end we did not lose a single parcel that peak.")
+    assert "Result has no figure, though its outcome can be checked" in checked.star.notes
+    vague = analyse_answer(PRESSURE, f"{PRESSURE_STORY} Things went a lot better after that and everyone was happy.")
+    assert "Result has no measurable outcome" in vague.star.notes

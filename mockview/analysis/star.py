@@ -437,5 +437,8 @@ def star_notes(report: StarReport) -> list[str]:
     if report.action_mostly_we:
         notes.append(f"Action says 'we' {times(report.action_we)} and 'I' {times(report.action_i)}")
     if parts["result"].present and not report.measurable_result:
-        notes.append("Result has no measurable outcome")
+        # "did not lose a single sale" is an outcome anyone could check: telling that answer its
+        # Result has "no measurable outcome" contradicts what it plainly says (a new-user run).
+        notes.append("Result has no figure, though its outcome can be checked" if report.checkable_result
+                     else "Result has no measurable outcome")
     return notes
