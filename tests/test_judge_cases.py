@@ -839,7 +839,7 @@ def test_a_long_run_of_filler_words_cannot_stall_the_complaint_check() -> None:
     pattern backtracked); the repeats are possessive now, so the time no longer grows with them."""
     from mockview.analysis.delivery import employer_complaints
 
-    assert employer_complaints("My manager is " + "just " * 40 + "fine.", story=False, grievances=True) == ()
+    assert employer_complaints(["My manager is " + "just " * 40 + "fine."], story=False, grievances=True) == ()
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mockview.analysis.closing import ClosingReport, analyse_closing
-from mockview.analysis.delivery import DeliveryReport, analyse_delivery, asks_about_the_employer
+from mockview.analysis.delivery import DeliveryReport, analyse_delivery, asks_about_the_employer, employer_complaints
 from mockview.analysis.keywords import DEFAULT_THRESHOLD, KeywordReport, match_keywords
 from mockview.analysis.lexicon import PARTS
 from mockview.analysis.relevance import Relevance, assess_relevance
@@ -157,8 +157,9 @@ def analyse_answer(
     star_for_kind = star if question.kind == "star" else None
     keywords = match_keywords(text, question.keywords, threshold, sentences=sentences, star=star_for_kind)
     limit = time_limit if time_limit is not None else question.time_limit
-    delivery = analyse_delivery(text, question.words, seconds, limit, story=question.kind == "star",
-                                grievances=question.kind != "star" and asks_about_the_employer(question.text))
+    complaints = employer_complaints([sentence.text for sentence in sentences], story=question.kind == "star",
+                                     grievances=question.kind != "star" and asks_about_the_employer(question.text))
+    delivery = analyse_delivery(text, question.words, seconds, limit, complaints=complaints)
     relevance = assess_relevance(
         question.text, text, sentences,
         rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -199,7 +200,6 @@ def _complaint_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_CLAUSES = re.compile(r"(?<=[.!?;])\s+|\n+")
 _ABOUT_LEAVING = re.compile(
     r"\b(?:leav(?:e|ing)|left|looking for (?:a )?(?:new|another)|new (?:role|job|position)|move on|moving on"
     r"|change (?:jobs|roles)|why (?:do|would|did) you want|why (?:this|our) (?:company|role|job)|current (?:job|role"
@@ -213,8 +213,10 @@ def asks_about_the_employer(question: str) -> bool:
     return _ABOUT_LEAVING.search(question) is not None
 
 
-def employer_complaints(text: str, story: bool, grievances: bool = False) -> tuple[str, ...]:
-    """Where ``text`` runs down the speaker's employer, manager or colleagues: the words, as typed.
+def employer_complaints(sentences: Sequence[str], story: bool, grievances: bool = False) -> tuple[str, ...]:
+    """Where the answer runs down the speaker's employer, manager or colleagues: the words, as typed.
+
+    ``sentences`` are the answer's, as :func:`~mockview.analysis.sentences.split_sentences` gives them.
 
     An insult said of the speaker's manager or colleagues counts in any answer, of the company or the
     job too outside a story (in a story "the job was a nightmare: the ceiling had collapsed" is the
@@ -224,12 +226,12 @@ def employer_complaints(text: str, story: bool, grievances: bool = False) -> tup
     sentence or after one that names a customer, a patient or a guest.
     """
     patterns = _complaint_patterns()
-    if not grievances and patterns["any insult"].search(text.lower()) is None:
+    if not grievances and not any(patterns["any insult"].search(sentence.lower()) for sentence in sentences):
         return ()  # most answers: no word of an insult anywhere, so nothing to look at sentence by sentence
     said = patterns["story"] if story else patterns["answer"]
     found: list[str] = []
     named_before = False
-    for sentence in _CLAUSES.split(text):
+    for sentence in sentences:
         plain = sentence.replace("’", "'")
         others = patterns["others"].search(plain) is not None
         names = patterns["people"].search(plain) is not None and not others
@@ -248,9 +250,10 @@ def analyse_delivery(
     target: tuple[int, int],
     seconds: float | None = None,
     time_limit: float | None = None,
-    story: bool = False,
-    grievances: bool = False,
+    complaints: tuple[str, ...] = (),
 ) -> DeliveryReport:
+    """How the answer would come across said aloud; ``complaints`` are :func:`employer_complaints`'s, found
+    by the caller from the sentences it has already split."""
     normalised = _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
     lowered = WORD.findall(normalised)
     content = Counter(word for word in lowered if word not in STOP_WORDS and len(word) > 2 and not word.isdigit())
@@ -272,5 +275,5 @@ def analyse_delivery(
         we_count=sum(1 for word in lowered if word in WE_FORMS),
         numbers=len(_NUMBER.findall(normalised)),
         top_words=top,
-        complaints=employer_complaints(text, story, grievances),
+        complaints=complaints,
     )
