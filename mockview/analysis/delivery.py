@@ -168,10 +168,19 @@ def length_band(words: int, target: tuple[int, int]) -> str:
 
 
 @cache
-def _complaint_patterns() -> dict[str, re.Pattern[str]]:
-    """Compiled on first use. The insult must be said *of* them ("my manager is a nightmare", "I can't
-    stand my boss"), not near them: "my manager had a terrible week" and "my manager said the draft was
-    a mess" run nobody down. Every repeat is possessive, so no text makes the search backtrack."""
+def _complaint_pattern(name: str) -> re.Pattern[str]:
+    """One of :func:`_complaint_sources`, compiled when an answer first needs it: most answers have no
+    word of an insult and need only "any insult"; compiling every pattern up front cost each `mockview
+    score` process about 30 ms."""
+    source, flags = _complaint_sources()[name]
+    return re.compile(source, flags)
+
+
+@cache
+def _complaint_sources() -> dict[str, tuple[str, int]]:
+    """The insult must be said *of* them ("my manager is a nightmare", "I can't stand my boss"), not
+    near them: "my manager had a terrible week" and "my manager said the draft was a mess" run nobody
+    down. Every repeat is possessive, so no text makes the search backtrack."""
     linking = (r"(?: (?:is|was|are|were|seems|seemed|has been|had been|have been|can be|could be|became|being|always"
                r"|just|really|so|very|completely|totally|utterly|honestly|basically|absolutely|quite|pretty|frankly"
                r"|all|there|such|also|still))*+ ")
@@ -184,19 +193,18 @@ def _complaint_patterns() -> dict[str, re.Pattern[str]]:
                 rf"|cannot stand|couldn't stand|despise|despised) (?:{who})\b")
 
     return {
-        "story": re.compile(said_of(EMPLOYER_PEOPLE, INSULTS), re.IGNORECASE),
-        "answer": re.compile(said_of(EMPLOYER, INSULTS), re.IGNORECASE),
-        "grievance": re.compile(rf"\b(?:{EMPLOYER_PEOPLE}){often}(?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b",
-                                re.IGNORECASE),
-        "pronoun insult": re.compile(rf"{pronoun}{linking}(?:{INSULTS})\b", re.IGNORECASE),
-        "pronoun grievance": re.compile(rf"{pronoun}{often}(?:{GRIEVANCES})\b", re.IGNORECASE),
-        "any insult": re.compile(r"\b(?:nightmare|joke|idiot|mess|shambles|toxic|useless|incompetent|clueless|hopeless"
-                                 r"|stupid|lazy|pathetic|rubbish|dysfunctional|terrible|awful|horrible|bad|backstab"
-                                 r"|bull|hate|stand|despise)"),
-        "people": re.compile(rf"\b(?:{EMPLOYER_PEOPLE})\b", re.IGNORECASE),
-        "others": re.compile(r"\b(?:customer|customers|client|clients|patient|patients|guest|guests|passenger"
-                             r"|passengers|caller|callers|member of the public|parent|parents|student|students|"
-                             r"pupil|pupils|resident|residents|tenant|tenants|buyer|buyers)\b", re.IGNORECASE),
+        "story": (said_of(EMPLOYER_PEOPLE, INSULTS), re.IGNORECASE),
+        "answer": (said_of(EMPLOYER, INSULTS), re.IGNORECASE),
+        "grievance": (rf"\b(?:{EMPLOYER_PEOPLE}){often}(?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b", re.IGNORECASE),
+        "pronoun insult": (rf"{pronoun}{linking}(?:{INSULTS})\b", re.IGNORECASE),
+        "pronoun grievance": (rf"{pronoun}{often}(?:{GRIEVANCES})\b", re.IGNORECASE),
+        "any insult": (r"\b(?:nightmare|joke|idiot|mess|shambles|toxic|useless|incompetent|clueless|hopeless"
+                       r"|stupid|lazy|pathetic|rubbish|dysfunctional|terrible|awful|horrible|bad|backstab"
+                       r"|bull|hate|stand|despise)", 0),
+        "people": (rf"\b(?:{EMPLOYER_PEOPLE})\b", re.IGNORECASE),
+        "others": (r"\b(?:customer|customers|client|clients|patient|patients|guest|guests|passenger"
+                   r"|passengers|caller|callers|member of the public|parent|parents|student|students|"
+                   r"pupil|pupils|resident|residents|tenant|tenants|buyer|buyers)\b", re.IGNORECASE),
     }
 
 
@@ -225,20 +233,20 @@ def employer_complaints(sentences: Sequence[str], story: bool, grievances: bool 
     story. "He" or "she" is the employer only in or just after a sentence naming one, and never in a
     sentence or after one that names a customer, a patient or a guest.
     """
-    patterns = _complaint_patterns()
-    if not grievances and not any(patterns["any insult"].search(sentence.lower()) for sentence in sentences):
+    pattern = _complaint_pattern
+    if not grievances and not any(pattern("any insult").search(sentence.lower()) for sentence in sentences):
         return ()  # most answers: no word of an insult anywhere, so nothing to look at sentence by sentence
-    said = patterns["story"] if story else patterns["answer"]
+    said = pattern("story" if story else "answer")
     found: list[str] = []
     named_before = False
     for sentence in sentences:
         plain = sentence.replace("’", "'")
-        others = patterns["others"].search(plain) is not None
-        names = patterns["people"].search(plain) is not None and not others
-        match = said.search(plain) or (patterns["grievance"].search(plain) if grievances else None)
+        others = pattern("others").search(plain) is not None
+        names = pattern("people").search(plain) is not None and not others
+        match = said.search(plain) or (pattern("grievance").search(plain) if grievances else None)
         if match is None and (names or named_before) and not others:
-            match = patterns["pronoun insult"].search(plain) or (
-                patterns["pronoun grievance"].search(plain) if grievances else None)
+            match = pattern("pronoun insult").search(plain) or (
+                pattern("pronoun grievance").search(plain) if grievances else None)
         if match is not None:
             found.append(sentence[match.start():match.end()].strip())
         named_before = names
