@@ -834,6 +834,56 @@ def test_praise_self_criticism_and_hard_times_run_nobody_down(said: str, story: 
     assert analyse_answer(question, said).delivery.complaints == ()
 
 
+WHY_HIRE = Question(bank="t", id="why-hire", text="Why should we hire you?", kind="open", words=(80, 220),
+                   keywords=(Keyword("what I bring"), Keyword("for example")))
+BUZZWORDS = ("I am a hard-working, passionate and results-driven team player. I always go above and beyond and I "
+             "think outside the box. I am a strategic thinker with strong communication skills and a proven track "
+             "record of delivering excellence. I thrive under pressure and I am a fast learner who is dedicated to "
+             "continuous improvement and adding value to any team I join, wherever that may be.")
+
+
+def test_stock_phrases_with_nothing_behind_them_are_never_strong_and_are_named() -> None:
+    """A new-user run: an answer made of "team player", "above and beyond" and "proven track record"
+    scored as if it said something. Stock phrases with no figure and nothing that happened hold the
+    answer back, earn no specifics, are quoted in the order said, and the first tip asks for an example."""
+    analysis = analyse_answer(WHY_HIRE, BUZZWORDS)
+    assert list(analysis.delivery.stock_phrases)[:4] == ["hard-working", "passionate", "results-driven", "team player"]
+    assert analysis.delivery.stock_unbacked
+    assert analysis.verdict.verdict != "strong"
+    assert ("it rests on stock phrases ('hard-working', 'passionate') and backs none of them with an example"
+            in analysis.verdict.holding_back)
+    assert next(part.points for part in analysis.verdict.parts if part.name == "specifics") == 0
+    assert analysis.tips[0].startswith("Stock phrases such as 'hard-working' and 'passionate' are what every "
+                                       "candidate says")
+    assert analysis.tip_details[0].sentence == 0
+    exported = analysis.to_dict()["delivery"]
+    assert exported["stock_phrases_unbacked"] is True and exported["stock_phrases"]["team player"] == 1
+
+
+def test_a_stock_phrase_backed_by_what_happened_is_not_held_against_the_answer() -> None:
+    """"I'm a team player" followed by the time it showed is how a coach says to use it."""
+    backed = analyse_answer(WHY_HIRE, (
+        "I'm a team player. Last winter, when two of the six people on our till team were off sick for a "
+        "fortnight, I covered their late shifts and showed the new starter how to cash up, so the shop never "
+        "closed early. That is what I bring: I notice where the gap is and I fill it without being asked."))
+    assert backed.delivery.stock_phrases == {"team player": 1}
+    assert not backed.delivery.stock_unbacked
+    assert not any("stock phrases" in reason for reason in backed.verdict.holding_back)
+    assert not any("stock phrase" in tip for tip in backed.tips)
+    single = analyse_answer(WHY_HIRE, "I'm a real team player and people like working with me.")
+    assert single.delivery.stock_unbacked
+    assert any(tip.startswith("'Team player' is a stock phrase: every candidate says it") for tip in single.tips)
+
+
+@pytest.mark.parametrize("said", ["I am compassionate with every patient.", "We hired a new team player coach.",
+                                  "Our team played away every other weekend."])
+def test_words_that_only_contain_a_stock_phrase_are_not_one(said: str) -> None:
+    """Whole words only: "compassionate" is not "passionate"."""
+    found = analyse_answer(WHY_HIRE, said).delivery.stock_phrases
+    assert "passionate" not in found and "hard-working" not in found
+    assert ("team player" in found) == ("team player" in said)
+
+
 def test_a_long_run_of_filler_words_cannot_stall_the_complaint_check() -> None:
     """"My manager is just just just ... fine." took 12.7 s with 22 "just"s (a repeated word in the
     pattern backtracked); the repeats are possessive now, so the time no longer grows with them."""

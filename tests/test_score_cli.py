@@ -136,3 +136,15 @@ def test_endless_or_huge_input_is_refused_quickly(run_cli, tmp_path: Path) -> No
     ):
         assert result.returncode == 1 and "is over 2 MiB" in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_stock_phrases_are_shown_on_the_delivery_line_and_hold_the_answer_back(run_cli) -> None:
+    """What the user reads for an answer of stock phrases: the reason, the phrases, and the tip first."""
+    buzzwords = ("I am a hard-working team player who always goes above and beyond. I think outside the box and "
+                 "I am a fast learner with a proven track record of adding value to every team I join.")
+    result = run_cli("score", "--bank", "classics", "--question", "why-hire-you", input=buzzwords)
+    assert result.returncode == 0, result.stderr
+    assert "it rests on stock phrases ('hard-working', 'team player') and backs none of them" in result.stdout
+    assert "stock phrases 'hard-working', 'team player', 'above and beyond', 'outside the box'" in result.stdout
+    assert "  1. Stock phrases such as 'hard-working' and 'team player' are what every candidate says" \
+        in result.stdout

@@ -123,6 +123,8 @@ class Analysis:
                 "numbers": self.delivery.numbers,
                 "top_words": [[word, count] for word, count in self.delivery.top_words],
                 "complaints": list(self.delivery.complaints),
+                "stock_phrases": self.delivery.stock_phrases,
+                "stock_phrases_unbacked": self.delivery.stock_unbacked,
             },
             "relevance": {
                 "focus": list(self.relevance.focus),
@@ -159,7 +161,8 @@ def analyse_answer(
     limit = time_limit if time_limit is not None else question.time_limit
     complaints = employer_complaints([sentence.text for sentence in sentences], story=question.kind == "star",
                                      grievances=question.kind != "star" and asks_about_the_employer(question.text))
-    delivery = analyse_delivery(text, question.words, seconds, limit, complaints=complaints)
+    told = star.parts["action"].present or star.parts["result"].present
+    delivery = analyse_delivery(text, question.words, seconds, limit, complaints=complaints, told=told)
     relevance = assess_relevance(
         question.text, text, sentences,
         rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,

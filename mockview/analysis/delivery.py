@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from mockview.analysis.cues import required_literals
-from mockview.analysis.lexicon import (EMPLOYER, EMPLOYER_PEOPLE, FILLERS, GRIEVANCES, HEDGES, INSULTS,
+from mockview.analysis.lexicon import (EMPLOYER, EMPLOYER_PEOPLE, FILLERS, GRIEVANCES, HEDGES, INSULTS, STOCK_PHRASES,
                                        NOT_FILLER_AFTER, STANDING_GRIEVANCES, STOP_WORDS)
 from mockview.analysis.sentences import WORD
 
@@ -62,6 +62,11 @@ class DeliveryReport:
     complaints: tuple[str, ...] = ()
     """Where the answer runs down the speaker's employer, manager or colleagues, as typed ("my current
     manager is a nightmare"): interviewers hear it as how the candidate will one day talk of them."""
+    stock_phrases: dict[str, int] = field(default_factory=dict)
+    """Stock self-descriptions ("team player", "go above and beyond"), by name, with their counts."""
+    stock_unbacked: bool = False
+    """Stock phrases and nothing to back them: no figure, and nothing in the answer that happened. A coach
+    hears "I'm a hard-working team player" as what everyone says until an example shows it."""
 
     @property
     def filler_count(self) -> int:
@@ -253,21 +258,33 @@ def employer_complaints(sentences: Sequence[str], story: bool, grievances: bool 
     return tuple(found[:3])
 
 
+def _in_the_order_said(counts: dict[str, int], text: str) -> dict[str, int]:
+    """Stock phrases in the order the answer first says them, so the feedback quotes the first ones said."""
+    def first(name: str) -> int:
+        found = _pattern(STOCK_PHRASES[name])[0].search(text)
+        return found.start() if found else len(text)
+    return {name: counts[name] for name in sorted(counts, key=first)}
+
+
 def analyse_delivery(
     text: str,
     target: tuple[int, int],
     seconds: float | None = None,
     time_limit: float | None = None,
     complaints: tuple[str, ...] = (),
+    told: bool = True,
 ) -> DeliveryReport:
     """How the answer would come across said aloud; ``complaints`` are :func:`employer_complaints`'s, found
-    by the caller from the sentences it has already split."""
+    by the caller from the sentences it has already split, and ``told`` says whether the answer tells of
+    something that happened (an Action or a Result in it, whatever the question's kind)."""
     normalised = _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
     lowered = WORD.findall(normalised)
     content = Counter(word for word in lowered if word not in STOP_WORDS and len(word) > 2 and not word.isdigit())
     top = [(word, count) for word, count in sorted(content.items(), key=lambda item: (-item[1], item[0])) if count >= 2][:5]
     overtime = max(0.0, seconds - time_limit) if seconds is not None and time_limit else 0.0
     wpm = round(len(lowered) / (seconds / 60), 1) if seconds is not None and seconds >= 1 else None
+    numbers = len(_NUMBER.findall(normalised))
+    stock = _in_the_order_said(count_phrases(normalised, STOCK_PHRASES), normalised)
     return DeliveryReport(
         words=len(lowered),
         target=target,
@@ -281,7 +298,9 @@ def analyse_delivery(
         hedges=count_phrases(normalised, HEDGES),
         i_count=sum(1 for word in lowered if word in I_FORMS),
         we_count=sum(1 for word in lowered if word in WE_FORMS),
-        numbers=len(_NUMBER.findall(normalised)),
+        numbers=numbers,
         top_words=top,
         complaints=complaints,
+        stock_phrases=stock,
+        stock_unbacked=bool(stock) and not told and numbers == 0,
     )

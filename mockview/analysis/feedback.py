@@ -206,6 +206,8 @@ def _delivery(delivery: dict[str, Any]) -> tuple[str, str]:
         details.append("fillers " + ", ".join(f"'{w}' {times(n)}" for w, n in delivery["fillers"].items()))
     if delivery.get("hedges"):
         details.append("hedges " + ", ".join(f"'{w}' {times(n)}" for w, n in delivery["hedges"].items()))
+    if delivery.get("stock_phrases"):
+        details.append("stock phrases " + ", ".join(f"'{w}'" for w in delivery["stock_phrases"]))
     leaned = [f"{w} ({n})" for w, n in delivery.get("top_words") or () if n >= 3]
     if leaned:
         details.append("words you lean on: " + ", ".join(leaned))

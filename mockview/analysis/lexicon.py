@@ -309,6 +309,27 @@ STANDING_GRIEVANCES = (r"(?:my|our|the) (?:pay|salary|money) (?:there )?(?:is|wa
 warning when given as the reason to leave or to apply: counted only for a question about leaving or
 joining (see :func:`mockview.analysis.delivery.employer_complaints`)."""
 
+STOCK_PHRASES: dict[str, str] = {
+    "team player": r"team[- ]player", "hard-working": r"hard[- ]?working|hard worker",
+    "above and beyond": r"above and beyond", "the extra mile": r"extra mile",
+    "outside the box": r"outside (?:of )?the box", "results-driven": r"results?[- ](?:driven|oriented|focused)",
+    "detail-oriented": r"detail[- ]oriented", "proven track record": r"proven track record",
+    "self-starter": r"self[- ]starter", "go-getter": r"go[- ]getter", "fast learner": r"(?:fast|quick) learner",
+    "people person": r"people person", "perfectionist": r"perfectionist",
+    "thrive under pressure": r"thrives? (?:under|on) pressure", "work well under pressure": r"works? well under pressure",
+    "work ethic": r"(?:strong|great|good|excellent) work ethic",
+    "communication skills": r"(?:excellent|great|strong|good) communication skills",
+    "add value": r"add(?:s|ing)? value", "hit the ground running": r"hit the ground running",
+    "wear many hats": r"wear(?:ing)? many hats", "synergy": r"synerg(?:y|ies)", "passionate": r"passionate",
+    "highly motivated": r"highly motivated|motivated individual", "can-do attitude": r"can[- ]do attitude",
+    "110%": r"1[12]0 ?(?:%|percent|per cent)", "natural leader": r"natural(?:[- ]born)? leader",
+    "problem solver": r"problem[- ]solver", "go-to person": r"go[- ]to (?:person|guy|girl)",
+}
+"""What every candidate says of themselves ("team player", "go above and beyond"): a claim with nothing in
+it an interviewer could check. In the judge corpora they turn up only in answers a coach marks weak or
+ok, never in a strong one; with an example or a figure beside them they are backed (see
+:attr:`mockview.analysis.delivery.DeliveryReport.stock_unbacked`)."""
+
 HEDGES: dict[str, str] = {
     "i think": r"i think", "maybe": r"maybe", "perhaps": r"perhaps", "i guess": r"i guess",
     "probably": r"probably", "i feel like": r"i feel like",

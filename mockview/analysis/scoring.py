@@ -16,7 +16,7 @@ not fumbled.
 ``strong`` needs :data:`STRONG_FROM` points and nothing holding it back (a
 Result with neither a figure nor an outcome anyone could check, an Action
 told as "we", no Situation to set the scene, the length well off, an answer full of
-fillers and hedges). Rubric points not found cost
+fillers and hedges, stock phrases with no example behind them). Rubric points not found cost
 points but never hold an answer back (:data:`RUBRIC_WEIGHT_WHY`).
 A held-back answer stays one point under the line, with a ``held back``
 part so the points still add up. Every reason is said in plain words.
@@ -155,6 +155,8 @@ def _specifics_points(kind: str, star: StarReport | None, delivery: DeliveryRepo
         # An outcome folded into the Action is credited as a Result without a figure: told on its own
         # (as the tip asks) it is a Result, and its figure counts in full.
         return 0.3 if star.parts["result"].present or star.folded_result is not None else 0.0
+    if delivery.stock_unbacked:
+        return 0.0  # "a hard-working team player" is no specific, and nothing else is
     return min(1.0, delivery.numbers / 2 + 0.5) if delivery.words else 0.0
 
 
@@ -273,6 +275,9 @@ def holding_back(
     reasons: list[str] = []
     if delivery.complaints:  # first: of everything that holds an answer back, the one an interviewer remembers
         reasons.append(f"it runs down your employer or the people you work with ('{delivery.complaints[0]}')")
+    if delivery.stock_unbacked:
+        named = ", ".join(f"'{name}'" for name in list(delivery.stock_phrases)[:2])
+        reasons.append(f"it rests on stock phrases ({named}) and backs none of them with an example")
     if closing is not None:
         if closing.salary_first:
             reasons.append("the first question is about pay or perks")

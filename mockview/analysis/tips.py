@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mockview.analysis.closing import ClosingReport
-from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport, how_short
+from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport, count_phrases, how_short
 from mockview.analysis.keywords import KeywordReport, match_keywords
+from mockview.analysis.lexicon import STOCK_PHRASES
 from mockview.analysis.relevance import Relevance, frame_tip
 from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
 from mockview.analysis.sentences import Sentence, split_sentences
@@ -53,6 +54,13 @@ class Tip:
 
 def _counted(counts: dict[str, int], limit: int = 3) -> str:
     return ", ".join(f"'{word}' {times(n)}" for word, n in list(counts.items())[:limit])
+
+
+def _stock_sentence(sentences: tuple[Sentence, ...] | list[Sentence], delivery: DeliveryReport) -> int | None:
+    """The first sentence that says one of the answer's stock phrases."""
+    wanted = {name: STOCK_PHRASES[name] for name in delivery.stock_phrases}
+    return next((number for number, sentence in enumerate(sentences)
+                 if count_phrases(sentence.text.replace("’", "'").lower(), wanted)), None)
 
 
 def quote(sentences: tuple[Sentence, ...] | list[Sentence], index: int | None) -> str:
@@ -134,6 +142,21 @@ def build_tips(
         else:
             add(3, f"Leave out what is wrong with your employer ('{said}'): interviewers hear how you would one "
                    "day talk about them. Give the reason you are moving towards instead.", "complaints")
+
+    if delivery.stock_phrases and delivery.words:
+        stock = _and_list([f"'{name}'" for name in list(delivery.stock_phrases)[:2]])
+        where = _stock_sentence(sentences, delivery)
+        if delivery.stock_unbacked and len(delivery.stock_phrases) == 1:
+            said = next(iter(delivery.stock_phrases))
+            add(4, f"'{said[:1].upper()}{said[1:]}' is a stock phrase: every candidate says it, and an interviewer cannot check it. Back "
+                   "it with one time you showed it: what you did and how it turned out.", "stock-phrases", where)
+        elif delivery.stock_unbacked:
+            add(4, f"Stock phrases such as {stock} are what every candidate says, and an interviewer can check "
+                   "none of them. Keep the one that matters most for this job and back it with one time you "
+                   "showed it: what you did and how it turned out.", "stock-phrases", where)
+        elif len(delivery.stock_phrases) >= 2:
+            add(17, f"Your example says more than {stock} do: let it speak, and cut the stock phrases.",
+                "stock-phrases", where)
 
     if relevance is not None and relevance.off_topic:
         add(2, f"The question asks for {relevance.frame}, and your answer never gets there: "
