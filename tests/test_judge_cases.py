@@ -795,6 +795,8 @@ def test_running_down_your_employer_is_never_strong_and_is_told_first() -> None:
         "and I'd like to grow with a team that is growing too."))
     assert towards.delivery.complaints == ()
     assert not any("runs down" in reason for reason in towards.verdict.holding_back)
+    company = analyse_answer(WHY_LOOKING, "My company treats its staff badly, so I'm looking to grow somewhere else.")
+    assert company.delivery.complaints == ("My company treats its staff badly",)  # the firm, not only its people
 
 
 @pytest.mark.parametrize(

@@ -459,6 +459,9 @@ def test_a_point_that_names_its_concept_is_made_only_by_that_concept() -> None:
 @pytest.mark.parametrize(("question_id", "term", "answer"), [
     ("conflict-with-coworker", "the disagreement", "We disagreed about whether to ship the report on Friday."),
     ("made-a-mistake", "fixed it", "I owned it with my lead and fixed the problem that afternoon."),
+    # A new-user run: both were fumbled for the required point they make.
+    ("why-leaving", "what I am looking for", "What I'm after is a role where I can lead a small team."),
+    ("why-leaving", "what I am looking for", "I'm looking for somewhere that values its people."),
 ])
 def test_a_shipped_point_naming_its_concept_is_still_made_by_what_its_term_means(
         question_id: str, term: str, answer: str) -> None:

@@ -200,7 +200,7 @@ def _complaint_sources() -> dict[str, tuple[str, int]]:
     return {
         "story": (said_of(EMPLOYER_PEOPLE, INSULTS), re.IGNORECASE),
         "answer": (said_of(EMPLOYER, INSULTS), re.IGNORECASE),
-        "grievance": (rf"\b(?:{EMPLOYER_PEOPLE}){often}(?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b", re.IGNORECASE),
+        "grievance": (rf"\b(?:{EMPLOYER}){often}(?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b", re.IGNORECASE),
         "pronoun insult": (rf"{pronoun}{linking}(?:{INSULTS})\b", re.IGNORECASE),
         "pronoun grievance": (rf"{pronoun}{often}(?:{GRIEVANCES})\b", re.IGNORECASE),
         "any insult": (r"\b(?:nightmare|joke|idiot|mess|shambles|toxic|useless|incompetent|clueless|hopeless"
