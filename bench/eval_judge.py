@@ -240,6 +240,29 @@ class Rubric:
     errors: list[str] = field(default_factory=list)
 
 
+def relevance_discrimination(cases: list[JudgeCase]) -> tuple[float, float, float, int]:
+    """Relevance of each answer to its own question and to another's (the case seven on, when its
+    question differs): the mean of each and how often its own is the higher. A relevance that calls
+    everything relevant scores the same on both."""
+    from mockview.analysis.answer import analyse_answer
+
+    own = other = 0.0
+    higher = compared = 0
+    for number, case in enumerate(cases):
+        stranger = cases[(number + 7) % len(cases)]
+        asked, elsewhere = question_for(case), question_for(stranger)
+        if asked.text == elsewhere.text:
+            continue
+        mine = analyse_answer(asked, case.answer).relevance
+        theirs = analyse_answer(elsewhere, case.answer).relevance
+        if mine is None or theirs is None:
+            continue
+        own, other = own + mine.score, other + theirs.score
+        higher += mine.score > theirs.score
+        compared += 1
+    return own / max(1, compared), other / max(1, compared), higher / max(1, compared), compared
+
+
 def rubric_figures(cases: list[JudgeCase]) -> Rubric:
     figures = Rubric()
     with_rubric = [case for case in cases if case.rubric]
@@ -332,6 +355,9 @@ def report_judge(set_name: str, show_errors: bool) -> None:
     print(f"  relevance of the {verdicts.passed} answers a coach passes: fully spoken to "
           f"{_ratio(verdicts.passed_spoken_to, verdicts.passed)}, not at all {_ratio(verdicts.passed_ignored, verdicts.passed)}"
           f" (floor, always spoken to: 1.00, 0.00)")
+    own, other, higher, compared = relevance_discrimination(cases)
+    print(f"  relevance to its own question {own:.2f}, to another's {other:.2f}; own higher {higher:.2f} "
+          f"of {compared} (floor, always spoken to: equal, 0.00)")
     print("  confusion (rows expected, columns got): " + "; ".join(
         f"{want}: " + " ".join(f"{verdicts.confusion[(want, got)]}" for got in ("strong", "ok", "fumbled"))
         for want in ("strong", "ok", "fumbled")))

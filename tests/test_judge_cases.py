@@ -918,3 +918,16 @@ def test_a_checkable_result_with_no_figure_is_not_told_it_has_no_outcome() -> No
     assert "Result has no figure, though its outcome can be checked" in checked.star.notes
     vague = analyse_answer(PRESSURE, f"{PRESSURE_STORY} Things went a lot better after that and everyone was happy.")
     assert "Result has no measurable outcome" in vague.star.notes
+
+
+def test_an_answer_about_something_else_does_not_speak_to_the_question_through_little_words() -> None:
+    """A new-user run: an "I'm an organised person" answer to a difficult-customer question was found to
+    speak of "difficult", through "to" and "late" (the key of "toes" was "to")."""
+    question = Question(bank="t", id="customer", text="Tell me about a time you dealt with a difficult customer.",
+                        kind="star")
+    analysis = analyse_answer(question, (
+        "I'm a very organised person. Every Monday I write a to-do list for the week and I colour-code my "
+        "calendar, so I always know what's due. Last year I set up a shared tracker for our team and we "
+        "stopped missing deadlines, we went from four late reports a quarter to none."))
+    assert analysis.relevance is not None and analysis.relevance.found == ()
+    assert next(part.points for part in analysis.verdict.parts if part.name == "relevance") == 0

@@ -104,3 +104,13 @@ def test_the_phrase_index_never_hides_a_phrasing_that_matches() -> None:
             matched += len(matching)
     assert matched >= 20, "the answers should make plenty of points"
     assert tried < total / 4, "most phrasings are ruled out without being looked for"
+
+
+def test_no_topic_holds_a_little_word_under_another_spelling() -> None:
+    """"toes" has the key "to" and "ups" the key "up": in a topic, every answer saying "to" was a word
+    into a conflict's topic, and an answer about keeping a to-do list read as about a difficult customer."""
+    from mockview.analysis.vocabulary import all_concepts, concept_topic
+    from mockview.analysis.words import CONTENT_STOP
+
+    for concept_id in all_concepts():
+        assert not concept_topic(concept_id) & CONTENT_STOP, concept_id

@@ -85,9 +85,11 @@ def _computed_topics() -> dict[str, frozenset[str]]:
     words: dict[str, frozenset[str]] = {}
     counts: Counter[str] = Counter()
     for item in all_concepts().values():
+        # A word whose key is a little word's tells nothing either: "toes" has the key "to", "ups" "up",
+        # and every answer saying "to" was a word into the topic of a conflict ("stepped on their toes").
         keys = frozenset(
-            key(word) for text in (*item.names, *item.phrasings) for word in _NAME_WORD.findall(_SLOT.sub(" ", text))
-            if word.lower() not in CONTENT_STOP
+            word_key for text in (*item.names, *item.phrasings) for word in _NAME_WORD.findall(_SLOT.sub(" ", text))
+            if word.lower() not in CONTENT_STOP and (word_key := key(word)) not in CONTENT_STOP
         )
         words[item.id] = keys
         counts.update(keys)
