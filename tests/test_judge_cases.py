@@ -498,6 +498,11 @@ PRESSURE_STORY = (
         "We hit the carrier's deadline with a day to spare.",
         "We cleared the backlog a day early.",
         "Missed collections dropped to almost zero, and the last van left on its planned time.",
+        # A mark, a place or an award someone else gave, and a run with no fault (a student's capstone story
+        # in a new-user run: "The demo ran without a fault and we got the top mark in the module").
+        "The peak ran without a hitch and our site got the top rating in the regional audit.",
+        "We won the carrier's contract for the next peak.",
+        "The warehouse passed its safety inspection first time that January.",
     ],
 )
 def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) -> None:
@@ -519,6 +524,7 @@ def test_a_result_anyone_could_check_is_concrete_without_a_figure(outcome: str) 
         "I had no idea it could go so well, and everyone was happy.",
         "We had zero experience of a breakdown like that, but it went really well.",
         "Everyone's motivation dropped to zero by the end of that week, but we got through it.",
+        "We never got the top rating, but everyone was happy.",
     ],
 )
 def test_a_vague_result_still_holds_a_story_back(outcome: str) -> None:

@@ -221,7 +221,8 @@ CHECKABLE = (
     r"|missing|mistakes?|issues?|outages?|defects?|returns?|escalations?|needed (?:treating|treatment|fixing|redoing))",
     # ...or did not come back: "we didn't have another late refund", "without a missed call", "no more falls".
     r"no more|never again|not (?:\w+ ){0,3}again|without (?:a|any) (?:single )?(?:missed|lost|late|failed"
-    r"|errors?|complaints?|incidents?|mistakes?|breaks?|outages?|returns?|delays?|calls?|falls?)"
+    r"|errors?|complaints?|incidents?|mistakes?|breaks?|outages?|returns?|delays?|calls?|falls?|faults?|hitch(?:es)?"
+    r"|glitch(?:es)?|problems?|accidents?|injur(?:y|ies)|breakdowns?)"
     r"|(?:didn't|did not|haven't|hasn't|hadn't|never) (?:have|had|take|took|see|saw|get|got) (?:another|any|a single)"
     r"|no (?:higher|lower|worse|longer) than"
     # ...nor since: "the pipeline has not failed since", "we haven't had a single fall since".
@@ -254,6 +255,11 @@ CHECKABLE = (
     r"|(?:made|hit|met|beat) (?:the|our|that|every|each) (?:\w+ )?deadlines?"
     r"|(?:a|an|one|two|three|four|five|six) (?:day|days|week|weeks|hour|hours|month|months) (?:early|ahead|to spare)"
     r"|on (?:its|the|our|their) (?:original|planned|agreed|scheduled|usual) (?:date|day|time|deadline)",
+    # A mark, a place or an award someone else gave: "we got the top mark in the module", "won the tender",
+    # "passed the inspection first time".
+    r"(?:top|highest|best) (?:mark|marks|grade|grades|score|scores|rating|ratings)|first (?:place|prize)"
+    r"|(?:won|awarded|earned|received|got|given) (?:the|a|an|our|my|first) (?:[\w']+ )?(?:award|prize|contract|tender"
+    r"|bid|grant|distinction|commendation|medal|trophy)|passed (?:\w+ ){0,3}?first time",
     # Brought down to none: "failed checkouts dropped to almost zero", "complaints fell to nothing".
     r"(?:dropped|fell|cut|down|came down|went down|brought (?:\w+ )?down|reduced) to (?:almost |nearly |close to "
     r"|practically |virtually )?(?:zero|nothing|none|nil)",
