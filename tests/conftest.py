@@ -68,7 +68,14 @@ def _share_parsed_css() -> None:
     from textual.css.model import RuleSet
     from textual.css.stylesheet import CSSLocation, Stylesheet
 
+    import inspect
+    import warnings
+
     parse_once = Stylesheet._parse_rules
+    expected = ["self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
+    if list(inspect.signature(parse_once).parameters) != expected:
+        warnings.warn("Textual's Stylesheet._parse_rules changed: the tests parse CSS once per app again")
+        return
     parsed: dict[tuple[object, ...], list[RuleSet]] = {}
 
     def shared(self: Stylesheet, css: str, read_from: CSSLocation, is_default_rules: bool = False,

@@ -803,6 +803,8 @@ def test_running_down_your_employer_is_never_strong_and_is_told_first() -> None:
     assert not any("runs down" in reason for reason in towards.verdict.holding_back)
     company = analyse_answer(WHY_LOOKING, "My company treats its staff badly, so I'm looking to grow somewhere else.")
     assert company.delivery.complaints == ("My company treats its staff badly",)  # the firm, not only its people
+    old = analyse_answer(WHY_LOOKING, "My old company treated staff like numbers, so I want somewhere smaller.")
+    assert old.delivery.complaints == ("My old company treated staff like numbers",)
 
 
 @pytest.mark.parametrize(
@@ -833,6 +835,11 @@ def test_a_hard_moment_told_in_a_story_runs_nobody_down(said: str) -> None:
         ("I was worried I would be a terrible manager.", False),  # the speaker of themselves
         ("The company was the worst hit by the chip shortage.", False),
         ("Teaching assistants are underpaid, which is why I volunteer.", False),
+        # Found by a review of the grievances said of the company as a whole:
+        ("My team doesn't care who gets the credit, and I will miss that.", False),
+        ("If the company didn't care about its people I would have left years ago, but it does.", False),
+        ("I'm not saying the company treats people badly, I just want to grow.", False),
+        ("What I like is that this company doesn't care about job titles.", False),
     ],
 )
 def test_praise_self_criticism_and_hard_times_run_nobody_down(said: str, story: bool) -> None:
@@ -883,13 +890,37 @@ def test_a_stock_phrase_backed_by_what_happened_is_not_held_against_the_answer()
     assert any(tip.startswith("'Team player' is a stock phrase: every candidate says it") for tip in single.tips)
 
 
-@pytest.mark.parametrize("said", ["I am compassionate with every patient.", "We hired a new team player coach.",
-                                  "Our team played away every other weekend."])
-def test_words_that_only_contain_a_stock_phrase_are_not_one(said: str) -> None:
-    """Whole words only: "compassionate" is not "passionate"."""
-    found = analyse_answer(WHY_HIRE, said).delivery.stock_phrases
-    assert "passionate" not in found and "hard-working" not in found
-    assert ("team player" in found) == ("team player" in said)
+@pytest.mark.parametrize("said", [
+    "I am compassionate with every patient.",  # whole words only: "compassionate" is not "passionate"
+    "I found it hard working nights while I studied.",  # hard work, not a claim of being hard-working
+    "I grew our sales 120% in a year.",  # a figure, not "I give 110%"
+    "My manager was a perfectionist, and she hired a new team player coach.",  # said of someone else
+])
+def test_what_only_looks_like_a_stock_phrase_is_not_one(said: str) -> None:
+    """Found by a review of the first version: each of these was counted as a stock phrase."""
+    assert analyse_answer(WHY_HIRE, said).delivery.stock_phrases == {}
+
+
+@pytest.mark.parametrize("said", [
+    "Because I am a team player. Since I joined the cafe I have trained every new starter and set up the rota.",
+    "I am a hard worker. My previous employer gave me an award for it.",
+    "I am a hard worker and a fast learner: I took on the night audit in 2023.",
+])
+def test_stock_phrases_backed_by_what_was_done_so_far_or_a_checkable_outcome(said: str) -> None:
+    """What the speaker has done so far, an award, a year: each backs the claim (found by a review)."""
+    analysis = analyse_answer(WHY_HIRE, said)
+    assert analysis.delivery.stock_phrases and not analysis.delivery.stock_unbacked
+
+
+def test_a_figure_inside_a_stock_phrase_backs_nothing_and_the_wording_is_quoted_as_typed() -> None:
+    analysis = analyse_answer(WHY_HIRE, "I'm a quick learner and I always give 110 percent to whatever I do.")
+    assert analysis.delivery.stock_phrases == {"quick learner": 1, "give 110 percent": 1}
+    assert analysis.delivery.stock_unbacked
+    single = analyse_answer(WHY_HIRE, "What I bring is that I'm a quick learner, and that matters in a job like this "
+                                      "one, where the tools change all the time and everyone has to keep up with "
+                                      "whatever comes next, for example new software or a new way of working.")
+    assert "it rests on a stock phrase ('quick learner') and never backs it with an example" \
+        in single.verdict.holding_back
 
 
 def test_a_long_run_of_filler_words_cannot_stall_the_complaint_check() -> None:

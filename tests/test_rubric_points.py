@@ -721,3 +721,14 @@ def test_a_terse_engineers_failure_makes_its_points_and_is_told_it_is_short(caps
     assert found["my part in it"] == "my call to"
     assert data["verdict"] != "fumbled"
     assert any(tip.startswith("At 56 words this is well short") for tip in data["tips"])
+
+
+def test_a_point_is_not_made_by_a_word_in_another_sense_of_after() -> None:
+    """"I'm after a tough couple of years there" tells when, not what is wanted (found by a review)."""
+    from mockview.banks.library import load_library
+
+    library = load_library(None, include_user=False)
+    (question,) = [q for q in library.questions() if q.id == "why-leaving" and q.bank == "classics"]
+    (point,) = [k for k in question.keywords if k.term == "what I am looking for"]
+    for said in ("I'm after a tough couple of years there, to be honest.", "I'm after something."):
+        assert match_keywords(said, (point,), sentences=split_sentences(said)).matched == (), said

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from mockview.analysis.cues import required_literals
-from mockview.analysis.lexicon import (EMPLOYER, EMPLOYER_PEOPLE, FILLERS, GRIEVANCES, HEDGES, INSULTS, STOCK_PHRASES,
-                                       NOT_FILLER_AFTER, STANDING_GRIEVANCES, STOP_WORDS)
+from mockview.analysis.lexicon import (EMPLOYER, EMPLOYER_PEOPLE, FILLERS, GRIEVANCES, HEDGES, INSULTS,
+                                       COMPANY_TREATMENT, NOT_FILLER_AFTER, STANDING_GRIEVANCES, STOCK_PHRASES,
+                                       STOP_WORDS)
 from mockview.analysis.sentences import WORD
 
 SPEAKING_WPM = 145
@@ -200,7 +201,10 @@ def _complaint_sources() -> dict[str, tuple[str, int]]:
     return {
         "story": (said_of(EMPLOYER_PEOPLE, INSULTS), re.IGNORECASE),
         "answer": (said_of(EMPLOYER, INSULTS), re.IGNORECASE),
-        "grievance": (rf"\b(?:{EMPLOYER}){often}(?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b", re.IGNORECASE),
+        "grievance": (rf"\b(?:{EMPLOYER_PEOPLE}){often}(?:{GRIEVANCES})\b|\b(?:{STANDING_GRIEVANCES})\b"
+                      rf"|\b(?:{COMPANY_TREATMENT})\b", re.IGNORECASE),
+        "not said": (r"\b(?:if|unless|not saying|not that|never said|wouldn't say|would never say|isn't that"
+                     r"|it's not that|not because)\b", re.IGNORECASE),
         "pronoun insult": (rf"{pronoun}{linking}(?:{INSULTS})\b", re.IGNORECASE),
         "pronoun grievance": (rf"{pronoun}{often}(?:{GRIEVANCES})\b", re.IGNORECASE),
         "any insult": (r"\b(?:nightmare|joke|idiot|mess|shambles|toxic|useless|incompetent|clueless|hopeless"
@@ -252,18 +256,51 @@ def employer_complaints(sentences: Sequence[str], story: bool, grievances: bool 
         if match is None and (names or named_before) and not others:
             match = pattern("pronoun insult").search(plain) or (
                 pattern("pronoun grievance").search(plain) if grievances else None)
+        if match is not None and pattern("not said").search(plain[:match.start()]):
+            match = None  # "if the company didn't care about its people I'd have left", "not that he micromanages"
         if match is not None:
             found.append(sentence[match.start():match.end()].strip())
         named_before = names
     return tuple(found[:3])
 
 
-def _in_the_order_said(counts: dict[str, int], text: str) -> dict[str, int]:
-    """Stock phrases in the order the answer first says them, so the feedback quotes the first ones said."""
-    def first(name: str) -> int:
-        found = _pattern(STOCK_PHRASES[name])[0].search(text)
-        return found.start() if found else len(text)
-    return {name: counts[name] for name in sorted(counts, key=first)}
+_SPEAKER_IN_SENTENCE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|myself)\b")
+"""A sentence of the speaker's own: "My manager was a perfectionist" describes someone else."""
+
+
+def stock_phrases(sentences: Sequence[str]) -> dict[str, int]:
+    """The stock phrases (:data:`~mockview.analysis.lexicon.STOCK_PHRASES`) the speaker says of themselves,
+    as typed (lowercased) and in the order first said, with how often each is said.
+
+    Only in a sentence that speaks of the speaker ("I'm a real team player"), never one that only
+    describes someone else ("my manager was a perfectionist"). A phrase said in two wordings ("quick
+    learner", later "fast learner") is counted under the first.
+    """
+    said: dict[str, str] = {}
+    """Table name -> the wording first said."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        lowered = _LINE_BREAK.sub(" ", sentence.replace("’", "'")).lower()
+        if _SPEAKER_IN_SENTENCE.search(lowered) is None:
+            continue
+        found: list[tuple[int, str, str]] = []
+        for name, expression in STOCK_PHRASES.items():
+            pattern, needs = _pattern(expression)
+            if needs is not None and not any(literal in lowered for literal in needs):
+                continue
+            found.extend((match.start(), name, match.group(0)) for match in pattern.finditer(lowered))
+        for _, name, wording in sorted(found):
+            wording = said.setdefault(name, wording)
+            counts[wording] = counts.get(wording, 0) + 1
+    return counts
+
+
+def figures_beside(text: str, stock: dict[str, int]) -> int:
+    """The figures in ``text`` outside its stock phrases: "I always give 110%" states no figure."""
+    lowered = _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
+    for wording in stock:
+        lowered = lowered.replace(wording, " ")
+    return len(_NUMBER.findall(lowered))
 
 
 def analyse_delivery(
@@ -272,19 +309,21 @@ def analyse_delivery(
     seconds: float | None = None,
     time_limit: float | None = None,
     complaints: tuple[str, ...] = (),
-    told: bool = True,
+    stock: dict[str, int] | None = None,
+    backed: bool = True,
 ) -> DeliveryReport:
-    """How the answer would come across said aloud; ``complaints`` are :func:`employer_complaints`'s, found
-    by the caller from the sentences it has already split, and ``told`` says whether the answer tells of
-    something that happened (an Action or a Result in it, whatever the question's kind)."""
+    """How the answer would come across said aloud.
+
+    ``complaints`` are :func:`employer_complaints`'s and ``stock`` :func:`stock_phrases`'s, found by the
+    caller from the sentences it has already split; ``backed`` says whether anything in the answer
+    backs a claim (a figure, something that happened, an outcome anyone could check)."""
     normalised = _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
     lowered = WORD.findall(normalised)
     content = Counter(word for word in lowered if word not in STOP_WORDS and len(word) > 2 and not word.isdigit())
     top = [(word, count) for word, count in sorted(content.items(), key=lambda item: (-item[1], item[0])) if count >= 2][:5]
     overtime = max(0.0, seconds - time_limit) if seconds is not None and time_limit else 0.0
     wpm = round(len(lowered) / (seconds / 60), 1) if seconds is not None and seconds >= 1 else None
-    numbers = len(_NUMBER.findall(normalised))
-    stock = _in_the_order_said(count_phrases(normalised, STOCK_PHRASES), normalised)
+    stock = stock or {}
     return DeliveryReport(
         words=len(lowered),
         target=target,
@@ -298,9 +337,9 @@ def analyse_delivery(
         hedges=count_phrases(normalised, HEDGES),
         i_count=sum(1 for word in lowered if word in I_FORMS),
         we_count=sum(1 for word in lowered if word in WE_FORMS),
-        numbers=numbers,
+        numbers=figures_beside(normalised, stock),  # "I always give 110%" gives no figure
         top_words=top,
         complaints=complaints,
         stock_phrases=stock,
-        stock_unbacked=bool(stock) and not told and numbers == 0,
+        stock_unbacked=bool(stock) and not backed,
     )

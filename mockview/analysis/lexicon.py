@@ -258,7 +258,7 @@ CHECKABLE = (
     # A mark, a place or an award someone else gave: "we got the top mark in the module", "won the tender",
     # "passed the inspection first time".
     r"(?:top|highest|best) (?:mark|marks|grade|grades|score|scores|rating|ratings)|first (?:place|prize)"
-    r"|(?:won|awarded|earned|received|got|given) (?:the|a|an|our|my|first) (?:[\w']+ )?(?:award|prize|contract|tender"
+    r"|(?:won|awarded|earned|received|got|given|gave (?:me|us|our team|my team)) (?:the|a|an|our|my|first) (?:[\w']+ )?(?:award|prize|contract|tender"
     r"|bid|grant|distinction|commendation|medal|trophy)|passed (?:\w+ ){0,3}?first time",
     # Brought down to none: "failed checkouts dropped to almost zero", "complaints fell to nothing".
     r"(?:dropped|fell|cut|down|came down|went down|brought (?:\w+ )?down|reduced) to (?:almost |nearly |close to "
@@ -306,8 +306,13 @@ INSULTS = (r"(?:a |an )?(?:(?:absolute|total|complete|utter|real|bit of a) )?(?:
 
 GRIEVANCES = (r"micromanag\w+|(?:takes|took|steals|stole|keeps taking) (?:all )?(?:the |our |my )?credit"
               r"|(?:doesn't|don't|didn't) (?:really )?(?:care|listen|cared|listened|respect)"
-              r"|treats? (?:\w+ )?(?:people|us|staff|everyone|me|employees) (?:badly|terribly|like dirt|like rubbish)"
+              r"|treat(?:s|ed)? (?:\w+ )?(?:people|us|staff|everyone|me|employees) (?:badly|terribly|like dirt|like rubbish)"
               r"|plays? favourites|shouts? at (?:us|people|everyone|staff)")
+COMPANY_TREATMENT = (r"(?:my|our|the) (?:(?:current|present|last|previous|old|former) )?(?:company|employer|firm"
+                     r"|organisation|organization|workplace)(?: \w+)? treat(?:s|ed)? (?:\w+ )?(?:people|us|staff|everyone"
+                     r"|me|employees|workers) (?:badly|terribly|like dirt|like rubbish|like numbers)")
+"""The one grievance said of the employer as a whole ("my company treats its staff badly"); "this company"
+is the one applied to, and "the company doesn't care about job titles" is praise."""
 STANDING_GRIEVANCES = (r"(?:my|our|the) (?:pay|salary|money) (?:there )?(?:is|was|'s) (?:terrible|awful|rubbish|a joke"
                        r"|pathetic|poor|bad)|(?:i'm|i am|we're|we are|we were|i was) (?:so |really |badly )?underpaid"
                        r"|nobody (?:there|here) (?:listens|cares)|there(?:'s| is| was) (?:a lot of |so much )?favouritism")
@@ -316,7 +321,7 @@ warning when given as the reason to leave or to apply: counted only for a questi
 joining (see :func:`mockview.analysis.delivery.employer_complaints`)."""
 
 STOCK_PHRASES: dict[str, str] = {
-    "team player": r"team[- ]player", "hard-working": r"hard[- ]?working|hard worker",
+    "team player": r"team[- ]player", "hard-working": r"hard[- ]?working(?! (?:nights|night|shifts|hours|days|weekends|conditions|long))|hard worker",
     "above and beyond": r"above and beyond", "the extra mile": r"extra mile",
     "outside the box": r"outside (?:of )?the box", "results-driven": r"results?[- ](?:driven|oriented|focused)",
     "detail-oriented": r"detail[- ]oriented", "proven track record": r"proven track record",
@@ -326,15 +331,15 @@ STOCK_PHRASES: dict[str, str] = {
     "work ethic": r"(?:strong|great|good|excellent) work ethic",
     "communication skills": r"(?:excellent|great|strong|good) communication skills",
     "add value": r"add(?:s|ing)? value", "hit the ground running": r"hit the ground running",
-    "wear many hats": r"wear(?:ing)? many hats", "synergy": r"synerg(?:y|ies)", "passionate": r"passionate",
+    "wear many hats": r"wear(?:ing)? many hats", "synergy": r"synergy", "passionate": r"passionate",
     "highly motivated": r"highly motivated|motivated individual", "can-do attitude": r"can[- ]do attitude",
-    "110%": r"1[12]0 ?(?:%|percent|per cent)", "natural leader": r"natural(?:[- ]born)? leader",
+    "110%": r"(?:give|gives|giving|gave|given) (?:it )?1[12]0 ?(?:%|percent|per cent)", "natural leader": r"natural(?:[- ]born)? leader",
     "problem solver": r"problem[- ]solver", "go-to person": r"go[- ]to (?:person|guy|girl)",
 }
 """What every candidate says of themselves ("team player", "go above and beyond"): a claim with nothing in
 it an interviewer could check. In the judge corpora they turn up only in answers a coach marks weak or
-ok, never in a strong one; with an example or a figure beside them they are backed (see
-:attr:`mockview.analysis.delivery.DeliveryReport.stock_unbacked`)."""
+ok, never in a strong one. An answer with a figure of its own, something that happened or an outcome
+anyone could check backs them (see :attr:`mockview.analysis.delivery.DeliveryReport.stock_unbacked`)."""
 
 HEDGES: dict[str, str] = {
     "i think": r"i think", "maybe": r"maybe", "perhaps": r"perhaps", "i guess": r"i guess",

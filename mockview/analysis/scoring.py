@@ -277,7 +277,9 @@ def holding_back(
         reasons.append(f"it runs down your employer or the people you work with ('{delivery.complaints[0]}')")
     if delivery.stock_unbacked:
         named = ", ".join(f"'{name}'" for name in list(delivery.stock_phrases)[:2])
-        reasons.append(f"it rests on stock phrases ({named}) and backs none of them with an example")
+        reasons.append(f"it rests on stock phrases ({named}) and backs none of them with an example"
+                       if len(delivery.stock_phrases) > 1 else f"it rests on a stock phrase ({named}) and never backs it "
+                       "with an example")
     if closing is not None:
         if closing.salary_first:
             reasons.append("the first question is about pay or perks")

@@ -140,7 +140,7 @@ def _checkable_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     )
 
 
-def _is_checkable(lowered: str) -> bool:
+def is_checkable(lowered: str) -> bool:
     """Whether a lowercased sentence tells an outcome anyone could check, not how people felt about it,
     nor one denied, only meant or a habit ("we didn't finish on time", "I always deliver on time")."""
     checkable, clause_end, feeling, unmet = _checkable_patterns()
@@ -198,7 +198,7 @@ def analyse_star(sentences: list[Sentence], words_of: Sequence[Sequence[Token]] 
     action_we = len(_WE.findall(action_text))
     told_outcome = sorted(set(parts["result"].sentences) | outcome) if parts["result"].present else []
     measurable_sentences = tuple(i for i in told_outcome if measurable[i])
-    checkable = bool(measurable_sentences) or any(_is_checkable(lowered[i]) for i in told_outcome)
+    checkable = bool(measurable_sentences) or any(is_checkable(lowered[i]) for i in told_outcome)
     folded_result = None
     if not parts["result"].present:
         folded_result = next((index for index, clause in folded.get("result", ())
@@ -247,7 +247,7 @@ def _ending_told_as_a_fact(assignments: list[str | None], lowered: Sequence[str]
     elif (assignments[-1] != "action" or len(assignments) - 1 in folded_into
           or max(emissions[-1]) != emissions[-1][STATES.index("result")]):
         return  # an Action stays one unless the model read it as a Result above all, and only lost it to the path
-    if _is_checkable(last) or _tells_an_ending(last):  # a bare figure is no ending: "...from 1970"
+    if is_checkable(last) or _tells_an_ending(last):  # a bare figure is no ending: "...from 1970"
         assignments[-1] = "result"
 
 
@@ -268,7 +268,7 @@ def _sounds_like_outcome(lowered: str) -> bool:
 
 def _tells_an_ending(clause: str) -> bool:
     """An ending, not a detail of the Action: something changed ("cut", "saved", "now"), checkably."""
-    return _sounds_like_outcome(clause) and (_is_measurable(clause) or _is_checkable(clause))
+    return _sounds_like_outcome(clause) and (_is_measurable(clause) or is_checkable(clause))
 
 
 CLOSE_CALL = 1.5

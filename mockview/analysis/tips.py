@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mockview.analysis.closing import ClosingReport
-from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport, count_phrases, how_short
+from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport, how_short
 from mockview.analysis.keywords import KeywordReport, match_keywords
-from mockview.analysis.lexicon import STOCK_PHRASES
 from mockview.analysis.relevance import Relevance, frame_tip
 from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
 from mockview.analysis.sentences import Sentence, split_sentences
@@ -57,10 +56,10 @@ def _counted(counts: dict[str, int], limit: int = 3) -> str:
 
 
 def _stock_sentence(sentences: tuple[Sentence, ...] | list[Sentence], delivery: DeliveryReport) -> int | None:
-    """The first sentence that says one of the answer's stock phrases."""
-    wanted = {name: STOCK_PHRASES[name] for name in delivery.stock_phrases}
+    """The first sentence that says one of the answer's stock phrases (as typed, lines joined)."""
     return next((number for number, sentence in enumerate(sentences)
-                 if count_phrases(sentence.text.replace("’", "'").lower(), wanted)), None)
+                 if any(wording in " ".join(sentence.text.replace("’", "'").lower().split())
+                        for wording in delivery.stock_phrases)), None)
 
 
 def quote(sentences: tuple[Sentence, ...] | list[Sentence], index: int | None) -> str:
@@ -143,7 +142,8 @@ def build_tips(
             add(3, f"Leave out what is wrong with your employer ('{said}'): interviewers hear how you would one "
                    "day talk about them. Give the reason you are moving towards instead.", "complaints")
 
-    if delivery.stock_phrases and delivery.words:
+    no_story = star is not None and not star.parts["action"].present and not star.parts["result"].present
+    if delivery.stock_phrases and delivery.words and not no_story:  # the story tip asks for the same time
         stock = _and_list([f"'{name}'" for name in list(delivery.stock_phrases)[:2]])
         where = _stock_sentence(sentences, delivery)
         if delivery.stock_unbacked and len(delivery.stock_phrases) == 1:
