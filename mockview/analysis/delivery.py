@@ -79,8 +79,23 @@ class DeliveryReport:
 
 
 @cache
-def _pattern(expression: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
-    return re.compile(whole_words(expression)), required_literals(expression)
+def _compiled(expression: str) -> re.Pattern[str]:
+    return re.compile(whole_words(expression))
+
+
+@cache
+def _needs(expression: str) -> frozenset[str] | None:
+    """Strings one of which every match holds: an answer with none of them is not searched, and the pattern
+    is not even compiled (reading them costs a third of compiling, and most phrases are never said)."""
+    return required_literals(expression)
+
+
+def _said_in(expression: str, text: str) -> re.Pattern[str] | None:
+    """The compiled pattern, or None when ``text`` holds none of the strings every match needs."""
+    needs = _needs(expression)
+    if needs is not None and not any(literal in text for literal in needs):
+        return None
+    return _compiled(expression)
 
 
 def whole_words(expression: str) -> str:
@@ -139,8 +154,8 @@ def count_phrases(text: str, table: dict[str, str]) -> dict[str, int]:
     """How often each phrase of ``table`` occurs in lowercased ``text``, leaving out zero counts."""
     counts = {}
     for name, expression in table.items():
-        pattern, needs = _pattern(expression)
-        if needs is not None and not any(literal in text for literal in needs):
+        pattern = _said_in(expression, text)
+        if pattern is None:
             continue
         excluded = NOT_FILLER_AFTER.get(name, frozenset())
         found = 0
@@ -279,15 +294,14 @@ def stock_phrases(sentences: Sequence[str]) -> dict[str, int]:
     said: dict[str, str] = {}
     """Table name -> the wording first said."""
     counts: dict[str, int] = {}
-    for sentence in sentences:
-        lowered = _LINE_BREAK.sub(" ", sentence.replace("’", "'")).lower()
-        if _SPEAKER_IN_SENTENCE.search(lowered) is None:
-            continue
+    own = [lowered for lowered in (_LINE_BREAK.sub(" ", sentence.replace("’", "'")).lower() for sentence in sentences)
+           if _SPEAKER_IN_SENTENCE.search(lowered) is not None]
+    whole = "\n".join(own)
+    patterns = {name: pattern for name, expression in STOCK_PHRASES.items()
+                if (pattern := _said_in(expression, whole)) is not None}
+    for lowered in own:
         found: list[tuple[int, str, str]] = []
-        for name, expression in STOCK_PHRASES.items():
-            pattern, needs = _pattern(expression)
-            if needs is not None and not any(literal in lowered for literal in needs):
-                continue
+        for name, pattern in patterns.items():
             found.extend((match.start(), name, match.group(0)) for match in pattern.finditer(lowered))
         for _, name, wording in sorted(found):
             wording = said.setdefault(name, wording)
