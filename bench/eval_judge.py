@@ -6,6 +6,7 @@
     python bench/eval_judge.py paraphrase        # the paraphrase pairs only
     python bench/eval_judge.py paraphrase/dev    # one paraphrase set, leaving the sealed blind one unread
     python bench/eval_judge.py train             # the STAR model's training answers (tests/data/judge-train)
+    python bench/eval_judge.py required          # shipped questions' required points in other people's words
 
 For each judge set (tests/data/judge/{tuning,dev,blind}) it prints the
 figures the issues quote, for mockview and for the position-only splitter
@@ -371,6 +372,44 @@ def report_judge(set_name: str, show_errors: bool) -> None:
             print(f"    {line}")
 
 
+REQUIRED_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "required-points" / "answers.yaml"
+
+
+def report_required(show_errors: bool) -> None:
+    """Shipped questions' required points, in answers that make them and answers that miss them: how often
+    the point is found, and how often an answer making it is fumbled for it alone (held-out: totals only)."""
+    import yaml
+
+    from mockview.analysis.answer import analyse_answer
+    from mockview.banks.library import load_library
+
+    questions = {f"{q.bank}/{q.id}": q for q in load_library(None, include_user=False).questions()}
+    items = yaml.safe_load(REQUIRED_FILE.read_text("utf-8"))
+    for set_name in ("tuning", "held-out"):
+        made = found = not_made = matched = fumbled_for_it = 0
+        errors: list[str] = []
+        for item in (i for i in items if i["set"] == set_name):
+            question = questions[item["question"]]
+            (point,) = [k for k in question.keywords if k.required and k.term == item["point"]]
+            analysis = analyse_answer(question, item["answer"])
+            hit = point.term in {m.term for m in analysis.keywords.matched}
+            if item["made"]:
+                made, found = made + 1, found + hit
+                fumbled_for_it += analysis.verdict.fumbled_reasons == (f"missing a required point: {point.term}",)
+                if not hit:
+                    errors.append(f"missed {point.term!r} ({item['voice']}): {item['answer'][:120]}")
+            else:
+                not_made, matched = not_made + 1, matched + hit
+                if hit:
+                    errors.append(f"false {point.term!r} ({item['voice']}): {item['answer'][:120]}")
+        print(f"required/{set_name}: found {_ratio(found, made)} of {made} made; matched {_ratio(matched, not_made)} "
+              f"of {not_made} not made; fumbled for that alone {_ratio(fumbled_for_it, made)} of those made "
+              "(floors: always found 1.00, 1.00, 0.00)")
+        if show_errors and set_name == "tuning":
+            for line in errors:
+                print(f"    {line}")
+
+
 def report_paraphrase(show_errors: bool, set_names: Sequence[str] = PARAPHRASE_SET_NAMES) -> None:
     for set_name in set_names:
         made, found, not_made, matched, errors = paraphrase_figures(set_name)
@@ -389,15 +428,18 @@ def report_paraphrase(show_errors: bool, set_names: Sequence[str] = PARAPHRASE_S
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, TRAIN_SET, "paraphrase",
-                                                    *(f"paraphrase/{name}" for name in PARAPHRASE_SET_NAMES), []],
+                                                    *(f"paraphrase/{name}" for name in PARAPHRASE_SET_NAMES),
+                                                    "required", []],
                         help="'paraphrase' is its three sets; 'paraphrase/dev' one of them, so tuning can leave "
                              "the sealed blind set unread")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
     if args.show_errors and "blind" in args.sets:
         parser.error("the blind set is sealed: read its totals only")
-    for name in args.sets or [*JUDGE_SETS, "paraphrase"]:
-        if name == "paraphrase":
+    for name in args.sets or [*JUDGE_SETS, "paraphrase", "required"]:
+        if name == "required":
+            report_required(args.show_errors)
+        elif name == "paraphrase":
             report_paraphrase(args.show_errors)
         elif name.startswith("paraphrase/"):
             report_paraphrase(args.show_errors, [name.split("/", 1)[1]])

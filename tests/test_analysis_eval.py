@@ -127,3 +127,21 @@ def test_verdicts_on_unseen_voices(judged) -> None:
     assert verdicts.pair_strong_not_fumbled / verdicts.pairs >= 0.85, name
     assert verdicts.pair_strong_higher / verdicts.pairs >= 0.90, name
     assert verdicts.accuracy >= 0.68, name
+
+
+def test_every_required_point_answer_names_a_shipped_question_and_its_required_point() -> None:
+    """tests/data/required-points: each answer's question is shipped with that required point, and the
+    split is the one its header states (even positions tuning, odd held-out)."""
+    import yaml
+
+    from mockview.banks.library import load_library
+
+    questions = {f"{q.bank}/{q.id}": q for q in load_library(None, include_user=False).questions()}
+    path = Path(__file__).parent / "data" / "required-points" / "answers.yaml"
+    items = yaml.safe_load(path.read_text("utf-8"))
+    assert len(items) >= 130
+    for number, item in enumerate(items):
+        question = questions[item["question"]]
+        assert item["point"] in {k.term for k in question.keywords if k.required}, item["question"]
+        assert item["set"] == ("tuning" if number % 2 == 0 else "held-out")
+        assert isinstance(item["made"], bool) and item["answer"].strip()
