@@ -462,6 +462,12 @@ def test_a_point_that_names_its_concept_is_made_only_by_that_concept() -> None:
     # A new-user run: both were fumbled for the required point they make.
     ("why-leaving", "what I am looking for", "What I'm after is a role where I can lead a small team."),
     ("why-leaving", "what I am looking for", "I'm looking for somewhere that values its people."),
+    # tests/data/required-points (tuning half): good answers fumbled for the required point they make.
+    ("conflict-with-coworker", "resolved it", "We agreed he'd use the overflow bay. No bother after that, we get on "
+                                              "fine now."),
+    ("persuaded-someone", "won them over", "After those five did well, he asked for it to be standard on his list."),
+    ("criticism-received", "acted on it", "So I slowed right down for a couple of weeks and double-checked every order."),
+    ("why-leaving", "what I am looking for", "I want to build new things, ideally in a smaller team."),
 ])
 def test_a_shipped_point_naming_its_concept_is_still_made_by_what_its_term_means(
         question_id: str, term: str, answer: str) -> None:

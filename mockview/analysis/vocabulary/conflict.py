@@ -622,6 +622,7 @@ CONCEPTS: tuple[Concept, ...] = (
                "settled the disagreement", "ended the dispute", "resolved the tension", "resolved the dispute",
                "ended the conflict"),
         phrasings=(
+            "no bother|trouble|problems|issues|friction ... after that|since", "tension|friction|atmosphere ... went away|just went|cleared|settled", "he|she|they ... was|were fine with it", "we get|got on fine|well|alright ... now|since|after that", "we've|we have ... paired|worked|teamed up ... since",
             "resolved ... conflict|disagreement|dispute|tension|argument|differences",
             "resolve ... conflict|disagreement|dispute|tension|differences", "worked it out", "worked things out",
             "work it out between", "sorted it out between", "sorted things out", "ironed out", "smoothed things over",

@@ -24,6 +24,7 @@ CONCEPTS: tuple[Concept, ...] = (
                "talked them round", "brought them around", "made a persuasive case", "convinced the team",
                "won the argument"),
         phrasings=(
+            "he|she|they agreed to|it|that", "asked for it to be", "said ok|okay|fine ... the|we|let's|go", "dropped|abandoned|scrapped ... the|his|her|their ... idea|plan|build|objection|objections|proposal|request", "now ... pushing|championing|backing|recommending it",
             "convinced {person}", "convince {person}", "managed to convince", "persuaded {person}",
             "persuade {person}", "talked {person} into", "talked ... round|around", "won {person} over",
             "won ... over", "win ... over", "brought {person} round|around", "came round|around", "sold {person} on",

@@ -184,6 +184,7 @@ CONCEPTS: tuple[Concept, ...] = (
                "made changes", "implemented the feedback", "changed my behaviour", "took the advice",
                "acted on it", "used the feedback", "followed the advice", "acted on the advice"),
         phrasings=(
+            "so i|i ... slowed|changed|cut|moved|started|stopped|began ... down|opening|checking|scanning|adding|sending|leading|putting|reading|planning|restocking", "started|began ... opening|scanning|checking|adding|sending|leading|putting|reading|planning|restocking|asking",
             "took|take|taken ... on board", "acted on|upon", "act on it|that|the", "worked on it|that|this|my",
             "started|began ... practising|practicing|doing|writing|asking|preparing|using",
             "then ... i started|began",

@@ -318,6 +318,7 @@ CONCEPTS: tuple[Concept, ...] = (
                "forward-looking", "forward looking reason", "positive framing",
                "reason for moving", "ready to move on", "looking for a change", "outgrown the role", "why I'm moving"),
         phrasings=(
+            "i want|i'd like|i'm keen ... to specialise|specialize|build|lead|move into|get into|focus on|work on|work with", "i want|i'd like ... a job|role|position|team|place", "ideally in|at|with a|an",
             "going through ... restructure|restructuring|redundancies|merger|cuts",
             "leave|leaving|left ... my|the|current ... job|role|company|team", "why i'm leaving|looking",
             "looking for ... new|next|change|challenge|opportunity|role|job", "ready for a|the ... change|move|challenge",

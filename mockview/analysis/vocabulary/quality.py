@@ -22,6 +22,7 @@ CONCEPTS: tuple[Concept, ...] = (
                "fixed the cause", "fixed root cause", "found root cause", "found the root cause",
                "found the real cause", "the bottleneck"),
         phrasings=(
+            "turns|turned out ... was|were|had|the", "the reason was",
             "root cause|causes", "root of the problem|issue|trouble", "real|actual|true|underlying cause|reason",
             "underlying issue|problem", "the real|actual problem|issue",
             "traced it|this|that|them|everything ... to", "traced|tracked ... back|down to", "was|were caused by",
