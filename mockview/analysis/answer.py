@@ -159,7 +159,8 @@ def _backed(said: list[str], stock: dict[str, int], star: StarReport) -> bool:
         lowered = " ".join(sentence.replace("’", "'").lower().split())
         if any(wording in lowered for wording in stock):
             continue
-        if star.assignments[number] in ("action", "result") or _DONE_SO_FAR.search(lowered) or is_checkable(lowered):
+        told = number < len(star.assignments) and star.assignments[number] in ("action", "result")
+        if told or _DONE_SO_FAR.search(lowered) or is_checkable(lowered):
             return True
     return False
 

@@ -148,8 +148,9 @@ def build_tips(
         where = _stock_sentence(sentences, delivery)
         if delivery.stock_unbacked and len(delivery.stock_phrases) == 1:
             said = next(iter(delivery.stock_phrases))
-            add(4, f"'{said[:1].upper()}{said[1:]}' is a stock phrase: every candidate says it, and an interviewer cannot check it. Back "
-                   "it with one time you showed it: what you did and how it turned out.", "stock-phrases", where)
+            add(4, f"'{said[:1].upper()}{said[1:]}' is a stock phrase: every candidate says it, and an interviewer "
+                   "cannot check it. Back it with one time you showed it: what you did and how it turned out.",
+                "stock-phrases", where)
         elif delivery.stock_unbacked:
             add(4, f"Stock phrases such as {stock} are what every candidate says, and an interviewer can check "
                    "none of them. Keep the one that matters most for this job and back it with one time you "
