@@ -871,6 +871,7 @@ def test_stock_phrases_with_nothing_behind_them_are_never_strong_and_are_named()
     assert analysis.tips[0].startswith("Stock phrases such as 'hard-working' and 'passionate' are what every "
                                        "candidate says")
     assert analysis.tip_details[0].sentence == 0
+    assert "i think" not in analysis.delivery.hedges  # "I think outside the box" is a stock phrase, not a hedge
     exported = analysis.to_dict()["delivery"]
     assert exported["stock_phrases_unbacked"] is True and exported["stock_phrases"]["team player"] == 1
 

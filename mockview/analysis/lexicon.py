@@ -342,7 +342,7 @@ ok, never in a strong one. An answer with a figure of its own, something that ha
 anyone could check backs them (see :attr:`mockview.analysis.delivery.DeliveryReport.stock_unbacked`)."""
 
 HEDGES: dict[str, str] = {
-    "i think": r"i think", "maybe": r"maybe", "perhaps": r"perhaps", "i guess": r"i guess",
+    "i think": r"i think(?! outside)", "maybe": r"maybe", "perhaps": r"perhaps", "i guess": r"i guess",
     "probably": r"probably", "i feel like": r"i feel like",
     "just": r"just(?! (?:as|in time|before|after|now|then)\b)",
     "i suppose": r"i suppose", "somewhat": r"somewhat", "i believe": r"i believe",
