@@ -9,19 +9,18 @@ stored attempt looks exactly as it did when it was made.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mockview.analysis.closing import ClosingReport, analyse_closing
 from mockview.analysis.delivery import (DeliveryReport, analyse_delivery, asks_about_the_employer, employer_complaints,
-                                        figures_beside, stock_phrases)
+                                        stock_backed, stock_phrases)
 from mockview.analysis.keywords import DEFAULT_THRESHOLD, KeywordReport, match_keywords
 from mockview.analysis.lexicon import PARTS
 from mockview.analysis.relevance import Relevance, assess_relevance
 from mockview.analysis.scoring import Verdict, score_answer
 from mockview.analysis.sentences import Sentence, split_sentences
-from mockview.analysis.star import StarReport, analyse_star, is_checkable
+from mockview.analysis.star import StarReport, analyse_star
 from mockview.analysis.tips import Tip, build_tips
 from mockview.analysis.words import answer_tokens, by_sentence
 from mockview.banks.model import Keyword, Question
@@ -143,28 +142,6 @@ class Analysis:
         }
 
 
-_DONE_SO_FAR = re.compile(r"\b(?:i|we) (?:have|'ve) (?:\w+ )?(?:\w+ed|built|run|led|taught|made|done|won|written|set|"
-                          r"kept|found|brought|given|taken|grown|shown|met|sold|spent|become)\b")
-"""What the speaker has done so far, told in the present perfect: "since I joined I have trained every new starter"."""
-
-
-def _backed(said: list[str], stock: dict[str, int], star: StarReport) -> bool:
-    """Whether anything in the answer backs its stock phrases: a figure of its own (not the "110%" of
-    "I give 110%"), or, in a sentence free of stock phrases, something that happened (an Action or a
-    Result, or what the speaker has done so far) or an outcome anyone could check ("my manager gave me
-    an award"). A sentence of stock phrases backs none ("adding value to every team I join")."""
-    if figures_beside(" ".join(said), stock):
-        return True
-    for number, sentence in enumerate(said):
-        lowered = " ".join(sentence.replace("’", "'").lower().split())
-        if any(wording in lowered for wording in stock):
-            continue
-        told = number < len(star.assignments) and star.assignments[number] in ("action", "result")
-        if told or _DONE_SO_FAR.search(lowered) or is_checkable(lowered):
-            return True
-    return False
-
-
 def analyse_answer(
     question: Question,
     answer: str,
@@ -187,8 +164,9 @@ def analyse_answer(
                                      grievances=question.kind != "star" and asks_about_the_employer(question.text))
     said = [sentence.text for sentence in sentences]
     stock = stock_phrases(said)
-    delivery = analyse_delivery(text, question.words, seconds, limit, complaints=complaints, stock=stock,
-                                backed=not stock or _backed(said, stock, star))
+    delivery = analyse_delivery(text, question.words, seconds, limit, complaints=complaints, stock=stock)
+    if stock and not stock_backed(said, stock, star.assignments, delivery.numbers):
+        delivery = replace(delivery, stock_unbacked=True)
     relevance = assess_relevance(
         question.text, text, sentences,
         rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,

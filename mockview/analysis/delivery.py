@@ -66,8 +66,8 @@ class DeliveryReport:
     stock_phrases: dict[str, int] = field(default_factory=dict)
     """Stock self-descriptions ("team player", "go above and beyond"), by name, with their counts."""
     stock_unbacked: bool = False
-    """Stock phrases and nothing to back them: no figure, and nothing in the answer that happened. A coach
-    hears "I'm a hard-working team player" as what everyone says until an example shows it."""
+    """Stock phrases and nothing to back them (:func:`stock_backed`). A coach hears "I'm a hard-working
+    team player" as what everyone says until an example shows it."""
 
     @property
     def filler_count(self) -> int:
@@ -294,8 +294,7 @@ def stock_phrases(sentences: Sequence[str]) -> dict[str, int]:
     said: dict[str, str] = {}
     """Table name -> the wording first said."""
     counts: dict[str, int] = {}
-    own = [lowered for lowered in (_LINE_BREAK.sub(" ", sentence.replace("’", "'")).lower() for sentence in sentences)
-           if _SPEAKER_IN_SENTENCE.search(lowered) is not None]
+    own = [plain for plain in map(spoken_form, sentences) if _SPEAKER_IN_SENTENCE.search(plain) is not None]
     whole = "\n".join(own)
     patterns = {name: pattern for name, expression in STOCK_PHRASES.items()
                 if (pattern := _said_in(expression, whole)) is not None}
@@ -311,10 +310,43 @@ def stock_phrases(sentences: Sequence[str]) -> dict[str, int]:
 
 def figures_beside(text: str, stock: dict[str, int]) -> int:
     """The figures in ``text`` outside its stock phrases: "I always give 110%" states no figure."""
-    lowered = _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
+    plain = spoken_form(text)
     for wording in stock:
-        lowered = lowered.replace(wording, " ")
-    return len(_NUMBER.findall(lowered))
+        plain = plain.replace(wording, " ")
+    return len(_NUMBER.findall(plain))
+
+
+_DONE_SO_FAR = re.compile(r"\b(?:i|we) (?:have|'ve) (?:\w+ )?(?:\w+ed|built|run|led|taught|made|done|won|written|set|"
+                          r"kept|found|brought|given|taken|grown|shown|met|sold|spent|become)\b")
+"""What the speaker has done so far, told in the present perfect: "since I joined I have trained every new starter"."""
+
+
+def stock_backed(sentences: Sequence[str], stock: dict[str, int], parts: Sequence[str | None], figures: int) -> bool:
+    """Whether anything in the answer backs its stock phrases (``parts``: each sentence's STAR part).
+
+    A figure of its own backs them (``figures``, counted by :func:`figures_beside`: not the "110%" of
+    "I give 110%"), or, in a sentence free of stock phrases, something that happened (an Action or a
+    Result, or what the speaker has done so far) or an outcome anyone could check ("my manager gave me
+    an award"). A sentence of stock phrases backs none ("adding value to every team I join").
+    """
+    if figures:
+        return True
+    # Here, not at the top: the app reads this module's constants at start-up, before the judge is loaded.
+    from mockview.analysis.star import is_checkable
+
+    for number, sentence in enumerate(sentences):
+        plain = spoken_form(sentence)
+        if any(wording in plain for wording in stock):
+            continue
+        told = number < len(parts) and parts[number] in ("action", "result")
+        if told or _DONE_SO_FAR.search(plain) or is_checkable(plain):
+            return True
+    return False
+
+
+def spoken_form(text: str) -> str:
+    """``text`` as the delivery patterns read it: lower case, plain apostrophes, its lines joined."""
+    return _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
 
 
 def analyse_delivery(
@@ -324,14 +356,13 @@ def analyse_delivery(
     time_limit: float | None = None,
     complaints: tuple[str, ...] = (),
     stock: dict[str, int] | None = None,
-    backed: bool = True,
 ) -> DeliveryReport:
     """How the answer would come across said aloud.
 
     ``complaints`` are :func:`employer_complaints`'s and ``stock`` :func:`stock_phrases`'s, found by the
-    caller from the sentences it has already split; ``backed`` says whether anything in the answer
-    backs a claim (a figure, something that happened, an outcome anyone could check)."""
-    normalised = _LINE_BREAK.sub(" ", text.replace("’", "'")).lower()
+    caller from the sentences it has already split; whether the stock phrases are backed
+    (:func:`stock_backed`) needs the STAR parts, so the caller sets :attr:`DeliveryReport.stock_unbacked`."""
+    normalised = spoken_form(text)
     lowered = WORD.findall(normalised)
     content = Counter(word for word in lowered if word not in STOP_WORDS and len(word) > 2 and not word.isdigit())
     top = [(word, count) for word, count in sorted(content.items(), key=lambda item: (-item[1], item[0])) if count >= 2][:5]
@@ -355,5 +386,4 @@ def analyse_delivery(
         top_words=top,
         complaints=complaints,
         stock_phrases=stock,
-        stock_unbacked=bool(stock) and not backed,
     )

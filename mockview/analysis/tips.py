@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mockview.analysis.closing import ClosingReport
-from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport, how_short
+from mockview.analysis.delivery import LONGEST_SPOKEN, SHORTEST_SPOKEN, DeliveryReport, how_short, spoken_form
 from mockview.analysis.keywords import KeywordReport, match_keywords
 from mockview.analysis.relevance import Relevance, frame_tip
 from mockview.analysis.scoring import RAMBLING_PER_HUNDRED, Verdict, filler_rate
@@ -58,8 +58,7 @@ def _counted(counts: dict[str, int], limit: int = 3) -> str:
 def _stock_sentence(sentences: tuple[Sentence, ...] | list[Sentence], delivery: DeliveryReport) -> int | None:
     """The first sentence that says one of the answer's stock phrases (as typed, lines joined)."""
     return next((number for number, sentence in enumerate(sentences)
-                 if any(wording in " ".join(sentence.text.replace("’", "'").lower().split())
-                        for wording in delivery.stock_phrases)), None)
+                 if any(wording in spoken_form(sentence.text) for wording in delivery.stock_phrases)), None)
 
 
 def quote(sentences: tuple[Sentence, ...] | list[Sentence], index: int | None) -> str:
