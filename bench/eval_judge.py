@@ -386,7 +386,7 @@ def report_required(show_errors: bool) -> None:
     questions = {f"{q.bank}/{q.id}": q for q in load_library(None, include_user=False).questions()}
     items = yaml.safe_load(REQUIRED_FILE.read_text("utf-8"))
     for set_name in ("tuning", "held-out"):
-        made = found = not_made = matched = fumbled_for_it = 0
+        made = found = not_made = matched = fumbled_for_it = fumbled_made = 0
         errors: list[str] = []
         for item in (i for i in items if i["set"] == set_name):
             question = questions[item["question"]]
@@ -396,6 +396,7 @@ def report_required(show_errors: bool) -> None:
             if item["made"]:
                 made, found = made + 1, found + hit
                 fumbled_for_it += analysis.verdict.fumbled_reasons == (f"missing a required point: {point.term}",)
+                fumbled_made += analysis.verdict.verdict == "fumbled"
                 if not hit:
                     errors.append(f"missed {point.term!r} ({item['voice']}): {item['answer'][:120]}")
             else:
@@ -403,8 +404,8 @@ def report_required(show_errors: bool) -> None:
                 if hit:
                     errors.append(f"false {point.term!r} ({item['voice']}): {item['answer'][:120]}")
         print(f"required/{set_name}: found {_ratio(found, made)} of {made} made; matched {_ratio(matched, not_made)} "
-              f"of {not_made} not made; fumbled for that alone {_ratio(fumbled_for_it, made)} of those made "
-              "(floors: always found 1.00, 1.00, 0.00)")
+              f"of {not_made} not made; of those made, fumbled {_ratio(fumbled_made, made)}, for that alone "
+              f"{_ratio(fumbled_for_it, made)} (floors: always found 1.00, 1.00, 0.00, 0.00)")
         if show_errors and set_name == "tuning":
             for line in errors:
                 print(f"    {line}")
