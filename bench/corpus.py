@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_split import judge_set, paraphrase_set  # noqa: E402
+from corpus_split import judge_set, paraphrase_set, short_set  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 JUDGE_DIR = ROOT / "tests" / "data" / "judge"
@@ -187,11 +187,21 @@ def load_judge_case(path: Path) -> JudgeCase:
 
 TRAIN_SET = "train"
 """The STAR model's training-only answers, tests/data/judge-train, beside the judge sets."""
+SHORT_SET_NAMES = ("short/dev", "short/blind")
+"""Short answers (two to six sentences) in other voices, tests/data/judge-short/{dev,blind}: measured,
+never trained on; the blind half is read as totals only."""
+SHORT_DIR = JUDGE_DIR.parent / "judge-short"
 
 
 def judge_cases(set_name: str) -> list[JudgeCase]:
-    """A judge set's answers by file name: tuning, dev, blind, or :data:`TRAIN_SET`."""
-    folder = JUDGE_DIR.parent / "judge-train" if set_name == TRAIN_SET else JUDGE_DIR / set_name
+    """A judge set's answers by file name: tuning, dev, blind, :data:`TRAIN_SET`, or one of
+    :data:`SHORT_SET_NAMES`."""
+    if set_name == TRAIN_SET:
+        folder = JUDGE_DIR.parent / "judge-train"
+    elif set_name in SHORT_SET_NAMES:
+        folder = SHORT_DIR / set_name.split("/", 1)[1]
+    else:
+        folder = JUDGE_DIR / set_name
     return [load_judge_case(path) for path in sorted(folder.glob("*.yaml"))]
 
 
@@ -242,6 +252,21 @@ def check() -> int:
                 print(f"{path.relative_to(ROOT)}: id also in {ids[case.id].relative_to(ROOT)}")
                 problems += 1
             ids[case.id] = path
+    for set_name in ("dev", "blind"):
+        for path in sorted((SHORT_DIR / set_name).glob("*.yaml")):
+            try:
+                case = load_judge_case(path)
+            except (CorpusError, yaml.YAMLError) as error:
+                print(f"{path.relative_to(ROOT)}: {error}")
+                problems += 1
+                continue
+            if short_set(case.group) != set_name:
+                print(f"{path.relative_to(ROOT)}: group {case.group!r} belongs in {short_set(case.group)}/")
+                problems += 1
+            if case.id in ids:
+                print(f"{path.relative_to(ROOT)}: id also in {ids[case.id].relative_to(ROOT)}")
+                problems += 1
+            ids[case.id] = path
     points: dict[str, Path] = {}
     for set_name in PARAPHRASE_SET_NAMES:
         for path in sorted((PARAPHRASE_DIR / set_name).glob("*.yaml")):
@@ -263,6 +288,8 @@ def check() -> int:
     for set_name in ("tuning", "dev", "blind"):
         count = len(list((JUDGE_DIR / set_name).glob("*.yaml")))
         print(f"judge/{set_name}: {count} answers")
+    for set_name in ("dev", "blind"):
+        print(f"judge-short/{set_name}: {len(list((SHORT_DIR / set_name).glob('*.yaml')))} answers")
     for set_name in PARAPHRASE_SET_NAMES:
         files = list((PARAPHRASE_DIR / set_name).glob("*.yaml"))
         pairs = 0

@@ -8,6 +8,7 @@ goes, so nobody can move a hard one out of the blind set.
     python bench/corpus_split.py GROUP ...     # prints the set of each group
 
 Judge corpus (tests/data/judge/): half tuning, a quarter dev, a quarter blind.
+Short answers (tests/data/judge-short/): half dev, half blind.
 Paraphrase corpus (tests/data/paraphrase/): grouped by rubric point. The first
 batch (no ``batch:`` key) is half tuning, half blind, with no dev set. The
 tuning figures of that batch (recall 0.96) told nothing about its blind ones
@@ -22,6 +23,7 @@ import hashlib
 import sys
 
 JUDGE_SETS = ("tuning", "tuning", "dev", "blind")
+SHORT_SETS = ("dev", "blind")
 PARAPHRASE_SETS = ("tuning", "blind")
 PARAPHRASE_SETS_SECOND_BATCH = ("tuning", "dev", "blind")
 
@@ -36,6 +38,12 @@ def judge_set(group: str) -> str:
     return JUDGE_SETS[_bucket(group, len(JUDGE_SETS))]
 
 
+def short_set(group: str) -> str:
+    """"dev" or "blind" for a short answer (tests/data/judge-short/): half each, no tuning half, since the
+    model's short training answers (tests/data/judge-train/gen6-*) were written apart from these."""
+    return SHORT_SETS[_bucket(group, len(SHORT_SETS))]
+
+
 def paraphrase_set(point: str, batch: int = 1) -> str:
     """"tuning", "dev" or "blind" for a rubric point of the given batch (the first has no dev set)."""
     sets = PARAPHRASE_SETS if batch == 1 else PARAPHRASE_SETS_SECOND_BATCH
@@ -44,5 +52,5 @@ def paraphrase_set(point: str, batch: int = 1) -> str:
 
 if __name__ == "__main__":
     for name in sys.argv[1:]:
-        print(f"{name}\tjudge:{judge_set(name)}\tparaphrase:{paraphrase_set(name)}"
+        print(f"{name}\tjudge:{judge_set(name)}\tshort:{short_set(name)}\tparaphrase:{paraphrase_set(name)}"
               f"\tparaphrase batch 2:{paraphrase_set(name, 2)}")

@@ -6,6 +6,7 @@
     python bench/eval_judge.py paraphrase        # the paraphrase pairs only
     python bench/eval_judge.py paraphrase/dev    # one paraphrase set, leaving the sealed blind one unread
     python bench/eval_judge.py train             # the STAR model's training answers (tests/data/judge-train)
+    python bench/eval_judge.py short/dev         # short answers, two to six sentences (tests/data/judge-short)
     python bench/eval_judge.py required          # shipped questions' required points in other people's words
 
 For each judge set (tests/data/judge/{tuning,dev,blind}) it prints the
@@ -40,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import PARAPHRASE_SET_NAMES, TRAIN_SET, JudgeCase, judge_cases, paraphrase_files  # noqa: E402
+from corpus import PARAPHRASE_SET_NAMES, SHORT_SET_NAMES, TRAIN_SET, JudgeCase, judge_cases, paraphrase_files  # noqa: E402
 
 from mockview.analysis import analyse_answer  # noqa: E402
 from mockview.analysis.lexicon import PARTS  # noqa: E402
@@ -428,16 +429,16 @@ def report_paraphrase(show_errors: bool, set_names: Sequence[str] = PARAPHRASE_S
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, TRAIN_SET, "paraphrase",
+    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, *SHORT_SET_NAMES, TRAIN_SET, "paraphrase",
                                                     *(f"paraphrase/{name}" for name in PARAPHRASE_SET_NAMES),
                                                     "required", []],
                         help="'paraphrase' is its three sets; 'paraphrase/dev' one of them, so tuning can leave "
                              "the sealed blind set unread")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
-    if args.show_errors and "blind" in args.sets:
+    if args.show_errors and {"blind", "short/blind"} & set(args.sets):
         parser.error("the blind set is sealed: read its totals only")
-    for name in args.sets or [*JUDGE_SETS, "paraphrase", "required"]:
+    for name in args.sets or [*JUDGE_SETS, *SHORT_SET_NAMES, "paraphrase", "required"]:
         if name == "required":
             report_required(args.show_errors)
         elif name == "paraphrase":
@@ -445,7 +446,7 @@ def main(argv: list[str]) -> int:
         elif name.startswith("paraphrase/"):
             report_paraphrase(args.show_errors, [name.split("/", 1)[1]])
         else:
-            report_judge(name, args.show_errors and name != "blind")
+            report_judge(name, args.show_errors and not name.endswith("blind"))
     return 0
 
 
