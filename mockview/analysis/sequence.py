@@ -77,6 +77,10 @@ _NUMBER_WORDS = frozenset(
 """By spelling, not by key: number words do not inflect, and "four" must never meet "for"."""
 
 
+SHORT_ANSWER = 6
+"""Up to this many sentences, each place in the answer is a feature of its own (``at:2/4``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     emissions: dict[str, list[float]]
@@ -199,6 +203,10 @@ def _evidence(index: int, count: int, tokens: Sequence[Token], text: str, bullet
         features.append("pos:penult")
     if count <= 3:
         features.append("n:few")
+    if count <= SHORT_ANSWER:
+        # Where a sentence sits means something else in a short answer: the second of four is often the
+        # whole Action, the second of ten is still setting the scene.
+        features.append(f"at:{index + 1}/{count}")
     length = len(tokens)
     features.append("len:short" if length < 8 else "len:long" if length > 25 else "len:mid")
     if words:
