@@ -8,6 +8,7 @@ about typing itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -94,6 +95,17 @@ QUIET_PAUSES = 2
 filled before its first layout is filled again when it is laid out (``FittedTable.Refit``); a
 settle that saw its first filling sized returned before that, and the History snapshot showed
 every column a label wide, once in some ten loaded runs."""
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], pauses: int = 50) -> bool:
+    """Pause until ``condition()`` holds, at most ``pauses`` times: for state that follows a message the
+    test cannot await (a resize is laid out a refresh later, later still on a loaded machine). Returns
+    the condition's last value, so the test's own assert reports a screen that never got there."""
+    for _ in range(pauses):
+        if condition():
+            return True
+        await pilot.pause()
+    return condition()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
