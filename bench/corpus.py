@@ -187,9 +187,9 @@ def load_judge_case(path: Path) -> JudgeCase:
 
 TRAIN_SET = "train"
 """The STAR model's training-only answers, tests/data/judge-train, beside the judge sets."""
-SHORT_SET_NAMES = ("short/dev", "short/blind")
-"""Short answers (two to six sentences) in other voices, tests/data/judge-short/{dev,blind}: measured,
-never trained on; the blind half is read as totals only."""
+SHORT_SET_NAMES = ("short/dev", "short/dev-extra", "short/blind")
+"""Short answers (two to six sentences) in other voices, tests/data/judge-short/{dev,dev-extra,blind}:
+measured, never trained on; the blind half is read as totals only."""
 SHORT_DIR = JUDGE_DIR.parent / "judge-short"
 
 

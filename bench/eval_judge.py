@@ -7,6 +7,7 @@
     python bench/eval_judge.py paraphrase/dev    # one paraphrase set, leaving the sealed blind one unread
     python bench/eval_judge.py train             # the STAR model's training answers (tests/data/judge-train)
     python bench/eval_judge.py short/dev         # short answers, two to six sentences (tests/data/judge-short)
+    python bench/eval_judge.py short/dev-extra   # 100 more, written to the training brief (they flatter)
     python bench/eval_judge.py required          # shipped questions' required points in other people's words
 
 For each judge set (tests/data/judge/{tuning,dev,blind}) it prints the
