@@ -917,6 +917,25 @@ def test_stock_phrases_backed_by_what_was_done_so_far_or_a_checkable_outcome(sai
     assert analysis.delivery.stock_phrases and not analysis.delivery.stock_unbacked
 
 
+def test_a_rubric_point_made_only_by_an_unbacked_stock_phrase_is_not_made() -> None:
+    """Found in a session's own run: "passionate about results" was credited as "I want this job (said in
+    other words: 'passionate')" while the same answer was held back for resting on the stock phrase
+    'passionate'. Feedback cannot praise a word it calls hollow."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("classics/why-hire-you")
+    assert question is not None
+    analysis = analyse_answer(question, "I am passionate about results and I always deliver for my team.")
+    assert analysis.delivery.stock_unbacked and "passionate" in analysis.delivery.stock_phrases
+    assert "I want this job" not in {match.term for match in analysis.keywords.matched}
+    assert "I want this job" in {keyword.term for keyword in analysis.keywords.missing}
+    assert analysis.keywords.coverage == 0
+    made = analyse_answer(question, "I am passionate about results and I always deliver for my team. For example, "
+                                    "last year I cut the returns backlog from 400 parcels to 30 in six weeks.")
+    assert not made.delivery.stock_unbacked
+    assert "for example" in {match.term for match in made.keywords.matched}  # the rest of the rubric still counts
+
+
 def test_a_figure_inside_a_stock_phrase_backs_nothing_and_the_wording_is_quoted_as_typed() -> None:
     analysis = analyse_answer(WHY_HIRE, "I'm a quick learner and I always give 110 percent to whatever I do.")
     assert analysis.delivery.stock_phrases == {"quick learner": 1, "give 110 percent": 1}

@@ -138,13 +138,25 @@ def test_endless_or_huge_input_is_refused_quickly(run_cli, tmp_path: Path) -> No
         assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_stock_phrases_are_shown_on_the_delivery_line_and_hold_the_answer_back(run_cli) -> None:
-    """What the user reads for an answer of stock phrases: the reason, the phrases, and the tip first."""
+def test_stock_phrases_are_shown_on_the_delivery_line_and_make_no_point(run_cli) -> None:
+    """What the user reads for an answer of stock phrases: the phrases, the tip first, and a required point
+    said only as one ("adding value to every team I join" for "what I bring") not made but nearly, with a
+    tip that says so instead of "your answer never gets to it"."""
     buzzwords = ("I am a hard-working team player who always goes above and beyond. I think outside the box and "
                  "I am a fast learner with a proven track record of adding value to every team I join.")
     result = run_cli("score", "--bank", "classics", "--question", "why-hire-you", input=buzzwords)
     assert result.returncode == 0, result.stderr
-    assert "it rests on stock phrases ('hard-working', 'team player') and backs none of them" in result.stdout
+    assert "Fumbled because: missing a required point: what I bring." in result.stdout
+    assert 'what I bring [required] (nearly: "adding value" is a stock phrase, with nothing behind it)' \
+        in result.stdout
     assert "stock phrases 'hard-working', 'team player', 'above and beyond', 'outside the box'" in result.stdout
     assert "  1. Stock phrases such as 'hard-working' and 'team player' are what every candidate says" \
         in result.stdout
+    assert ("  2. The question is really asking about 'what I bring', and your answer says it only as a stock "
+            "phrase ('adding value')") in result.stdout
+    assert "never gets to it" not in result.stdout
+    backed = run_cli("score", "--bank", "classics", "--question", "why-hire-you", input=(
+        "I am a team player. Last winter, when two of the six people on our till team were off sick for a "
+        "fortnight, I covered their late shifts and showed the new starter how to cash up, so the shop never "
+        "closed early. What I bring is that: I notice where the gap is and I fill it without being asked."))
+    assert "stock phrase, with nothing behind it" not in backed.stdout  # backed, so a point it makes counts

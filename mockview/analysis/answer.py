@@ -14,8 +14,8 @@ from typing import Any
 
 from mockview.analysis.closing import ClosingReport, analyse_closing
 from mockview.analysis.delivery import (DeliveryReport, analyse_delivery, asks_about_the_employer, employer_complaints,
-                                        stock_backed, stock_phrases)
-from mockview.analysis.keywords import DEFAULT_THRESHOLD, KeywordReport, match_keywords
+                                        spoken_form, stock_backed, stock_phrases)
+from mockview.analysis.keywords import DEFAULT_THRESHOLD, KeywordReport, match_keywords, without_matches
 from mockview.analysis.lexicon import PARTS
 from mockview.analysis.relevance import Relevance, assess_relevance
 from mockview.analysis.scoring import Verdict, score_answer
@@ -167,6 +167,11 @@ def analyse_answer(
     delivery = analyse_delivery(text, question.words, seconds, limit, complaints=complaints, stock=stock)
     if stock and not stock_backed(said, stock, star.assignments, delivery.numbers):
         delivery = replace(delivery, stock_unbacked=True)
+        # "I'm passionate about results" is not why this person wants the job: a point made only by a
+        # stock phrase the answer never backs is not made (the feedback would praise what it calls hollow).
+        hollow = frozenset(match.term for match in keywords.matched
+                           if any(spoken_form(match.found) in wording for wording in stock))
+        keywords = without_matches(keywords, question.keywords, hollow, "stock")
     relevance = assess_relevance(
         question.text, text, sentences,
         rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,

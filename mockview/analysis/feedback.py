@@ -179,6 +179,8 @@ def _rubric(keywords: dict[str, Any]) -> tuple[str, tuple[RubricLine, ...]]:
                 detail = f'nearly: "{_short(almost["found"])}" is what was meant, not what was done'
             elif why == "named":
                 detail = f'nearly: "{_short(almost["found"])}" names it, but says nothing of it'
+            elif why == "stock":
+                detail = f'nearly: "{_short(almost["found"])}" is a stock phrase, with nothing behind it'
             else:
                 detail = f'nearly: "{_short(almost["found"])}" is only part of it'
         lines.append(RubricLine(False, term, _join(detail, rubric_source(sources, term)), term in required,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -67,7 +67,8 @@ class NearMiss:
     why: str
     """"negated" (said with a "not"), "hypothetical" (what the speaker would do, in a story question),
     "intended" (meant to, and did not: "my plan was to..., but I never..."), "named" (its one word said
-    with nothing of what it means: "a great mission") or "partly" (only some of its words)."""
+    with nothing of what it means: "a great mission"), "stock" (said only in a stock phrase the answer
+    never backs: "adding value to every team I join") or "partly" (only some of its words)."""
     sentence: int | None = None
 
 
@@ -80,6 +81,24 @@ class KeywordReport:
     missing_required: tuple[str, ...]
     has_rubric: bool
     near_misses: tuple[NearMiss, ...] = ()
+
+
+def without_matches(report: KeywordReport, keywords: tuple[Keyword, ...], terms: frozenset[str],
+                    why: str) -> KeywordReport:
+    """``report`` with the matches of ``terms`` taken back: those points are missing after all, each a near
+    miss for ``why`` (made only by words the rest of the analysis found hollow)."""
+    taken = [match for match in report.matched if match.term in terms]
+    if not taken:
+        return report
+    matched = tuple(match for match in report.matched if match.term not in terms)
+    made = {match.term for match in matched}
+    missing = tuple(keyword for keyword in keywords if keyword.term not in made)
+    total = sum(keyword.weight for keyword in keywords)
+    got = sum(keyword.weight for keyword in keywords if keyword.term in made)
+    near = [NearMiss(match.term, match.found, why, match.sentence) for match in taken]
+    return replace(report, matched=matched, missing=missing, coverage=round(got / total, 3) if total else 1.0,
+                   missing_required=tuple(keyword.term for keyword in missing if keyword.required),
+                   near_misses=(*near, *(miss for miss in report.near_misses if miss.term not in terms)))
 
 
 def match_keywords(

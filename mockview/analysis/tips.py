@@ -186,8 +186,16 @@ def build_tips(
         points = [f"{k.term} (required)" for k in keywords.missing if k.required]
         points += [k.term for k in keywords.missing if not k.required][:3]
         add(4, f"When you try it, cover these points: {_and_list(points)}.", "rubric")
+    stock_only = {near.term: near for near in keywords.near_misses if near.why == "stock"}
     for term in keywords.missing_required if delivery.words else ():
         keyword = next(k for k in keywords.missing if k.term == term)
+        if term in stock_only:
+            # "never gets to it" beside an answer that said "adding value to every team" read as unheard.
+            hollow = stock_only[term]
+            add(4, f"The question is really asking about '{term}', and your answer says it only as a stock "
+                   f"phrase ({hollow.found!r}). Say what it is, with one time it showed.", f"rubric:{term}",
+                hollow.sentence)
+            continue
         also = f" (or: {', '.join(keyword.synonyms[:2])})" if keyword.synonyms else ""
         add(4, f"The question is really asking about '{term}'{also}, and your answer never gets to it. "
                "Make that point in so many words.", f"rubric:{term}")
