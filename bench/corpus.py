@@ -252,16 +252,23 @@ def check() -> int:
                 print(f"{path.relative_to(ROOT)}: id also in {ids[case.id].relative_to(ROOT)}")
                 problems += 1
             ids[case.id] = path
-    for set_name in ("dev", "blind"):
-        for path in sorted((SHORT_DIR / set_name).glob("*.yaml")):
+    # The short sets and the training answers: one id space with the judge sets, so no answer is both
+    # trained on and measured; only dev/ and blind/ of the short sets are split by the rule.
+    folders = [(SHORT_DIR / "dev", "dev"), (SHORT_DIR / "blind", "blind"), (SHORT_DIR / "dev-extra", None),
+               (JUDGE_DIR.parent / "judge-train", None)]
+    for folder, set_name in folders:
+        for path in sorted(folder.glob("*.yaml")):
             try:
                 case = load_judge_case(path)
             except (CorpusError, yaml.YAMLError) as error:
                 print(f"{path.relative_to(ROOT)}: {error}")
                 problems += 1
                 continue
-            if short_set(case.group) != set_name:
+            if set_name is not None and short_set(case.group) != set_name:
                 print(f"{path.relative_to(ROOT)}: group {case.group!r} belongs in {short_set(case.group)}/")
+                problems += 1
+            if folder.parent == SHORT_DIR and not 2 <= len(case.segments) <= 6:
+                print(f"{path.relative_to(ROOT)}: {len(case.segments)} sentences; a short answer has two to six")
                 problems += 1
             if case.id in ids:
                 print(f"{path.relative_to(ROOT)}: id also in {ids[case.id].relative_to(ROOT)}")
@@ -288,8 +295,9 @@ def check() -> int:
     for set_name in ("tuning", "dev", "blind"):
         count = len(list((JUDGE_DIR / set_name).glob("*.yaml")))
         print(f"judge/{set_name}: {count} answers")
-    for set_name in ("dev", "blind"):
+    for set_name in ("dev", "dev-extra", "blind"):
         print(f"judge-short/{set_name}: {len(list((SHORT_DIR / set_name).glob('*.yaml')))} answers")
+    print(f"judge-train: {len(list((JUDGE_DIR.parent / 'judge-train').glob('*.yaml')))} answers")
     for set_name in PARAPHRASE_SET_NAMES:
         files = list((PARAPHRASE_DIR / set_name).glob("*.yaml"))
         pairs = 0

@@ -8,7 +8,7 @@ goes, so nobody can move a hard one out of the blind set.
     python bench/corpus_split.py GROUP ...     # prints the set of each group
 
 Judge corpus (tests/data/judge/): half tuning, a quarter dev, a quarter blind.
-Short answers (tests/data/judge-short/): half dev, half blind.
+Short answers (tests/data/judge-short/): dev or blind, even odds each (32 and 48 of the first 80).
 Paraphrase corpus (tests/data/paraphrase/): grouped by rubric point. The first
 batch (no ``batch:`` key) is half tuning, half blind, with no dev set. The
 tuning figures of that batch (recall 0.96) told nothing about its blind ones
@@ -39,7 +39,7 @@ def judge_set(group: str) -> str:
 
 
 def short_set(group: str) -> str:
-    """"dev" or "blind" for a short answer (tests/data/judge-short/): half each, no tuning half, since the
+    """"dev" or "blind" for a short answer (tests/data/judge-short/), even odds, no tuning half, since the
     model's short training answers (tests/data/judge-train/gen6-*) were written apart from these."""
     return SHORT_SETS[_bucket(group, len(SHORT_SETS))]
 

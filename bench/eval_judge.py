@@ -10,7 +10,8 @@
     python bench/eval_judge.py short/dev-extra   # 100 more, written to the training brief (they flatter)
     python bench/eval_judge.py required          # shipped questions' required points in other people's words
 
-For each judge set (tests/data/judge/{tuning,dev,blind}) it prints the
+For each judge set (tests/data/judge/{tuning,dev,blind}, the short answers of
+tests/data/judge-short/{dev,dev-extra,blind}, the training answers) it prints the
 figures the issues quote, for mockview and for the position-only splitter
 (first 20% of the words Situation, 10% Task, 50% Action, 20% Result):
 
@@ -125,7 +126,9 @@ class Figures:
     placed_total: int = 0
     removed: Counter[str] = field(default_factory=Counter)
     removed_noticed: Counter[str] = field(default_factory=Counter)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list, repr=False)
+    """Per answer, what went wrong: kept out of the repr, so a failing floor test on a blind set prints
+    counts, never an answer's name (pytest shows the repr of what an assert reads)."""
 
     def f1(self, part: str) -> float:
         tp, fp, fn = self.tp[part], self.fp[part], self.fn[part]
@@ -190,7 +193,7 @@ class Verdicts:
     """Answers a coach passes (ok or strong): on the question's point by definition."""
     passed_spoken_to: int = 0
     passed_ignored: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list, repr=False)
 
     @property
     def accuracy(self) -> float:
@@ -240,7 +243,7 @@ class Rubric:
     not_made_matched: int = 0
     own_better: int = 0
     own_compared: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list, repr=False)
 
 
 def relevance_discrimination(cases: list[JudgeCase]) -> tuple[float, float, float, int]:

@@ -766,6 +766,8 @@ def test_a_last_sentence_read_as_a_result_first_is_not_made_an_action() -> None:
     assert analysis.verdict.verdict != "fumbled", analysis.verdict.fumbled_reasons
     deed = "I also checked every record against the old system by hand."
     assert analyse_answer(question, story + deed).star.assignments[-1] == "action"  # the speaker's deed stays one
+    # "I finished my own checks on time." was pinned as an Action too; since the model learned short
+    # answers (2026-12-07) it ends the story as its Result, which a coach would accept ("on time").
 
 
 @pytest.mark.parametrize(

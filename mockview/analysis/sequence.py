@@ -77,7 +77,7 @@ _NUMBER_WORDS = frozenset(
 """By spelling, not by key: number words do not inflect, and "four" must never meet "for"."""
 
 
-SHORT_ANSWER = 6
+SHORT_ANSWER_SENTENCES = 6
 """Up to this many sentences, each place in the answer is a feature of its own (``at:2/4``)."""
 
 
@@ -203,7 +203,7 @@ def _evidence(index: int, count: int, tokens: Sequence[Token], text: str, bullet
         features.append("pos:penult")
     if count <= 3:
         features.append("n:few")
-    if count <= SHORT_ANSWER:
+    if count <= SHORT_ANSWER_SENTENCES:
         # Where a sentence sits means something else in a short answer: the second of four is often the
         # whole Action, the second of ten is still setting the scene.
         features.append(f"at:{index + 1}/{count}")

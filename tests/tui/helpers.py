@@ -97,7 +97,7 @@ settle that saw its first filling sized returned before that, and the History sn
 every column a label wide, once in some ten loaded runs."""
 
 
-async def until(pilot: Pilot, condition: Callable[[], bool], pauses: int = 50) -> bool:
+async def pause_until(pilot: Pilot, condition: Callable[[], bool], pauses: int = 50) -> bool:
     """Pause until ``condition()`` holds, at most ``pauses`` times: for state that follows a message the
     test cannot await (a resize is laid out a refresh later, later still on a loaded machine). Returns
     the condition's last value, so the test's own assert reports a screen that never got there."""

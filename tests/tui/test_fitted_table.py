@@ -16,7 +16,7 @@ from mockview.tui.screens import history
 from mockview.tui.widgets.cells import cell
 from mockview.tui.widgets.fitted_table import FittedTable
 from tests.helpers import FakeClock
-from tests.tui.helpers import make_app, settle, until
+from tests.tui.helpers import make_app, pause_until, settle
 from tests.tui.test_snapshots import seed_history
 
 QUESTION = "Tell me about a time you had to deliver bad news to a client who had been promised the opposite " * 2
@@ -77,7 +77,7 @@ async def test_a_narrower_terminal_cuts_the_rows_again_and_an_unchanged_width_do
         await pilot.pause()
         assert len(app.cut_for) == fills, "a Resize at the same width refilled the table"
         await pilot.resize_terminal(60, 20)
-        assert await until(pilot, lambda: len(app.cut_for) > fills), "the narrower table was never refilled"
+        assert await pause_until(pilot, lambda: len(app.cut_for) > fills), "the narrower table was never refilled"
         await pilot.pause()
         assert len(app.cut_for) == fills + 1
         assert len(shown_question(app)) < wide

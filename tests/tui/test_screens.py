@@ -17,7 +17,8 @@ from mockview.tui.screens.question import QuestionScreen
 from mockview.tui.screens.setup import SetupScreen
 from tests.helpers import FakeClock, leave_draft
 from mockview.practice.selection import Filters
-from tests.tui.helpers import SIZE, STORY, make_app, paste, practice_app, session_of, settle, text_of, until
+from tests.tui.helpers import (SIZE, STORY, make_app, paste, pause_until, practice_app, session_of, settle,
+                               text_of)
 
 
 def answer_two(home: Path, clock: FakeClock) -> None:
@@ -252,7 +253,7 @@ async def test_small_terminal_still_shows_the_answer_area(mockview_home: Path) -
         assert area.region.height >= 5
         assert app.screen.query_one("#submit").region.height >= 1
         await pilot.resize_terminal(120, 40)
-        assert await until(pilot, lambda: area.region.width > 100), area.region.width
+        assert await pause_until(pilot, lambda: area.region.width > 100), area.region.width
 
 
 async def test_one_start_makes_one_session_and_leaving_early_makes_none(mockview_home: Path) -> None:
