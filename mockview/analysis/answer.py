@@ -170,7 +170,8 @@ def analyse_answer(
         # "I'm passionate about results" is not why this person wants the job: a point made only by a
         # stock phrase the answer never backs is not made (the feedback would praise what it calls hollow).
         hollow = frozenset(match.term for match in keywords.matched
-                           if any(spoken_form(match.found) in wording for wording in stock))
+                           if match.how != "structure" and (said_as := spoken_form(match.found).strip())
+                           and any(said_as in wording for wording in stock))
         keywords = without_matches(keywords, question.keywords, hollow, "stock")
     relevance = assess_relevance(
         question.text, text, sentences,
