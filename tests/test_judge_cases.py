@@ -938,6 +938,20 @@ def test_a_rubric_point_made_only_by_an_unbacked_stock_phrase_is_not_made() -> N
     assert "for example" in {match.term for match in made.keywords.matched}  # the rest of the rubric still counts
 
 
+@pytest.mark.parametrize("said", ["I am really keen on this role.", "I'm keen to get started here.", (
+    "I am really passionate about this role. I have volunteered at the food bank every Saturday for three years.")])
+def test_the_speaker_describing_themselves_makes_a_one_word_point(said: str) -> None:
+    """Found in a session's own run: "I am passionate about this role" made no point for "I want this job",
+    while "I apologised" made its point: "I am", "I'm", "I was" before the word say it of the speaker too
+    (backed, as here, a stock word like "passionate" counts; unbacked it is taken back, as above)."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("classics/why-hire-you")
+    assert question is not None
+    analysis = analyse_answer(question, said)
+    assert "I want this job" in {match.term for match in analysis.keywords.matched}
+
+
 def test_a_figure_inside_a_stock_phrase_backs_nothing_and_the_wording_is_quoted_as_typed() -> None:
     analysis = analyse_answer(WHY_HIRE, "I'm a quick learner and I always give 110 percent to whatever I do.")
     assert analysis.delivery.stock_phrases == {"quick learner": 1, "give 110 percent": 1}

@@ -614,11 +614,16 @@ def _said_by_the_speaker(index: AnswerTokens, found: Found) -> bool:
             return False
         position -= 1
         before = tokens[position].lower
-        if before in _FIRST_PERSON or before in ("my", "our"):
+        if before in _FIRST_PERSON or before in ("my", "our", "i'm", "we're"):
             return True
-        if before not in _ADVERBS and not before.endswith("ly"):
+        if before not in _ADVERBS and before not in _BEING and not before.endswith("ly"):
             return False
     return False
+
+
+_BEING = frozenset("am are was were be been feel felt get got stay stayed".split())
+"""Verbs between the speaker and a word that describes them: "I am passionate", "we were keen", "I felt
+ready". The word is then said of the speaker as much as in "I apologised"."""
 
 
 _IRREGULAR_PAST = frozenset(
