@@ -49,7 +49,9 @@ class Scores:
     false_positive: Counter[str] = field(default_factory=Counter)
     false_negative: Counter[str] = field(default_factory=Counter)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list, repr=False)
+    """Per answer, what went wrong: out of the repr, so a failing floor test on the blind set prints
+    counts, never an answer's name (as in eval_judge.Figures)."""
     star_answers: int = 0
     answers: int = 0
 
