@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,26 +238,15 @@ def check() -> int:
     """Every file loads and sits where the rule puts it; prints counts only."""
     problems = 0
     ids: dict[str, Path] = {}
-    for set_name in ("tuning", "dev", "blind"):
-        for path in sorted((JUDGE_DIR / set_name).glob("*.yaml")):
-            try:
-                case = load_judge_case(path)
-            except (CorpusError, yaml.YAMLError) as error:
-                print(f"{path.relative_to(ROOT)}: {error}")
-                problems += 1
-                continue
-            if judge_set(case.group) != set_name:
-                print(f"{path.relative_to(ROOT)}: group {case.group!r} belongs in {judge_set(case.group)}/")
-                problems += 1
-            if case.id in ids:
-                print(f"{path.relative_to(ROOT)}: id also in {ids[case.id].relative_to(ROOT)}")
-                problems += 1
-            ids[case.id] = path
-    # The short sets and the training answers: one id space with the judge sets, so no answer is both
-    # trained on and measured; only dev/ and blind/ of the short sets are split by the rule.
-    folders = [(SHORT_DIR / "dev", "dev"), (SHORT_DIR / "blind", "blind"), (SHORT_DIR / "dev-extra", None),
-               (JUDGE_DIR.parent / "judge-train", None)]
-    for folder, set_name in folders:
+    # Every labelled answer, measured or trained on, in one id space, so none is both; each folder with
+    # the rule that places its answers (dev-extra and the training answers are placed by no rule).
+    folders: list[tuple[Path, str, Callable[[str], str] | None]] = [
+        *((JUDGE_DIR / name, name, judge_set) for name in ("tuning", "dev", "blind")),
+        *((SHORT_DIR / name, name, short_set) for name in ("dev", "blind")),
+        (SHORT_DIR / "dev-extra", "dev-extra", None),
+        (JUDGE_DIR.parent / "judge-train", TRAIN_SET, None),
+    ]
+    for folder, set_name, rule in folders:
         for path in sorted(folder.glob("*.yaml")):
             try:
                 case = load_judge_case(path)
@@ -264,8 +254,8 @@ def check() -> int:
                 print(f"{path.relative_to(ROOT)}: {error}")
                 problems += 1
                 continue
-            if set_name is not None and short_set(case.group) != set_name:
-                print(f"{path.relative_to(ROOT)}: group {case.group!r} belongs in {short_set(case.group)}/")
+            if rule is not None and rule(case.group) != set_name:
+                print(f"{path.relative_to(ROOT)}: group {case.group!r} belongs in {rule(case.group)}/")
                 problems += 1
             if folder.parent == SHORT_DIR and not 2 <= len(case.segments) <= 6:
                 print(f"{path.relative_to(ROOT)}: {len(case.segments)} sentences; a short answer has two to six")

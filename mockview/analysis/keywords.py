@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -90,15 +90,25 @@ def without_matches(report: KeywordReport, keywords: tuple[Keyword, ...], terms:
     taken = [match for match in report.matched if match.term in terms]
     if not taken:
         return report
-    matched = tuple(match for match in report.matched if match.term not in terms)
+    near = [NearMiss(match.term, match.found, why, match.sentence) for match in taken]
+    return _report(keywords, [match for match in report.matched if match.term not in terms],
+                   [*near, *(miss for miss in report.near_misses if miss.term not in terms)])
+
+
+def _report(keywords: tuple[Keyword, ...], matched: list[KeywordMatch], near: list[NearMiss]) -> KeywordReport:
+    """The rubric's report for these matches: what is missing, in rubric order, and the weight covered."""
     made = {match.term for match in matched}
     missing = tuple(keyword for keyword in keywords if keyword.term not in made)
     total = sum(keyword.weight for keyword in keywords)
     got = sum(keyword.weight for keyword in keywords if keyword.term in made)
-    near = [NearMiss(match.term, match.found, why, match.sentence) for match in taken]
-    return replace(report, matched=matched, missing=missing, coverage=round(got / total, 3) if total else 1.0,
-                   missing_required=tuple(keyword.term for keyword in missing if keyword.required),
-                   near_misses=(*near, *(miss for miss in report.near_misses if miss.term not in terms)))
+    return KeywordReport(
+        matched=tuple(matched),
+        missing=missing,
+        coverage=round(got / total, 3) if total else 1.0,
+        missing_required=tuple(keyword.term for keyword in missing if keyword.required),
+        has_rubric=True,
+        near_misses=tuple(near),
+    )
 
 
 def match_keywords(
@@ -116,27 +126,15 @@ def match_keywords(
     # A story question asks what the person did: "I'd find some middle ground" makes no point there.
     wished = hypothetical_sentences(index) if star is not None else frozenset()
     matched: list[KeywordMatch] = []
-    missing: list[Keyword] = []
     near: list[NearMiss] = []
     for keyword in keywords:
         found, almost = _match_keyword(index, answer, keyword, sentences, star, wished)
         if found is None:
-            missing.append(keyword)
             if almost is not None:
                 near.append(almost)
         else:
             matched.append(found)
-    total = sum(keyword.weight for keyword in keywords)
-    found_terms = {match.term for match in matched}
-    got = sum(keyword.weight for keyword in keywords if keyword.term in found_terms)
-    return KeywordReport(
-        matched=tuple(matched),
-        missing=tuple(missing),
-        coverage=round(got / total, 3) if total else 1.0,
-        missing_required=tuple(k.term for k in missing if k.required),
-        has_rubric=True,
-        near_misses=tuple(near),
-    )
+    return _report(keywords, matched, near)
 
 
 @lru_cache(maxsize=4)
