@@ -89,6 +89,38 @@ def test_an_off_topic_success_story_to_a_failure_question_is_fumbled_and_says_wh
     assert any("never gets there" in tip for tip in analysis.tips)
 
 
+@pytest.mark.parametrize(("asked", "story"), [
+    ("Describe a mistake you made at work.",
+     "In my first month on the ward I gave a resident his afternoon tea with two sugars, and he is diabetic. I "
+     "told the nurse in charge straight away and she checked his blood sugar, which stayed in range. Since then "
+     "I read the care card on the door before I take anything into a room, and I showed the new starters too."),
+    ("Tell me about a disagreement with your manager.",
+     "My manager wanted to close the account review a week early so the numbers would look good for the "
+     "quarter. I thought two of the accounts had not been checked properly, so I asked for three more days and "
+     "went through them myself. One had been billed twice. We closed the review on the Friday with it fixed."),
+])
+def test_a_short_story_that_tells_its_frame_without_its_words_is_not_called_off_topic(asked: str, story: str) -> None:
+    """A short story can tell its mistake or its disagreement without one word of going wrong or of
+    disagreeing; under 80 words that silence is too little to flag it (a tenth of the short answers a coach
+    passes were flagged, could not be strong, and came back as fumbles)."""
+    question = Question(bank="t", id="s", text=asked, kind="star")
+    analysis = analyse_answer(question, story)
+    assert analysis.relevance is not None and not analysis.relevance.off_topic
+    reasons = analysis.verdict.fumbled_reasons + analysis.verdict.holding_back
+    assert not any("may not answer the question" in reason for reason in reasons), reasons
+    assert not any("never gets there" in tip for tip in analysis.tips)
+
+
+def test_a_short_success_story_that_denies_failing_is_still_off_topic() -> None:
+    """Under 80 words an answer is flagged only on evidence of the opposite; a denial is that evidence."""
+    story = ("Hmm, failing, okay. So at college a few of us ran the food bank's stall at the summer fair and I "
+             "sorted the rota and the float. It went really well and they asked us back. Honestly I don't think "
+             "I've ever failed at anything that mattered.")
+    analysis = analyse_answer(FAILURE, story)
+    assert analysis.relevance is not None and analysis.relevance.off_topic
+    assert any(reason.startswith("may not answer the question") for reason in analysis.verdict.fumbled_reasons)
+
+
 WHY_HERE = Question(bank="t", id="w", text="Why do you want to work here?", kind="open")
 
 

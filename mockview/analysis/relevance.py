@@ -48,6 +48,20 @@ QUESTION_WORDS = frozenset(
 MIN_WORDS_FOR_OFF_TOPIC = 30
 """Shorter answers are judged too short, not off-topic."""
 
+WORDS_TO_JUDGE_BY_SILENCE = 80
+"""Under this many words, saying nothing of the question's frame is too little to call an answer off-topic.
+
+A short story can tell its mistake without one word of going wrong ("I gave a resident tea with sugar,
+and he is diabetic"; "Pushed a config change to all regions at once instead of canarying it"), or its
+disagreement without one word of disagreeing ("She wanted floor-to-ceiling glass. I knew it would
+overheat."). Flagged as off-topic, such an answer could not be strong and came back as a fumble: a
+tenth of the short answers a coach passes, in the judge's short dev sets. A short answer is flagged only
+when it tells the opposite of what was asked: a success (:data:`OPPOSITES`), or a denial ("I wouldn't
+say I've really failed at anything big", :func:`denying_sentences`). "Why do you want to work here?" asks
+for no story, and an answer to it that names neither the company, the role nor a wish is off it at any
+length.
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Relevance:
@@ -127,6 +141,8 @@ def assess_relevance(
         frame is not None
         and not ((_told_of_the_speaker(tokens, denied) if frame in SPEAKERS_OWN else said) & FRAMES[frame][1])
         and words >= MIN_WORDS_FOR_OFF_TOPIC
+        and (words >= WORDS_TO_JUDGE_BY_SILENCE or frame == WANTS_THE_JOB or bool(denied)
+             or not OPPOSITES.get(frame, frozenset()).isdisjoint(said))
         and (rubric_coverage is None or rubric_coverage < OFF_TOPIC_COVERAGE)
     )
     if off_topic and not focus:
@@ -272,6 +288,14 @@ are never called off-topic: the words a good answer uses are too many to
 list, and a good answer must not be fumbled for using others. The same words
 tell relevance: "we argued about the rota" speaks to "conflict".
 """
+
+OPPOSITES: dict[str, frozenset[str]] = {
+    "a failure": _keys("early ahead beat beating exceeded exceeding record won award awarded promoted success "
+                       "successful successfully smoothly flawless flawlessly doubled tripled"),
+}
+"""Words that tell the opposite of a frame: a story that beat its target is a success, told to a failure
+question. They let a short answer silent on its frame be flagged ("We launched two weeks early, downloads
+beat the target by 40%", 57 words, to "Tell me about a time you failed")."""
 
 
 _DENIAL_NOUNS = {
