@@ -9,6 +9,10 @@ goes, so nobody can move a hard one out of the blind set.
 
 Judge corpus (tests/data/judge/): half tuning, a quarter dev, a quarter blind.
 Short answers (tests/data/judge-short/): dev or blind, even odds each (32 and 48 of the first 80).
+Fresh answers (tests/data/judge-fresh/): a third dev, two thirds blind. The judge's blind totals had
+been read to choose between variants of the model, so by 2026-12-08 they flattered it; this batch,
+written that day by a writer who never saw the analysis or the other corpora, is a sealed set nothing
+has been chosen by.
 Paraphrase corpus (tests/data/paraphrase/): grouped by rubric point. The first
 batch (no ``batch:`` key) is half tuning, half blind, with no dev set. The
 tuning figures of that batch (recall 0.96) told nothing about its blind ones
@@ -24,6 +28,7 @@ import sys
 
 JUDGE_SETS = ("tuning", "tuning", "dev", "blind")
 SHORT_SETS = ("dev", "blind")
+FRESH_SETS = ("dev", "blind", "blind")
 PARAPHRASE_SETS = ("tuning", "blind")
 PARAPHRASE_SETS_SECOND_BATCH = ("tuning", "dev", "blind")
 
@@ -44,6 +49,12 @@ def short_set(group: str) -> str:
     return SHORT_SETS[_bucket(group, len(SHORT_SETS))]
 
 
+def fresh_set(group: str) -> str:
+    """"dev" or "blind" for a fresh answer (tests/data/judge-fresh/): one in three dev, no tuning part;
+    the model trains on none of them."""
+    return FRESH_SETS[_bucket(group, len(FRESH_SETS))]
+
+
 def paraphrase_set(point: str, batch: int = 1) -> str:
     """"tuning", "dev" or "blind" for a rubric point of the given batch (the first has no dev set)."""
     sets = PARAPHRASE_SETS if batch == 1 else PARAPHRASE_SETS_SECOND_BATCH
@@ -52,5 +63,6 @@ def paraphrase_set(point: str, batch: int = 1) -> str:
 
 if __name__ == "__main__":
     for name in sys.argv[1:]:
-        print(f"{name}\tjudge:{judge_set(name)}\tshort:{short_set(name)}\tparaphrase:{paraphrase_set(name)}"
+        print(f"{name}\tjudge:{judge_set(name)}\tshort:{short_set(name)}\tfresh:{fresh_set(name)}"
+              f"\tparaphrase:{paraphrase_set(name)}"
               f"\tparaphrase batch 2:{paraphrase_set(name, 2)}")
