@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_split import judge_set, paraphrase_set, short_set  # noqa: E402
+from corpus_split import fresh_set, judge_set, paraphrase_set, short_set  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 JUDGE_DIR = ROOT / "tests" / "data" / "judge"
@@ -192,15 +192,22 @@ SHORT_SET_NAMES = ("short/dev", "short/dev-extra", "short/blind")
 """Short answers (two to six sentences) in other voices, tests/data/judge-short/{dev,dev-extra,blind}:
 measured, never trained on; the blind half is read as totals only."""
 SHORT_DIR = JUDGE_DIR.parent / "judge-short"
+FRESH_SET_NAMES = ("fresh/dev", "fresh/blind")
+"""A fresh batch in other voices, tests/data/judge-fresh/{dev,blind}, written on 2026-12-08 after the
+judge's blind totals had been read to choose between model variants: its blind two thirds is the
+sealed set nothing has been chosen by."""
+FRESH_DIR = JUDGE_DIR.parent / "judge-fresh"
 
 
 def judge_cases(set_name: str) -> list[JudgeCase]:
     """A judge set's answers by file name: tuning, dev, blind, :data:`TRAIN_SET`, or one of
-    :data:`SHORT_SET_NAMES`."""
+    :data:`SHORT_SET_NAMES` and :data:`FRESH_SET_NAMES`."""
     if set_name == TRAIN_SET:
         folder = JUDGE_DIR.parent / "judge-train"
     elif set_name in SHORT_SET_NAMES:
         folder = SHORT_DIR / set_name.split("/", 1)[1]
+    elif set_name in FRESH_SET_NAMES:
+        folder = FRESH_DIR / set_name.split("/", 1)[1]
     else:
         folder = JUDGE_DIR / set_name
     return [load_judge_case(path) for path in sorted(folder.glob("*.yaml"))]
@@ -243,6 +250,7 @@ def check() -> int:
     folders: list[tuple[Path, str, Callable[[str], str] | None]] = [
         *((JUDGE_DIR / name, name, judge_set) for name in ("tuning", "dev", "blind")),
         *((SHORT_DIR / name, name, short_set) for name in ("dev", "blind")),
+        *((FRESH_DIR / name, name, fresh_set) for name in ("dev", "blind")),
         (SHORT_DIR / "dev-extra", "dev-extra", None),
         (JUDGE_DIR.parent / "judge-train", TRAIN_SET, None),
     ]
@@ -287,6 +295,8 @@ def check() -> int:
         print(f"judge/{set_name}: {count} answers")
     for set_name in ("dev", "dev-extra", "blind"):
         print(f"judge-short/{set_name}: {len(list((SHORT_DIR / set_name).glob('*.yaml')))} answers")
+    for set_name in ("dev", "blind"):
+        print(f"judge-fresh/{set_name}: {len(list((FRESH_DIR / set_name).glob('*.yaml')))} answers")
     print(f"judge-train: {len(list((JUDGE_DIR.parent / 'judge-train').glob('*.yaml')))} answers")
     for set_name in PARAPHRASE_SET_NAMES:
         files = list((PARAPHRASE_DIR / set_name).glob("*.yaml"))

@@ -8,10 +8,12 @@
     python bench/eval_judge.py train             # the STAR model's training answers (tests/data/judge-train)
     python bench/eval_judge.py short/dev         # short answers, two to six sentences (tests/data/judge-short)
     python bench/eval_judge.py short/dev-extra   # 100 more, written to the training brief (they flatter)
+    python bench/eval_judge.py fresh/dev         # a fresh batch (tests/data/judge-fresh); fresh/blind is sealed
     python bench/eval_judge.py required          # shipped questions' required points in other people's words
 
 For each judge set (tests/data/judge/{tuning,dev,blind}, the short answers of
-tests/data/judge-short/{dev,dev-extra,blind}, the training answers) it prints the
+tests/data/judge-short/{dev,dev-extra,blind}, the fresh batch of
+tests/data/judge-fresh/{dev,blind}, the training answers) it prints the
 figures the issues quote, for mockview and for the position-only splitter
 (first 20% of the words Situation, 10% Task, 50% Action, 20% Result):
 
@@ -25,7 +27,7 @@ figures the issues quote, for mockview and for the position-only splitter
 * rubric: bare points made found, points not made matched, and an answer
   covering its own rubric better than another question's.
 
-The blind set is sealed: read its totals, never its answers, and never
+The blind sets are sealed: read their totals, never their answers, and never
 change the analysis because of one of them. ``train`` is not in the default
 run: the STAR model was fitted on those answers, so its STAR figures are
 in-sample; its verdicts, which nothing is fitted on, are a second tuning set.
@@ -43,7 +45,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import PARAPHRASE_SET_NAMES, SHORT_SET_NAMES, TRAIN_SET, JudgeCase, judge_cases, paraphrase_files  # noqa: E402
+from corpus import (  # noqa: E402
+    FRESH_SET_NAMES, PARAPHRASE_SET_NAMES, SHORT_SET_NAMES, TRAIN_SET, JudgeCase, judge_cases, paraphrase_files,
+)
 
 from mockview.analysis import analyse_answer  # noqa: E402
 from mockview.analysis.lexicon import PARTS  # noqa: E402
@@ -433,16 +437,17 @@ def report_paraphrase(show_errors: bool, set_names: Sequence[str] = PARAPHRASE_S
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, *SHORT_SET_NAMES, TRAIN_SET, "paraphrase",
+    parser.add_argument("sets", nargs="*", choices=[*JUDGE_SETS, *SHORT_SET_NAMES, *FRESH_SET_NAMES, TRAIN_SET,
+                                                    "paraphrase",
                                                     *(f"paraphrase/{name}" for name in PARAPHRASE_SET_NAMES),
                                                     "required", []],
                         help="'paraphrase' is its three sets; 'paraphrase/dev' one of them, so tuning can leave "
                              "the sealed blind set unread")
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args(argv)
-    if args.show_errors and {"blind", "short/blind"} & set(args.sets):
+    if args.show_errors and any(name.endswith("blind") for name in args.sets):
         parser.error("the blind set is sealed: read its totals only")
-    for name in args.sets or [*JUDGE_SETS, *SHORT_SET_NAMES, "paraphrase", "required"]:
+    for name in args.sets or [*JUDGE_SETS, *SHORT_SET_NAMES, *FRESH_SET_NAMES, "paraphrase", "required"]:
         if name == "required":
             report_required(args.show_errors)
         elif name == "paraphrase":

@@ -99,6 +99,10 @@ JUDGE_FLOORS = {
     # answers placed 0.79 -> 0.86 on the sealed short set and a third fewer short stories fumbled.
     "dev": (0.86, 0.12, 0.89, 0.90, 0.83),
     "blind": (0.87, 0.15, 0.88, 0.90, 0.94),
+    # The fresh batch (tests/data/judge-fresh, 2026-12-08), first read at 16f2f0b: dev 0.89 (position
+    # 0.70), 0.91, 0.92, 0.96; blind 0.94 (0.73), 0.96, 0.91, 0.94. The blind floors are #16's targets.
+    "fresh/dev": (0.86, 0.15, 0.88, 0.88, 0.92),
+    "fresh/blind": (0.90, 0.15, 0.95, 0.85, 0.85),
 }
 # Short answers (tests/data/judge-short), two to six sentences, the same figures. On short/dev the
 # position-only rule places sentences better than the model (0.89 against 0.83): a defect, pinned here so
@@ -154,14 +158,20 @@ def test_a_complete_short_story_is_seldom_fumbled(name: str) -> None:
     assert fumbled <= SHORT_STORIES_FUMBLED_AT_MOST[name], name
 
 
-@pytest.mark.parametrize("name", ["dev", "blind"])
+VERDICT_ACCURACY_FLOORS = {"dev": 0.68, "blind": 0.68, "fresh/dev": 0.70, "fresh/blind": 0.57}
+"""Under the accuracy measured (fresh: 0.74 dev, 0.60 blind at first reading). The fresh blind set's
+0.14 below its dev set is a defect the figures report, not one this floor hides: strong answers held
+at ok (13 of 28) and fumbles called ok (5 of 16) are most of it."""
+
+
+@pytest.mark.parametrize("name", list(VERDICT_ACCURACY_FLOORS))
 def test_verdicts_on_unseen_voices(name: str) -> None:
     verdicts = eval_judge.verdict_figures(eval_judge.judge_cases(name))
     assert verdicts.model_not_fumbled / verdicts.model >= 0.90, name
     assert verdicts.criticised_not_strong / verdicts.criticised >= 0.90, name
     assert verdicts.pair_strong_not_fumbled / verdicts.pairs >= 0.85, name
     assert verdicts.pair_strong_higher / verdicts.pairs >= 0.90, name
-    assert verdicts.accuracy >= 0.68, name
+    assert verdicts.accuracy >= VERDICT_ACCURACY_FLOORS[name], name
 
 
 def test_every_required_point_answer_names_a_shipped_question_and_its_required_point() -> None:
