@@ -46,6 +46,19 @@ def test_hedges_are_counted() -> None:
     assert report.hedges == {"i feel like": 1, "i guess": 1, "i think": 1, "just": 1, "maybe": 1, "probably": 1}
 
 
+@pytest.mark.parametrize("said", [
+    "It was just us two on the night shift.", "We had just 40% of the budget.", "It took just a week.",
+    "Just three people replied.", "We were just under the limit.", "It cost just $200.",
+])
+def test_just_as_only_before_a_count_is_no_hedge(said: str) -> None:
+    """Found by a new-user run: "just us two" was named as a hedge that undersells what they did."""
+    assert "just" not in analyse_delivery(said, (60, 250)).hedges
+
+
+def test_just_that_softens_a_claim_is_still_a_hedge() -> None:
+    assert analyse_delivery("I just fixed the report and it was fine.", (60, 250)).hedges == {"just": 1}
+
+
 def test_counts_and_speaking_time() -> None:
     text = "I cut costs by 40% and saved $3,000 in two weeks. We were happy and I was proud."
     report = analyse_delivery(text, (150, 350), seconds=30, time_limit=20)

@@ -344,7 +344,10 @@ anyone could check backs them (see :attr:`mockview.analysis.delivery.DeliveryRep
 HEDGES: dict[str, str] = {
     "i think": r"i think(?! outside)", "maybe": r"maybe", "perhaps": r"perhaps", "i guess": r"i guess",
     "probably": r"probably", "i feel like": r"i feel like",
-    "just": r"just(?! (?:as|in time|before|after|now|then)\b)",
+    # "just" as "only", before a count or a few people, is exact, not a hedge: "just us two", "just 40%".
+    "just": r"just(?! (?:as|in time|before|after|now|then|under|over|enough|once|twice|a (?:few|couple|handful)"
+            r"|us|me|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+            r"|a hundred|a day|a week|a month|an hour|a minute)\b| \d| [$£€])",
     "i suppose": r"i suppose", "somewhat": r"somewhat", "i believe": r"i believe",
     "hopefully": r"hopefully", "not sure": r"not (?:totally |really |entirely )?sure",
 }
