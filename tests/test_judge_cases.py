@@ -1040,3 +1040,56 @@ def test_an_answer_about_something_else_does_not_speak_to_the_question_through_l
         "stopped missing deadlines, we went from four late reports a quarter to none."))
     assert analysis.relevance is not None and analysis.relevance.found == ()
     assert next(part.points for part in analysis.verdict.parts if part.name == "relevance") == 0
+
+
+def _weakness_question() -> Question:
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("classics/greatest-weakness")
+    assert question is not None
+    return question
+
+
+def test_a_strength_dressed_as_a_weakness_with_nothing_behind_it_is_a_fumble_that_says_why() -> None:
+    """Found by a fresh judge set and a new-user run: "I'm too much of a perfectionist... I guess that's my
+    weakness" was credited with the required "my weakness" and called ok, the answer the bank's own tip
+    says to avoid. It names no weakness: the point is a near miss, the verdict a fumble, one tip says why."""
+    from mockview.analysis.feedback import build_feedback
+
+    said = ("Oh, that's a tough one. I'd say I'm too much of a perfectionist. I care too much about getting "
+            "things right, and I work too hard. So yeah, I guess that's my weakness.")
+    analysis = analyse_answer(_weakness_question(), said)
+    assert analysis.verdict.verdict == "fumbled"
+    assert analysis.verdict.fumbled_reasons == ("missing a required point: my weakness",)
+    assert [(near.term, near.found, near.why) for near in analysis.keywords.near_misses] == [
+        ("my weakness", "perfectionist", "disguised")]
+    line = next(line for line in build_feedback(analysis.to_dict()).rubric if line.term == "my weakness")
+    assert (line.made, line.required, line.near) == (False, True, True)
+    assert line.detail == 'nearly: "perfectionist" is a strength dressed as a weakness'
+    assert analysis.tips[0].startswith("'Perfectionist' is a strength dressed as a weakness")
+    assert not any("stock phrase" in tip or "never gets to it" in tip for tip in analysis.tips)
+
+
+def test_a_disguised_strength_backed_by_an_example_is_still_never_strong() -> None:
+    said = ("My greatest weakness is that I work too hard. I often stay late to make sure everything is right. "
+            "For example, last month I stayed until nine most nights to polish a report that was already good "
+            "enough for the client. I've been working on it by leaving on time on Fridays, and I'm getting "
+            "better at it.")
+    analysis = analyse_answer(_weakness_question(), said)
+    assert analysis.verdict.verdict == "ok"
+    assert "the weakness it gives is a strength in disguise ('work too hard')" in analysis.verdict.holding_back
+    assert analysis.to_dict()["delivery"]["disguised_strength"] == "work too hard"
+    assert analysis.tips[0].startswith("'Work too hard' is a strength dressed as a weakness")
+
+
+def test_a_real_weakness_and_a_perfectionist_in_another_question_are_left_alone() -> None:
+    real = analyse_answer(_weakness_question(), (
+        "My weakness is speaking to large groups: my voice used to shake in any meeting of more than ten people. "
+        "Last year I joined a speaking club and gave a short talk every fortnight, and I asked my manager to "
+        "let me present our monthly figures. I still prepare more than most, but I presented to sixty people "
+        "in March without notes, and my manager now sends me to the client reviews. I still get nervous, but it "
+        "no longer stops me from putting my hand up."))
+    assert not real.delivery.disguised and real.verdict.verdict == "strong"
+    elsewhere = analyse_answer(WHY_HIRE, "I'm a perfectionist and I work too hard, so you get careful work.")
+    assert not elsewhere.delivery.disguised
+    assert not any("strength dressed as a weakness" in tip for tip in elsewhere.tips)

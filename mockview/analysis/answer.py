@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mockview.analysis.closing import ClosingReport, analyse_closing
-from mockview.analysis.delivery import (DeliveryReport, analyse_delivery, asks_about_the_employer, employer_complaints,
-                                        spoken_form, stock_backed, stock_phrases)
-from mockview.analysis.keywords import DEFAULT_THRESHOLD, KeywordReport, match_keywords, without_matches
+from mockview.analysis.delivery import (DeliveryReport, analyse_delivery, asks_about_the_employer, disguised_strength,
+                                        employer_complaints, spoken_form, stock_backed, stock_phrases)
+from mockview.analysis.keywords import (DEFAULT_THRESHOLD, KeywordReport, keyword_concepts, match_keywords,
+                                        without_matches)
 from mockview.analysis.lexicon import PARTS
-from mockview.analysis.relevance import Relevance, assess_relevance
+from mockview.analysis.relevance import Relevance, assess_relevance, question_frame
 from mockview.analysis.scoring import Verdict, score_answer
 from mockview.analysis.sentences import Sentence, split_sentences
 from mockview.analysis.star import StarReport, analyse_star
@@ -126,6 +127,7 @@ class Analysis:
                 "complaints": list(self.delivery.complaints),
                 "stock_phrases": self.delivery.stock_phrases,
                 "stock_phrases_unbacked": self.delivery.stock_unbacked,
+                "disguised_strength": self.delivery.disguised,
             },
             "relevance": {
                 "focus": list(self.relevance.focus),
@@ -173,6 +175,13 @@ def analyse_answer(
                            if match.how != "structure" and (said_as := spoken_form(match.found).strip())
                            and any(said_as in wording for wording in stock))
         keywords = without_matches(keywords, question.keywords, hollow, "stock")
+    disguised = disguised_strength(stock) if _asks_for_a_weakness(question) else ""
+    if disguised:
+        delivery = replace(delivery, disguised=disguised)
+        if delivery.stock_unbacked:
+            # "I'm too much of a perfectionist... I guess that's my weakness" names no weakness at all.
+            claimed = frozenset(match.term for match in keywords.matched if _is_weakness_point(match.term, question))
+            keywords = without_matches(keywords, question.keywords, claimed, "disguised", disguised)
     relevance = assess_relevance(
         question.text, text, sentences,
         rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,
@@ -214,3 +223,19 @@ def warm_up() -> None:
     the feedback to its first answer as quick as to its tenth.
     """
     analyse_answer(_WARM_UP_QUESTION, _WARM_UP_ANSWER, seconds=40)
+
+
+WEAKNESS_CONCEPT = "weaknesses"
+
+
+def _asks_for_a_weakness(question: Question) -> bool:
+    """A question whose rubric asks for the weakness itself, or whose words do ("What is your greatest
+    weakness?" asked with no rubric)."""
+    return (any(_is_weakness_point(keyword.term, question) for keyword in question.keywords)
+            or question_frame(question.text) == "a weakness")
+
+
+def _is_weakness_point(term: str, question: Question) -> bool:
+    """Whether the rubric point ``term`` asks for the weakness itself (its concept is the weaknesses one)."""
+    keyword = next((k for k in question.keywords if k.term == term), None)
+    return keyword is not None and any(item.id == WEAKNESS_CONCEPT for item in keyword_concepts(keyword))

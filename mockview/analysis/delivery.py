@@ -16,7 +16,7 @@ from functools import cache
 
 from mockview.analysis.cues import required_literals
 from mockview.analysis.lexicon import (EMPLOYER, EMPLOYER_PEOPLE, FILLERS, GRIEVANCES, HEDGES, INSULTS,
-                                       COMPANY_TREATMENT, NOT_FILLER_AFTER, STANDING_GRIEVANCES, STOCK_PHRASES,
+                                       COMPANY_TREATMENT, DISGUISED_STRENGTHS, NOT_FILLER_AFTER, STANDING_GRIEVANCES, STOCK_PHRASES,
                                        STOP_WORDS)
 from mockview.analysis.sentences import WORD
 
@@ -68,6 +68,10 @@ class DeliveryReport:
     stock_unbacked: bool = False
     """Stock phrases and nothing to back them (:func:`stock_backed`). A coach hears "I'm a hard-working
     team player" as what everyone says until an example shows it."""
+    disguised: str = ""
+    """Asked for a weakness, the strength dressed as one that the answer gives ("perfectionist", "work too
+    hard"), as typed (:func:`disguised_strength`): never strong, and with nothing behind it no weakness at
+    all. Set by the caller, which knows the question."""
 
     @property
     def filler_count(self) -> int:
@@ -342,6 +346,15 @@ def stock_backed(sentences: Sequence[str], stock: dict[str, int], parts: Sequenc
         if told or _DONE_SO_FAR.search(plain) or is_checkable(plain):
             return True
     return False
+
+
+def disguised_strength(stock: dict[str, int]) -> str:
+    """The first of the answer's stock phrases that is a strength dressed as a weakness ("perfectionist",
+    :data:`~mockview.analysis.lexicon.DISGUISED_STRENGTHS`), as typed, or ""."""
+    for wording in stock:
+        if any(re.fullmatch(STOCK_PHRASES[name], wording) for name in DISGUISED_STRENGTHS):
+            return wording
+    return ""
 
 
 def spoken_form(text: str) -> str:

@@ -181,6 +181,8 @@ def _rubric(keywords: dict[str, Any]) -> tuple[str, tuple[RubricLine, ...]]:
                 detail = f'nearly: "{_short(almost["found"])}" names it, but says nothing of it'
             elif why == "stock":
                 detail = f'nearly: "{_short(almost["found"])}" is a stock phrase, with nothing behind it'
+            elif why == "disguised":
+                detail = f'nearly: "{_short(almost["found"])}" is a strength dressed as a weakness'
             else:
                 detail = f'nearly: "{_short(almost["found"])}" is only part of it'
         lines.append(RubricLine(False, term, _join(detail, rubric_source(sources, term)), term in required,

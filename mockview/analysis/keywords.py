@@ -68,7 +68,8 @@ class NearMiss:
     """"negated" (said with a "not"), "hypothetical" (what the speaker would do, in a story question),
     "intended" (meant to, and did not: "my plan was to..., but I never..."), "named" (its one word said
     with nothing of what it means: "a great mission"), "stock" (said only in a stock phrase the answer
-    never backs: "adding value to every team I join") or "partly" (only some of its words)."""
+    never backs: "adding value to every team I join"), "disguised" (a weakness that is a strength in
+    disguise, with nothing behind it: "too much of a perfectionist") or "partly" (only some of its words)."""
     sentence: int | None = None
 
 
@@ -84,13 +85,14 @@ class KeywordReport:
 
 
 def without_matches(report: KeywordReport, keywords: tuple[Keyword, ...], terms: frozenset[str],
-                    why: str) -> KeywordReport:
+                    why: str, said: str = "") -> KeywordReport:
     """``report`` with the matches of ``terms`` taken back: those points are missing after all, each a near
-    miss for ``why`` (made only by words the rest of the analysis found hollow)."""
+    miss for ``why`` (made only by words the rest of the analysis found hollow), quoting ``said`` when
+    the hollow words are not the match's own."""
     taken = [match for match in report.matched if match.term in terms]
     if not taken:
         return report
-    near = [NearMiss(match.term, match.found, why, match.sentence) for match in taken]
+    near = [NearMiss(match.term, said or match.found, why, match.sentence) for match in taken]
     return _report(keywords, [match for match in report.matched if match.term not in terms],
                    [*near, *(miss for miss in report.near_misses if miss.term not in terms)])
 

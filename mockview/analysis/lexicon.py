@@ -335,11 +335,17 @@ STOCK_PHRASES: dict[str, str] = {
     "highly motivated": r"highly motivated|motivated individual", "can-do attitude": r"can[- ]do attitude",
     "110%": r"(?:give|gives|giving|gave|given) (?:it )?1[12]0 ?(?:%|percent|per cent)", "natural leader": r"natural(?:[- ]born)? leader",
     "problem solver": r"problem[- ]solver", "go-to person": r"go[- ]to (?:person|guy|girl)",
+    "work too hard": r"(?:work|works|worked|working) too hard", "care too much": r"(?:care|cares|cared|caring) (?:too|so) much",
 }
 """What every candidate says of themselves ("team player", "go above and beyond"): a claim with nothing in
 it an interviewer could check. In the judge corpora they turn up only in answers a coach marks weak or
 ok, never in a strong one. An answer with a figure of its own, something that happened or an outcome
 anyone could check backs them (see :attr:`mockview.analysis.delivery.DeliveryReport.stock_unbacked`)."""
+
+DISGUISED_STRENGTHS = ("perfectionist", "work too hard", "care too much")
+"""Stock phrases that are strengths dressed as weaknesses: given as the weakness with nothing behind
+them, they make no weakness point ("I'm too much of a perfectionist... I guess that's my weakness"
+was credited with "my weakness" and called ok, where every coach calls it the answer to avoid)."""
 
 HEDGES: dict[str, str] = {
     "i think": r"i think(?! outside)", "maybe": r"maybe", "perhaps": r"perhaps", "i guess": r"i guess",

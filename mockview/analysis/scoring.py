@@ -275,6 +275,8 @@ def holding_back(
     reasons: list[str] = []
     if delivery.complaints:  # first: of everything that holds an answer back, the one an interviewer remembers
         reasons.append(f"it runs down your employer or the people you work with ('{delivery.complaints[0]}')")
+    if delivery.disguised:
+        reasons.append(f"the weakness it gives is a strength in disguise ('{delivery.disguised}')")
     if delivery.stock_unbacked:
         named = ", ".join(f"'{name}'" for name in list(delivery.stock_phrases)[:2])
         reasons.append(f"it rests on stock phrases ({named}) and backs none of them with an example"

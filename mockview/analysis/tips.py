@@ -142,7 +142,14 @@ def build_tips(
                    "day talk about them. Give the reason you are moving towards instead.", "complaints")
 
     no_story = star is not None and not star.parts["action"].present and not star.parts["result"].present
-    if delivery.stock_phrases and delivery.words and not no_story:  # the story tip asks for the same time
+    if delivery.disguised:
+        # Before the stock-phrase tip, and instead of it: backing a boast with an example still leaves a boast.
+        boast = next((near for near in keywords.near_misses if near.why == "disguised"), None)
+        add(4, f"'{delivery.disguised.capitalize()}' is a strength dressed as a weakness, the answer interviewers "
+               "hear most and believe least. Name one thing you genuinely do less well, and spend most of the "
+               "answer on what you are doing about it.", "disguised-strength",
+            boast.sentence if boast is not None else _stock_sentence(sentences, delivery))
+    elif delivery.stock_phrases and delivery.words and not no_story:  # the story tip asks for the same time
         stock = _and_list([f"'{name}'" for name in list(delivery.stock_phrases)[:2]])
         where = _stock_sentence(sentences, delivery)
         if delivery.stock_unbacked and len(delivery.stock_phrases) == 1:
@@ -187,8 +194,11 @@ def build_tips(
         points += [k.term for k in keywords.missing if not k.required][:3]
         add(4, f"When you try it, cover these points: {_and_list(points)}.", "rubric")
     stock_only = {near.term: near for near in keywords.near_misses if near.why == "stock"}
+    disguised = {near.term: near for near in keywords.near_misses if near.why == "disguised"}
     for term in keywords.missing_required if delivery.words else ():
         keyword = next(k for k in keywords.missing if k.term == term)
+        if term in disguised:
+            continue  # the disguised-strength tip above says what is missing
         if term in stock_only:
             # "never gets to it" beside an answer that said "adding value to every team" read as unheard.
             hollow = stock_only[term]
