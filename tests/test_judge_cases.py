@@ -192,6 +192,19 @@ def test_a_success_story_is_off_topic_though_others_fall_behind_in_it() -> None:
     assert analyse_answer(question, own).verdict.verdict != "fumbled"  # the speaker's own failure answers it
 
 
+def test_a_denial_then_a_success_is_off_topic_whatever_it_passes_on_the_way() -> None:
+    """Found by a new-user run: after "I can't think of a time I really failed" a story ending in a
+    promotion was ok, since "I stayed late" and "caught automatically" read as words of going wrong."""
+    story = ("Honestly I can't think of a time I really failed, but there was a project that was nearly a "
+             "disaster. Our team was building a dashboard for the sales director and two weeks before the "
+             "deadline the data supplier changed their file format. I stayed late for four nights, rewrote the "
+             "import scripts and added checks so a format change would be caught automatically. We delivered on "
+             "time, the director called it the best dashboard she had seen, and I was promoted six months later.")
+    analysis = analyse_answer(FAILURE, story)
+    assert analysis.verdict.verdict == "fumbled"
+    assert any(reason.startswith("may not answer the question") for reason in analysis.verdict.fumbled_reasons)
+
+
 @pytest.mark.parametrize(
     "owned",
     [
@@ -216,6 +229,7 @@ def test_a_failure_owned_after_a_comma_or_at_the_end_of_its_sentence_answers_the
         "Honestly, I wouldn't say I've ever really failed at anything.",
         "I don't really see things as failures, but here is a good one.",
         "I've never really had a project fail on me.",
+        "Honestly I can't think of a time I really failed, but there was one close call.",
     ],
 )
 def test_a_success_story_after_denying_any_failure_is_still_off_topic(denial: str) -> None:

@@ -137,13 +137,19 @@ def assess_relevance(
         # The points the question asks for, made, speak to it in any words: an answer making all of
         # them scored 0 of 9 for never saying "week", "far" or "drop" (found by a new-user run).
         score = max(score, rubric_coverage)
+    told_opposite = frame is not None and not OPPOSITES.get(frame, frozenset()).isdisjoint(said)
+    silent = frame is not None and not (
+        (_told_of_the_speaker(tokens, denied) if frame in SPEAKERS_OWN else said) & FRAMES[frame][1])
     off_topic = (
         frame is not None
-        and not ((_told_of_the_speaker(tokens, denied) if frame in SPEAKERS_OWN else said) & FRAMES[frame][1])
         and words >= MIN_WORDS_FOR_OFF_TOPIC
-        and (words >= WORDS_TO_JUDGE_BY_SILENCE or frame == WANTS_THE_JOB or bool(denied)
-             or not OPPOSITES.get(frame, frozenset()).isdisjoint(said))
         and (rubric_coverage is None or rubric_coverage < OFF_TOPIC_COVERAGE)
+        and (
+            (silent and (words >= WORDS_TO_JUDGE_BY_SILENCE or frame == WANTS_THE_JOB or bool(denied) or told_opposite))
+            # "I can't think of a time I really failed, but..." and then a promotion: the speaker says
+            # it is no failure, and the story ends as a success, whatever "stayed late" it passes on the way.
+            or (bool(denied) and told_opposite)
+        )
     )
     if off_topic and not focus:
         score = 0.0  # "Why do you want to work here?" has no focus word; its frame is all it asks
@@ -320,6 +326,10 @@ _DENIALS = (
     + r" ?(?:(?:had|made|seen|come across)(?: an?| any| many| real)?(?: \w+)?? )?",
     # "I'm not sure I've ever truly failed"
     r"(?:i'm|i am) not sure (?:that )?i(?:'ve| have)" + _ADVERBS + " ",
+    # "I can't think of a time I really failed", "I can't remember ever having a conflict"
+    r"(?:i|we) (?:can't|cannot|can not|couldn't)" + _ADVERBS + r" (?:think of|remember|recall)"
+    r" (?:(?:a|any|one) (?:time|occasion|example|instance) (?:when |where |that )?(?:i|we)(?:'ve| have)?" + _ADVERBS
+    + r" (?:(?:had|made|got) (?:a |an |any )?)?|ever (?:having |making )?(?:a |an |any )?)",
 )
 _NOT_A_DENIAL_AFTER = r"(?! to\b| again\b| any ?more\b| since\b| now\b| like (?:that|this|it)\b| twice\b| the same\b| before\b)"
 """A lesson or a count, not a denial: "I don't make that mistake any more", "we haven't had a failure
