@@ -1107,3 +1107,22 @@ def test_a_real_weakness_and_a_perfectionist_in_another_question_are_left_alone(
     elsewhere = analyse_answer(WHY_HIRE, "I'm a perfectionist and I work too hard, so you get careful work.")
     assert not elsewhere.delivery.disguised
     assert not any("strength dressed as a weakness" in tip for tip in elsewhere.tips)
+
+
+def test_a_forward_looking_reason_for_leaving_makes_its_required_point() -> None:
+    """Found by a new-user run: "I'm ready for more responsibility... there isn't a supervisor opening... your
+    role would let me lead a team, the next step I've been working towards" was fumbled for the required
+    "what I am looking for", the very answer the bank's tip asks for."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("classics/why-leaving")
+    assert question is not None
+    said = ("I've spent four years at the depot, first on the loading bay and now planning the routes, and I've "
+            "learned a lot there. I'm ready for more responsibility, managing people and a budget, and there "
+            "isn't a manager opening coming up where I am. Your transport manager role would let me run a team of "
+            "twelve, which is the next step I've been working towards; I finished my transport management "
+            "certificate at night school to get ready for it.")
+    analysis = analyse_answer(question, said)
+    made = {match.term for match in analysis.keywords.matched}
+    assert {"what I am looking for", "why this job fits"} <= made
+    assert analysis.verdict.verdict != "fumbled"

@@ -339,6 +339,9 @@ CONCEPTS: tuple[Concept, ...] = (
             "moving ... area|city|country|house", "commute", "company ... sold|acquired|bought|taken over",
             "role was made redundant", "the team was disbanded",
             "nothing wrong with my ... current|job|employer|team|company", "not running away", "running towards",
+            "ready for ... more|bigger|greater|wider ... responsibility|responsibilities|scope|challenge|challenges",
+            "ready to step up", "next step", "step up", "working towards",
+            "no|isn't|aren't|wasn't|weren't ... opening|openings|vacancy|vacancies|promotion|promotions ... coming up|there|where i am",
         ),
     ),
     Concept(
@@ -422,6 +425,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "sort of team|place i", "where i work best", "how i like to work", "work best in", "i'd fit",
             "i'd fit right in", "fit right in", "what i'm looking for and what you", "two way", "we want the same",
             "in sync", "natural home",
+            "role|job ... would let me", "exactly the ... step|kind|sort|work|role|job", "what i've been working towards",
         ),
     ),
     Concept(
