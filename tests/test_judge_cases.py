@@ -1126,3 +1126,19 @@ def test_a_forward_looking_reason_for_leaving_makes_its_required_point() -> None
     made = {match.term for match in analysis.keywords.matched}
     assert {"what I am looking for", "why this job fits"} <= made
     assert analysis.verdict.verdict != "fumbled"
+
+
+def test_a_difficult_customer_story_hears_empathy_and_making_it_right_in_plain_words() -> None:
+    """Found by a new-user run: a cafe story that let the customer talk, said she had every right to be upset,
+    had the cake redone and gave a free box of pastries made only "listened", so the bank's tips asked for
+    what it had just done."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("classics/difficult-customer")
+    assert question is not None
+    said = ("At the bakery where I work weekends, a man came in furious because his daughter's birthday cake had "
+            "the wrong name on it. I took him aside and let him talk, and I told him he had every right to be "
+            "upset. The party was at five, so I asked our baker to redo the top within the hour, and I gave him a "
+            "free box of pastries while he waited. He thanked me on the way out and ordered his next cake from us.")
+    made = {match.term for match in analyse_answer(question, said).keywords.matched}
+    assert {"listened", "empathy", "made it right"} <= made
