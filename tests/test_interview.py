@@ -164,6 +164,8 @@ def test_the_closing_answer_needs_two_real_questions(library) -> None:
     assert plural["verdict"] == "fumbled"  # new-user run: "holidays" was a real question, 40 of 40
     assert plural["closing"]["questions"] and not any(
         "holidays" in question for question in analyse_answer(closing, "How many holidays do I get?").closing.about_the_job)
+    parking = analyse_answer(closing, "What's the salary band? Also, is there free parking?").to_dict()
+    assert parking["verdict"] == "fumbled"  # new-user run: "free parking" was the one question about the work
     worded = analyse_answer(closing, "What salary can I expect in this role? And is there a bonus the team "
                                      "gets every year?").to_dict()
     assert worded["verdict"] == "fumbled"  # "role" and "team" said in a pay question are no job question
