@@ -1142,3 +1142,23 @@ def test_a_difficult_customer_story_hears_empathy_and_making_it_right_in_plain_w
             "free box of pastries while he waited. He thanked me on the way out and ordered his next cake from us.")
     made = {match.term for match in analyse_answer(question, said).keywords.matched}
     assert {"listened", "empathy", "made it right"} <= made
+
+
+def test_the_reason_an_answer_is_not_strong_never_names_a_part_that_lost_nothing() -> None:
+    """Found by a new-user run: "it loses most on the points the question asks for and speaking to the
+    question" beside relevance 10/10."""
+    from mockview.analysis.scoring import _PART_WORDS
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("classics/why-work-here")
+    assert question is not None
+    said = ("I've followed your food bank network for two years and volunteered at the Leeds depot since spring. "
+            "The coordinator role is the part of the work I already enjoy most: planning the rota, training new "
+            "volunteers and keeping the donors in the loop. The way you run things matches what I care about, "
+            "which is getting food to families quickly without making anyone feel judged, and I'd like to do "
+            "that full time. I have also helped with two of your winter appeals, so I know the busy weeks.")
+    analysis = analyse_answer(question, said)
+    reason = next(r for r in analysis.verdict.holding_back if r.startswith("it loses most on "))
+    full = {_PART_WORDS.get(part.name, part.name) for part in analysis.verdict.parts
+            if part.out_of and part.points >= part.out_of}
+    assert full and not any(words in reason for words in full), (reason, full)
