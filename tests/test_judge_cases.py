@@ -1041,6 +1041,11 @@ def test_a_checkable_result_with_no_figure_is_not_told_it_has_no_outcome() -> No
     assert "Result has no figure, though its outcome can be checked" in checked.star.notes
     vague = analyse_answer(PRESSURE, f"{PRESSURE_STORY} Things went a lot better after that and everyone was happy.")
     assert "Result has no measurable outcome" in vague.star.notes
+    # A new-user run: "the register was never signed blind on my shifts again" was held back as an outcome
+    # nobody could check.
+    again = analyse_answer(PRESSURE, f"{PRESSURE_STORY} The dock was never left unlocked on my shifts again.")
+    assert "the Result has no figure or outcome anyone could check" not in again.verdict.holding_back
+    assert "Result has no figure, though its outcome can be checked" in again.star.notes
 
 
 def test_an_answer_about_something_else_does_not_speak_to_the_question_through_little_words() -> None:

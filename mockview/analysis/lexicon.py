@@ -220,7 +220,9 @@ CHECKABLE = (
     r"|went (?:missing|wrong|out late)|reached|missed|lost|failed|complain\w*|complaints?|errors?|incidents?"
     r"|missing|mistakes?|issues?|outages?|defects?|returns?|escalations?|needed (?:treating|treatment|fixing|redoing))",
     # ...or did not come back: "we didn't have another late refund", "without a missed call", "no more falls".
-    r"no more|never again|not (?:\w+ ){0,3}again|without (?:a|any) (?:single )?(?:missed|lost|late|failed"
+    # "the register was never signed blind on my shifts again"
+    r"no more|never again|never (?!(?:want|wanted|wish|hope|hoped|plan|planned|intend)\b)(?:\w+ ){1,6}?again"
+    r"|not (?:\w+ ){0,3}again|without (?:a|any) (?:single )?(?:missed|lost|late|failed"
     r"|errors?|complaints?|incidents?|mistakes?|breaks?|outages?|returns?|delays?|calls?|falls?|faults?|hitch(?:es)?"
     r"|glitch(?:es)?|problems?|accidents?|injur(?:y|ies)|breakdowns?)"
     r"|(?:didn't|did not|haven't|hasn't|hadn't|never) (?:have|had|take|took|see|saw|get|got) (?:another|any|a single)"
