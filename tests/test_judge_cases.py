@@ -1167,3 +1167,22 @@ def test_the_reason_an_answer_is_not_strong_never_names_a_part_that_lost_nothing
     full = {_PART_WORDS.get(part.name, part.name) for part in analysis.verdict.parts
             if part.out_of and part.points >= part.out_of}
     assert full and not any(words in reason for words in full), (reason, full)
+
+
+@pytest.mark.parametrize(("question_id", "point", "said"), [
+    ("classics/greatest-strengths", "what others say",
+     "My strength is planning. My tutor told me I was the most organised student on the course."),
+    ("classics/greatest-strengths", "what it brings to this job",
+     "My strength is planning ahead. In a role like this one, that would mean no sample goes untested."),
+    ("classics/why-work-here", "the role itself",
+     "The volunteer coordinator role is exactly the work I already do on Saturdays, and I love it."),
+    ("classics/made-a-mistake", "stopped it happening again",
+     "I missed a dose check on my first night shift. That check is now part of the night handover sheet."),
+])
+def test_points_said_in_plain_words_by_a_new_user_are_made(question_id: str, point: str, said: str) -> None:
+    """Found by a new-user run: each of these showed its point as missing."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question(question_id)
+    assert question is not None
+    assert point in {match.term for match in analyse_answer(question, said).keywords.matched}

@@ -240,7 +240,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "safeguard|safeguards|guardrail|guardrails",
             "added|add|built|put ... check|checks|validation|alert|alerts|test|tests|rule", "put ... in place",
             "checks|controls in place", "in place so", "catch it|them|this|these ... earlier|early|before",
-            "caught earlier", "before it reached|hit|got to",
+            "caught earlier", "before it reached|hit|got to", "part of the|our|every ... handover|checklist|checklists|process|routine|induction|training|sheet|procedure|form|template|standard",
             "prevented|prevent|preventing|prevention|preventive|preventative", "headed|head ... off",
             "nipped|nip it in the bud", "stopped it before", "early warning", "so next time", "for the future",
             "going forward we|i", "made it impossible", "locked down", "mandatory", "blocked ... from",
