@@ -1158,8 +1158,8 @@ def test_the_reason_an_answer_is_not_strong_never_names_a_part_that_lost_nothing
     question = load_library(None, include_user=False).question("classics/why-work-here")
     assert question is not None
     said = ("I've followed your food bank network for two years and volunteered at the Leeds depot since spring. "
-            "The coordinator role is the part of the work I already enjoy most: planning the rota, training new "
-            "volunteers and keeping the donors in the loop. The way you run things matches what I care about, "
+            "I already spend my Saturdays planning the rota, training new volunteers and keeping the donors in "
+            "the loop. The way you run things matches what I care about, "
             "which is getting food to families quickly without making anyone feel judged, and I'd like to do "
             "that full time. I have also helped with two of your winter appeals, so I know the busy weeks.")
     analysis = analyse_answer(question, said)
