@@ -1178,6 +1178,9 @@ def test_the_reason_an_answer_is_not_strong_never_names_a_part_that_lost_nothing
      "The volunteer coordinator role is exactly the work I already do on Saturdays, and I love it."),
     ("classics/made-a-mistake", "stopped it happening again",
      "I missed a dose check on my first night shift. That check is now part of the night handover sheet."),
+    ("classics/conflict-with-coworker", "resolved it",
+     "Our designer and I clashed over every handoff. I asked her for coffee and we agreed a checklist. A month "
+     "later she started asking me to review her files first, and we are good friends now."),
 ])
 def test_points_said_in_plain_words_by_a_new_user_are_made(question_id: str, point: str, said: str) -> None:
     """Found by a new-user run: each of these showed its point as missing."""

@@ -635,6 +635,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "never had ... problem|issue|issues|argument|complaint since|again", "tension lifted|dissolved|faded",
             "atmosphere improved|changed", "amicable|amicably", "the end of it|the matter",
             "bickering|arguing|rows stopped|ended|died", "blew over", "reached|found|came to a resolution",
+            "good colleagues|friends|mates", "on good terms", "get|got on well", "started asking me|coming to me",
+            "work|worked well together", "he|she|they agreed to ... look|meet|try|review|split|share|take|change|send|do",
         ),
         happens=True,
     ),
