@@ -1178,6 +1178,11 @@ def test_the_reason_an_answer_is_not_strong_never_names_a_part_that_lost_nothing
      "The volunteer coordinator role is exactly the work I already do on Saturdays, and I love it."),
     ("classics/made-a-mistake", "stopped it happening again",
      "I missed a dose check on my first night shift. That check is now part of the night handover sheet."),
+    ("classics/solved-a-hard-problem", "the root cause",
+     "Complaints about late deliveries kept rising. I pulled the scan data and found that most late parcels sat "
+     "on the dock for hours because the evening trucks arrived before the sorters started."),
+    ("classics/solved-a-hard-problem", "the root cause",
+     "p99 latency spiking every night. Pulled the slow query log. Found a batch job locking the ledger table."),
     ("classics/conflict-with-coworker", "resolved it",
      "Our designer and I clashed over every handoff. I asked her for coffee and we agreed a checklist. A month "
      "later she started asking me to review her files first, and we are good friends now."),

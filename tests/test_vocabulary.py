@@ -114,3 +114,24 @@ def test_no_topic_holds_a_little_word_under_another_spelling() -> None:
 
     for concept_id in all_concepts():
         assert not concept_topic(concept_id) & CONTENT_STOP, concept_id
+
+
+def test_a_long_gap_reaches_across_one_clause_and_no_further() -> None:
+    """"found ...12 because": a cause told ten words after its finding ("found that most late parcels sat on
+    the dock for four hours because..."), but never past the clause's punctuation, nor past twelve words."""
+    import pytest
+
+    from mockview.analysis.phrases import LONG_GAP, PhraseError
+
+    phrase = compile_phrase("found ...12 because")
+
+    def found(text: str) -> bool:
+        tokens = AnswerTokens(answer_tokens(text, tuple((s.start, s.text) for s in split_sentences(text))))
+        return bool(tokens.find(phrase))
+
+    assert found("I found that most late parcels sat on the dock for four hours because the trucks came early.")
+    assert not found("I found the old logs. The job failed because the disk was full.")
+    assert not found("I found it, and it was there because someone left it.")
+    assert not found("I found " + "very " * 13 + "much because of it.")
+    with pytest.raises(PhraseError):
+        compile_phrase(f"found ...{LONG_GAP + 1} because")

@@ -27,6 +27,9 @@ from mockview.analysis.words import CONTENT_STOP, NEGATORS, Token, key, tokenize
 
 GAP = 3
 """How many words ``...`` may skip."""
+LONG_GAP = 12
+"""The most ``...N`` may skip: "found that most late parcels sat on the dock for four hours because" tells
+a cause across ten words of one clause, and a gap never crosses a clause's punctuation."""
 NEGATION_REACH = 5
 """How many words before a phrase a negation still applies to it ("I don't really follow the news")."""
 _COPULAS = frozenset("was were is are been be has have had".split())
@@ -88,10 +91,13 @@ def compile_phrase(source: str) -> Phrase:
     negative = False
     content = False
     for part in source.split():
-        if part == "...":
+        if part == "..." or (part.startswith("...") and part[3:].isdigit()):
             if not elements or isinstance(elements[-1], Gap):
                 raise PhraseError(f"{source!r}: '...' must sit between two words")
-            elements.append(Gap(GAP))
+            size = int(part[3:]) if part != "..." else GAP
+            if not 1 <= size <= LONG_GAP:
+                raise PhraseError(f"{source!r}: a gap of {size} words; '...N' is 1 to {LONG_GAP}")
+            elements.append(Gap(size))
         elif part.startswith("{") and part.endswith("}"):
             name = part[1:-1]
             if name not in SLOTS:

@@ -131,7 +131,8 @@ def family_key(word_key: str) -> str:
 
 
 _NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SLOT = re.compile(r"\{\w+\}")
+_SLOT = re.compile(r"\{\w+\}|\.\.\.\d*")
+"""A phrasing's slots and gaps ("{person}", "...", "...12"), which are no words of its topic."""
 
 
 @cache

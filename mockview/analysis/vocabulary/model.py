@@ -11,7 +11,8 @@ Phrasing syntax, one phrase per string:
 * plain words match any form of the word, next to each other:
   ``push back`` finds "pushing back" and "pushed back", not "pushed it
   back" (write ``push ... back`` for that);
-* ``...`` is a gap of up to three words inside the same clause;
+* ``...`` is a gap of up to three words inside the same clause, ``...8`` one of up to eight (at most
+  12), for a phrasing whose two ends may sit far apart ("found ...12 because");
 * ``a|b`` is either word at that position (``told|asked {person}``); a
   choice is always of one word, so ``on a call|the phone`` is "on a"
   then "call" or "the" then "phone": write two phrasings for two phrases;

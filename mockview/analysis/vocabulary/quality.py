@@ -44,6 +44,10 @@ CONCEPTS: tuple[Concept, ...] = (
             "actually|really ... gone|went wrong",
             "went back over|through how|what|why", "see|work|find|understand ... how it|this|that had happened",
             "found the fault|culprit|leak|cause|source|blockage",
+            # The cause said in its own words, far from the finding: "found that most late parcels sat on the
+            # dock for four hours because the trucks came early", "found the batch job locking the table".
+            "found|discovered|realised|realized|noticed|spotted|learned|learnt|saw that ...12 because|due",
+            "found|discovered|spotted|noticed ...6 locking|blocking|clogging|hogging|overloading|starving|choking",
             "the fault|leak ... was in|with the",
             "dug|dig|looked|looking ... into it|this|that and found|discovered|saw",
             "were|was|kept ... failing|breaking|crashing|bouncing|rejected ... because",
