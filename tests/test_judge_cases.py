@@ -1194,3 +1194,23 @@ def test_points_said_in_plain_words_by_a_new_user_are_made(question_id: str, poi
     question = load_library(None, include_user=False).question(question_id)
     assert question is not None
     assert point in {match.term for match in analyse_answer(question, said).keywords.matched}
+
+
+def test_a_bank_tip_spoken_to_the_person_is_not_given_to_an_answer_that_follows_it() -> None:
+    """Found by a new-user run: "Name the two or three things you dropped or delayed" was given to an answer
+    that parked two features. The tip is read in the speaker's words ("...the things I dropped"), so it names
+    the point "deferred"; an answer that never defers anything still gets it."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("star/more-work-than-time")
+    assert question is not None
+    tip = "From the question: Name the two or three things you dropped or delayed, and why those ones."
+    base = ("Three weeks before our launch the client asked for three new features at once. I listed every open "
+            "ticket with the team and ranked them by how many riders each would affect. ")
+    parked = analyse_answer(question, base + "I postponed the loyalty scheme and the seat map to the autumn "
+                                             "release and told the client's manager the same day.")
+    assert "deferred" in {match.term for match in parked.keywords.matched}
+    assert tip not in parked.tips
+    crammed = analyse_answer(question, base + "We worked every weekend and shipped all three on the date.")
+    assert "deferred" not in {match.term for match in crammed.keywords.matched}
+    assert tip in crammed.tips

@@ -350,8 +350,19 @@ def about_points_made(tip: str, question: Question, keywords: KeywordReport, abo
 @lru_cache(maxsize=256)
 def _points_named(tip: str, rubric: tuple[Keyword, ...]) -> frozenset[str]:
     """The rubric points a tip makes, read once per tip and rubric: the same question is answered again and
-    again, and its tips do not change."""
-    return frozenset(match.term for match in match_keywords(tip, rubric, sentences=split_sentences(tip)).matched)
+    again, and its tips do not change.
+
+    A tip speaks to the person ("Name the things you dropped"), and the judge credits most points only to
+    what the speaker did, so the tip is read in the speaker's words ("...the things I dropped"): read as
+    written it named nothing, and was given to an answer that had just said what it parked (new-user run).
+    """
+    spoken = _TO_THE_SPEAKER.sub(lambda found: _SPEAKER_WORDS[found.group(0).lower()], tip)
+    return frozenset(match.term for match in match_keywords(spoken, rubric, sentences=split_sentences(spoken)).matched)
+
+
+_SPEAKER_WORDS = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself", "you're": "I'm", "you've": "I've",
+                  "you'd": "I'd", "you'll": "I'll"}
+_TO_THE_SPEAKER = re.compile(r"\b(?:you(?:r|rs|rself|'re|'ve|'d|'ll)?)\b", re.IGNORECASE)
 
 
 _ASKS_FOR_A_FIGURE = re.compile(
