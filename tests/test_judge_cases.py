@@ -1214,3 +1214,24 @@ def test_a_bank_tip_spoken_to_the_person_is_not_given_to_an_answer_that_follows_
     crammed = analyse_answer(question, base + "We worked every weekend and shipped all three on the date.")
     assert "deferred" not in {match.term for match in crammed.keywords.matched}
     assert tip in crammed.tips
+
+
+def test_a_lesson_does_not_make_a_point_the_story_says_was_never_done() -> None:
+    """Found by a new-user run: "I didn't raise it with anyone... I learned that keeping quiet made it worse,
+    and now I would speak up straight away" was credited with the required "raised it"."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("star/asked-to-cut-corners")
+    assert question is not None
+    story = ("In my first month at a letting agency my manager told me to sign off a gas safety check that had "
+             "not been done, so the tenants could move in on Friday. I knew it was against the rules, but I was "
+             "new and worried about my job. I didn't raise it with anyone and I signed the form. A week later the "
+             "engineer found the boiler unsafe and the agency was fined. ")
+    never = analyse_answer(question, story + "I learned that keeping quiet made it worse, and now I would speak up "
+                                             "straight away.")
+    assert "raised it" not in {match.term for match in never.keywords.matched}
+    assert any(near.term == "raised it" and near.why == "negated" for near in never.keywords.near_misses)
+    later = analyse_answer(question, story.replace("I didn't raise it with anyone and I signed the form.",
+                                                   "I signed the form, and the next morning I raised it with the "
+                                                   "director.") + "I learned to speak up at once.")
+    assert "raised it" in {match.term for match in later.keywords.matched}

@@ -129,8 +129,13 @@ def match_keywords(
     wished = hypothetical_sentences(index) if star is not None else frozenset()
     matched: list[KeywordMatch] = []
     near: list[NearMiss] = []
+    lessons = reflective_sentences(index) if star is not None else frozenset()
     for keyword in keywords:
         found, almost = _match_keyword(index, answer, keyword, sentences, star, wished)
+        if found is not None and found.sentence in lessons:
+            denied = _only_denied(index, keyword, wished)
+            if denied is not None:
+                found, almost = None, _near(index, answer, keyword, [denied], wished)
         if found is None:
             if almost is not None:
                 near.append(almost)
@@ -421,6 +426,37 @@ _REFLECTION = frozenset({"differently", "lesson", "lessons", "learn", "learned",
 _WISH_VERBS = frozenset({"like", "love", "rather", "prefer", "say"})
 """"I'd like to say...", "I'd rather not...": manners of speaking, not a plan in place of a deed."""
 _BETWEEN = frozenset({"already", "never", "just", "always", "also", "only", "then", "really", "actually", "first"})
+
+
+def reflective_sentences(index: AnswerTokens) -> frozenset[int]:
+    """The sentences that look back on the story as a lesson ("I learned that keeping quiet made it worse,
+    and now I would speak up straight away"), or say what the speaker would do differently next time."""
+    tokens = index.tokens
+    found = set()
+    for number, words in enumerate(by_sentence(tokens, tokens[-1].sentence + 1 if tokens else 0)):
+        lowered = [token.lower for token in words]
+        if _REFLECTION.intersection(lowered) or any(a == "next" and b == "time" for a, b in zip(lowered, lowered[1:])):
+            found.add(number)
+    return frozenset(found)
+
+
+def _only_denied(index: AnswerTokens, keyword: Keyword, wished: frozenset[int]) -> Found | None:
+    """Where the story says the point was not done ("I didn't raise it with anyone"), if its own wordings
+    are said only so: a lesson that says it would be done now ("now I would speak up") does not make it.
+
+    A lesson is worth telling, and makes the points about learning; but "raised it", credited from the
+    lesson of a story that says it was never raised, read as praise for the opposite of what happened
+    (found by a new-user run).
+    """
+    for form in keyword.forms:
+        if _SYMBOLIC.search(form):
+            continue
+        said = _first(index, _form_phrase(form), wished=wished)
+        if isinstance(said, Found):
+            return None
+        if said:
+            return said[0]
+    return None
 
 
 def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
