@@ -434,10 +434,15 @@ def reflective_sentences(index: AnswerTokens) -> frozenset[int]:
     tokens = index.tokens
     found = set()
     for number, words in enumerate(by_sentence(tokens, tokens[-1].sentence + 1 if tokens else 0)):
-        lowered = [token.lower for token in words]
-        if _REFLECTION.intersection(lowered) or any(a == "next" and b == "time" for a, b in zip(lowered, lowered[1:])):
+        if _reflects([token.lower for token in words]):
             found.add(number)
     return frozenset(found)
+
+
+def _reflects(lowered: Sequence[str]) -> bool:
+    """A sentence's words look back as a lesson: "lesson", "learned", "differently", "next time"."""
+    return bool(_REFLECTION.intersection(lowered)) or any(
+        a == "next" and b == "time" for a, b in zip(lowered, lowered[1:]))
 
 
 def _only_denied(index: AnswerTokens, keyword: Keyword, wished: frozenset[int]) -> Found | None:
@@ -477,7 +482,7 @@ def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
         if not words:
             continue
         lowered = [token.lower for token in words]
-        if _REFLECTION.intersection(lowered) or any(a == "next" and b == "time" for a, b in zip(lowered, lowered[1:])):
+        if _reflects(lowered):
             continue
         # "Usually the team ignored it", "If I remember rightly, we found...": a past verb tells what happened.
         opens_if = lowered[0] in _IF_OPENINGS and not any(_past(word) for word in lowered)
