@@ -192,17 +192,23 @@ def test_a_success_story_is_off_topic_though_others_fall_behind_in_it() -> None:
     assert analyse_answer(question, own).verdict.verdict != "fumbled"  # the speaker's own failure answers it
 
 
-def test_a_denial_then_a_success_is_off_topic_whatever_it_passes_on_the_way() -> None:
-    """Found by a new-user run: after "I can't think of a time I really failed" a story ending in a
-    promotion was ok, since "I stayed late" and "caught automatically" read as words of going wrong."""
-    story = ("Honestly I can't think of a time I really failed, but there was a project that was nearly a "
-             "disaster. Our team was building a dashboard for the sales director and two weeks before the "
-             "deadline the data supplier changed their file format. I stayed late for four nights, rewrote the "
-             "import scripts and added checks so a format change would be caught automatically. We delivered on "
-             "time, the director called it the best dashboard she had seen, and I was promoted six months later.")
+@pytest.mark.parametrize("story", [
+    # Found by a review: a single success word ("early"), a denial beside a word of success, and a
+    # comparison read as a denial flagged these real failures as off-topic.
+    "On an early shift I gave a resident his tea with two sugars, and he is diabetic. I told the nurse in "
+    "charge at once and she checked his blood sugar, which stayed in range. Since then I read the care card "
+    "on the door before I take anything in.",
+    "I don't think I've ever failed at anything big, but one release went badly. We shipped two weeks late "
+    "because I had not planned for the security review, and the client was unhappy. I apologised, set up a "
+    "weekly check-in and planned the review in from day one, and the next release went out early.",
+    "I can't think of a time I failed as badly as this one. I gave a resident his tea with two sugars, and he "
+    "is diabetic. I told the nurse in charge at once and she checked his sugar. Since then I read the care "
+    "card on the door before I take anything in.",
+])
+def test_a_real_failure_is_not_called_off_topic_for_a_word_of_success(story: str) -> None:
     analysis = analyse_answer(FAILURE, story)
-    assert analysis.verdict.verdict == "fumbled"
-    assert any(reason.startswith("may not answer the question") for reason in analysis.verdict.fumbled_reasons)
+    assert analysis.relevance is not None and not analysis.relevance.off_topic
+    assert not any(reason.startswith("may not answer the question") for reason in analysis.verdict.fumbled_reasons)
 
 
 @pytest.mark.parametrize(

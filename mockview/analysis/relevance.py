@@ -56,10 +56,10 @@ and he is diabetic"; "Pushed a config change to all regions at once instead of c
 disagreement without one word of disagreeing ("She wanted floor-to-ceiling glass. I knew it would
 overheat."). Flagged as off-topic, such an answer could not be strong and came back as a fumble: a
 tenth of the short answers a coach passes, in the judge's short dev sets. A short answer is flagged only
-when it tells the opposite of what was asked: a success (:data:`OPPOSITES`), or a denial ("I wouldn't
-say I've really failed at anything big", :func:`denying_sentences`). "Why do you want to work here?" asks
-for no story, and an answer to it that names neither the company, the role nor a wish is off it at any
-length.
+when it tells the opposite of what was asked: a success (:func:`tells_the_opposite`), or a denial ("I
+wouldn't say I've really failed at anything big", :func:`denying_sentences`). "Why do you want to work
+here?" asks for no story, and an answer to it that names neither the company, the role nor a wish is off
+it from :data:`MIN_WORDS_FOR_OFF_TOPIC` words on.
 """
 
 
@@ -137,19 +137,13 @@ def assess_relevance(
         # The points the question asks for, made, speak to it in any words: an answer making all of
         # them scored 0 of 9 for never saying "week", "far" or "drop" (found by a new-user run).
         score = max(score, rubric_coverage)
-    told_opposite = frame is not None and not OPPOSITES.get(frame, frozenset()).isdisjoint(said)
-    silent = frame is not None and not (
-        (_told_of_the_speaker(tokens, denied) if frame in SPEAKERS_OWN else said) & FRAMES[frame][1])
     off_topic = (
         frame is not None
+        and not ((_told_of_the_speaker(tokens, denied) if frame in SPEAKERS_OWN else said) & FRAMES[frame][1])
         and words >= MIN_WORDS_FOR_OFF_TOPIC
+        and (words >= WORDS_TO_JUDGE_BY_SILENCE or frame == WANTS_THE_JOB or bool(denied)
+             or tells_the_opposite(frame, answer))
         and (rubric_coverage is None or rubric_coverage < OFF_TOPIC_COVERAGE)
-        and (
-            (silent and (words >= WORDS_TO_JUDGE_BY_SILENCE or frame == WANTS_THE_JOB or bool(denied) or told_opposite))
-            # "I can't think of a time I really failed, but..." and then a promotion: the speaker says
-            # it is no failure, and the story ends as a success, whatever "stayed late" it passes on the way.
-            or (bool(denied) and told_opposite)
-        )
     )
     if off_topic and not focus:
         score = 0.0  # "Why do you want to work here?" has no focus word; its frame is all it asks
@@ -295,13 +289,32 @@ list, and a good answer must not be fumbled for using others. The same words
 tell relevance: "we argued about the rota" speaks to "conflict".
 """
 
-OPPOSITES: dict[str, frozenset[str]] = {
-    "a failure": _keys("early ahead beat beating exceeded exceeding record won award awarded promoted success "
-                       "successful successfully smoothly flawless flawlessly doubled tripled"),
+OPPOSITES: dict[str, re.Pattern[str]] = {
+    "a failure": re.compile(
+        r"\b(?:(?:finished|delivered|launched|shipped|went live|went out|landed|completed|done|opened|arrived)"
+        r"(?: \w+){0,3}? (?:early|ahead of (?:schedule|time|the deadline))"
+        r"|ahead of (?:schedule|target|plan)|(?:beat|beating|exceeded|exceeding|smashed|topped) (?:\w+ ){0,2}?"
+        r"(?:target|targets|goal|goals|forecast|forecasts|deadline|record|expectations)"
+        r"|(?:was|got|been) promoted|record (?:month|year|quarter|week|sales|numbers|sign-?ups)"
+        r"|won (?:the|an|a|our) (?:award|contract|tender|prize|pitch|deal|account)"
+        r"|(?:a|an|huge|big|great|real|total) success|went (?:really |very |perfectly )?smoothly|flawless(?:ly)?)\b"),
 }
-"""Words that tell the opposite of a frame: a story that beat its target is a success, told to a failure
+"""Phrases that tell the opposite of a frame: a story that beat its target is a success, told to a failure
 question. They let a short answer silent on its frame be flagged ("We launched two weeks early, downloads
-beat the target by 40%", 57 words, to "Tell me about a time you failed")."""
+beat the target by 40%", 57 words, to "Tell me about a time you failed"). Phrases, not words: "an early
+shift" and "forgot to record a dose" tell no success (a review found single words flagging both)."""
+_DENIED_BEFORE = re.compile(r"\b(?:not|never|didn't|wasn't|weren't|couldn't|haven't|hadn't|no)\W+(?:\w+\W+){0,2}$")
+
+
+def tells_the_opposite(frame: str, answer: str) -> bool:
+    """Whether the answer says something of :data:`OPPOSITES` for ``frame``, not denied ("we didn't finish
+    early")."""
+    pattern = OPPOSITES.get(frame)
+    if pattern is None:
+        return False
+    lowered = normalised(answer).lower()
+    return any(not _DENIED_BEFORE.search(lowered[max(0, found.start() - 40):found.start()])
+               for found in pattern.finditer(lowered))
 
 
 _DENIAL_NOUNS = {
@@ -331,7 +344,9 @@ _DENIALS = (
     r" (?:(?:a|any|one) (?:time|occasion|example|instance) (?:when |where |that )?(?:i|we)(?:'ve| have)?" + _ADVERBS
     + r" (?:(?:had|made|got) (?:a |an |any )?)?|ever (?:having |making )?(?:a |an |any )?)",
 )
-_NOT_A_DENIAL_AFTER = r"(?! to\b| again\b| any ?more\b| since\b| now\b| like (?:that|this|it)\b| twice\b| the same\b| before\b)"
+_NOT_A_DENIAL_AFTER = (r"(?! to\b| again\b| any ?more\b| since\b| now\b| like (?:that|this|it)\b| twice\b| the same\b"
+                       # a comparison has had one: "I can't think of a time I failed as badly as this"
+                       r"| before\b| as\b| more\b| so\b| worse\b| that badly\b| this badly\b)")
 """A lesson or a count, not a denial: "I don't make that mistake any more", "we haven't had a failure
 like that since", "I'd never had a launch fail before", "I've never failed to hit a deadline"."""
 
