@@ -101,3 +101,11 @@ def test_contractions_count_as_i_and_we() -> None:
 )
 def test_whole_words_bounds_every_alternative(expression: str, text: str, count: int) -> None:
     assert len(re.findall(whole_words(expression), text)) == count
+
+
+def test_every_disguised_strength_is_a_stock_phrase() -> None:
+    """The disguised strengths are named by their stock phrase; a name missing from the table would
+    silently never be found."""
+    from mockview.analysis.lexicon import DISGUISED_STRENGTHS, STOCK_PHRASES
+
+    assert set(DISGUISED_STRENGTHS) <= set(STOCK_PHRASES)

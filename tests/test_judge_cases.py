@@ -1092,6 +1092,8 @@ def test_a_strength_dressed_as_a_weakness_with_nothing_behind_it_is_a_fumble_tha
     assert (line.made, line.required, line.near) == (False, True, True)
     assert line.detail == 'nearly: "perfectionist" is a strength dressed as a weakness'
     assert analysis.tips[0].startswith("'Perfectionist' is a strength dressed as a weakness")
+    assert analysis.tip_details[0].sentence == 1  # the boast's own sentence, not "that's my weakness"
+    assert analysis.keywords.near_misses[0].sentence == 1
     assert not any("stock phrase" in tip or "never gets to it" in tip for tip in analysis.tips)
 
 
@@ -1118,6 +1120,22 @@ def test_a_real_weakness_and_a_perfectionist_in_another_question_are_left_alone(
     elsewhere = analyse_answer(WHY_HIRE, "I'm a perfectionist and I work too hard, so you get careful work.")
     assert not elsewhere.delivery.disguised
     assert not any("strength dressed as a weakness" in tip for tip in elsewhere.tips)
+
+
+@pytest.mark.parametrize("said", [
+    # Found by a review: each was held back or fumbled as a strength in disguise.
+    "I'm not a perfectionist, and that is my weakness: I rush things. Last month I sent a client report with "
+    "three errors because I skipped the final read. Now I block thirty minutes to check everything.",
+    "My weakness is delegating. Because I'm a bit of a perfectionist, I used to redo my team's slides myself. "
+    "Last quarter I handed the monthly deck to a junior colleague and only reviewed it, and she runs it now.",
+    "My strength is that I'm a perfectionist, so my reports are accurate. My weakness is public speaking: I "
+    "joined a speaking club last year and now present our monthly numbers to sixty people without notes.",
+])
+def test_a_perfectionist_denied_given_as_a_strength_or_behind_a_real_weakness_is_no_disguise(said: str) -> None:
+    analysis = analyse_answer(_weakness_question(), said)
+    assert not analysis.delivery.disguised
+    assert "my weakness" in {match.term for match in analysis.keywords.matched}
+    assert not any("strength dressed as a weakness" in tip for tip in analysis.tips)
 
 
 def test_a_forward_looking_reason_for_leaving_makes_its_required_point() -> None:

@@ -27,6 +27,9 @@ from mockview.analysis.words import answer_tokens, by_sentence
 from mockview.banks.model import Keyword, Question
 from mockview.text import without_terminal_codes
 
+WEAKNESS_CONCEPT = "weaknesses"
+"""The vocabulary's concept of the weakness itself, which a strength in disguise does not make."""
+
 MAX_ANALYSED_CHARS = 200_000
 """Longer answers are analysed on their first 200,000 characters (about 35,000 words)."""
 
@@ -175,13 +178,14 @@ def analyse_answer(
                            if match.how != "structure" and (said_as := spoken_form(match.found).strip())
                            and any(said_as in wording for wording in stock))
         keywords = without_matches(keywords, question.keywords, hollow, "stock")
-    disguised = disguised_strength(stock) if _asks_for_a_weakness(question) else ""
-    if disguised:
-        delivery = replace(delivery, disguised=disguised)
+    disguised = disguised_strength(said, stock, not delivery.stock_unbacked) if _asks_for_a_weakness(question) else None
+    if disguised is not None:
+        wording, where = disguised
+        delivery = replace(delivery, disguised=wording)
         if delivery.stock_unbacked:
             # "I'm too much of a perfectionist... I guess that's my weakness" names no weakness at all.
             claimed = frozenset(match.term for match in keywords.matched if _is_weakness_point(match.term, question))
-            keywords = without_matches(keywords, question.keywords, claimed, "disguised", disguised)
+            keywords = without_matches(keywords, question.keywords, claimed, "disguised", wording, where)
     relevance = assess_relevance(
         question.text, text, sentences,
         rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,
@@ -224,8 +228,6 @@ def warm_up() -> None:
     """
     analyse_answer(_WARM_UP_QUESTION, _WARM_UP_ANSWER, seconds=40)
 
-
-WEAKNESS_CONCEPT = "weaknesses"
 
 
 def _asks_for_a_weakness(question: Question) -> bool:

@@ -348,13 +348,32 @@ def stock_backed(sentences: Sequence[str], stock: dict[str, int], parts: Sequenc
     return False
 
 
-def disguised_strength(stock: dict[str, int]) -> str:
-    """The first of the answer's stock phrases that is a strength dressed as a weakness ("perfectionist",
-    :data:`~mockview.analysis.lexicon.DISGUISED_STRENGTHS`), as typed, or ""."""
-    for wording in stock:
-        if any(re.fullmatch(STOCK_PHRASES[name], wording) for name in DISGUISED_STRENGTHS):
-            return wording
-    return ""
+def disguised_strength(sentences: Sequence[str], stock: dict[str, int], backed: bool) -> tuple[str, int] | None:
+    """The strength dressed as a weakness the answer gives as its weakness, as typed, with its sentence.
+
+    One of :data:`~mockview.analysis.lexicon.DISGUISED_STRENGTHS` among the answer's stock phrases, said
+    of the speaker and not denied ("I'm not a perfectionist, and that is my weakness: I rush" gives a
+    real one), in a sentence that does not call it a strength ("my strength is that I'm a
+    perfectionist"). Backed by an example, the boast must be the weakness the answer names ("My greatest
+    weakness is that I work too hard"): a real weakness it explains ("I find delegating hard, because
+    I'm a bit of a perfectionist") is one. Found by a review, which saw all three fumbled or held back.
+    """
+    wordings = [wording for wording in stock
+                if any(re.fullmatch(STOCK_PHRASES[name], wording) for name in DISGUISED_STRENGTHS)]
+    for number, sentence in enumerate(sentences):
+        plain = spoken_form(sentence)
+        if _CALLED_A_STRENGTH.search(plain) or (backed and not _NAMES_THE_WEAKNESS.search(plain)):
+            continue
+        for wording in wordings:
+            at = plain.find(wording)
+            if at >= 0 and not _DENIED_JUST_BEFORE.search(plain[max(0, at - 30):at]):
+                return wording, number
+    return None
+
+
+_CALLED_A_STRENGTH = re.compile(r"\bstrengths?\b|\bstrong (?:point|suit)\b|\bgood at\b")
+_NAMES_THE_WEAKNESS = re.compile(r"\bweak(?:ness|nesses)?\b|\bflaws?\b|\bdownside\b")
+_DENIED_JUST_BEFORE = re.compile(r"\b(?:not|never|n't|no longer)\b(?:\W+\w+){0,3}\W*$")
 
 
 def spoken_form(text: str) -> str:

@@ -85,14 +85,14 @@ class KeywordReport:
 
 
 def without_matches(report: KeywordReport, keywords: tuple[Keyword, ...], terms: frozenset[str],
-                    why: str, said: str = "") -> KeywordReport:
+                    why: str, said: str = "", where: int | None = None) -> KeywordReport:
     """``report`` with the matches of ``terms`` taken back: those points are missing after all, each a near
-    miss for ``why`` (made only by words the rest of the analysis found hollow), quoting ``said`` when
-    the hollow words are not the match's own."""
+    miss for ``why`` (made only by words the rest of the analysis found hollow), quoting ``said`` from
+    sentence ``where`` when the hollow words are not the match's own."""
     taken = [match for match in report.matched if match.term in terms]
     if not taken:
         return report
-    near = [NearMiss(match.term, said or match.found, why, match.sentence) for match in taken]
+    near = [NearMiss(match.term, said or match.found, why, where if said else match.sentence) for match in taken]
     return _report(keywords, [match for match in report.matched if match.term not in terms],
                    [*near, *(miss for miss in report.near_misses if miss.term not in terms)])
 

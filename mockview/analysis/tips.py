@@ -144,11 +144,11 @@ def build_tips(
     no_story = star is not None and not star.parts["action"].present and not star.parts["result"].present
     if delivery.disguised:
         # Before the stock-phrase tip, and instead of it: backing a boast with an example still leaves a boast.
-        boast = next((near for near in keywords.near_misses if near.why == "disguised"), None)
+        where = next((number for number, sentence in enumerate(sentences)
+                      if delivery.disguised in spoken_form(sentence.text)), None)
         add(4, f"'{delivery.disguised.capitalize()}' is a strength dressed as a weakness, the answer interviewers "
                "hear most and believe least. Name one thing you genuinely do less well, and spend most of the "
-               "answer on what you are doing about it.", "disguised-strength",
-            boast.sentence if boast is not None else _stock_sentence(sentences, delivery))
+               "answer on what you are doing about it.", "disguised-strength", where)
     elif delivery.stock_phrases and delivery.words and not no_story:  # the story tip asks for the same time
         stock = _and_list([f"'{name}'" for name in list(delivery.stock_phrases)[:2]])
         where = _stock_sentence(sentences, delivery)
