@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from mockview.analysis.phrases import AnswerTokens, PhraseList, compile_phrase
 from mockview.analysis.sentences import split_sentences
 from mockview.analysis.vocabulary import all_concepts, compute_index
@@ -135,3 +137,41 @@ def test_a_long_gap_reaches_across_one_clause_and_no_further() -> None:
     assert not found("I found " + "very " * 13 + "much because of it.")
     with pytest.raises(PhraseError):
         compile_phrase(f"found ...{LONG_GAP + 1} because")
+
+
+def _makes(concept_id: str, said: str) -> bool:
+    from mockview.analysis.keywords import match_keywords
+    from mockview.banks.model import Keyword
+
+    report = match_keywords(said, (Keyword("the point", concept=concept_id),), sentences=split_sentences(said))
+    return bool(report.matched)
+
+
+@pytest.mark.parametrize(("concept_id", "said"), [
+    # Each phrasing added on 2026-12-08, alone: a choice is of one word, so a phrasing written as
+    # "started asking me|coming to me" never matched (found by a review).
+    ("resolved-conflict", "A month later she started asking me to review her files first."),
+    ("resolved-conflict", "After that he started coming to me with his drafts."),
+    ("resolved-conflict", "We are still good colleagues."),
+    ("how-others-see-me", "My manager once told me I was the calmest person on the floor."),
+    ("how-others-see-me", "Customers tell me that I explain things clearly."),
+    ("why-leaving", "There isn't a supervisor opening coming up."),
+    ("why-leaving", "There are no promotions where I am."),
+    ("what-i-bring", "In a role like yours, that would save the team hours."),
+    ("root-cause", "I found that most parcels sat on the dock for hours because the trucks came early."),
+    ("root-cause", "I discovered the delays were due to a missing index."),
+    ("prevented-recurrence", "I made it part of the weekly checklist."),
+])
+def test_a_new_phrasing_is_heard_on_its_own(concept_id: str, said: str) -> None:
+    assert _makes(concept_id, said)
+
+
+@pytest.mark.parametrize(("concept_id", "said"), [
+    # What the same phrasings must not hear (found by a review).
+    ("resolved-conflict", "We were good friends before the rota row."),
+    ("prevented-recurrence", "Reconciling the accounts was part of the month-end process."),
+    ("root-cause", "I realised that the final report was due on Friday."),
+    ("root-cause", "I found myself blocking out two hours every morning."),
+])
+def test_a_new_phrasing_does_not_hear_its_neighbours(concept_id: str, said: str) -> None:
+    assert not _makes(concept_id, said)

@@ -342,7 +342,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "nothing wrong with my ... current|job|employer|team|company", "not running away", "running towards",
             "ready for ... more|bigger|greater|wider ... responsibility|responsibilities|scope|challenge|challenges",
             "ready to step up", "next step", "step up", "working towards",
-            "no|isn't|aren't|wasn't|weren't ... opening|openings|vacancy|vacancies|promotion|promotions ... coming up|there|where i am",
+            "no|isn't|aren't|wasn't|weren't ... opening|openings|vacancy|vacancies|promotion|promotions ... coming",
+            "no|isn't|aren't|wasn't|weren't ... opening|openings|vacancy|vacancies|promotion|promotions ... where i am",
         ),
     ),
     Concept(
@@ -941,7 +942,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "i'd bring ... experience|skills|knowledge|background|energy|expertise", "i can bring", "i would bring",
             "bring with me", "i'd add", "i can add", "i can offer", "i'd offer", "i can help you",
             "i could help you|your", "help you ... grow|scale|deliver|hit|build|improve", "make an impact",
-            "in a role like this|yours", "role like this one|yours", "would mean ... nothing|fewer|less|no",
+            "in a role like this|yours", "role like this one", "role like yours", "would mean ... nothing|fewer|less|no",
             "make a difference ... here|to your", "i'd hit the ground", "straight away i could",
             "benefit ... from my",
         ),
@@ -1066,7 +1067,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "my manager ... describes|calls", "described me as", "referred to as", "my last review", "my appraisal",
             "in my reference", "they call me",
             "my supervisor|tutor|teacher|lecturer|coach|mentor ... says|said|told|tells|called|described",
-            "told me i was|i'm|that i", "tell me i'm|that i",
+            "told me i was", "told me i'm", "told me that i", "tell me i'm", "tell me that i",
         ),
     ),
     Concept(

@@ -46,8 +46,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "found the fault|culprit|leak|cause|source|blockage",
             # The cause said in its own words, far from the finding: "found that most late parcels sat on the
             # dock for four hours because the trucks came early", "found the batch job locking the table".
-            "found|discovered|realised|realized|noticed|spotted|learned|learnt|saw that ...12 because|due",
-            "found|discovered|spotted|noticed ...6 locking|blocking|clogging|hogging|overloading|starving|choking",
+            "found|discovered|realised|realized|spotted ...12 because", "found|discovered|spotted ...12 due to",
+            "found|discovered|spotted ...6 locking|clogging|hogging|overloading|starving|choking",
             "the fault|leak ... was in|with the",
             "dug|dig|looked|looking ... into it|this|that and found|discovered|saw",
             "were|was|kept ... failing|breaking|crashing|bouncing|rejected ... because",
@@ -244,7 +244,7 @@ CONCEPTS: tuple[Concept, ...] = (
             "safeguard|safeguards|guardrail|guardrails",
             "added|add|built|put ... check|checks|validation|alert|alerts|test|tests|rule", "put ... in place",
             "checks|controls in place", "in place so", "catch it|them|this|these ... earlier|early|before",
-            "caught earlier", "before it reached|hit|got to", "part of the|our|every ... handover|checklist|checklists|process|routine|induction|training|sheet|procedure|form|template|standard",
+            "caught earlier", "before it reached|hit|got to", "became|becomes|become part of the|our|every", "made it part of the|our|every", "now part of the|our|every",
             "prevented|prevent|preventing|prevention|preventive|preventative", "headed|head ... off",
             "nipped|nip it in the bud", "stopped it before", "early warning", "so next time", "for the future",
             "going forward we|i", "made it impossible", "locked down", "mandatory", "blocked ... from",
