@@ -166,6 +166,9 @@ def test_the_closing_answer_needs_two_real_questions(library) -> None:
         "holidays" in question for question in analyse_answer(closing, "How many holidays do I get?").closing.about_the_job)
     parking = analyse_answer(closing, "What's the salary band? Also, is there free parking?").to_dict()
     assert parking["verdict"] == "fumbled"  # new-user run: "free parking" was the one question about the work
+    enforcement = analyse_answer(closing, "What are the biggest challenges for the parking enforcement team this "
+                                          "year? And how does the dental ward measure success?").to_dict()
+    assert enforcement["verdict"] != "fumbled" and not enforcement["closing"]["salary_first"]  # a review
     worded = analyse_answer(closing, "What salary can I expect in this role? And is there a bonus the team "
                                      "gets every year?").to_dict()
     assert worded["verdict"] == "fumbled"  # "role" and "team" said in a pay question are no job question

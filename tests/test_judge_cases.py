@@ -1259,3 +1259,16 @@ def test_a_lesson_does_not_make_a_point_the_story_says_was_never_done() -> None:
                                                    "I signed the form, and the next morning I raised it with the "
                                                    "director.") + "I learned to speak up at once.")
     assert "raised it" in {match.term for match in later.keywords.matched}
+
+
+def test_a_point_done_later_in_other_words_still_counts_beside_a_lesson() -> None:
+    """Found by a review: "I didn't raise it... the next morning I went to the director and told her" was
+    fumbled for "raised it", since the lesson's match was checked and the deed in other words was not."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question("star/asked-to-cut-corners")
+    assert question is not None
+    story = ("My manager told me to sign off a gas safety check that had not been done. I didn't raise it that "
+             "day and I signed the form, but the next morning I went to the director and told her what had "
+             "happened. She had the check done before the tenants moved in. I learned to speak up at once.")
+    assert "raised it" in {match.term for match in analyse_answer(question, story).keywords.matched}

@@ -32,11 +32,14 @@ PERKS = ("salary", "salaries", "pay", "paid", "compensation", "bonus", "bonuses"
          "vacations", "time off", "days off", "annual leave", "pto", "benefits package", "employee benefits",
          "pension", "perks", "a raise", "pay rise", "pay raise",
          "equity", "stock options", "overtime rate", "company car", "wage", "wages",
-         "parking", "car park", "gym", "staff discount", "employee discount", "health insurance", "private healthcare",
-         "dental", "free lunch", "free lunches", "free food", "snacks", "sick pay", "signing bonus")
+         "free parking", "parking space", "parking spaces", "staff parking", "parking permit", "gym membership",
+         "free gym", "staff gym", "staff discount", "employee discount", "private healthcare", "private health",
+         "health cover", "medical cover", "dental cover", "dental plan", "free lunch", "free lunches", "free food",
+         "sick pay", "signing bonus")
 """Words of pay and perks, as whole words: "How many holidays do I get?" is about perks (a new-user run found
 it counted as a real question about the job, since only "holiday" was listed). So is "Is there free parking?"
-(another run found it counted as the one question about the work)."""
+(another run found it counted as the one question about the work): perks in so many words, since "the
+parking enforcement team" or "the dental ward" is the job (a review found both held back as perks)."""
 _PERKS = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in PERKS) + r")\b")
 
 _OPENERS = re.compile(

@@ -133,8 +133,13 @@ def match_keywords(
     for keyword in keywords:
         found, almost = _match_keyword(index, answer, keyword, sentences, star, wished)
         if found is not None and found.sentence in lessons:
-            denied = _only_denied(index, keyword, wished)
-            if denied is not None:
+            # Made in a lesson: made in the story too, in any words ("next morning I went to the director"),
+            # or not at all if the story says it was not done.
+            elsewhere, _ = _match_keyword(index, answer, keyword, sentences, star, wished | lessons)
+            denied = _only_denied(index, keyword, wished) if elsewhere is None else None
+            if elsewhere is not None:
+                found = elsewhere
+            elif denied is not None:
                 found, almost = None, _near(index, answer, keyword, [denied], wished)
         if found is None:
             if almost is not None:
@@ -453,15 +458,15 @@ def _only_denied(index: AnswerTokens, keyword: Keyword, wished: frozenset[int]) 
     lesson of a story that says it was never raised, read as praise for the opposite of what happened
     (found by a new-user run).
     """
+    denied: list[Found] = []
     for form in keyword.forms:
         if _SYMBOLIC.search(form):
             continue
         said = _first(index, _form_phrase(form), wished=wished)
         if isinstance(said, Found):
             return None
-        if said:
-            return said[0]
-    return None
+        denied.extend(said)
+    return denied[0] if denied else None
 
 
 def hypothetical_sentences(index: AnswerTokens) -> frozenset[int]:
