@@ -99,8 +99,9 @@ JUDGE_FLOORS = {
     # answers placed 0.79 -> 0.86 on the sealed short set and a third fewer short stories fumbled.
     "dev": (0.86, 0.12, 0.89, 0.90, 0.83),
     "blind": (0.87, 0.15, 0.88, 0.90, 0.94),
-    # The fresh batch (tests/data/judge-fresh, 2026-12-08), first read at 16f2f0b: dev 0.89 (position
-    # 0.70), 0.91, 0.92, 0.96; blind 0.94 (0.73), 0.96, 0.91, 0.94. The blind floors are #16's targets.
+    # The fresh batch (tests/data/judge-fresh, 2026-12-08, added in 545ad52), first read just before:
+    # dev 0.89 (position 0.70), 0.91, 0.92, 0.96; blind 0.94 (0.73), 0.96, 0.91, 0.94. The blind floors
+    # are #16's targets, so presence sits one answer under its first reading.
     "fresh/dev": (0.86, 0.15, 0.88, 0.88, 0.92),
     "fresh/blind": (0.90, 0.15, 0.95, 0.85, 0.85),
 }

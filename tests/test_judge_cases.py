@@ -1052,6 +1052,8 @@ def test_a_checkable_result_with_no_figure_is_not_told_it_has_no_outcome() -> No
     again = analyse_answer(PRESSURE, f"{PRESSURE_STORY} The dock was never left unlocked on my shifts again.")
     assert "the Result has no figure or outcome anyone could check" not in again.verdict.holding_back
     assert "Result has no figure, though its outcome can be checked" in again.star.notes
+    wish = analyse_answer(PRESSURE, f"{PRESSURE_STORY} I never want to go through a night like that again.")
+    assert "Result has no figure, though its outcome can be checked" not in wish.star.notes  # a wish is none
 
 
 def test_an_answer_about_something_else_does_not_speak_to_the_question_through_little_words() -> None:

@@ -16,7 +16,8 @@ from functools import cache
 
 from mockview.analysis.cues import required_literals
 from mockview.analysis.lexicon import (EMPLOYER, EMPLOYER_PEOPLE, FILLERS, GRIEVANCES, HEDGES, INSULTS,
-                                       COMPANY_TREATMENT, DISGUISED_STRENGTHS, NOT_FILLER_AFTER, STANDING_GRIEVANCES, STOCK_PHRASES,
+                                       COMPANY_TREATMENT, DISGUISED_STRENGTHS, NOT_FILLER_AFTER, STANDING_GRIEVANCES,
+                                       STOCK_PHRASES,
                                        STOP_WORDS)
 from mockview.analysis.sentences import WORD
 

@@ -337,7 +337,8 @@ STOCK_PHRASES: dict[str, str] = {
     "highly motivated": r"highly motivated|motivated individual", "can-do attitude": r"can[- ]do attitude",
     "110%": r"(?:give|gives|giving|gave|given) (?:it )?1[12]0 ?(?:%|percent|per cent)", "natural leader": r"natural(?:[- ]born)? leader",
     "problem solver": r"problem[- ]solver", "go-to person": r"go[- ]to (?:person|guy|girl)",
-    "work too hard": r"(?:work|works|worked|working) too hard", "care too much": r"(?:care|cares|cared|caring) (?:too|so) much",
+    "work too hard": r"(?:work|works|worked|working) too hard",
+    "care too much": r"(?:care|cares|cared|caring) (?:too|so) much",
 }
 """What every candidate says of themselves ("team player", "go above and beyond"): a claim with nothing in
 it an interviewer could check. In the judge corpora they turn up only in answers a coach marks weak or

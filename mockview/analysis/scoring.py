@@ -316,9 +316,8 @@ def holding_back(
 def _most_lost(parts: tuple[ScorePart, ...]) -> str:
     """The one or two score parts that lost the most points, in words, never one that lost nothing (a
     new-user run read "it loses most on... speaking to the question" beside relevance 10/10)."""
-    lost = sorted((p for p in parts if p.out_of and p.points < p.out_of), key=lambda p: p.points - p.out_of)[:2]
-    if not lost:
-        return "a little on every part"
+    scored = [p for p in parts if p.out_of]
+    lost = sorted((p for p in scored if p.points < p.out_of) or scored, key=lambda p: p.points - p.out_of)[:2]
     return " and ".join(_PART_WORDS.get(p.name, p.name) for p in lost)
 
 

@@ -400,8 +400,8 @@ def show_concepts(args: argparse.Namespace) -> int:
             continue
         print("  named: " + _some(item.names))
         print("  said:  " + _some(item.phrasings))
-    print("\nIn a said phrasing, 'a|b' is either word, '...' a gap of up to three words and '...8' of up to "
-          "eight. "
+    print("\nIn a said phrasing, 'a|b' is either word, '...' a gap of up to three words and '...N' one of up to "
+          "N (at most 12), never across a clause. "
           "Name one on a point with: concept: ID")
     return 0
 
