@@ -242,7 +242,8 @@ def paraphrase_files(set_name: str) -> list[ParaphraseFile]:
 
 
 def check() -> int:
-    """Every file loads and sits where the rule puts it; prints counts only."""
+    """Every file loads and sits where the rule puts it; prints counts, and the path of a file that fails
+    (never its content, so a sealed blind file is named only when it cannot be read or is misplaced)."""
     problems = 0
     ids: dict[str, Path] = {}
     # Every labelled answer, measured or trained on, in one id space, so none is both; each folder with
