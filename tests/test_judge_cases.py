@@ -1097,6 +1097,7 @@ def test_a_strength_dressed_as_a_weakness_with_nothing_behind_it_is_a_fumble_tha
     assert analysis.tip_details[0].sentence == 1  # the boast's own sentence, not "that's my weakness"
     assert analysis.keywords.near_misses[0].sentence == 1
     assert not any("stock phrase" in tip or "never gets to it" in tip for tip in analysis.tips)
+    assert not any("disguised boast" in tip or "real weakness" in tip for tip in analysis.tips)  # said once
 
 
 def test_a_disguised_strength_backed_by_an_example_is_still_never_strong() -> None:

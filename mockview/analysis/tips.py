@@ -331,6 +331,8 @@ def build_tips(
                 continue  # "say exactly which part was yours" to an answer told as "I"
             if about_points_made(tip, question, keywords, question.tip_points(number)):
                 continue  # "A small trial often wins a sceptic over" to an answer that made the "pilot" point
+            if delivery.disguised and _ABOUT_A_DISGUISED_STRENGTH.search(tip):
+                continue  # "Avoid the disguised boast" beside the tip that says it of this answer
             add(17 + number, f"From the question: {tip}", f"bank:{number}")
 
     return choose(candidates)
@@ -364,6 +366,11 @@ _SPEAKER_WORDS = {"you": "I", "your": "my", "yours": "mine", "yourself": "myself
                   "you'd": "I'd", "you'll": "I'll"}
 _TO_THE_SPEAKER = re.compile(r"\b(?:you(?:r|rs|rself|'re|'ve|'d|'ll)?)\b", re.IGNORECASE)
 
+
+_ABOUT_A_DISGUISED_STRENGTH = re.compile(
+    r"\b(?:disguised|boast|humblebrag|perfectionist|(?:real|genuine|honest) weakness)\b", re.IGNORECASE)
+"""A bank's tip saying what the disguised-strength tip says, in its own words: "Avoid the disguised boast
+("I'm a perfectionist")", "Name a real weakness..." (a real terminal run showed all three together)."""
 
 _ASKS_FOR_A_FIGURE = re.compile(
     r"\b(?:a number|numbers|the number|a figure|figures|percentages?|quantify)\b", re.IGNORECASE)
