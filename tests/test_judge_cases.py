@@ -1275,3 +1275,16 @@ def test_a_point_done_later_in_other_words_still_counts_beside_a_lesson() -> Non
              "day and I signed the form, but the next morning I went to the director and told her what had "
              "happened. She had the check done before the tenants moved in. I learned to speak up at once.")
     assert "raised it" in {match.term for match in analyse_answer(question, story).keywords.matched}
+
+
+@pytest.mark.parametrize("opening", ["My greatest weakness is time management.", "My biggest weakness is that I'm shy.",
+                                     "My one real weakness is that I am disorganised."])
+def test_my_greatest_weakness_names_the_weakness(opening: str) -> None:
+    """Found by a new-user run: "My greatest weakness is time management", then a story of a late essay and a
+    fix, was fumbled for the required "my weakness"; "My weakness is time management" was not."""
+    said = (f"{opening} Last term I left two essays until the final weekend and handed one in a day late, which "
+            "cost me ten percent of the mark. Now I plan every assignment backwards from the deadline on the day "
+            "it is set, and this term I handed in all four essays on time.")
+    analysis = analyse_answer(_weakness_question(), said)
+    assert "my weakness" in {match.term for match in analysis.keywords.matched}
+    assert analysis.verdict.verdict != "fumbled"

@@ -317,10 +317,32 @@ def _on_topic(index: AnswerTokens, found: Found, concepts: tuple[Concept, ...]) 
         return True  # "I apologised at once": the speaker doing it is the point, in any context
     if found.start > 0 and not tokens[found.start].broken and tokens[found.start - 1].lower in _THEIRS:
         return True  # "your mission", "their values": the company's, which is what the point asks about
+    if _owned_by_the_speaker(tokens, found.start):
+        return True  # "my greatest weakness is time management": the speaker's own, named as theirs
     sentence = tokens[found.start].sentence
     own = tokens[found.start].key
     said = {token.key for token in tokens if abs(token.sentence - sentence) <= 1 and token.key != own}
     return any(concept_topic(item.id) & said for item in concepts)
+
+
+def _owned_by_the_speaker(tokens: Sequence[Token], start: int) -> bool:
+    """"my weakness", "my biggest weakness", "my one real weakness": the word said as the speaker's own.
+
+    Found by a new-user run: "My greatest weakness is time management" made no "my weakness", since
+    "greatest" is no little word the term may skip, and the bare word had nothing of its topic around.
+    """
+    position = start - 1
+    while position >= 0 and start - position <= 3 and not tokens[position + 1].broken:
+        word = tokens[position].lower
+        if word == "my":
+            return True
+        if word not in _RANKING:
+            return False
+        position -= 1
+    return False
+
+
+_RANKING = frozenset("greatest biggest main real worst one only own true key major particular".split())
 
 
 _THEIRS = frozenset({"your", "their", "its"})
