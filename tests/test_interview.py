@@ -166,6 +166,9 @@ def test_the_closing_answer_needs_two_real_questions(library) -> None:
         "holidays" in question for question in analyse_answer(closing, "How many holidays do I get?").closing.about_the_job)
     parking = analyse_answer(closing, "What's the salary band? Also, is there free parking?").to_dict()
     assert parking["verdict"] == "fumbled"  # new-user run: "free parking" was the one question about the work
+    indirect = analyse_answer(closing, "I'd like to know what the first six months would look like for me. I'm "
+                                       "also curious how the team decides what to build each quarter.").to_dict()
+    assert indirect["verdict"] != "fumbled" and len(indirect["closing"]["questions"]) == 2  # a new-user run: 0
     enforcement = analyse_answer(closing, "What are the biggest challenges for the parking enforcement team this "
                                           "year? And how does the dental ward measure success?").to_dict()
     assert enforcement["verdict"] != "fumbled" and not enforcement["closing"]["salary_first"]  # a review

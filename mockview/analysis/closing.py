@@ -87,11 +87,23 @@ class ClosingReport:
 
 
 def is_question(text: str) -> bool:
-    """A real question: asked (a "?" or a question opener) and more than a token."""
+    """A real question: asked (a "?", a question opener, or asked indirectly: "I'd like to know what the
+    first six months look like") and more than a token."""
     words = re.findall(r"\w+", text)
     if len(words) < 4:
         return False
-    return text.rstrip().endswith("?") or _OPENERS.match(text) is not None
+    return text.rstrip().endswith("?") or _OPENERS.match(text) is not None or _ASKED_INDIRECTLY.search(text) is not None
+
+
+_ASKED_INDIRECTLY = re.compile(
+    r"^\W*(?:(?:and|also|so|then)\W+)?(?:i(?:'d| would) (?:like|love) to (?:know|hear|understand|ask)"
+    r"|i(?:'m| am) (?:also )?(?:curious|interested to (?:know|hear)|keen to (?:know|hear|understand))"
+    r"|i (?:was )?wonder(?:ed|ing)?|i(?:'d| would) be interested to (?:know|hear)|tell me (?:about|how|what|more))\b",
+    re.IGNORECASE,
+)
+"""A question put as a statement, as many people ask one at interview: a new-user run's "I'd like to know
+what the first six months would look like for me. I'm also curious how the team decides what to build"
+counted as no question at all, and was fumbled."""
 
 
 def topics_of(text: str) -> list[str]:
