@@ -1288,3 +1288,21 @@ def test_my_greatest_weakness_names_the_weakness(opening: str) -> None:
     analysis = analyse_answer(_weakness_question(), said)
     assert "my weakness" in {match.term for match in analysis.keywords.matched}
     assert analysis.verdict.verdict != "fumbled"
+
+
+def test_a_boast_that_opens_the_answer_is_held_back_and_one_with_a_real_cost_is_a_weakness() -> None:
+    """Found by a new-user run: "I care too much." opening a story with nothing going wrong scored strong,
+    while "my greatest weakness is that I can be a perfectionist", with a missed deadline and a fix, was
+    held back. The boast is the answer's opening too; a cost told makes it a real weakness."""
+    boast = analyse_answer(_weakness_question(), (
+        "I care too much. When a resident on my ward has a bad day I take it home with me, and I always stay "
+        "after my shift to make everything perfect for the night team. I've been working on it by leaving on "
+        "time more often, and my manager says I'm more relaxed now. My patients always say I'm their favourite."))
+    assert boast.delivery.disguised == "care too much" and boast.verdict.verdict != "strong"
+    real = analyse_answer(_weakness_question(), (
+        "My greatest weakness is that I can be a perfectionist about things that don't matter. On my last "
+        "project I spent four extra days polishing a report nobody had asked for, and we missed the delivery "
+        "date by two days. Since then I agree a good-enough bar with my manager at the start, and I timebox "
+        "the polish to half a day. I've hit every deadline this quarter."))
+    assert not real.delivery.disguised
+    assert "the weakness it gives is a strength in disguise ('perfectionist')" not in real.verdict.holding_back

@@ -18,7 +18,7 @@ from mockview.analysis.delivery import (DeliveryReport, analyse_delivery, asks_a
 from mockview.analysis.keywords import (DEFAULT_THRESHOLD, KeywordReport, keyword_concepts, match_keywords,
                                         without_matches)
 from mockview.analysis.lexicon import PARTS
-from mockview.analysis.relevance import Relevance, assess_relevance, question_frame
+from mockview.analysis.relevance import Relevance, assess_relevance, question_frame, tells_a_cost
 from mockview.analysis.scoring import Verdict, score_answer
 from mockview.analysis.sentences import Sentence, split_sentences
 from mockview.analysis.star import StarReport, analyse_star
@@ -178,7 +178,8 @@ def analyse_answer(
                            if match.how != "structure" and (said_as := spoken_form(match.found).strip())
                            and any(said_as in wording for wording in stock))
         keywords = without_matches(keywords, question.keywords, hollow, "stock")
-    disguised = disguised_strength(said, stock, not delivery.stock_unbacked) if _asks_for_a_weakness(question) else None
+    disguised = (disguised_strength(said, stock, not delivery.stock_unbacked, tells_a_cost(words))
+                 if _asks_for_a_weakness(question) else None)
     if disguised is not None:
         wording, where = disguised
         delivery = replace(delivery, disguised=wording)

@@ -349,21 +349,26 @@ def stock_backed(sentences: Sequence[str], stock: dict[str, int], parts: Sequenc
     return False
 
 
-def disguised_strength(sentences: Sequence[str], stock: dict[str, int], backed: bool) -> tuple[str, int] | None:
+def disguised_strength(sentences: Sequence[str], stock: dict[str, int], backed: bool,
+                       costly: bool = False) -> tuple[str, int] | None:
     """The strength dressed as a weakness the answer gives as its weakness, as typed, with its sentence.
 
     One of :data:`~mockview.analysis.lexicon.DISGUISED_STRENGTHS` among the answer's stock phrases, said
     of the speaker and not denied ("I'm not a perfectionist, and that is my weakness: I rush" gives a
     real one), in a sentence that does not call it a strength ("my strength is that I'm a
-    perfectionist"). Backed by an example, the boast must be the weakness the answer names ("My greatest
-    weakness is that I work too hard"): a real weakness it explains ("I find delegating hard, because
-    I'm a bit of a perfectionist") is one. Found by a review, which saw all three fumbled or held back.
+    perfectionist"). Backed by an example, the boast must be the weakness the answer gives, in the
+    sentence that names it or as the answer's opening ("I care too much."), and the answer must tell no
+    cost of it (``costly``: "we missed the delivery date by two days" makes a perfectionism a real
+    weakness); a real weakness it explains ("I find delegating hard, because I'm a bit of a
+    perfectionist") is one. Found by a review and a new-user run.
     """
     wordings = [wording for wording in stock
                 if any(re.fullmatch(STOCK_PHRASES[name], wording) for name in DISGUISED_STRENGTHS)]
+    if backed and costly:
+        return None
     for number, sentence in enumerate(sentences):
         plain = spoken_form(sentence)
-        if _CALLED_A_STRENGTH.search(plain) or (backed and not _NAMES_THE_WEAKNESS.search(plain)):
+        if _CALLED_A_STRENGTH.search(plain) or (backed and number and not _NAMES_THE_WEAKNESS.search(plain)):
             continue
         for wording in wordings:
             at = plain.find(wording)

@@ -306,6 +306,25 @@ shift" and "forgot to record a dose" tell no success (a review found single word
 _DENIED_BEFORE = re.compile(r"\b(?:not|never|didn't|wasn't|weren't|couldn't|haven't|hadn't|no)\W+(?:\w+\W+){0,2}$")
 
 
+def tells_a_cost(tokens: Sequence[Token]) -> bool:
+    """Whether the answer tells something going wrong (a word of :data:`FRAMES`' failure frame), not an
+    effort nor a fear: "we missed the delivery date", "it was my fault", never "I stayed late" or "I
+    don't want to lose that"."""
+    told = FRAMES["a failure"][1]
+    for position, token in enumerate(tokens):
+        if token.key not in told:
+            continue
+        if token.lower == "late" and position and tokens[position - 1].key in _EFFORT:
+            continue
+        if any(word.negator for word in tokens[max(0, position - 3):position] if word.sentence == token.sentence):
+            continue
+        return True
+    return False
+
+
+_EFFORT = frozenset(key(word) for word in "stay stayed staying work worked working till until up".split())
+
+
 def tells_the_opposite(frame: str, answer: str) -> bool:
     """Whether the answer says something of :data:`OPPOSITES` for ``frame``, not denied ("we didn't finish
     early")."""
