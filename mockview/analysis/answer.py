@@ -230,7 +230,6 @@ def warm_up() -> None:
     analyse_answer(_WARM_UP_QUESTION, _WARM_UP_ANSWER, seconds=40)
 
 
-
 def _asks_for_a_weakness(question: Question) -> bool:
     """A question whose rubric asks for the weakness itself, or whose words do ("What is your greatest
     weakness?" asked with no rubric)."""
