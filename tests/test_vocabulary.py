@@ -161,6 +161,9 @@ def _makes(concept_id: str, said: str) -> bool:
     ("root-cause", "I found that most parcels sat on the dock for hours because the trucks came early."),
     ("root-cause", "I discovered the delays were due to a missing index."),
     ("prevented-recurrence", "I made it part of the weekly checklist."),
+    ("failure", "It took checkout down for forty minutes."),
+    ("failure", "I ran for president of the society and I lost, pretty badly."),
+    ("failure", "I gave him his insulin without checking that his dinner had arrived."),
 ])
 def test_a_new_phrasing_is_heard_on_its_own(concept_id: str, said: str) -> None:
     assert _makes(concept_id, said)
@@ -172,6 +175,7 @@ def test_a_new_phrasing_is_heard_on_its_own(concept_id: str, said: str) -> None:
     ("prevented-recurrence", "Reconciling the accounts was part of the month-end process."),
     ("root-cause", "I realised that the final report was due on Friday."),
     ("root-cause", "I found myself blocking out two hours every morning."),
+    ("failure", "I took the old boxes down to the basement."),
 ])
 def test_a_new_phrasing_does_not_hear_its_neighbours(concept_id: str, said: str) -> None:
     assert not _makes(concept_id, said)
