@@ -164,6 +164,7 @@ def _makes(concept_id: str, said: str) -> bool:
     ("failure", "It took checkout down for forty minutes."),
     ("failure", "I ran for president of the society and I lost, pretty badly."),
     ("failure", "I gave him his insulin without checking that his dinner had arrived."),
+    ("owned-up", "I told the charge nurse and filled in an incident report."),
 ])
 def test_a_new_phrasing_is_heard_on_its_own(concept_id: str, said: str) -> None:
     assert _makes(concept_id, said)

@@ -32,6 +32,8 @@ CONCEPTS: tuple[Concept, ...] = (
             "told|tell {person} i had made|messed|missed|broken|forgotten|overlooked",
             "told|tell {person} i made a mistake", "told|tell {person} i made an error", "i had messed up",
             "i messed|screwed up", "i dropped the ball", "apologised|apologized|apologise|apologize to", "came clean",
+            "filled|filed|wrote|completed|logged ... incident|error report|form|datix",
+            "reported ... my|the|own ... error|mistake|slip", "reported myself",
             "didn't blame", "did not blame", "didn't make excuses", "without excuses", "wasn't anyone else's fault",
             "mistake|error|oversight|misjudgement|misjudgment on my part", "i misjudged",
             "the mistake|error|fault was mine", "i was at fault", "i had caused|broken",
