@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 import pytest
 
@@ -16,6 +17,16 @@ from mockview.analysis import analyse_answer
 from mockview.analysis.star import star_notes
 from mockview.banks.model import DEFAULT_WORDS, Keyword, Question
 from tests.helpers import FOLDED_ENDING
+
+
+@cache
+def shipped(question_id: str) -> Question:
+    """A question of the shipped banks, as a user practising it gets it (read once per test process)."""
+    from mockview.banks.library import load_library
+
+    question = load_library(None, include_user=False).question(question_id)
+    assert question is not None, question_id
+    return question
 
 FAILURE = Question(bank="t", id="failed", text="Tell me about a time you failed.", kind="star")
 
@@ -975,10 +986,8 @@ def test_a_rubric_point_made_only_by_an_unbacked_stock_phrase_is_not_made() -> N
     """Found in a session's own run: "passionate about results" was credited as "I want this job (said in
     other words: 'passionate')" while the same answer was held back for resting on the stock phrase
     'passionate'. Feedback cannot praise a word it calls hollow."""
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question("classics/why-hire-you")
-    assert question is not None
+    question = shipped("classics/why-hire-you")
     analysis = analyse_answer(question, "I am passionate about results and I always deliver for my team.")
     assert analysis.delivery.stock_unbacked and "passionate" in analysis.delivery.stock_phrases
     assert "I want this job" not in {match.term for match in analysis.keywords.matched}
@@ -996,10 +1005,8 @@ def test_the_speaker_describing_themselves_makes_a_one_word_point(said: str) -> 
     """Found in a session's own run: "I am passionate about this role" made no point for "I want this job",
     while "I apologised" made its point: "I am", "I'm", "I was" before the word say it of the speaker too
     (backed, as here, a stock word like "passionate" counts; unbacked it is taken back, as above)."""
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question("classics/why-hire-you")
-    assert question is not None
+    question = shipped("classics/why-hire-you")
     analysis = analyse_answer(question, said)
     assert "I want this job" in {match.term for match in analysis.keywords.matched}
 
@@ -1070,11 +1077,7 @@ def test_an_answer_about_something_else_does_not_speak_to_the_question_through_l
 
 
 def _weakness_question() -> Question:
-    from mockview.banks.library import load_library
-
-    question = load_library(None, include_user=False).question("classics/greatest-weakness")
-    assert question is not None
-    return question
+    return shipped("classics/greatest-weakness")
 
 
 def test_a_strength_dressed_as_a_weakness_with_nothing_behind_it_is_a_fumble_that_says_why() -> None:
@@ -1145,10 +1148,8 @@ def test_a_forward_looking_reason_for_leaving_makes_its_required_point() -> None
     """Found by a new-user run: "I'm ready for more responsibility... there isn't a supervisor opening... your
     role would let me lead a team, the next step I've been working towards" was fumbled for the required
     "what I am looking for", the very answer the bank's tip asks for."""
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question("classics/why-leaving")
-    assert question is not None
+    question = shipped("classics/why-leaving")
     said = ("I've spent four years at the depot, first on the loading bay and now planning the routes, and I've "
             "learned a lot there. I'm ready for more responsibility, managing people and a budget, and there "
             "isn't a manager opening coming up where I am. Your transport manager role would let me run a team of "
@@ -1164,10 +1165,8 @@ def test_a_difficult_customer_story_hears_empathy_and_making_it_right_in_plain_w
     """Found by a new-user run: a cafe story that let the customer talk, said she had every right to be upset,
     had the cake redone and gave a free box of pastries made only "listened", so the bank's tips asked for
     what it had just done."""
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question("classics/difficult-customer")
-    assert question is not None
+    question = shipped("classics/difficult-customer")
     said = ("At the bakery where I work weekends, a man came in furious because his daughter's birthday cake had "
             "the wrong name on it. I took him aside and let him talk, and I told him he had every right to be "
             "upset. The party was at five, so I asked our baker to redo the top within the hour, and I gave him a "
@@ -1180,10 +1179,8 @@ def test_the_reason_an_answer_is_not_strong_never_names_a_part_that_lost_nothing
     """Found by a new-user run: "it loses most on the points the question asks for and speaking to the
     question" beside relevance 10/10."""
     from mockview.analysis.scoring import _PART_WORDS
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question("classics/why-work-here")
-    assert question is not None
+    question = shipped("classics/why-work-here")
     said = ("I've followed your food bank network for two years and volunteered at the Leeds depot since spring. "
             "I already spend my Saturdays planning the rota, training new volunteers and keeping the donors in "
             "the loop. The way you run things matches what I care about, "
@@ -1216,10 +1213,8 @@ def test_the_reason_an_answer_is_not_strong_never_names_a_part_that_lost_nothing
 ])
 def test_points_said_in_plain_words_by_a_new_user_are_made(question_id: str, point: str, said: str) -> None:
     """Found by a new-user run: each of these showed its point as missing."""
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question(question_id)
-    assert question is not None
+    question = shipped(question_id)
     assert point in {match.term for match in analyse_answer(question, said).keywords.matched}
 
 
@@ -1227,10 +1222,8 @@ def test_a_bank_tip_spoken_to_the_person_is_not_given_to_an_answer_that_follows_
     """Found by a new-user run: "Name the two or three things you dropped or delayed" was given to an answer
     that parked two features. The tip is read in the speaker's words ("...the things I dropped"), so it names
     the point "deferred"; an answer that never defers anything still gets it."""
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question("star/more-work-than-time")
-    assert question is not None
+    question = shipped("star/more-work-than-time")
     tip = "From the question: Name the two or three things you dropped or delayed, and why those ones."
     base = ("Three weeks before our launch the client asked for three new features at once. I listed every open "
             "ticket with the team and ranked them by how many riders each would affect. ")
@@ -1246,10 +1239,8 @@ def test_a_bank_tip_spoken_to_the_person_is_not_given_to_an_answer_that_follows_
 def test_a_lesson_does_not_make_a_point_the_story_says_was_never_done() -> None:
     """Found by a new-user run: "I didn't raise it with anyone... I learned that keeping quiet made it worse,
     and now I would speak up straight away" was credited with the required "raised it"."""
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question("star/asked-to-cut-corners")
-    assert question is not None
+    question = shipped("star/asked-to-cut-corners")
     story = ("In my first month at a letting agency my manager told me to sign off a gas safety check that had "
              "not been done, so the tenants could move in on Friday. I knew it was against the rules, but I was "
              "new and worried about my job. I didn't raise it with anyone and I signed the form. A week later the "
@@ -1267,10 +1258,8 @@ def test_a_lesson_does_not_make_a_point_the_story_says_was_never_done() -> None:
 def test_a_point_done_later_in_other_words_still_counts_beside_a_lesson() -> None:
     """Found by a review: "I didn't raise it... the next morning I went to the director and told her" was
     fumbled for "raised it", since the lesson's match was checked and the deed in other words was not."""
-    from mockview.banks.library import load_library
 
-    question = load_library(None, include_user=False).question("star/asked-to-cut-corners")
-    assert question is not None
+    question = shipped("star/asked-to-cut-corners")
     story = ("My manager told me to sign off a gas safety check that had not been done. I didn't raise it that "
              "day and I signed the form, but the next morning I went to the director and told her what had "
              "happened. She had the check done before the tenants moved in. I learned to speak up at once.")
