@@ -178,15 +178,16 @@ def analyse_answer(
                            if match.how != "structure" and (said_as := spoken_form(match.found).strip())
                            and any(said_as in wording for wording in stock))
         keywords = without_matches(keywords, question.keywords, hollow, "stock")
+    weakness_points = _weakness_points(question)
+    asks_for_a_weakness = bool(weakness_points) or question_frame(question.text) == "a weakness"
     disguised = (disguised_strength(said, stock, not delivery.stock_unbacked, tells_a_cost(words))
-                 if _asks_for_a_weakness(question) else None)
+                 if stock and asks_for_a_weakness else None)
     if disguised is not None:
         wording, where = disguised
         delivery = replace(delivery, disguised=wording)
         if delivery.stock_unbacked:
             # "I'm too much of a perfectionist... I guess that's my weakness" names no weakness at all.
-            claimed = frozenset(match.term for match in keywords.matched if _is_weakness_point(match.term, question))
-            keywords = without_matches(keywords, question.keywords, claimed, "disguised", wording, where)
+            keywords = without_matches(keywords, question.keywords, weakness_points, "disguised", wording, where)
     relevance = assess_relevance(
         question.text, text, sentences,
         rubric_coverage=keywords.coverage if keywords.has_rubric else None, words=delivery.words, star=star,
@@ -230,14 +231,8 @@ def warm_up() -> None:
     analyse_answer(_WARM_UP_QUESTION, _WARM_UP_ANSWER, seconds=40)
 
 
-def _asks_for_a_weakness(question: Question) -> bool:
-    """A question whose rubric asks for the weakness itself, or whose words do ("What is your greatest
-    weakness?" asked with no rubric)."""
-    return (any(_is_weakness_point(keyword.term, question) for keyword in question.keywords)
-            or question_frame(question.text) == "a weakness")
-
-
-def _is_weakness_point(term: str, question: Question) -> bool:
-    """Whether the rubric point ``term`` asks for the weakness itself (its concept is the weaknesses one)."""
-    keyword = next((k for k in question.keywords if k.term == term), None)
-    return keyword is not None and any(item.id == WEAKNESS_CONCEPT for item in keyword_concepts(keyword))
+def _weakness_points(question: Question) -> frozenset[str]:
+    """The rubric points that ask for the weakness itself (their concept is the weaknesses one), which a
+    strength in disguise does not make."""
+    return frozenset(keyword.term for keyword in question.keywords
+                     if any(item.id == WEAKNESS_CONCEPT for item in keyword_concepts(keyword)))
