@@ -15,6 +15,7 @@ left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,10 +56,12 @@ def _counted(counts: dict[str, int], limit: int = 3) -> str:
     return ", ".join(f"'{word}' {times(n)}" for word, n in list(counts.items())[:limit])
 
 
-def _stock_sentence(sentences: tuple[Sentence, ...] | list[Sentence], delivery: DeliveryReport) -> int | None:
-    """The first sentence that says one of the answer's stock phrases (as typed, lines joined)."""
+def _sentence_saying(sentences: tuple[Sentence, ...] | list[Sentence], wordings: Iterable[str]) -> int | None:
+    """The first sentence that says one of ``wordings`` (as the delivery check read them: lowered, lines
+    joined): where a stock phrase or a strength in disguise was said."""
+    wanted = tuple(wordings)
     return next((number for number, sentence in enumerate(sentences)
-                 if any(wording in spoken_form(sentence.text) for wording in delivery.stock_phrases)), None)
+                 if any(wording in spoken_form(sentence.text) for wording in wanted)), None)
 
 
 def quote(sentences: tuple[Sentence, ...] | list[Sentence], index: int | None) -> str:
@@ -144,14 +147,13 @@ def build_tips(
     no_story = star is not None and not star.parts["action"].present and not star.parts["result"].present
     if delivery.disguised:
         # Before the stock-phrase tip, and instead of it: backing a boast with an example still leaves a boast.
-        where = next((number for number, sentence in enumerate(sentences)
-                      if delivery.disguised in spoken_form(sentence.text)), None)
         add(4, f"'{delivery.disguised.capitalize()}' is a strength dressed as a weakness, the answer interviewers "
                "hear most and believe least. Name one thing you genuinely do less well, and spend most of the "
-               "answer on what you are doing about it.", "disguised-strength", where)
+               "answer on what you are doing about it.", "disguised-strength",
+            _sentence_saying(sentences, (delivery.disguised,)))
     elif delivery.stock_phrases and delivery.words and not no_story:  # the story tip asks for the same time
         stock = _and_list([f"'{name}'" for name in list(delivery.stock_phrases)[:2]])
-        where = _stock_sentence(sentences, delivery)
+        where = _sentence_saying(sentences, delivery.stock_phrases)
         if delivery.stock_unbacked and len(delivery.stock_phrases) == 1:
             said = next(iter(delivery.stock_phrases))
             add(4, f"'{said[:1].upper()}{said[1:]}' is a stock phrase: every candidate says it, and an interviewer "

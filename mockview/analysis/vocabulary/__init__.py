@@ -88,7 +88,8 @@ def _computed_topics() -> dict[str, frozenset[str]]:
         # A word whose key is a little word's tells nothing either: "toes" has the key "to", "ups" "up",
         # and every answer saying "to" was a word into the topic of a conflict ("stepped on their toes").
         keys = frozenset(
-            word_key for text in (*item.names, *item.phrasings) for word in _NAME_WORD.findall(_SLOT.sub(" ", text))
+            word_key for text in (*item.names, *item.phrasings)
+            for word in _NAME_WORD.findall(_SLOTS_AND_GAPS.sub(" ", text))
             if word.lower() not in CONTENT_STOP and (word_key := key(word)) not in CONTENT_STOP
         )
         words[item.id] = keys
@@ -131,7 +132,7 @@ def family_key(word_key: str) -> str:
 
 
 _NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SLOT = re.compile(r"\{\w+\}|\.\.\.\d*")
+_SLOTS_AND_GAPS = re.compile(r"\{\w+\}|\.\.\.\d*")
 """A phrasing's slots and gaps ("{person}", "...", "...12"), which are no words of its topic."""
 
 
